@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Action,
+  type Actor,
+  abilitiesFor,
+  actionsByResource,
+  anonymous,
+  can,
+  type PersonResource,
+  type ProgrammeResource,
+  type SetResource,
+} from './access.ts';
+
+const host = { type: 'host', hostId: 'H' } as const;
+const programmeP: ProgrammeResource = { type: 'programme', hostId: 'H', programmeId: 'P' };
+const setA: SetResource = { type: 'set', hostId: 'H', programmeId: 'P', setId: 'A' };
+/** Alice is a member of set A; the table asks what each role may do to her record. */
+const alice: PersonResource = { type: 'person', hostId: 'H', personId: 'alice', setIds: ['A'] };
+
+function person(id: string, roles: Partial<Omit<Extract<Actor, { kind: 'person' }>, 'kind' | 'personId'>> = {}): Actor {
+  return {
+    kind: 'person',
+    personId: id,
+    hostId: roles.hostId ?? 'H',
+    hostAdmin: roles.hostAdmin ?? false,
+    coordinatorOf: roles.coordinatorOf ?? new Set(),
+    setRoles: roles.setRoles ?? new Map(),
+    programmesOfSets: roles.programmesOfSets ?? new Set(),
+  };
+}
+
+const roles: Record<string, Actor> = {
+  anonymous,
+  otherHostAdmin: person('x', { hostId: 'OTHER', hostAdmin: true }),
+  hostPerson: person('nobody'),
+  alice: person('alice', { setRoles: new Map([['A', 'member']]), programmesOfSets: new Set(['P']) }),
+  memberA: person('m', { setRoles: new Map([['A', 'member']]), programmesOfSets: new Set(['P']) }),
+  facilitatorA: person('f', { setRoles: new Map([['A', 'facilitator']]), programmesOfSets: new Set(['P']) }),
+  memberB: person('b', { setRoles: new Map([['B', 'member']]), programmesOfSets: new Set(['P']) }),
+  coordinatorP: person('c', { coordinatorOf: new Set(['P']) }),
+  coordinatorQ: person('q', { coordinatorOf: new Set(['Q']) }),
+  hostAdmin: person('admin', { hostAdmin: true }),
+};
+
+/** Who may do each action: the roles listed may, every other role may not. */
+const table: Record<Action, string> = {
+  'host.read': 'hostPerson alice memberA facilitatorA memberB coordinatorP coordinatorQ hostAdmin',
+  'host.update': 'hostAdmin',
+  'host.readMailOutbox': 'hostAdmin',
+  'organisation.list': 'coordinatorP coordinatorQ hostAdmin',
+  'organisation.create': 'coordinatorP coordinatorQ hostAdmin',
+  'organisation.update': 'coordinatorP coordinatorQ hostAdmin',
+  'organisation.archive': 'hostAdmin',
+  'person.list': 'coordinatorP coordinatorQ hostAdmin',
+  'person.create': 'coordinatorP coordinatorQ hostAdmin',
+  'programme.list': 'hostPerson alice memberA facilitatorA memberB coordinatorP coordinatorQ hostAdmin',
+  'programme.create': 'hostAdmin',
+  'person.read': 'alice memberA facilitatorA coordinatorP coordinatorQ hostAdmin',
+  'person.readContact': 'alice coordinatorP coordinatorQ hostAdmin',
+  'person.update': 'alice coordinatorP coordinatorQ hostAdmin',
+  'person.invite': 'coordinatorP coordinatorQ hostAdmin',
+  'person.archive': 'hostAdmin',
+  'person.manageHostAdmin': 'hostAdmin',
+  'programme.read': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'programme.readPeople': 'coordinatorP hostAdmin',
+  'programme.update': 'coordinatorP hostAdmin',
+  'programme.archive': 'coordinatorP hostAdmin',
+  'programme.manageCoordinators': 'hostAdmin',
+  'set.create': 'coordinatorP hostAdmin',
+  'set.readRoster': 'alice memberA facilitatorA coordinatorP hostAdmin',
+  'set.update': 'coordinatorP hostAdmin',
+  'set.archive': 'coordinatorP hostAdmin',
+  'set.manageMembers': 'coordinatorP hostAdmin',
+  'set.readContent': 'alice memberA facilitatorA',
+  'set.writeContent': 'alice memberA facilitatorA',
+};
+
+const resourceFor = { host, person: alice, programme: programmeP, set: setA } as const;
+
+describe('access map: every role x every action', () => {
+  const cases = Object.entries(actionsByResource).flatMap(([type, actions]) =>
+    (actions as Action[]).flatMap((action) => Object.keys(roles).map((role) => ({ type, action, role }))),
+  );
+
+  it('has a row for every action the map knows, and no row for an unknown action', () => {
+    const known = Object.values(actionsByResource).flat().sort();
+    expect(Object.keys(table).sort()).toEqual(known);
+  });
+
+  it.each(cases)('$role / $action', ({ type, action, role }) => {
+    const allowed = table[action].split(' ').includes(role);
+    const resource = resourceFor[type as keyof typeof resourceFor];
+    expect(can(roles[role]!, action as never, resource)).toBe(allowed);
+  });
+});
+
+describe('access map: deny by default', () => {
+  it('denies an action that no rule names', () => {
+    expect(can(roles.hostAdmin!, 'set.destroyEverything' as never, setA)).toBe(false);
+  });
+
+  it('never lets a host admin or coordinator read set content, even of sets they created', () => {
+    expect(can(roles.hostAdmin!, 'set.readContent', setA)).toBe(false);
+    expect(can(roles.coordinatorP!, 'set.readContent', setA)).toBe(false);
+  });
+
+  it('sends the abilities the viewer has, and only those', () => {
+    const abilities = abilitiesFor(roles.facilitatorA!, setA);
+    expect(abilities['set.readContent']).toBe(true);
+    expect(abilities['set.manageMembers']).toBe(false);
+  });
+});

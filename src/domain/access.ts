@@ -1,0 +1,150 @@
+/**
+ * Who may do what: one deny-by-default map of pure rules. Every route and every live event asks `can`.
+ * An action missing from `rules` is denied; an actor from another host is denied everything.
+ */
+
+export type SetRole = 'member' | 'facilitator';
+
+export interface PersonActor {
+  kind: 'person';
+  personId: string;
+  hostId: string;
+  hostAdmin: boolean;
+  /** Programmes this person coordinates. */
+  coordinatorOf: ReadonlySet<string>;
+  /** This person's role in each set they belong to. */
+  setRoles: ReadonlyMap<string, SetRole>;
+  /** The programme each of those sets belongs to. */
+  programmesOfSets: ReadonlySet<string>;
+}
+
+export type Actor = { kind: 'anonymous' } | PersonActor;
+
+export const anonymous: Actor = { kind: 'anonymous' };
+
+export interface HostResource {
+  type: 'host';
+  hostId: string;
+}
+export interface PersonResource {
+  type: 'person';
+  hostId: string;
+  personId: string;
+  /** Sets the person belongs to: fellow set members may see each other on the roster. */
+  setIds: readonly string[];
+}
+export interface ProgrammeResource {
+  type: 'programme';
+  hostId: string;
+  programmeId: string;
+}
+export interface SetResource {
+  type: 'set';
+  hostId: string;
+  programmeId: string;
+  setId: string;
+}
+
+export type Resource = HostResource | PersonResource | ProgrammeResource | SetResource;
+
+type Rule<R extends Resource> = (actor: PersonActor, resource: R) => boolean;
+
+const coordinatesAny = (a: PersonActor) => a.coordinatorOf.size > 0;
+const adminOrAnyCoordinator = (a: PersonActor) => a.hostAdmin || coordinatesAny(a);
+const runsProgramme = (a: PersonActor, programmeId: string) => a.hostAdmin || a.coordinatorOf.has(programmeId);
+const inSet = (a: PersonActor, setId: string) => a.setRoles.has(setId);
+const sharesASet = (a: PersonActor, p: PersonResource) => p.setIds.some((id) => a.setRoles.has(id));
+
+const hostRules = {
+  'host.read': () => true,
+  'host.update': (a) => a.hostAdmin,
+  'host.readMailOutbox': (a) => a.hostAdmin,
+  'organisation.list': adminOrAnyCoordinator,
+  'organisation.create': adminOrAnyCoordinator,
+  'organisation.update': adminOrAnyCoordinator,
+  'organisation.archive': (a) => a.hostAdmin,
+  'person.list': adminOrAnyCoordinator,
+  'person.create': adminOrAnyCoordinator,
+  'programme.list': () => true,
+  'programme.create': (a) => a.hostAdmin,
+} satisfies Record<string, Rule<HostResource>>;
+
+const personRules = {
+  'person.read': (a, p) => a.personId === p.personId || adminOrAnyCoordinator(a) || sharesASet(a, p),
+  'person.readContact': (a, p) => a.personId === p.personId || adminOrAnyCoordinator(a),
+  'person.update': (a, p) => a.personId === p.personId || adminOrAnyCoordinator(a),
+  'person.invite': adminOrAnyCoordinator,
+  'person.archive': (a, p) => a.hostAdmin && a.personId !== p.personId,
+  'person.manageHostAdmin': (a, p) => a.hostAdmin && a.personId !== p.personId,
+} satisfies Record<string, Rule<PersonResource>>;
+
+const programmeRules = {
+  'programme.read': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  'programme.readPeople': (a, p) => runsProgramme(a, p.programmeId),
+  'programme.update': (a, p) => runsProgramme(a, p.programmeId),
+  'programme.archive': (a, p) => runsProgramme(a, p.programmeId),
+  'programme.manageCoordinators': (a) => a.hostAdmin,
+  'set.create': (a, p) => runsProgramme(a, p.programmeId),
+} satisfies Record<string, Rule<ProgrammeResource>>;
+
+const setRules = {
+  'set.readRoster': (a, s) => runsProgramme(a, s.programmeId) || inSet(a, s.setId),
+  'set.update': (a, s) => runsProgramme(a, s.programmeId),
+  'set.archive': (a, s) => runsProgramme(a, s.programmeId),
+  'set.manageMembers': (a, s) => runsProgramme(a, s.programmeId),
+  // Set content (problems, questions, actions, the live room) is for the set alone: never admins or coordinators.
+  'set.readContent': (a, s) => inSet(a, s.setId),
+  'set.writeContent': (a, s) => inSet(a, s.setId),
+} satisfies Record<string, Rule<SetResource>>;
+
+export type HostAction = keyof typeof hostRules;
+export type PersonAction = keyof typeof personRules;
+export type ProgrammeAction = keyof typeof programmeRules;
+export type SetAction = keyof typeof setRules;
+export type Action = HostAction | PersonAction | ProgrammeAction | SetAction;
+
+interface ActionsByResource {
+  host: HostAction;
+  person: PersonAction;
+  programme: ProgrammeAction;
+  set: SetAction;
+}
+
+const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any>> } = {
+  host: hostRules,
+  person: personRules,
+  programme: programmeRules,
+  set: setRules,
+};
+
+export const actionsByResource = {
+  host: Object.keys(hostRules) as HostAction[],
+  person: Object.keys(personRules) as PersonAction[],
+  programme: Object.keys(programmeRules) as ProgrammeAction[],
+  set: Object.keys(setRules) as SetAction[],
+};
+
+/** The action whose denial means "this resource does not exist for you" (404 rather than 403). */
+export const visibilityAction = {
+  host: 'host.read',
+  person: 'person.read',
+  programme: 'programme.read',
+  set: 'set.readRoster',
+} as const satisfies { [T in keyof ActionsByResource]: ActionsByResource[T] };
+
+export function can<R extends Resource>(actor: Actor, action: ActionsByResource[R['type']], resource: R): boolean {
+  if (actor.kind !== 'person') return false;
+  if (actor.hostId !== resource.hostId) return false;
+  const rule = rulesByResource[resource.type][action];
+  return rule ? rule(actor, resource) : false;
+}
+
+/** The viewer's abilities on a resource, sent to the client so the UI offers only what the server allows. */
+export function abilitiesFor<R extends Resource>(
+  actor: Actor,
+  resource: R,
+): Record<ActionsByResource[R['type']], boolean> {
+  const result = {} as Record<string, boolean>;
+  for (const action of actionsByResource[resource.type]) result[action] = can(actor, action as never, resource);
+  return result as Record<ActionsByResource[R['type']], boolean>;
+}

@@ -1,0 +1,106 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuthRoutes, installSessionResolution } from './auth/routes.ts';
+import type { AppContext } from './context.ts';
+import { hostRoutes } from './features/hosts/routes.ts';
+import { invitationRoutes } from './features/invitations/routes.ts';
+import { meRoutes } from './features/me/routes.ts';
+import { organisationRoutes } from './features/organisations/routes.ts';
+import { peopleRoutes } from './features/people/routes.ts';
+import { programmeRoutes } from './features/programmes/routes.ts';
+import { setRoutes } from './features/sets/routes.ts';
+import { setupRoutes } from './features/setup/routes.ts';
+import { installCsrfProtection } from './http/csrf.ts';
+import { installErrorHandling } from './http/error-handler.ts';
+import { registerHealthRoutes } from './http/health.ts';
+import { problemBody } from './http/problem.ts';
+import { registerWebApp } from './http/web.ts';
+
+export function allowedOrigins(publicUrl: string): string[] {
+  const origin = new URL(publicUrl).origin;
+  const url = new URL(publicUrl);
+  // A default local install is reached as localhost or 127.0.0.1 alike.
+  if (url.hostname === 'localhost') return [origin, origin.replace('localhost', '127.0.0.1')];
+  if (url.hostname === '127.0.0.1') return [origin, origin.replace('127.0.0.1', 'localhost')];
+  return [origin];
+}
+
+/** Builds the whole HTTP app without listening, so tests can use app.inject. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: ctx.config.apiRateLimit.max,
+    timeWindow: ctx.config.apiRateLimit.windowSeconds * 1000,
+    allowList: (request) => !request.url.startsWith('/api/'),
+    errorResponseBuilder: (_request, context) => ({
+      ...problemBody('rate-limited', `Too many requests. Please wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`),
+      statusCode: 429,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Revans API',
+        version: '0.1.0',
+        description:
+          'Action learning programmes, sets and people. Sign in through /api/auth/sign-in/email; the session cookie authenticates every other call. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'revans.session_token' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installCsrfProtection(app, allowedOrigins(ctx.config.publicUrl));
+  installSessionResolution(app, ctx);
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+
+  for (const routes of [
+    setupRoutes,
+    meRoutes,
+    hostRoutes,
+    organisationRoutes,
+    peopleRoutes,
+    invitationRoutes,
+    programmeRoutes,
+    setRoutes,
+  ]) {
+    await app.register(routes, { ctx });
+  }
+  await registerWebApp(app, ctx.config.webDir);
+  return app;
+}

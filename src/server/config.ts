@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Every setting Revans reads, with its default. The README and docs/operators list the same names. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL URL; when absent Revans uses SQLite at DATA_DIR/revans.sqlite. */
+  databaseUrl: string | undefined;
+  /** The address used in every link Revans sends; never taken from a request's Host header. */
+  publicUrl: string;
+  authSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  signInRateLimit: { max: number; windowSeconds: number };
+  apiRateLimit: { max: number; windowSeconds: number };
+  mailRetry: { baseDelayMs: number; maxAttempts: number; pollIntervalMs: number };
+  invitationTtlHours: number;
+  trustProxy: boolean;
+  /** Folder holding the built web app (vite build output). */
+  webDir: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function intSetting(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`The setting ${name} must be a whole number, but it is "${raw}".`);
+  }
+  return value;
+}
+
+/** AUTH_SECRET is generated on first start and kept in DATA_DIR so sessions survive restarts. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(overrides.dataDir ?? env.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  const port = overrides.port ?? intSetting(env, 'PORT', 3000);
+  const host = overrides.host ?? env.HOST ?? '0.0.0.0';
+  const publicUrl = (overrides.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new Error(`The setting PUBLIC_URL must be a full address such as https://revans.example.org, but it is "${publicUrl}".`);
+  }
+  const authSecret = overrides.authSecret ?? (env.AUTH_SECRET || loadOrCreateSecret(dataDir));
+  if (authSecret.length < 32) throw new Error('The setting AUTH_SECRET must be at least 32 characters long.');
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    publicUrl,
+    authSecret,
+    smtpUrl: overrides.smtpUrl ?? (env.SMTP_URL || undefined),
+    mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? 'Revans <revans@localhost>',
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    signInRateLimit: overrides.signInRateLimit ?? {
+      max: intSetting(env, 'SIGNIN_RATE_LIMIT_MAX', 5),
+      windowSeconds: intSetting(env, 'SIGNIN_RATE_LIMIT_WINDOW_SECONDS', 60),
+    },
+    apiRateLimit: overrides.apiRateLimit ?? {
+      max: intSetting(env, 'API_RATE_LIMIT_MAX', 600),
+      windowSeconds: intSetting(env, 'API_RATE_LIMIT_WINDOW_SECONDS', 60),
+    },
+    mailRetry: overrides.mailRetry ?? {
+      baseDelayMs: intSetting(env, 'MAIL_RETRY_BASE_MS', 30_000),
+      maxAttempts: intSetting(env, 'MAIL_MAX_ATTEMPTS', 12),
+      pollIntervalMs: intSetting(env, 'MAIL_POLL_MS', 2_000),
+    },
+    invitationTtlHours: overrides.invitationTtlHours ?? intSetting(env, 'INVITATION_TTL_HOURS', 24 * 14),
+    trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === 'true',
+    webDir: overrides.webDir ?? path.resolve(env.WEB_DIR ?? 'dist/web'),
+  };
+}

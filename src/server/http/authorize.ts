@@ -1,0 +1,32 @@
+import type { FastifyRequest } from 'fastify';
+import { type Action, type Actor, can, type PersonActor, type Resource, visibilityAction } from '../../domain/access.ts';
+import { forbidden, notFound, Problem } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export function signedIn(request: FastifyRequest): PersonActor {
+  if (request.actor.kind !== 'person') throw new Problem('unauthenticated', 'Please sign in to continue.');
+  return request.actor;
+}
+
+const nouns: Record<Resource['type'], string> = {
+  host: 'host',
+  person: 'person',
+  programme: 'programme',
+  set: 'set',
+};
+
+/**
+ * Checks one action. A viewer who may not know the resource exists gets 404; one who may see it but not
+ * do the action gets 403.
+ */
+export function authorize<R extends Resource>(actor: Actor, action: Action, resource: R): void {
+  if (!can(actor, visibilityAction[resource.type] as never, resource)) throw notFound(nouns[resource.type]);
+  if (!can(actor, action as never, resource)) {
+    throw forbidden(`Your role does not allow this (${action}). Ask your programme coordinator or host admin.`);
+  }
+}

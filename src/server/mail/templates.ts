@@ -1,0 +1,35 @@
+import type { i18n } from 'i18next';
+import type { OutgoingMail } from './outbox.ts';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+interface ActionMail {
+  kind: 'invitation' | 'passwordReset';
+  language: string;
+  vars: Record<string, string>;
+  actionUrl: string;
+}
+
+/** A mail with one call to action, as plain text and as simple, accessible HTML. */
+export function renderActionMail(
+  i18n: i18n,
+  mail: ActionMail,
+): Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'kind'> {
+  const t = i18n.getFixedT(mail.language, 'mail');
+  const k = mail.kind;
+  const vars = mail.vars;
+  const subject = t(`${k}.subject`, vars);
+  const paragraphs = [t(`${k}.greeting`, vars), t(`${k}.body`, vars)];
+  const action = t(`${k}.action`, vars);
+  const expiry = t(`${k}.expiry`, vars);
+  const footer = t('footer', vars);
+  const text = [...paragraphs, `${action}:\n${mail.actionUrl}`, expiry, `--\n${footer}`].join('\n\n');
+  const html = `<!doctype html><html lang="${escapeHtml(mail.language)}"><body style="font-family:system-ui,sans-serif;color:#1f2933;line-height:1.5">
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p><a href="${escapeHtml(mail.actionUrl)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
+<p>${escapeHtml(expiry)}</p>
+<hr><p style="font-size:13px;color:#52606d">${escapeHtml(footer)}</p>
+</body></html>`;
+  return { subject, text, html, kind: k };
+}

@@ -1,0 +1,55 @@
+import pino, { type Logger } from 'pino';
+import { createAuth } from './auth/auth.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { createMailTransport } from './mail/transport.ts';
+import { MailWorker } from './mail/worker.ts';
+import { openStore } from './store/db.ts';
+import { migrateToLatest } from './store/migrate.ts';
+import { createServerI18n } from '../i18n/server.ts';
+
+export function createLogger(level: string): Logger {
+  const pretty = process.stdout.isTTY && process.env.LOG_FORMAT !== 'json';
+  return pino({
+    level,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  });
+}
+
+/** Opens the store (migrating it unless told not to) and builds every long-lived service. */
+export async function createContext(
+  config: Config,
+  options: { logger?: Logger; migrate?: boolean; now?: () => Date; startMailWorker?: boolean } = {},
+): Promise<AppContext> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (options.migrate ?? true) await migrateToLatest(store.db);
+  const i18n = await createServerI18n();
+  const now = options.now ?? (() => new Date());
+  const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
+  const mail = new MailWorker({
+    db: store.db,
+    transport,
+    from: config.mailFrom,
+    logger: logger.child({ component: 'mail' }),
+    now,
+    ...config.mailRetry,
+  });
+  const ctx: AppContext = {
+    config,
+    store,
+    logger,
+    i18n,
+    mail,
+    now,
+    auth: createAuth({ config, store, i18n, onMailQueued: () => mail.wake() }),
+  };
+  if (options.startMailWorker ?? true) mail.start();
+  return ctx;
+}
+
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.mail.stop();
+  await ctx.store.destroy();
+}

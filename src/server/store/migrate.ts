@@ -1,0 +1,28 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import * as accounts from './migrations/0001_accounts.ts';
+import * as core from './migrations/0002_core.ts';
+import * as mailOutbox from './migrations/0003_mail_outbox.ts';
+
+/** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
+const migrations: Record<string, Migration> = {
+  '0001_accounts': accounts,
+  '0002_core': core,
+  '0003_mail_outbox': mailOutbox,
+};
+
+export const latestMigration = Object.keys(migrations).at(-1)!;
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
