@@ -1,0 +1,140 @@
+/** Response shapes of the Revans API, as the server's present.ts files build them. */
+import type { HostAction, PersonAction, ProgrammeAction, SetAction, SetRole } from '../../domain/access.ts';
+import type { ProgrammeStatus, SetMode, SetSizeWarning, SizeBounds } from '../../domain/programme.ts';
+
+export type { ProgrammeStatus, SetMode, SetRole, SetSizeWarning, SizeBounds };
+
+export type Abilities<A extends string> = Record<A, boolean>;
+export type Language = 'en' | 'fr' | 'es';
+export type AccountStatus = 'active' | 'invited' | 'not-invited';
+
+export interface OrganisationRef {
+  id: string;
+  name: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  organisation: OrganisationRef | null;
+  jobRole: string;
+  timeZone: string;
+  language: Language;
+  archived: boolean;
+  /** Contact details and account state: only for viewers allowed to see them. */
+  email?: string;
+  status?: AccountStatus;
+  hostAdmin?: boolean;
+  abilities: Abilities<PersonAction>;
+}
+
+export interface Host {
+  id: string;
+  name: string;
+  defaultTimeZone: string;
+  defaultLanguage: Language;
+}
+
+export interface Me {
+  person: Person;
+  host: Host;
+  hostAdmin: boolean;
+  abilities: Abilities<HostAction>;
+  sets: {
+    id: string;
+    name: string;
+    mode: SetMode;
+    role: SetRole;
+    archived: boolean;
+    programme: { id: string; name: string };
+  }[];
+  coordinates: { id: string; name: string; status: ProgrammeStatus }[];
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  archived: boolean;
+  people: number;
+}
+
+export interface Programme {
+  id: string;
+  hostId: string;
+  name: string;
+  purpose: string;
+  theme: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  status: ProgrammeStatus;
+  setSize: SizeBounds;
+  archived: boolean;
+  abilities: Abilities<ProgrammeAction>;
+  coordinators?: { personId: string; name: string }[];
+}
+
+export interface RosterEntry {
+  personId: string;
+  name: string;
+  role: SetRole;
+  jobRole: string;
+  organisation: OrganisationRef | null;
+  email?: string;
+  hasAccount?: boolean;
+}
+
+export interface RosterWarning {
+  kind: 'facilitator-same-organisation' | 'shared-organisation';
+  people: string[];
+}
+
+export interface LearningSet {
+  id: string;
+  name: string;
+  theme: string;
+  mode: SetMode;
+  archived: boolean;
+  programme: { id: string; name: string; setSize: SizeBounds };
+  roster: RosterEntry[];
+  memberCount: number;
+  sizeWarning: SetSizeWarning;
+  warnings: RosterWarning[];
+  abilities: Abilities<SetAction>;
+}
+
+export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface MailSummary {
+  id: string;
+  to: string;
+  subject: string;
+  kind: string;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface MailOutbox {
+  delivery: 'smtp' | 'files';
+  mails: MailSummary[];
+}
+
+export interface MailMessage {
+  id: string;
+  to: string;
+  subject: string;
+  kind: string;
+  status: MailStatus;
+  text: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface InvitationInfo {
+  name: string;
+  email: string;
+  hostName: string;
+  expiresAt: string;
+}

@@ -1,0 +1,31 @@
+/** Dates from the API are YYYY-MM-DD (calendar dates) or ISO instants; both shown in the reader's language. */
+
+export function formatDate(isoDate: string, language: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function formatDateTime(iso: string, language: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
+
+/** Every IANA time zone the browser knows, for pickers; the given one is always included. */
+export function timeZones(current?: string): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
+  const zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC'];
+  const all = new Set(zones);
+  all.add('UTC');
+  if (current) all.add(current);
+  return [...all].sort();
+}
+
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
