@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.{ts,tsx}', 'src/cli/**/*.test.ts', 'src/shared/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'src/web/**/*.test.{ts,tsx}',
+            'src/cli/**/*.test.ts',
+            'src/shared/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -14,7 +14,13 @@ const program = new Command()
     process.exit(error.exitCode === 0 ? 0 : 2);
   });
 
-for (const register of [registerServe, registerMigrate, registerCreateAdmin, registerDemo, registerFormSets]) {
+for (const register of [
+  registerServe,
+  registerMigrate,
+  registerCreateAdmin,
+  registerDemo,
+  registerFormSets,
+]) {
   register(program);
 }
 

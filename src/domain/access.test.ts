@@ -17,7 +17,10 @@ const setA: SetResource = { type: 'set', hostId: 'H', programmeId: 'P', setId: '
 /** Alice is a member of set A; the table asks what each role may do to her record. */
 const alice: PersonResource = { type: 'person', hostId: 'H', personId: 'alice', setIds: ['A'] };
 
-function person(id: string, roles: Partial<Omit<Extract<Actor, { kind: 'person' }>, 'kind' | 'personId'>> = {}): Actor {
+function person(
+  id: string,
+  roles: Partial<Omit<Extract<Actor, { kind: 'person' }>, 'kind' | 'personId'>> = {},
+): Actor {
   return {
     kind: 'person',
     personId: id,

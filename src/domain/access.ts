@@ -51,7 +51,8 @@ type Rule<R extends Resource> = (actor: PersonActor, resource: R) => boolean;
 
 const coordinatesAny = (a: PersonActor) => a.coordinatorOf.size > 0;
 const adminOrAnyCoordinator = (a: PersonActor) => a.hostAdmin || coordinatesAny(a);
-const runsProgramme = (a: PersonActor, programmeId: string) => a.hostAdmin || a.coordinatorOf.has(programmeId);
+const runsProgramme = (a: PersonActor, programmeId: string) =>
+  a.hostAdmin || a.coordinatorOf.has(programmeId);
 const inSet = (a: PersonActor, setId: string) => a.setRoles.has(setId);
 const sharesASet = (a: PersonActor, p: PersonResource) => p.setIds.some((id) => a.setRoles.has(id));
 
@@ -132,7 +133,11 @@ export const visibilityAction = {
   set: 'set.readRoster',
 } as const satisfies { [T in keyof ActionsByResource]: ActionsByResource[T] };
 
-export function can<R extends Resource>(actor: Actor, action: ActionsByResource[R['type']], resource: R): boolean {
+export function can<R extends Resource>(
+  actor: Actor,
+  action: ActionsByResource[R['type']],
+  resource: R,
+): boolean {
   if (actor.kind !== 'person') return false;
   if (actor.hostId !== resource.hostId) return false;
   const rule = rulesByResource[resource.type][action];
@@ -145,6 +150,7 @@ export function abilitiesFor<R extends Resource>(
   resource: R,
 ): Record<ActionsByResource[R['type']], boolean> {
   const result = {} as Record<string, boolean>;
-  for (const action of actionsByResource[resource.type]) result[action] = can(actor, action as never, resource);
+  for (const action of actionsByResource[resource.type])
+    result[action] = can(actor, action as never, resource);
   return result as Record<ActionsByResource[R['type']], boolean>;
 }

@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { registerAuthRoutes, installSessionResolution } from './auth/routes.ts';
+import { installSessionResolution, registerAuthRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { hostRoutes } from './features/hosts/routes.ts';
 import { invitationRoutes } from './features/invitations/routes.ts';
@@ -61,7 +61,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     timeWindow: ctx.config.apiRateLimit.windowSeconds * 1000,
     allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (_request, context) => ({
-      ...problemBody('rate-limited', `Too many requests. Please wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`),
+      ...problemBody(
+        'rate-limited',
+        `Too many requests. Please wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`,
+      ),
       statusCode: 429,
     }),
   });

@@ -54,7 +54,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   try {
     new URL(publicUrl);
   } catch {
-    throw new Error(`The setting PUBLIC_URL must be a full address such as https://revans.example.org, but it is "${publicUrl}".`);
+    throw new Error(
+      `The setting PUBLIC_URL must be a full address such as https://revans.example.org, but it is "${publicUrl}".`,
+    );
   }
   const authSecret = overrides.authSecret ?? (env.AUTH_SECRET || loadOrCreateSecret(dataDir));
   if (authSecret.length < 32) throw new Error('The setting AUTH_SECRET must be at least 32 characters long.');

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { createServerI18n } from '../i18n/server.ts';
 import { createAuth } from './auth/auth.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -6,14 +7,20 @@ import { createMailTransport } from './mail/transport.ts';
 import { MailWorker } from './mail/worker.ts';
 import { openStore } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
-import { createServerI18n } from '../i18n/server.ts';
 
 export function createLogger(level: string): Logger {
   const pretty = process.stdout.isTTY && process.env.LOG_FORMAT !== 'json';
   return pino({
     level,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
   });
 }
 

@@ -13,7 +13,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { logger?: Logger; now?: () => Date } = {},
+): Promise<RunningServer> {
   const ctx = await createContext(config, options);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });

@@ -13,18 +13,78 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
   });
   afterAll(() => t.close());
 
-  const roles: Role[] = ['admin', 'coordinator', 'otherCoordinator', 'facilitatorA', 'memberA', 'memberB', 'outsider'];
-  const table: { name: string; request: () => { method: string; url: string; payload?: object }; expect: number[] }[] = [
+  const roles: Role[] = [
+    'admin',
+    'coordinator',
+    'otherCoordinator',
+    'facilitatorA',
+    'memberA',
+    'memberB',
+    'outsider',
+  ];
+  const table: {
+    name: string;
+    request: () => { method: string; url: string; payload?: object };
+    expect: number[];
+  }[] = [
     // columns:                                   admin coord otherC facA memA memB outsider
-    { name: 'read set A', request: () => ({ method: 'GET', url: `/api/sets/${w.setA}` }), expect: [200, 200, 404, 200, 200, 404, 404] },
-    { name: 'read programme P', request: () => ({ method: 'GET', url: `/api/programmes/${w.programmeId}` }), expect: [200, 200, 404, 200, 200, 200, 404] },
-    { name: 'rename set A', request: () => ({ method: 'PATCH', url: `/api/sets/${w.setA}`, payload: { theme: 'Partnerships' } }), expect: [200, 200, 404, 403, 403, 404, 404] },
-    { name: 'create a set in P', request: () => ({ method: 'POST', url: `/api/programmes/${w.programmeId}/sets`, payload: { name: 'Probe' } }), expect: [201, 201, 404, 403, 403, 403, 404] },
-    { name: 'list people', request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/people` }), expect: [200, 200, 200, 403, 403, 403, 403] },
-    { name: 'read the mail outbox', request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/mail` }), expect: [200, 403, 403, 403, 403, 403, 403] },
-    { name: 'create a programme', request: () => ({ method: 'POST', url: `/api/hosts/${w.hostId}/programmes`, payload: { name: 'Probe programme' } }), expect: [201, 403, 403, 403, 403, 403, 403] },
-    { name: 'read member A2', request: () => ({ method: 'GET', url: `/api/people/${w.people.memberA2}` }), expect: [200, 200, 200, 200, 200, 404, 404] },
-    { name: 'make member B a host admin', request: () => ({ method: 'PUT', url: `/api/people/${w.people.memberB}/host-admin`, payload: { admin: false } }), expect: [200, 403, 403, 404, 404, 403, 404] },
+    {
+      name: 'read set A',
+      request: () => ({ method: 'GET', url: `/api/sets/${w.setA}` }),
+      expect: [200, 200, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'read programme P',
+      request: () => ({ method: 'GET', url: `/api/programmes/${w.programmeId}` }),
+      expect: [200, 200, 404, 200, 200, 200, 404],
+    },
+    {
+      name: 'rename set A',
+      request: () => ({ method: 'PATCH', url: `/api/sets/${w.setA}`, payload: { theme: 'Partnerships' } }),
+      expect: [200, 200, 404, 403, 403, 404, 404],
+    },
+    {
+      name: 'create a set in P',
+      request: () => ({
+        method: 'POST',
+        url: `/api/programmes/${w.programmeId}/sets`,
+        payload: { name: 'Probe' },
+      }),
+      expect: [201, 201, 404, 403, 403, 403, 404],
+    },
+    {
+      name: 'list people',
+      request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/people` }),
+      expect: [200, 200, 200, 403, 403, 403, 403],
+    },
+    {
+      name: 'read the mail outbox',
+      request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/mail` }),
+      expect: [200, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      name: 'create a programme',
+      request: () => ({
+        method: 'POST',
+        url: `/api/hosts/${w.hostId}/programmes`,
+        payload: { name: 'Probe programme' },
+      }),
+      expect: [201, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      name: 'read member A2',
+      request: () => ({ method: 'GET', url: `/api/people/${w.people.memberA2}` }),
+      expect: [200, 200, 200, 200, 200, 404, 404],
+    },
+    {
+      name: 'make member B a host admin',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/people/${w.people.memberB}/host-admin`,
+        payload: { admin: false },
+      }),
+      expect: [200, 403, 403, 404, 404, 403, 404],
+    },
   ];
 
   it.each(table)('$name', async ({ request, expect: expected }) => {
@@ -33,39 +93,59 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       const response = await t.call({ ...request(), cookie: w.cookies[role] } as never);
       actual.push(response.statusCode);
     }
-    expect(Object.fromEntries(roles.map((r, i) => [r, actual[i]]))).toEqual(Object.fromEntries(roles.map((r, i) => [r, expected[i]])));
+    expect(Object.fromEntries(roles.map((r, i) => [r, actual[i]]))).toEqual(
+      Object.fromEntries(roles.map((r, i) => [r, expected[i]])),
+    );
   });
 
   it('shows members a roster without email addresses, and coordinators one with them', async () => {
-    const asMember = (await t.call({ method: 'GET', url: `/api/sets/${w.setA}`, cookie: w.cookies.memberA })).json();
-    const asCoordinator = (await t.call({ method: 'GET', url: `/api/sets/${w.setA}`, cookie: w.cookies.coordinator })).json();
-    expect(asMember.roster.map((r: { name: string }) => r.name).sort()).toEqual(asCoordinator.roster.map((r: { name: string }) => r.name).sort());
+    const asMember = (
+      await t.call({ method: 'GET', url: `/api/sets/${w.setA}`, cookie: w.cookies.memberA })
+    ).json();
+    const asCoordinator = (
+      await t.call({ method: 'GET', url: `/api/sets/${w.setA}`, cookie: w.cookies.coordinator })
+    ).json();
+    expect(asMember.roster.map((r: { name: string }) => r.name).sort()).toEqual(
+      asCoordinator.roster.map((r: { name: string }) => r.name).sort(),
+    );
     expect(asMember.roster.every((r: object) => !('email' in r))).toBe(true);
-    expect(asCoordinator.roster.every((r: { email?: string }) => r.email?.endsWith('@example.org'))).toBe(true);
+    expect(asCoordinator.roster.every((r: { email?: string }) => r.email?.endsWith('@example.org'))).toBe(
+      true,
+    );
   });
 
   it('tells the UI what the viewer may do: content for the set, management for the coordinator', async () => {
-    const asFacilitator = (await t.call({ method: 'GET', url: `/api/sets/${w.setA}`, cookie: w.cookies.facilitatorA })).json();
-    const asCoordinator = (await t.call({ method: 'GET', url: `/api/sets/${w.setA}`, cookie: w.cookies.coordinator })).json();
+    const asFacilitator = (
+      await t.call({ method: 'GET', url: `/api/sets/${w.setA}`, cookie: w.cookies.facilitatorA })
+    ).json();
+    const asCoordinator = (
+      await t.call({ method: 'GET', url: `/api/sets/${w.setA}`, cookie: w.cookies.coordinator })
+    ).json();
     expect(asFacilitator.abilities).toMatchObject({ 'set.readContent': true, 'set.manageMembers': false });
     expect(asCoordinator.abilities).toMatchObject({ 'set.readContent': false, 'set.manageMembers': true });
   });
 
-  it("lists for a member only their own sets of a programme, for its coordinator every set", async () => {
+  it('lists for a member only their own sets of a programme, for its coordinator every set', async () => {
     const names = async (role: Role) =>
-      (await t.call({ method: 'GET', url: `/api/programmes/${w.programmeId}/sets`, cookie: w.cookies[role] })).json().map((s: { name: string }) => s.name);
+      (await t.call({ method: 'GET', url: `/api/programmes/${w.programmeId}/sets`, cookie: w.cookies[role] }))
+        .json()
+        .map((s: { name: string }) => s.name);
     expect(await names('memberB')).toEqual(['Set B']);
     expect(await names('coordinator')).toEqual(expect.arrayContaining(['Set A', 'Set B']));
   });
 
   it('warns, without refusing, when a set is outside its programme size bounds', async () => {
-    const set = (await t.call({ method: 'GET', url: `/api/sets/${w.setB}`, cookie: w.cookies.coordinator })).json();
+    const set = (
+      await t.call({ method: 'GET', url: `/api/sets/${w.setB}`, cookie: w.cookies.coordinator })
+    ).json();
     expect(set.memberCount).toBe(1);
     expect(set.sizeWarning).toMatchObject({ kind: 'too-small', bounds: { min: 4, max: 8 } });
   });
 
   it('hides contact details of people a member only shares a set with', async () => {
-    const person = (await t.call({ method: 'GET', url: `/api/people/${w.people.memberA2}`, cookie: w.cookies.memberA })).json();
+    const person = (
+      await t.call({ method: 'GET', url: `/api/people/${w.people.memberA2}`, cookie: w.cookies.memberA })
+    ).json();
     expect(person.name).toBe('memberA2 person');
     expect(person).not.toHaveProperty('email');
   });

@@ -3,11 +3,22 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
 import { buildWorld, type World } from '../support/world.ts';
 
-const tables = ['host', 'organisation', 'person', 'programme', 'programme_coordinator', 'learning_set', 'set_membership', 'invitation', 'mail_outbox'] as const;
+const tables = [
+  'host',
+  'organisation',
+  'person',
+  'programme',
+  'programme_coordinator',
+  'learning_set',
+  'set_membership',
+  'invitation',
+  'mail_outbox',
+] as const;
 
 async function snapshot(t: TestApp) {
   const result: Record<string, unknown[]> = {};
-  for (const table of tables) result[table] = await t.ctx.store.db.selectFrom(table).selectAll().orderBy('created_at').execute();
+  for (const table of tables)
+    result[table] = await t.ctx.store.db.selectFrom(table).selectAll().orderBy('created_at').execute();
   return result;
 }
 
@@ -23,7 +34,12 @@ describe.each(storeKinds)('bad input gets a clear 4xx and changes nothing, on %s
   const cases = (w: () => World) => [
     {
       name: 'malformed JSON',
-      request: () => ({ method: 'POST', url: `/api/hosts/${w().hostId}/organisations`, payload: '{"name": "Oxfam"', headers: { 'content-type': 'application/json' } }),
+      request: () => ({
+        method: 'POST',
+        url: `/api/hosts/${w().hostId}/organisations`,
+        payload: '{"name": "Oxfam"',
+        headers: { 'content-type': 'application/json' },
+      }),
       status: 400,
       code: 'invalid-json',
     },
@@ -35,13 +51,21 @@ describe.each(storeKinds)('bad input gets a clear 4xx and changes nothing, on %s
     },
     {
       name: 'an unknown field',
-      request: () => ({ method: 'PATCH', url: `/api/sets/${w().setA}`, payload: { name: 'Renamed', isAdmin: true } }),
+      request: () => ({
+        method: 'PATCH',
+        url: `/api/sets/${w().setA}`,
+        payload: { name: 'Renamed', isAdmin: true },
+      }),
       status: 400,
       code: 'validation-failed',
     },
     {
       name: 'an over-long string',
-      request: () => ({ method: 'POST', url: `/api/hosts/${w().hostId}/people`, payload: { name: 'x'.repeat(5000), email: 'long@example.org' } }),
+      request: () => ({
+        method: 'POST',
+        url: `/api/hosts/${w().hostId}/people`,
+        payload: { name: 'x'.repeat(5000), email: 'long@example.org' },
+      }),
       status: 400,
       field: 'body.name',
     },
@@ -53,49 +77,82 @@ describe.each(storeKinds)('bad input gets a clear 4xx and changes nothing, on %s
     },
     {
       name: 'an id that names nothing',
-      request: () => ({ method: 'PATCH', url: '/api/programmes/0d4b7a7e-5f39-4a57-b3ad-3c8f0f8f0b11', payload: { name: 'Ghost' } }),
+      request: () => ({
+        method: 'PATCH',
+        url: '/api/programmes/0d4b7a7e-5f39-4a57-b3ad-3c8f0f8f0b11',
+        payload: { name: 'Ghost' },
+      }),
       status: 404,
       code: 'not-found',
     },
     {
       name: 'an invalid email',
-      request: () => ({ method: 'POST', url: `/api/hosts/${w().hostId}/people`, payload: { name: 'No Mail', email: 'not-an-email' } }),
+      request: () => ({
+        method: 'POST',
+        url: `/api/hosts/${w().hostId}/people`,
+        payload: { name: 'No Mail', email: 'not-an-email' },
+      }),
       status: 400,
       field: 'body.email',
     },
     {
       name: 'an unknown time zone',
-      request: () => ({ method: 'POST', url: `/api/hosts/${w().hostId}/people`, payload: { name: 'Zed', email: 'zed@example.org', timeZone: 'Mars/Base' } }),
+      request: () => ({
+        method: 'POST',
+        url: `/api/hosts/${w().hostId}/people`,
+        payload: { name: 'Zed', email: 'zed@example.org', timeZone: 'Mars/Base' },
+      }),
       status: 400,
       field: 'body.timeZone',
     },
     {
       name: 'set size bounds the wrong way round',
-      request: () => ({ method: 'PATCH', url: `/api/programmes/${w().programmeId}`, payload: { setSize: { min: 8, max: 6 } } }),
+      request: () => ({
+        method: 'PATCH',
+        url: `/api/programmes/${w().programmeId}`,
+        payload: { setSize: { min: 8, max: 6 } },
+      }),
       status: 400,
       field: 'body.setSize',
     },
     {
       name: 'a programme ending before it starts',
-      request: () => ({ method: 'PATCH', url: `/api/programmes/${w().programmeId}`, payload: { startsOn: '2027-05-01', endsOn: '2027-01-01' } }),
+      request: () => ({
+        method: 'PATCH',
+        url: `/api/programmes/${w().programmeId}`,
+        payload: { startsOn: '2027-05-01', endsOn: '2027-01-01' },
+      }),
       status: 400,
       field: 'body.endsOn',
     },
     {
       name: 'a duplicate email',
-      request: () => ({ method: 'POST', url: `/api/hosts/${w().hostId}/people`, payload: { name: 'Twin', email: 'MEMBERA@example.org' } }),
+      request: () => ({
+        method: 'POST',
+        url: `/api/hosts/${w().hostId}/people`,
+        payload: { name: 'Twin', email: 'MEMBERA@example.org' },
+      }),
       status: 409,
       field: 'body.email',
     },
     {
       name: 'a person from nowhere added to a set',
-      request: () => ({ method: 'POST', url: `/api/sets/${w().setA}/members`, payload: { personId: '0d4b7a7e-5f39-4a57-b3ad-3c8f0f8f0b11' } }),
+      request: () => ({
+        method: 'POST',
+        url: `/api/sets/${w().setA}/members`,
+        payload: { personId: '0d4b7a7e-5f39-4a57-b3ad-3c8f0f8f0b11' },
+      }),
       status: 400,
       field: 'body.personId',
     },
     {
       name: 'a body that is not JSON',
-      request: () => ({ method: 'POST', url: `/api/hosts/${w().hostId}/organisations`, payload: 'name=Oxfam', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      request: () => ({
+        method: 'POST',
+        url: `/api/hosts/${w().hostId}/organisations`,
+        payload: 'name=Oxfam',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
       status: 415,
       code: 'unsupported-media-type',
     },

@@ -12,7 +12,14 @@ async function queue(t: TestApp, hostId: string, count: number) {
   for (let i = 0; i < count; i++) {
     await enqueueMail(
       t.ctx.store.db,
-      { hostId, to: `person${i}@example.org`, subject: `Mail ${i}`, text: `Hello ${i}`, html: `<p>Hello ${i}</p>`, kind: 'test' },
+      {
+        hostId,
+        to: `person${i}@example.org`,
+        subject: `Mail ${i}`,
+        text: `Hello ${i}`,
+        html: `<p>Hello ${i}</p>`,
+        kind: 'test',
+      },
       new Date(),
     );
   }
@@ -46,12 +53,21 @@ describe.each(storeKinds)('mail delivery on %s', (kind) => {
       const rows = await t!.ctx.store.db.selectFrom('mail_outbox').select('attempts').execute();
       return rows.every((r) => r.attempts >= 1);
     });
-    const failedOnce = await t.ctx.store.db.selectFrom('mail_outbox').select(['status', 'last_error']).execute();
+    const failedOnce = await t.ctx.store.db
+      .selectFrom('mail_outbox')
+      .select(['status', 'last_error'])
+      .execute();
     expect(failedOnce.every((r) => r.status === 'pending' && r.last_error)).toBe(true);
     await smtp.start();
     await until(() => smtp!.messages.length >= 5);
     await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.messages.map((m) => m.subject).sort()).toEqual(['Mail 0', 'Mail 1', 'Mail 2', 'Mail 3', 'Mail 4']);
+    expect(smtp.messages.map((m) => m.subject).sort()).toEqual([
+      'Mail 0',
+      'Mail 1',
+      'Mail 2',
+      'Mail 3',
+      'Mail 4',
+    ]);
     const statuses = await t.ctx.store.db.selectFrom('mail_outbox').select('status').execute();
     expect(statuses.every((r) => r.status === 'sent')).toBe(true);
   });
@@ -61,13 +77,21 @@ describe.each(storeKinds)('mail delivery on %s', (kind) => {
     t = await createTestApp(kind, { smtpUrl: smtp.url }, { startMailWorker: false });
     const { hostId } = await setUpHost(t);
     await queue(t, hostId, 30);
-    const second = await createContext(testConfig(t.database, { smtpUrl: smtp.url }), { migrate: false, startMailWorker: false });
+    const second = await createContext(testConfig(t.database, { smtpUrl: smtp.url }), {
+      migrate: false,
+      startMailWorker: false,
+    });
     try {
       if (kind === 'sqlite') {
         // SQLite is one file on one machine: a second process opens the same file.
         expect(second.store.kind).toBe('sqlite');
       }
-      const sent = await Promise.all([t.ctx.mail.deliverDue(), second.mail.deliverDue(), t.ctx.mail.deliverDue(), second.mail.deliverDue()]);
+      const sent = await Promise.all([
+        t.ctx.mail.deliverDue(),
+        second.mail.deliverDue(),
+        t.ctx.mail.deliverDue(),
+        second.mail.deliverDue(),
+      ]);
       expect(sent.reduce((a, b) => a + b, 0)).toBe(30);
       await until(() => smtp!.messages.length >= 30);
       await new Promise((r) => setTimeout(r, 300));

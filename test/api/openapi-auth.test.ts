@@ -10,20 +10,26 @@ describe('every non-public API route refuses anonymous requests', () => {
     t = await createTestApp('sqlite');
     const doc = (await t.call({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    operations = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(
-      ([path, methods]) =>
-        Object.entries(methods).map(([method, op]) => ({
-          method: method.toUpperCase(),
-          path,
-          isPublic: Array.isArray(op.security) && op.security.length === 0,
-        })),
+    operations = Object.entries(
+      doc.paths as Record<string, Record<string, { security?: unknown[] }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        isPublic: Array.isArray(op.security) && op.security.length === 0,
+      })),
     );
   });
   afterAll(() => t.close());
 
   it('documents the API with a session cookie scheme and at least the foundation routes', () => {
     expect(operations.length).toBeGreaterThan(15);
-    expect(operations.filter((o) => o.isPublic).map((o) => `${o.method} ${o.path}`).sort()).toEqual([
+    expect(
+      operations
+        .filter((o) => o.isPublic)
+        .map((o) => `${o.method} ${o.path}`)
+        .sort(),
+    ).toEqual([
       'GET /api/invitations/{token}',
       'GET /api/setup',
       'POST /api/invitations/{token}/accept',
@@ -36,9 +42,14 @@ describe('every non-public API route refuses anonymous requests', () => {
     const failures: string[] = [];
     for (const op of operations.filter((o) => !o.isPublic)) {
       const url = op.path.replace(/\{[^}]+\}/g, someId);
-      const response = await t.call({ method: op.method as 'GET', url, ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: {} }) });
-      const problem = response.headers['content-type']?.includes('application/problem+json');
-      if (response.statusCode !== 401 || !problem) failures.push(`${op.method} ${op.path} -> ${response.statusCode}`);
+      const response = await t.call({
+        method: op.method as 'GET',
+        url,
+        ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: {} }),
+      });
+      const problem = String(response.headers['content-type']).includes('application/problem+json');
+      if (response.statusCode !== 401 || !problem)
+        failures.push(`${op.method} ${op.path} -> ${response.statusCode}`);
     }
     expect(failures).toEqual([]);
   });

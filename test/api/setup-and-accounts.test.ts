@@ -17,11 +17,21 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
     const { cookie } = await setUpHost(t);
     const me = await t.call({ method: 'GET', url: '/api/me', cookie });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ hostAdmin: true, host: { name: 'Test Host' }, person: { name: 'Ada Admin' } });
+    expect(me.json()).toMatchObject({
+      hostAdmin: true,
+      host: { name: 'Test Host' },
+      person: { name: 'Ada Admin' },
+    });
     const again = await t.call({
       method: 'POST',
       url: '/api/setup',
-      payload: { hostName: 'Evil', adminName: 'Eve', email: 'eve@example.org', password: testPassword, timeZone: 'UTC' },
+      payload: {
+        hostName: 'Evil',
+        adminName: 'Eve',
+        email: 'eve@example.org',
+        password: testPassword,
+        timeZone: 'UTC',
+      },
     });
     expect(again.statusCode).toBe(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
@@ -34,9 +44,17 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
   it('signs in with the right password only, in an httpOnly SameSite cookie, and signs out', async () => {
     t = await createTestApp(kind);
     await setUpHost(t, 'ada@example.org');
-    const wrong = await t.call({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email: 'ada@example.org', password: 'not the password' } });
+    const wrong = await t.call({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: 'ada@example.org', password: 'not the password' },
+    });
     expect(wrong.statusCode).toBe(401);
-    const right = await t.call({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email: 'ADA@example.org', password: testPassword } });
+    const right = await t.call({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: 'ADA@example.org', password: testPassword },
+    });
     expect(right.statusCode).toBe(200);
     const setCookie = String(right.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -76,7 +94,11 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
     await setUpHost(t, 'ada@example.org');
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await t.call({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email: 'ada@example.org', password: `guess number ${i}` } });
+      const r = await t.call({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        payload: { email: 'ada@example.org', password: `guess number ${i}` },
+      });
       statuses.push(r.statusCode);
     }
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
@@ -98,7 +120,11 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
       expect(mail.subject).toMatch(/reset your revans password/i);
       const link = /http\S+reset-password\?token=([\w-]+)/.exec(mail.text ?? '');
       expect(link?.[0].startsWith('http://localhost:3000/')).toBe(true);
-      const reset = await t.call({ method: 'POST', url: '/api/auth/reset-password', payload: { token: link![1], newPassword: 'a brand new password' } });
+      const reset = await t.call({
+        method: 'POST',
+        url: '/api/auth/reset-password',
+        payload: { token: link![1], newPassword: 'a brand new password' },
+      });
       expect(reset.statusCode).toBe(200);
       await expect(t.signIn('ada@example.org')).rejects.toThrow(/sign-in failed/);
       expect(await t.signIn('ada@example.org', 'a brand new password')).toContain('revans.session_token');

@@ -61,7 +61,11 @@ export async function createTestApp(
     database,
     call,
     async signIn(email, password = testPassword) {
-      const response = await call({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email, password } });
+      const response = await call({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        payload: { email, password },
+      });
       if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.body}`);
       return cookieHeader(response);
     },

@@ -17,10 +17,19 @@ export interface World {
   organisations: string[];
 }
 
-export type Role = 'admin' | 'coordinator' | 'otherCoordinator' | 'facilitatorA' | 'memberA' | 'memberA2' | 'memberB' | 'outsider';
+export type Role =
+  | 'admin'
+  | 'coordinator'
+  | 'otherCoordinator'
+  | 'facilitatorA'
+  | 'memberA'
+  | 'memberA2'
+  | 'memberB'
+  | 'outsider';
 
 async function ok(response: { statusCode: number; body: string }, expected = [200, 201]) {
-  if (!expected.includes(response.statusCode)) throw new Error(`unexpected ${response.statusCode}: ${response.body}`);
+  if (!expected.includes(response.statusCode))
+    throw new Error(`unexpected ${response.statusCode}: ${response.body}`);
   return JSON.parse(response.body);
 }
 
@@ -28,7 +37,13 @@ export async function setUpHost(t: TestApp, email = 'admin@example.org') {
   const response = await t.call({
     method: 'POST',
     url: '/api/setup',
-    payload: { hostName: 'Test Host', adminName: 'Ada Admin', email, password: testPassword, timeZone: 'Europe/London' },
+    payload: {
+      hostName: 'Test Host',
+      adminName: 'Ada Admin',
+      email,
+      password: testPassword,
+      timeZone: 'Europe/London',
+    },
   });
   const body = await ok(response);
   return { hostId: body.hostId as string, personId: body.personId as string, cookie: cookieHeader(response) };
@@ -42,7 +57,15 @@ export async function buildWorld(t: TestApp): Promise<World> {
   for (const name of ['Oxfam', 'ActionAid', 'WaterAid']) {
     organisations.push((await as(`/api/hosts/${admin.hostId}/organisations`, { name })).id);
   }
-  const roles: Role[] = ['coordinator', 'otherCoordinator', 'facilitatorA', 'memberA', 'memberA2', 'memberB', 'outsider'];
+  const roles: Role[] = [
+    'coordinator',
+    'otherCoordinator',
+    'facilitatorA',
+    'memberA',
+    'memberA2',
+    'memberB',
+    'outsider',
+  ];
   const people = { admin: admin.personId } as Record<Role, string>;
   for (const [i, role] of roles.entries()) {
     const email = `${role.toLowerCase()}@example.org`;
@@ -56,7 +79,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const userId = await createCredentialAccount(t.ctx, { email, name: person.name, password: testPassword });
     await t.ctx.store.db.updateTable('person').set({ user_id: userId }).where('id', '=', person.id).execute();
   }
-  const programme = await as(`/api/hosts/${admin.hostId}/programmes`, { name: 'Learning Practitioners', setSize: { min: 4, max: 8 } });
+  const programme = await as(`/api/hosts/${admin.hostId}/programmes`, {
+    name: 'Learning Practitioners',
+    setSize: { min: 4, max: 8 },
+  });
   const other = await as(`/api/hosts/${admin.hostId}/programmes`, { name: 'Another programme' });
   await as(`/api/programmes/${programme.id}/coordinators`, { personId: people.coordinator });
   await as(`/api/programmes/${other.id}/coordinators`, { personId: people.otherCoordinator });

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../server/config.ts';
+import { createAdmin } from '../../server/features/setup/service.ts';
 import { email, language, name, password, timeZone } from '../../server/http/schemas.ts';
 import { closeContext, createContext, createLogger } from '../../server/runtime.ts';
-import { createAdmin } from '../../server/features/setup/service.ts';
 import { usageError } from '../usage.ts';
 
 const options = z.object({ email, name, password, hostName: name, timeZone, language });
@@ -19,7 +19,10 @@ export function register(program: Command): void {
     .option('--time-zone <zone>', 'IANA time zone', 'Europe/London')
     .option('--language <code>', 'en, fr or es', 'en')
     .action(async (raw: Record<string, string>) => {
-      const parsed = options.safeParse({ ...raw, password: raw.password ?? process.env.REVANS_ADMIN_PASSWORD });
+      const parsed = options.safeParse({
+        ...raw,
+        password: raw.password ?? process.env.REVANS_ADMIN_PASSWORD,
+      });
       if (!parsed.success) usageError(parsed.error);
       const input = parsed.data;
       const config = loadConfig();
@@ -28,10 +31,19 @@ export function register(program: Command): void {
         const host = await ctx.store.db.selectFrom('host').select(['id', 'name']).limit(1).executeTakeFirst();
         await createAdmin(
           ctx,
-          { hostName: input.hostName, adminName: input.name, email: input.email, password: input.password, timeZone: input.timeZone, language: input.language },
+          {
+            hostName: input.hostName,
+            adminName: input.name,
+            email: input.email,
+            password: input.password,
+            timeZone: input.timeZone,
+            language: input.language,
+          },
           host?.id,
         );
-        console.log(`${input.name} <${input.email}> is now an admin of ${host?.name ?? input.hostName}. Sign in at ${config.publicUrl}/sign-in`);
+        console.log(
+          `${input.name} <${input.email}> is now an admin of ${host?.name ?? input.hostName}. Sign in at ${config.publicUrl}/sign-in`,
+        );
       } catch (error) {
         console.error((error as Error).message);
         process.exitCode = 1;

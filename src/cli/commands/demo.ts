@@ -16,7 +16,10 @@ export function register(program: Command): void {
       const config = loadConfig();
       const ctx = await createContext(config, { logger: createLogger('warn'), startMailWorker: false });
       const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar({ format: 'Loading demo [{bar}] {value}/{total} {step}', stream: process.stderr }, cliProgress.Presets.shades_classic)
+        ? new cliProgress.SingleBar(
+            { format: 'Loading demo [{bar}] {value}/{total} {step}', stream: process.stderr },
+            cliProgress.Presets.shades_classic,
+          )
         : undefined;
       bar?.start(steps, 0, { step: '' });
       try {
@@ -25,7 +28,8 @@ export function register(program: Command): void {
         bar?.stop();
         console.log(`Demo loaded. Start Revans (npm start) and open ${config.publicUrl}/sign-in`);
         console.log(`Every demo account's password is: ${demoPassword}\n`);
-        for (const login of logins) console.log(`  ${login.role.padEnd(24)} ${login.name.padEnd(18)} ${login.email}`);
+        for (const login of logins)
+          console.log(`  ${login.role.padEnd(24)} ${login.name.padEnd(18)} ${login.email}`);
       } catch (error) {
         bar?.stop();
         console.error((error as Error).message);

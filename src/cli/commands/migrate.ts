@@ -6,14 +6,19 @@ import { migrateToLatest } from '../../server/store/migrate.ts';
 export function register(program: Command): void {
   program
     .command('migrate')
-    .description('Bring the database (DATABASE_URL, or SQLite in DATA_DIR) up to date. `serve` does this on start too.')
+    .description(
+      'Bring the database (DATABASE_URL, or SQLite in DATA_DIR) up to date. `serve` does this on start too.',
+    )
     .action(async () => {
       const config = loadConfig();
       const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const result = await migrateToLatest(store.db);
-        const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
-        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database was already up to date.');
+        const applied =
+          result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+        console.log(
+          applied.length ? `Applied: ${applied.join(', ')}` : 'The database was already up to date.',
+        );
       } finally {
         await store.destroy();
       }

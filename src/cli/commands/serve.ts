@@ -6,7 +6,9 @@ import { closeGracefullyOnSignals, startServer } from '../../server/start.ts';
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('Serve Revans (web app, API and live meetings). Settings come from the environment: see docs/operators.')
+    .description(
+      'Serve Revans (web app, API and live meetings). Settings come from the environment: see docs/operators.',
+    )
     .option('-p, --port <port>', 'port to listen on (PORT, default 3000)')
     .action(async (options: { port?: string }) => {
       const config = loadConfig(process.env, options.port ? { port: Number(options.port) } : {});

@@ -18,7 +18,11 @@ export async function loadActor(db: Kysely<Database>, userId: string): Promise<S
   if (!person) return undefined;
   const [admin, coordinated, memberships] = await Promise.all([
     db.selectFrom('host_admin').select('person_id').where('person_id', '=', person.id).executeTakeFirst(),
-    db.selectFrom('programme_coordinator').select('programme_id').where('person_id', '=', person.id).execute(),
+    db
+      .selectFrom('programme_coordinator')
+      .select('programme_id')
+      .where('person_id', '=', person.id)
+      .execute(),
     db
       .selectFrom('set_membership')
       .innerJoin('learning_set', 'learning_set.id', 'set_membership.set_id')

@@ -10,7 +10,12 @@ export const clientIpHeader = 'x-revans-client-ip';
 export const minPasswordLength = 10;
 export const maxPasswordLength = 200;
 
-const argon2Options = { algorithm: 2 /* Algorithm.Argon2id: a const enum, unreadable under verbatimModuleSyntax */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const argon2Options = {
+  algorithm: 2 /* Algorithm.Argon2id: a const enum, unreadable under verbatimModuleSyntax */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export function createAuth(deps: { config: Config; store: Store; i18n: i18n; onMailQueued: () => void }) {
   const { config, store } = deps;
@@ -62,7 +67,10 @@ export function createAuth(deps: { config: Config; store: Store; i18n: i18n; onM
       max: 200,
       customRules: {
         '/sign-in/email': { window: config.signInRateLimit.windowSeconds, max: config.signInRateLimit.max },
-        '/request-password-reset': { window: config.signInRateLimit.windowSeconds, max: config.signInRateLimit.max },
+        '/request-password-reset': {
+          window: config.signInRateLimit.windowSeconds,
+          max: config.signInRateLimit.max,
+        },
       },
     },
     advanced: {

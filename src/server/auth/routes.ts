@@ -30,7 +30,8 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
     request.actor = anonymous;
   });
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || publicPrefixes.some((prefix) => request.url.startsWith(prefix))) return;
+    if (!request.url.startsWith('/api/') || publicPrefixes.some((prefix) => request.url.startsWith(prefix)))
+      return;
     if (!request.routeOptions.url) return;
     if (request.headers.cookie?.includes('revans.session_token')) {
       const session = await ctx.auth.api.getSession({ headers: fetchHeaders(request) });

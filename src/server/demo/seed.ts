@@ -13,26 +13,106 @@ interface DemoPerson {
   timeZone: string;
 }
 
-const organisations = ['Oxfam', 'ActionAid', 'Christian Aid', 'Save the Children', 'WaterAid', 'CAFOD', 'Tearfund'];
+const organisations = [
+  'Oxfam',
+  'ActionAid',
+  'Christian Aid',
+  'Save the Children',
+  'WaterAid',
+  'CAFOD',
+  'Tearfund',
+];
 
 /** Nine NGO staff working on organisational learning, as in the seed's BOND programme. */
 const participants: DemoPerson[] = [
-  { name: 'Amara Okafor', email: 'amara@demo.revans.test', organisation: 'Oxfam', jobRole: 'Learning adviser', timeZone: 'Europe/London' },
-  { name: 'Ben Hughes', email: 'ben@demo.revans.test', organisation: 'ActionAid', jobRole: 'Knowledge manager', timeZone: 'Europe/London' },
-  { name: 'Chloé Martin', email: 'chloe@demo.revans.test', organisation: 'Christian Aid', jobRole: 'Staff development lead', timeZone: 'Europe/Paris' },
-  { name: 'Dev Patel', email: 'dev@demo.revans.test', organisation: 'Save the Children', jobRole: 'Organisational learning officer', timeZone: 'Europe/London' },
-  { name: 'Esther Mensah', email: 'esther@demo.revans.test', organisation: 'WaterAid', jobRole: 'Learning adviser', timeZone: 'Africa/Accra' },
-  { name: 'Finn O’Brien', email: 'finn@demo.revans.test', organisation: 'CAFOD', jobRole: 'Knowledge manager', timeZone: 'Europe/Dublin' },
-  { name: 'Grace Lee', email: 'grace@demo.revans.test', organisation: 'Tearfund', jobRole: 'HR development manager', timeZone: 'Europe/London' },
-  { name: 'Hassan Ali', email: 'hassan@demo.revans.test', organisation: 'Oxfam', jobRole: 'MEL coordinator', timeZone: 'Africa/Nairobi' },
-  { name: 'Ines Duarte', email: 'ines@demo.revans.test', organisation: 'ActionAid', jobRole: 'Learning partner', timeZone: 'Europe/Lisbon' },
+  {
+    name: 'Amara Okafor',
+    email: 'amara@demo.revans.test',
+    organisation: 'Oxfam',
+    jobRole: 'Learning adviser',
+    timeZone: 'Europe/London',
+  },
+  {
+    name: 'Ben Hughes',
+    email: 'ben@demo.revans.test',
+    organisation: 'ActionAid',
+    jobRole: 'Knowledge manager',
+    timeZone: 'Europe/London',
+  },
+  {
+    name: 'Chloé Martin',
+    email: 'chloe@demo.revans.test',
+    organisation: 'Christian Aid',
+    jobRole: 'Staff development lead',
+    timeZone: 'Europe/Paris',
+  },
+  {
+    name: 'Dev Patel',
+    email: 'dev@demo.revans.test',
+    organisation: 'Save the Children',
+    jobRole: 'Organisational learning officer',
+    timeZone: 'Europe/London',
+  },
+  {
+    name: 'Esther Mensah',
+    email: 'esther@demo.revans.test',
+    organisation: 'WaterAid',
+    jobRole: 'Learning adviser',
+    timeZone: 'Africa/Accra',
+  },
+  {
+    name: 'Finn O’Brien',
+    email: 'finn@demo.revans.test',
+    organisation: 'CAFOD',
+    jobRole: 'Knowledge manager',
+    timeZone: 'Europe/Dublin',
+  },
+  {
+    name: 'Grace Lee',
+    email: 'grace@demo.revans.test',
+    organisation: 'Tearfund',
+    jobRole: 'HR development manager',
+    timeZone: 'Europe/London',
+  },
+  {
+    name: 'Hassan Ali',
+    email: 'hassan@demo.revans.test',
+    organisation: 'Oxfam',
+    jobRole: 'MEL coordinator',
+    timeZone: 'Africa/Nairobi',
+  },
+  {
+    name: 'Ines Duarte',
+    email: 'ines@demo.revans.test',
+    organisation: 'ActionAid',
+    jobRole: 'Learning partner',
+    timeZone: 'Europe/Lisbon',
+  },
 ];
 
 const facilitators: DemoPerson[] = [
-  { name: 'Rosa Fielding', email: 'rosa@demo.revans.test', organisation: 'BOND', jobRole: 'Set adviser', timeZone: 'Europe/London' },
-  { name: 'Tom Achebe', email: 'tom@demo.revans.test', organisation: 'BOND', jobRole: 'Set adviser', timeZone: 'Europe/London' },
+  {
+    name: 'Rosa Fielding',
+    email: 'rosa@demo.revans.test',
+    organisation: 'BOND',
+    jobRole: 'Set adviser',
+    timeZone: 'Europe/London',
+  },
+  {
+    name: 'Tom Achebe',
+    email: 'tom@demo.revans.test',
+    organisation: 'BOND',
+    jobRole: 'Set adviser',
+    timeZone: 'Europe/London',
+  },
 ];
-const coordinator: DemoPerson = { name: 'Carol Whitfield', email: 'carol@demo.revans.test', organisation: 'BOND', jobRole: 'Programme coordinator', timeZone: 'Europe/London' };
+const coordinator: DemoPerson = {
+  name: 'Carol Whitfield',
+  email: 'carol@demo.revans.test',
+  organisation: 'BOND',
+  jobRole: 'Programme coordinator',
+  timeZone: 'Europe/London',
+};
 export const demoAdminEmail = 'admin@demo.revans.test';
 
 export interface DemoLogin {
@@ -42,8 +122,12 @@ export interface DemoLogin {
 }
 
 /** Loads the demo host into an empty installation; every account shares `demoPassword`. */
-export async function seedDemo(ctx: AppContext, onStep: (label: string) => void = () => {}): Promise<DemoLogin[]> {
-  if (await isSetUp(ctx)) throw new Error('This Revans is already set up; the demo needs an empty data directory or database.');
+export async function seedDemo(
+  ctx: AppContext,
+  onStep: (label: string) => void = () => {},
+): Promise<DemoLogin[]> {
+  if (await isSetUp(ctx))
+    throw new Error('This Revans is already set up; the demo needs an empty data directory or database.');
   const { hostId } = await createAdmin(ctx, {
     hostName: 'BOND Learning Practitioners',
     adminName: 'Alex Admin',
@@ -59,12 +143,19 @@ export async function seedDemo(ctx: AppContext, onStep: (label: string) => void 
   for (const name of [...organisations, 'BOND']) {
     const id = randomUUID();
     orgIds.set(name, id);
-    await db.insertInto('organisation').values({ id, host_id: hostId, name, archived_at: null, created_at: now, updated_at: now }).execute();
+    await db
+      .insertInto('organisation')
+      .values({ id, host_id: hostId, name, archived_at: null, created_at: now, updated_at: now })
+      .execute();
   }
   onStep('organisations');
   const personIds = new Map<string, string>();
   for (const p of [...participants, ...facilitators, coordinator]) {
-    const userId = await createCredentialAccount(ctx, { email: p.email, name: p.name, password: demoPassword });
+    const userId = await createCredentialAccount(ctx, {
+      email: p.email,
+      name: p.name,
+      password: demoPassword,
+    });
     const id = randomUUID();
     personIds.set(p.email, id);
     await db
@@ -106,22 +197,48 @@ export async function seedDemo(ctx: AppContext, onStep: (label: string) => void 
       updated_at: now,
     })
     .execute();
-  await db.insertInto('programme_coordinator').values({ programme_id: programmeId, person_id: personIds.get(coordinator.email)!, created_at: now }).execute();
+  await db
+    .insertInto('programme_coordinator')
+    .values({ programme_id: programmeId, person_id: personIds.get(coordinator.email)!, created_at: now })
+    .execute();
   const sets = [
-    { name: 'Set A: Knowledge sharing', theme: 'Knowledge management', facilitator: facilitators[0]!, members: participants.slice(0, 4) },
-    { name: 'Set B: Learning organisations', theme: 'Staff development', facilitator: facilitators[1]!, members: participants.slice(4) },
+    {
+      name: 'Set A: Knowledge sharing',
+      theme: 'Knowledge management',
+      facilitator: facilitators[0]!,
+      members: participants.slice(0, 4),
+    },
+    {
+      name: 'Set B: Learning organisations',
+      theme: 'Staff development',
+      facilitator: facilitators[1]!,
+      members: participants.slice(4),
+    },
   ];
   for (const set of sets) {
     const setId = randomUUID();
     await db
       .insertInto('learning_set')
-      .values({ id: setId, programme_id: programmeId, name: set.name, theme: set.theme, mode: 'facilitated', archived_at: null, created_at: now, updated_at: now })
+      .values({
+        id: setId,
+        programme_id: programmeId,
+        name: set.name,
+        theme: set.theme,
+        mode: 'facilitated',
+        archived_at: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     const rows = [
       { person_id: personIds.get(set.facilitator.email)!, role: 'facilitator' as const },
       ...set.members.map((m) => ({ person_id: personIds.get(m.email)!, role: 'member' as const })),
     ];
-    for (const row of rows) await db.insertInto('set_membership').values({ set_id: setId, ...row, created_at: now }).execute();
+    for (const row of rows)
+      await db
+        .insertInto('set_membership')
+        .values({ set_id: setId, ...row, created_at: now })
+        .execute();
     onStep(set.name);
   }
   return [
@@ -129,6 +246,8 @@ export async function seedDemo(ctx: AppContext, onStep: (label: string) => void 
     { role: 'programme coordinator', name: coordinator.name, email: coordinator.email },
     { role: 'facilitator of Set A', name: facilitators[0]!.name, email: facilitators[0]!.email },
     { role: 'facilitator of Set B', name: facilitators[1]!.name, email: facilitators[1]!.email },
-    ...sets.flatMap((s) => s.members.map((m) => ({ role: `member of ${s.name.split(':')[0]}`, name: m.name, email: m.email }))),
+    ...sets.flatMap((s) =>
+      s.members.map((m) => ({ role: `member of ${s.name.split(':')[0]}`, name: m.name, email: m.email })),
+    ),
   ];
 }

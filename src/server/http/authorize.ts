@@ -1,5 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { type Action, type Actor, can, type PersonActor, type Resource, visibilityAction } from '../../domain/access.ts';
+import {
+  type Action,
+  type Actor,
+  can,
+  type PersonActor,
+  type Resource,
+  visibilityAction,
+} from '../../domain/access.ts';
 import { forbidden, notFound, Problem } from './problem.ts';
 
 declare module 'fastify' {
@@ -27,6 +34,8 @@ const nouns: Record<Resource['type'], string> = {
 export function authorize<R extends Resource>(actor: Actor, action: Action, resource: R): void {
   if (!can(actor, visibilityAction[resource.type] as never, resource)) throw notFound(nouns[resource.type]);
   if (!can(actor, action as never, resource)) {
-    throw forbidden(`Your role does not allow this (${action}). Ask your programme coordinator or host admin.`);
+    throw forbidden(
+      `Your role does not allow this (${action}). Ask your programme coordinator or host admin.`,
+    );
   }
 }

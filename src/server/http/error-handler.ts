@@ -4,17 +4,26 @@ import { Problem, type ProblemBody, type ProblemCode, problemBody } from './prob
 import { fieldErrors } from './validation-messages.ts';
 
 const fastifyCodes: Record<string, { code: ProblemCode; detail: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid-json', detail: 'The request body could not be read as JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'invalid-json',
+    detail: 'The request body could not be read as JSON.',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'invalid-json',
     detail: 'The request says it sends JSON but its body is empty.',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', detail: 'The request body is larger than Revans accepts.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'payload-too-large',
+    detail: 'The request body is larger than Revans accepts.',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'unsupported-media-type',
     detail: 'Send the request body as JSON (Content-Type: application/json).',
   },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'validation-failed', detail: 'The Content-Length header is wrong.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'validation-failed',
+    detail: 'The Content-Length header is wrong.',
+  },
 };
 
 function toProblem(error: FastifyError): ProblemBody | undefined {
@@ -25,10 +34,12 @@ function toProblem(error: FastifyError): ProblemBody | undefined {
     const detail = errors.map((e) => e.message).join('; ');
     return problemBody('validation-failed', `Please correct: ${detail}.`, errors);
   }
-  if (error instanceof SyntaxError) return problemBody('invalid-json', 'The request body could not be read as JSON.');
+  if (error instanceof SyntaxError)
+    return problemBody('invalid-json', 'The request body could not be read as JSON.');
   const known = error.code ? fastifyCodes[error.code] : undefined;
   if (known) return problemBody(known.code, known.detail);
-  if (error.statusCode === 429) return problemBody('rate-limited', 'Too many requests. Please wait a moment and try again.');
+  if (error.statusCode === 429)
+    return problemBody('rate-limited', 'Too many requests. Please wait a moment and try again.');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return { ...problemBody('validation-failed', error.message), status: error.statusCode };
   }
@@ -46,6 +57,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     return reply
       .status(500)
       .type('application/problem+json')
-      .send(problemBody('internal', 'Revans could not finish this request. Nothing was changed; please try again.'));
+      .send(
+        problemBody(
+          'internal',
+          'Revans could not finish this request. Nothing was changed; please try again.',
+        ),
+      );
   });
 }

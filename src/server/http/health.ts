@@ -15,7 +15,12 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
         return reply
           .status(503)
           .type('application/problem+json')
-          .send(problemBody('unavailable', `The database needs migrating: ${pending.join(', ')}. Run "revans migrate".`));
+          .send(
+            problemBody(
+              'unavailable',
+              `The database needs migrating: ${pending.join(', ')}. Run "revans migrate".`,
+            ),
+          );
       }
       return { status: 'ready', database: ctx.store.kind };
     } catch {

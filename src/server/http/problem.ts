@@ -65,7 +65,8 @@ export function problemBody(code: ProblemCode, detail: string, errors?: FieldErr
   return body;
 }
 
-export const notFound = (what: string) => new Problem('not-found', `There is no ${what} here, or you cannot see it.`);
+export const notFound = (what: string) =>
+  new Problem('not-found', `There is no ${what} here, or you cannot see it.`);
 export const forbidden = (detail: string) => new Problem('forbidden', detail);
 export const conflict = (detail: string, field?: string) =>
   new Problem('conflict', detail, field ? [{ field, message: detail }] : undefined);

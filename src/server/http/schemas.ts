@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { maxPasswordLength, minPasswordLength } from '../auth/auth.ts';
 import { isValidTimeZone } from '../../domain/time-zones.ts';
+import { maxPasswordLength, minPasswordLength } from '../auth/auth.ts';
 
 export const id = z.uuid();
 export const name = z.string().trim().min(1).max(200);
@@ -10,7 +10,9 @@ export const email = z
   .email()
   .max(254)
   .transform((value) => value.toLowerCase());
-export const timeZone = z.string().refine(isValidTimeZone, { message: 'must be a time zone such as Europe/London' });
+export const timeZone = z
+  .string()
+  .refine(isValidTimeZone, { message: 'must be a time zone such as Europe/London' });
 export const language = z.enum(['en', 'fr', 'es']);
 export const isoDate = z.iso.date();
 export const password = z.string().min(minPasswordLength).max(maxPasswordLength);

@@ -28,7 +28,8 @@ export function describeIssue(issue: ValidationIssue): string {
       if (p.origin === 'array') return `must have at most ${p.maximum} items`;
       return `must be at most ${p.maximum}`;
     case 'too_small':
-      if (p.origin === 'string') return p.minimum === 1 ? 'must not be empty' : `must be at least ${p.minimum} characters`;
+      if (p.origin === 'string')
+        return p.minimum === 1 ? 'must not be empty' : `must be at least ${p.minimum} characters`;
       if (p.origin === 'array') return `must have at least ${p.minimum} items`;
       return `must be at least ${p.minimum}`;
     case 'unrecognized_keys':

@@ -14,18 +14,23 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
   const indexHtml = built ? readFileSync(indexFile, 'utf8') : undefined;
 
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    const wantsPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
     if (!wantsPage) {
       return reply
         .status(404)
         .type('application/problem+json')
-        .send(problemBody('not-found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`));
+        .send(
+          problemBody('not-found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`),
+        );
     }
     if (!indexHtml) {
       return reply
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send('The Revans web app has not been built yet. Run "npm run build:web" (npm start does this for you).');
+        .send(
+          'The Revans web app has not been built yet. Run "npm run build:web" (npm start does this for you).',
+        );
     }
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
   });

@@ -30,7 +30,10 @@ function toNodemailer(message: MailMessage) {
 }
 
 /** SMTP when SMTP_URL is set; otherwise each mail becomes an .eml file under DATA_DIR/outbox. */
-export function createMailTransport(options: { smtpUrl: string | undefined; dataDir: string }): MailTransport {
+export function createMailTransport(options: {
+  smtpUrl: string | undefined;
+  dataDir: string;
+}): MailTransport {
   if (options.smtpUrl) {
     const url = new URL(options.smtpUrl);
     const transporter = nodemailer.createTransport({
@@ -38,7 +41,9 @@ export function createMailTransport(options: { smtpUrl: string | undefined; data
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
       secure: url.protocol === 'smtps:',
       ignoreTLS: url.searchParams.get('ignoreTLS') === 'true' || url.hostname === '127.0.0.1',
-      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,

@@ -99,14 +99,18 @@ export class MailWorker {
   }
 
   private async claim(mail: MailOutboxTable, now: string): Promise<boolean> {
-    const claimedUntil = new Date(this.options.now().getTime() + (this.options.claimMs ?? 120_000)).toISOString();
+    const claimedUntil = new Date(
+      this.options.now().getTime() + (this.options.claimMs ?? 120_000),
+    ).toISOString();
     const result = await this.options.db
       .updateTable('mail_outbox')
       .set({ status: 'sending', claimed_until: claimedUntil })
       .where('id', '=', mail.id)
       .where('status', '=', mail.status)
       .where((eb) =>
-        mail.status === 'pending' ? eb('next_attempt_at', '<=', now) : eb('claimed_until', '=', mail.claimed_until),
+        mail.status === 'pending'
+          ? eb('next_attempt_at', '<=', now)
+          : eb('claimed_until', '=', mail.claimed_until),
       )
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -125,7 +129,12 @@ export class MailWorker {
       });
       await db
         .updateTable('mail_outbox')
-        .set({ status: 'sent', sent_at: this.options.now().toISOString(), attempts: mail.attempts + 1, last_error: null })
+        .set({
+          status: 'sent',
+          sent_at: this.options.now().toISOString(),
+          attempts: mail.attempts + 1,
+          last_error: null,
+        })
         .where('id', '=', mail.id)
         .execute();
       logger.info({ mailId: mail.id, kind: mail.kind }, 'mail sent');

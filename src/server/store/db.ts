@@ -16,7 +16,11 @@ export function sqlitePath(dataDir: string): string {
   return path.join(dataDir, 'revans.sqlite');
 }
 
-export function openStore(options: { databaseUrl?: string | undefined; dataDir: string; poolSize?: number }): Store {
+export function openStore(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}): Store {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client that loses its server must not crash the process; the next query reports it.

@@ -18,7 +18,11 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   const presentHost = async (hostId: string, request: Parameters<typeof signedIn>[0]) => {
     const actor = signedIn(request);
     authorize(actor, 'host.read', hostResource(hostId));
-    const host = await ctx.store.db.selectFrom('host').selectAll().where('id', '=', hostId).executeTakeFirst();
+    const host = await ctx.store.db
+      .selectFrom('host')
+      .selectAll()
+      .where('id', '=', hostId)
+      .executeTakeFirst();
     if (!host) throw notFound('host');
     return {
       id: host.id,
@@ -42,7 +46,11 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         tags: ['hosts'],
         summary: "Change the host's name and defaults",
         params: hostParams,
-        body: z.strictObject({ name: name.optional(), defaultTimeZone: timeZone.optional(), defaultLanguage: language.optional() }),
+        body: z.strictObject({
+          name: name.optional(),
+          defaultTimeZone: timeZone.optional(),
+          defaultLanguage: language.optional(),
+        }),
       },
     },
     async (request) => {
@@ -74,7 +82,17 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       authorize(actor, 'host.readMailOutbox', hostResource(request.params.hostId));
       const rows = await ctx.store.db
         .selectFrom('mail_outbox')
-        .select(['id', 'to_address', 'subject', 'kind', 'status', 'attempts', 'last_error', 'created_at', 'sent_at'])
+        .select([
+          'id',
+          'to_address',
+          'subject',
+          'kind',
+          'status',
+          'attempts',
+          'last_error',
+          'created_at',
+          'sent_at',
+        ])
         .where('host_id', '=', request.params.hostId)
         .orderBy('created_at', 'desc')
         .limit(request.query.limit)

@@ -18,7 +18,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         params: idParams,
       },
     },
-    async (request, reply) => reply.status(201).send(await invitePerson(ctx, signedIn(request), request.params.id)),
+    async (request, reply) =>
+      reply.status(201).send(await invitePerson(ctx, signedIn(request), request.params.id)),
   );
 
   app.get(
@@ -46,7 +47,12 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request, reply) => {
-      const result = await acceptInvitation(ctx, request.params.token, request.body.password, fetchHeaders(request));
+      const result = await acceptInvitation(
+        ctx,
+        request.params.token,
+        request.body.password,
+        fetchHeaders(request),
+      );
       reply.header('set-cookie', result.cookies);
       return reply.status(201).send({ personId: result.personId });
     },

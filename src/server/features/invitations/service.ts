@@ -17,12 +17,25 @@ export async function invitePerson(ctx: AppContext, actor: PersonActor, personId
   const person = await ctx.store.db
     .selectFrom('person')
     .innerJoin('host', 'host.id', 'person.host_id')
-    .select(['person.id', 'person.name', 'person.email', 'person.language', 'person.user_id', 'person.archived_at', 'host.name as host_name', 'host.id as host_id'])
+    .select([
+      'person.id',
+      'person.name',
+      'person.email',
+      'person.language',
+      'person.user_id',
+      'person.archived_at',
+      'host.name as host_name',
+      'host.id as host_id',
+    ])
     .where('person.id', '=', personId)
     .executeTakeFirstOrThrow();
   if (person.user_id) throw conflict(`${person.name} already has an account; they can sign in.`);
   if (person.archived_at) throw conflict(`${person.name} is archived; restore them before inviting.`);
-  const inviter = await ctx.store.db.selectFrom('person').select('name').where('id', '=', actor.personId).executeTakeFirstOrThrow();
+  const inviter = await ctx.store.db
+    .selectFrom('person')
+    .select('name')
+    .where('id', '=', actor.personId)
+    .executeTakeFirstOrThrow();
   const now = ctx.now();
   const expires = new Date(now.getTime() + ctx.config.invitationTtlHours * 3_600_000);
   const token = randomBytes(32).toString('base64url');
@@ -83,10 +96,16 @@ async function findUsableInvitation(ctx: AppContext, token: string) {
     .executeTakeFirst();
   if (!row) throw notFound('invitation');
   if (row.accepted_at || row.user_id) {
-    throw new Problem('gone', 'This invitation has already been used. Sign in with your email address and password.');
+    throw new Problem(
+      'gone',
+      'This invitation has already been used. Sign in with your email address and password.',
+    );
   }
   if (row.expires_at <= ctx.now().toISOString()) {
-    throw new Problem('gone', 'This invitation has expired. Ask your programme coordinator to send a new one.');
+    throw new Problem(
+      'gone',
+      'This invitation has expired. Ask your programme coordinator to send a new one.',
+    );
   }
   return row;
 }
@@ -109,8 +128,13 @@ export async function acceptInvitation(ctx: AppContext, token: string, password:
         .where('id', '=', row.id)
         .where('accepted_at', 'is', null)
         .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) throw new Problem('gone', 'This invitation has already been used.');
-      await trx.updateTable('person').set({ user_id: userId, updated_at: now }).where('id', '=', row.person_id).execute();
+      if (Number(claimed.numUpdatedRows) !== 1)
+        throw new Problem('gone', 'This invitation has already been used.');
+      await trx
+        .updateTable('person')
+        .set({ user_id: userId, updated_at: now })
+        .where('id', '=', row.person_id)
+        .execute();
     });
   } catch (error) {
     await deleteAccount(ctx, userId);

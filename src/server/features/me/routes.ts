@@ -45,7 +45,12 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
       ]);
       return {
         person,
-        host: { id: host.id, name: host.name, defaultTimeZone: host.default_time_zone, defaultLanguage: host.default_language },
+        host: {
+          id: host.id,
+          name: host.name,
+          defaultTimeZone: host.default_time_zone,
+          defaultLanguage: host.default_language,
+        },
         hostAdmin: actor.hostAdmin,
         abilities: abilitiesFor(actor, { type: 'host', hostId: actor.hostId }),
         sets: sets.map((s) => ({

@@ -17,7 +17,12 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request) =>
-      listOrganisations(ctx, signedIn(request), request.params.hostId, request.query.includeArchived === 'true'),
+      listOrganisations(
+        ctx,
+        signedIn(request),
+        request.params.hostId,
+        request.query.includeArchived === 'true',
+      ),
   );
 
   app.post(
@@ -31,7 +36,9 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createOrganisation(ctx, signedIn(request), request.params.hostId, request.body.name)),
+      reply
+        .status(201)
+        .send(await createOrganisation(ctx, signedIn(request), request.params.hostId, request.body.name)),
   );
 
   app.patch(

@@ -10,11 +10,18 @@ export interface OrganisationPatch {
   archived?: boolean | undefined;
 }
 
-export async function listOrganisations(ctx: AppContext, actor: PersonActor, hostId: string, includeArchived: boolean) {
+export async function listOrganisations(
+  ctx: AppContext,
+  actor: PersonActor,
+  hostId: string,
+  includeArchived: boolean,
+) {
   authorize(actor, 'organisation.list', hostResource(hostId));
   let query = ctx.store.db
     .selectFrom('organisation')
-    .leftJoin('person', (join) => join.onRef('person.organisation_id', '=', 'organisation.id').on('person.archived_at', 'is', null))
+    .leftJoin('person', (join) =>
+      join.onRef('person.organisation_id', '=', 'organisation.id').on('person.archived_at', 'is', null),
+    )
     .select((eb) => [
       'organisation.id',
       'organisation.name',
@@ -35,9 +42,14 @@ export async function listOrganisations(ctx: AppContext, actor: PersonActor, hos
 }
 
 async function assertNameFree(ctx: AppContext, hostId: string, name: string, exceptId?: string) {
-  let query = ctx.store.db.selectFrom('organisation').select('id').where('host_id', '=', hostId).where('name', '=', name);
+  let query = ctx.store.db
+    .selectFrom('organisation')
+    .select('id')
+    .where('host_id', '=', hostId)
+    .where('name', '=', name);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) throw conflict(`There is already an organisation called “${name}”.`, 'body.name');
+  if (await query.executeTakeFirst())
+    throw conflict(`There is already an organisation called “${name}”.`, 'body.name');
 }
 
 export async function createOrganisation(ctx: AppContext, actor: PersonActor, hostId: string, name: string) {
@@ -52,8 +64,17 @@ export async function createOrganisation(ctx: AppContext, actor: PersonActor, ho
   return { id, name, archived: false, people: 0 };
 }
 
-export async function updateOrganisation(ctx: AppContext, actor: PersonActor, id: string, patch: OrganisationPatch) {
-  const org = await ctx.store.db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+export async function updateOrganisation(
+  ctx: AppContext,
+  actor: PersonActor,
+  id: string,
+  patch: OrganisationPatch,
+) {
+  const org = await ctx.store.db
+    .selectFrom('organisation')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!org || org.host_id !== actor.hostId) throw notFound('organisation');
   authorize(actor, 'organisation.update', hostResource(org.host_id));
   if (patch.archived !== undefined) authorize(actor, 'organisation.archive', hostResource(org.host_id));
@@ -63,7 +84,8 @@ export async function updateOrganisation(ctx: AppContext, actor: PersonActor, id
     .updateTable('organisation')
     .set({
       name: patch.name ?? org.name,
-      archived_at: patch.archived === undefined ? org.archived_at : patch.archived ? (org.archived_at ?? now) : null,
+      archived_at:
+        patch.archived === undefined ? org.archived_at : patch.archived ? (org.archived_at ?? now) : null,
       updated_at: now,
     })
     .where('id', '=', id)

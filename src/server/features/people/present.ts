@@ -33,7 +33,11 @@ export function presentPerson(
     language: row.language,
     archived: row.archived_at !== null,
     ...(contact
-      ? { email: row.email, status: extra.status ?? (row.user_id ? 'active' : 'not-invited'), hostAdmin: extra.hostAdmin ?? false }
+      ? {
+          email: row.email,
+          status: extra.status ?? (row.user_id ? 'active' : 'not-invited'),
+          hostAdmin: extra.hostAdmin ?? false,
+        }
       : {}),
     abilities: abilitiesFor(viewer, resource),
   };

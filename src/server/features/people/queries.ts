@@ -39,7 +39,11 @@ export async function accountStatuses(db: Kysely<Database>, personIds: string[],
 export async function setIdsByPerson(db: Kysely<Database>, personIds: string[]) {
   const map = new Map<string, string[]>();
   if (personIds.length === 0) return map;
-  const rows = await db.selectFrom('set_membership').select(['person_id', 'set_id']).where('person_id', 'in', personIds).execute();
+  const rows = await db
+    .selectFrom('set_membership')
+    .select(['person_id', 'set_id'])
+    .where('person_id', 'in', personIds)
+    .execute();
   for (const row of rows) map.set(row.person_id, [...(map.get(row.person_id) ?? []), row.set_id]);
   return map;
 }

@@ -72,7 +72,9 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/api/people/:id',
-    { schema: { tags: ['people'], summary: 'One person, with only the fields you may see', params: idParams } },
+    {
+      schema: { tags: ['people'], summary: 'One person, with only the fields you may see', params: idParams },
+    },
     async (request) => getPerson(ctx, signedIn(request), request.params.id),
   );
 

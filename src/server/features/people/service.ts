@@ -18,7 +18,11 @@ export interface PersonInput {
 
 export type PersonPatch = Partial<PersonInput> & { archived?: boolean };
 
-async function assertOrganisationInHost(ctx: AppContext, hostId: string, organisationId: string | null | undefined) {
+async function assertOrganisationInHost(
+  ctx: AppContext,
+  hostId: string,
+  organisationId: string | null | undefined,
+) {
   if (!organisationId) return;
   const org = await ctx.store.db
     .selectFrom('organisation')
@@ -34,9 +38,14 @@ async function assertOrganisationInHost(ctx: AppContext, hostId: string, organis
 }
 
 async function assertEmailFree(ctx: AppContext, hostId: string, email: string, exceptId?: string) {
-  let query = ctx.store.db.selectFrom('person').select('id').where('host_id', '=', hostId).where('email', '=', email);
+  let query = ctx.store.db
+    .selectFrom('person')
+    .select('id')
+    .where('host_id', '=', hostId)
+    .where('email', '=', email);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) throw conflict(`Someone with the email address ${email} is already here.`, 'body.email');
+  if (await query.executeTakeFirst())
+    throw conflict(`Someone with the email address ${email} is already here.`, 'body.email');
 }
 
 export async function listPeople(
@@ -51,7 +60,9 @@ export async function listPeople(
   if (filter.organisationId) query = query.where('person.organisation_id', '=', filter.organisationId);
   if (filter.search) {
     const like = `%${filter.search.toLowerCase()}%`;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['person.name']), 'like', like), eb('person.email', 'like', like)]));
+    query = query.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['person.name']), 'like', like), eb('person.email', 'like', like)]),
+    );
   }
   const rows = await query.execute();
   const ids = rows.map((r) => r.id);
@@ -61,7 +72,12 @@ export async function listPeople(
     hostAdminIds(ctx.store.db, hostId),
   ]);
   return rows.map((row) => {
-    const resource: PersonResource = { type: 'person', hostId, personId: row.id, setIds: sets.get(row.id) ?? [] };
+    const resource: PersonResource = {
+      type: 'person',
+      hostId,
+      personId: row.id,
+      setIds: sets.get(row.id) ?? [],
+    };
     const status = row.user_id ? 'active' : (statuses.get(row.id) ?? 'not-invited');
     return presentPerson(actor, row, resource, { status, hostAdmin: admins.has(row.id) });
   });
@@ -103,19 +119,32 @@ export async function createPerson(ctx: AppContext, actor: PersonActor, hostId: 
   return getPerson(ctx, actor, id);
 }
 
-export async function updatePerson(ctx: AppContext, actor: PersonActor, personId: string, patch: PersonPatch) {
+export async function updatePerson(
+  ctx: AppContext,
+  actor: PersonActor,
+  personId: string,
+  patch: PersonPatch,
+) {
   const resource = await personResource(ctx.store.db, personId);
   authorize(actor, 'person.update', resource);
   if (patch.archived !== undefined) authorize(actor, 'person.archive', resource);
-  const current = await ctx.store.db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+  const current = await ctx.store.db
+    .selectFrom('person')
+    .selectAll()
+    .where('id', '=', personId)
+    .executeTakeFirst();
   if (!current) throw notFound('person');
   if (patch.email !== undefined && patch.email !== current.email) {
     if (current.user_id) {
-      throw conflict('This person already has an account, so only they can change its email address.', 'body.email');
+      throw conflict(
+        'This person already has an account, so only they can change its email address.',
+        'body.email',
+      );
     }
     await assertEmailFree(ctx, current.host_id, patch.email, personId);
   }
-  if (patch.organisationId !== undefined) await assertOrganisationInHost(ctx, current.host_id, patch.organisationId);
+  if (patch.organisationId !== undefined)
+    await assertOrganisationInHost(ctx, current.host_id, patch.organisationId);
   const now = ctx.now().toISOString();
   await ctx.store.db
     .updateTable('person')
@@ -126,13 +155,22 @@ export async function updatePerson(ctx: AppContext, actor: PersonActor, personId
       job_role: patch.jobRole ?? current.job_role,
       time_zone: patch.timeZone ?? current.time_zone,
       language: patch.language ?? current.language,
-      archived_at: patch.archived === undefined ? current.archived_at : patch.archived ? (current.archived_at ?? now) : null,
+      archived_at:
+        patch.archived === undefined
+          ? current.archived_at
+          : patch.archived
+            ? (current.archived_at ?? now)
+            : null,
       updated_at: now,
     })
     .where('id', '=', personId)
     .execute();
   if (patch.name !== undefined && current.user_id) {
-    await ctx.store.db.updateTable('user').set({ name: patch.name }).where('id', '=', current.user_id).execute();
+    await ctx.store.db
+      .updateTable('user')
+      .set({ name: patch.name })
+      .where('id', '=', current.user_id)
+      .execute();
   }
   return getPerson(ctx, actor, personId);
 }

@@ -4,7 +4,14 @@ import { defaultSetSize, programmeStatuses, setSizeLimits } from '../../../domai
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { hostParams, id, idParams, isoDate, longText, name, shortText } from '../../http/schemas.ts';
-import { addCoordinator, createProgramme, getProgramme, listProgrammes, removeCoordinator, updateProgramme } from './service.ts';
+import {
+  addCoordinator,
+  createProgramme,
+  getProgramme,
+  listProgrammes,
+  removeCoordinator,
+  updateProgramme,
+} from './service.ts';
 
 const size = z.number().int().min(setSizeLimits.min).max(setSizeLimits.max);
 const setSize = z.strictObject({ min: size, max: size });
@@ -52,12 +59,20 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createProgramme(ctx, signedIn(request), request.params.hostId, request.body)),
+      reply
+        .status(201)
+        .send(await createProgramme(ctx, signedIn(request), request.params.hostId, request.body)),
   );
 
   app.get(
     '/api/programmes/:id',
-    { schema: { tags: ['programmes'], summary: 'A programme, its coordinators and your abilities', params: idParams } },
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'A programme, its coordinators and your abilities',
+        params: idParams,
+      },
+    },
     async (request) => getProgramme(ctx, signedIn(request), request.params.id),
   );
 
@@ -94,7 +109,9 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addCoordinator(ctx, signedIn(request), request.params.id, request.body.personId)),
+      reply
+        .status(201)
+        .send(await addCoordinator(ctx, signedIn(request), request.params.id, request.body.personId)),
   );
 
   app.delete(

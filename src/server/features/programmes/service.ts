@@ -24,9 +24,18 @@ function checkRules(input: Pick<ProgrammeInput, 'startsOn' | 'endsOn' | 'setSize
   if (period) throw new Problem('validation-failed', period, [{ field: 'body.endsOn', message: period }]);
 }
 
-export async function listProgrammes(ctx: AppContext, actor: PersonActor, hostId: string, includeArchived: boolean) {
+export async function listProgrammes(
+  ctx: AppContext,
+  actor: PersonActor,
+  hostId: string,
+  includeArchived: boolean,
+) {
   authorize(actor, 'programme.list', hostResource(hostId));
-  let query = ctx.store.db.selectFrom('programme').selectAll().where('host_id', '=', hostId).orderBy('created_at', 'desc');
+  let query = ctx.store.db
+    .selectFrom('programme')
+    .selectAll()
+    .where('host_id', '=', hostId)
+    .orderBy('created_at', 'desc');
   if (!includeArchived) query = query.where('archived_at', 'is', null);
   const rows = await query.execute();
   return rows
@@ -46,11 +55,20 @@ async function coordinators(ctx: AppContext, programmeId: string) {
 
 export async function getProgramme(ctx: AppContext, actor: PersonActor, programmeId: string) {
   authorize(actor, 'programme.read', await programmeResource(ctx.store.db, programmeId));
-  const row = await ctx.store.db.selectFrom('programme').selectAll().where('id', '=', programmeId).executeTakeFirstOrThrow();
+  const row = await ctx.store.db
+    .selectFrom('programme')
+    .selectAll()
+    .where('id', '=', programmeId)
+    .executeTakeFirstOrThrow();
   return { ...presentProgramme(actor, row), coordinators: await coordinators(ctx, programmeId) };
 }
 
-export async function createProgramme(ctx: AppContext, actor: PersonActor, hostId: string, input: ProgrammeInput) {
+export async function createProgramme(
+  ctx: AppContext,
+  actor: PersonActor,
+  hostId: string,
+  input: ProgrammeInput,
+) {
   authorize(actor, 'programme.create', hostResource(hostId));
   checkRules(input);
   const now = ctx.now().toISOString();
@@ -85,7 +103,11 @@ export async function updateProgramme(
   const resource = await programmeResource(ctx.store.db, programmeId);
   authorize(actor, 'programme.update', resource);
   if (patch.archived !== undefined) authorize(actor, 'programme.archive', resource);
-  const current = await ctx.store.db.selectFrom('programme').selectAll().where('id', '=', programmeId).executeTakeFirstOrThrow();
+  const current = await ctx.store.db
+    .selectFrom('programme')
+    .selectAll()
+    .where('id', '=', programmeId)
+    .executeTakeFirstOrThrow();
   const merged = {
     startsOn: patch.startsOn === undefined ? current.starts_on : patch.startsOn,
     endsOn: patch.endsOn === undefined ? current.ends_on : patch.endsOn,
@@ -104,7 +126,12 @@ export async function updateProgramme(
       status: patch.status ?? current.status,
       min_set_size: merged.setSize.min,
       max_set_size: merged.setSize.max,
-      archived_at: patch.archived === undefined ? current.archived_at : patch.archived ? (current.archived_at ?? now) : null,
+      archived_at:
+        patch.archived === undefined
+          ? current.archived_at
+          : patch.archived
+            ? (current.archived_at ?? now)
+            : null,
       updated_at: now,
     })
     .where('id', '=', programmeId)
@@ -112,7 +139,12 @@ export async function updateProgramme(
   return getProgramme(ctx, actor, programmeId);
 }
 
-export async function addCoordinator(ctx: AppContext, actor: PersonActor, programmeId: string, personId: string) {
+export async function addCoordinator(
+  ctx: AppContext,
+  actor: PersonActor,
+  programmeId: string,
+  personId: string,
+) {
   const resource = await programmeResource(ctx.store.db, programmeId);
   authorize(actor, 'programme.manageCoordinators', resource);
   const person = await ctx.store.db
@@ -141,13 +173,19 @@ export async function addCoordinator(ctx: AppContext, actor: PersonActor, progra
   return getProgramme(ctx, actor, programmeId);
 }
 
-export async function removeCoordinator(ctx: AppContext, actor: PersonActor, programmeId: string, personId: string) {
+export async function removeCoordinator(
+  ctx: AppContext,
+  actor: PersonActor,
+  programmeId: string,
+  personId: string,
+) {
   authorize(actor, 'programme.manageCoordinators', await programmeResource(ctx.store.db, programmeId));
   const result = await ctx.store.db
     .deleteFrom('programme_coordinator')
     .where('programme_id', '=', programmeId)
     .where('person_id', '=', personId)
     .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new Problem('not-found', 'This person does not coordinate this programme.');
+  if (Number(result.numDeletedRows) === 0)
+    throw new Problem('not-found', 'This person does not coordinate this programme.');
   return getProgramme(ctx, actor, programmeId);
 }

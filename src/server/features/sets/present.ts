@@ -16,18 +16,36 @@ function rosterWarnings(roster: RosterEntry[]) {
   const warnings: { kind: 'facilitator-same-organisation' | 'shared-organisation'; people: string[] }[] = [];
   const members = roster.filter((r) => r.role === 'member');
   for (const facilitator of roster.filter((r) => r.role === 'facilitator')) {
-    const clash = members.filter((m) => m.organisation_id && m.organisation_id === facilitator.organisation_id);
-    if (clash.length) warnings.push({ kind: 'facilitator-same-organisation', people: [facilitator.name, ...clash.map((m) => m.name)] });
+    const clash = members.filter(
+      (m) => m.organisation_id && m.organisation_id === facilitator.organisation_id,
+    );
+    if (clash.length)
+      warnings.push({
+        kind: 'facilitator-same-organisation',
+        people: [facilitator.name, ...clash.map((m) => m.name)],
+      });
   }
   const byOrg = new Map<string, string[]>();
-  for (const m of members) if (m.organisation_id) byOrg.set(m.organisation_id, [...(byOrg.get(m.organisation_id) ?? []), m.name]);
-  for (const names of byOrg.values()) if (names.length > 1) warnings.push({ kind: 'shared-organisation', people: names });
+  for (const m of members)
+    if (m.organisation_id) byOrg.set(m.organisation_id, [...(byOrg.get(m.organisation_id) ?? []), m.name]);
+  for (const names of byOrg.values())
+    if (names.length > 1) warnings.push({ kind: 'shared-organisation', people: names });
   return warnings;
 }
 
 /** A set as one viewer may see it: its roster and settings; never its content (that lives elsewhere). */
-export function presentSet(viewer: Actor, row: LearningSetTable, programme: ProgrammeFacts, roster: RosterEntry[]) {
-  const resource: SetResource = { type: 'set', hostId: programme.host_id, programmeId: programme.id, setId: row.id };
+export function presentSet(
+  viewer: Actor,
+  row: LearningSetTable,
+  programme: ProgrammeFacts,
+  roster: RosterEntry[],
+) {
+  const resource: SetResource = {
+    type: 'set',
+    hostId: programme.host_id,
+    programmeId: programme.id,
+    setId: row.id,
+  };
   const seesContacts = can(viewer, 'set.manageMembers', resource);
   const members = roster.filter((r) => r.role === 'member').length;
   const bounds = { min: programme.min_set_size, max: programme.max_set_size };

@@ -5,7 +5,15 @@ import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { id, idParams, name, shortText } from '../../http/schemas.ts';
 import { getProgramme } from '../programmes/service.ts';
-import { addMember, changeMemberRole, createSet, getSet, listSets, removeMember, updateSet } from './service.ts';
+import {
+  addMember,
+  changeMemberRole,
+  createSet,
+  getSet,
+  listSets,
+  removeMember,
+  updateSet,
+} from './service.ts';
 
 const role = z.enum(['member', 'facilitator']);
 const memberParams = z.strictObject({ id, personId: id });
@@ -13,7 +21,13 @@ const memberParams = z.strictObject({ id, personId: id });
 export const setRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/api/programmes/:id/sets',
-    { schema: { tags: ['sets'], summary: "The programme's sets that you may see, with rosters", params: idParams } },
+    {
+      schema: {
+        tags: ['sets'],
+        summary: "The programme's sets that you may see, with rosters",
+        params: idParams,
+      },
+    },
     async (request) => {
       const actor = signedIn(request);
       await getProgramme(ctx, actor, request.params.id);
@@ -28,15 +42,26 @@ export const setRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         tags: ['sets'],
         summary: 'Create a set in a programme',
         params: idParams,
-        body: z.strictObject({ name, theme: shortText.default(''), mode: z.enum(setModes).default('facilitated') }),
+        body: z.strictObject({
+          name,
+          theme: shortText.default(''),
+          mode: z.enum(setModes).default('facilitated'),
+        }),
       },
     },
-    async (request, reply) => reply.status(201).send(await createSet(ctx, signedIn(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createSet(ctx, signedIn(request), request.params.id, request.body)),
   );
 
   app.get(
     '/api/sets/:id',
-    { schema: { tags: ['sets'], summary: 'A set: roster, settings, size warning and your abilities', params: idParams } },
+    {
+      schema: {
+        tags: ['sets'],
+        summary: 'A set: roster, settings, size warning and your abilities',
+        params: idParams,
+      },
+    },
     async (request) => getSet(ctx, signedIn(request), request.params.id),
   );
 
@@ -69,13 +94,28 @@ export const setRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addMember(ctx, signedIn(request), request.params.id, request.body.personId, request.body.role)),
+      reply
+        .status(201)
+        .send(
+          await addMember(
+            ctx,
+            signedIn(request),
+            request.params.id,
+            request.body.personId,
+            request.body.role,
+          ),
+        ),
   );
 
   app.patch(
     '/api/sets/:id/members/:personId',
     {
-      schema: { tags: ['sets'], summary: "Change someone's role in a set", params: memberParams, body: z.strictObject({ role }) },
+      schema: {
+        tags: ['sets'],
+        summary: "Change someone's role in a set",
+        params: memberParams,
+        body: z.strictObject({ role }),
+      },
     },
     async (request) =>
       changeMemberRole(ctx, signedIn(request), request.params.id, request.params.personId, request.body.role),

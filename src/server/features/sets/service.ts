@@ -34,14 +34,21 @@ export async function listSets(ctx: AppContext, actor: PersonActor, programmeId:
   const visible = rows.filter((row) =>
     can(actor, 'set.readRoster', { type: 'set', hostId: programme.host_id, programmeId, setId: row.id }),
   );
-  const byId = await rosters(ctx.store.db, visible.map((r) => r.id));
+  const byId = await rosters(
+    ctx.store.db,
+    visible.map((r) => r.id),
+  );
   return visible.map((row) => presentSet(actor, row, programme, byId.get(row.id) ?? []));
 }
 
 export async function getSet(ctx: AppContext, actor: PersonActor, setId: string) {
   const resource = await setResource(ctx.store.db, setId);
   authorize(actor, 'set.readRoster', resource);
-  const row = await ctx.store.db.selectFrom('learning_set').selectAll().where('id', '=', setId).executeTakeFirstOrThrow();
+  const row = await ctx.store.db
+    .selectFrom('learning_set')
+    .selectAll()
+    .where('id', '=', setId)
+    .executeTakeFirstOrThrow();
   const programme = await programmeFacts(ctx, row.programme_id);
   const roster = (await rosters(ctx.store.db, [setId])).get(setId) ?? [];
   return presentSet(actor, row, programme, roster);
@@ -67,7 +74,11 @@ export async function updateSet(
   const resource = await setResource(ctx.store.db, setId);
   authorize(actor, 'set.update', resource);
   if (patch.archived !== undefined) authorize(actor, 'set.archive', resource);
-  const current = await ctx.store.db.selectFrom('learning_set').selectAll().where('id', '=', setId).executeTakeFirstOrThrow();
+  const current = await ctx.store.db
+    .selectFrom('learning_set')
+    .selectAll()
+    .where('id', '=', setId)
+    .executeTakeFirstOrThrow();
   if (patch.mode === 'self_facilitated' && current.mode === 'facilitated') {
     const facilitator = await ctx.store.db
       .selectFrom('set_membership')
@@ -76,7 +87,10 @@ export async function updateSet(
       .where('role', '=', 'facilitator')
       .executeTakeFirst();
     if (facilitator) {
-      throw conflict('A self-facilitated set has no facilitator: make the facilitator a member or remove them first.', 'body.mode');
+      throw conflict(
+        'A self-facilitated set has no facilitator: make the facilitator a member or remove them first.',
+        'body.mode',
+      );
     }
   }
   const now = ctx.now().toISOString();
@@ -86,7 +100,12 @@ export async function updateSet(
       name: patch.name ?? current.name,
       theme: patch.theme ?? current.theme,
       mode: patch.mode ?? current.mode,
-      archived_at: patch.archived === undefined ? current.archived_at : patch.archived ? (current.archived_at ?? now) : null,
+      archived_at:
+        patch.archived === undefined
+          ? current.archived_at
+          : patch.archived
+            ? (current.archived_at ?? now)
+            : null,
       updated_at: now,
     })
     .where('id', '=', setId)
@@ -96,13 +115,26 @@ export async function updateSet(
 
 async function assertRoleFits(ctx: AppContext, setId: string, role: SetRole) {
   if (role !== 'facilitator') return;
-  const set = await ctx.store.db.selectFrom('learning_set').select('mode').where('id', '=', setId).executeTakeFirstOrThrow();
+  const set = await ctx.store.db
+    .selectFrom('learning_set')
+    .select('mode')
+    .where('id', '=', setId)
+    .executeTakeFirstOrThrow();
   if (set.mode === 'self_facilitated') {
-    throw conflict('This set is self-facilitated: its members take turns to chair. Change its mode to add a facilitator.', 'body.role');
+    throw conflict(
+      'This set is self-facilitated: its members take turns to chair. Change its mode to add a facilitator.',
+      'body.role',
+    );
   }
 }
 
-export async function addMember(ctx: AppContext, actor: PersonActor, setId: string, personId: string, role: SetRole) {
+export async function addMember(
+  ctx: AppContext,
+  actor: PersonActor,
+  setId: string,
+  personId: string,
+  role: SetRole,
+) {
   const resource = await setResource(ctx.store.db, setId);
   authorize(actor, 'set.manageMembers', resource);
   const person = await ctx.store.db
@@ -132,7 +164,13 @@ export async function addMember(ctx: AppContext, actor: PersonActor, setId: stri
   return getSet(ctx, actor, setId);
 }
 
-export async function changeMemberRole(ctx: AppContext, actor: PersonActor, setId: string, personId: string, role: SetRole) {
+export async function changeMemberRole(
+  ctx: AppContext,
+  actor: PersonActor,
+  setId: string,
+  personId: string,
+  role: SetRole,
+) {
   authorize(actor, 'set.manageMembers', await setResource(ctx.store.db, setId));
   await assertRoleFits(ctx, setId, role);
   const result = await ctx.store.db

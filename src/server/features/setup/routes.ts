@@ -17,7 +17,13 @@ const setupBody = z.strictObject({
 export const setupRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/api/setup',
-    { schema: { tags: ['setup'], summary: 'Whether this installation still needs its first-run setup', security: [] } },
+    {
+      schema: {
+        tags: ['setup'],
+        summary: 'Whether this installation still needs its first-run setup',
+        security: [],
+      },
+    },
     async () => ({ needed: !(await isSetUp(ctx)) }),
   );
 

@@ -18,7 +18,11 @@ export async function isSetUp(ctx: AppContext): Promise<boolean> {
 
 /** Adds a host admin with an account; creates the host first when `hostId` is absent. */
 export async function createAdmin(ctx: AppContext, input: HostWithAdmin, hostId?: string) {
-  const userId = await createCredentialAccount(ctx, { email: input.email, name: input.adminName, password: input.password });
+  const userId = await createCredentialAccount(ctx, {
+    email: input.email,
+    name: input.adminName,
+    password: input.password,
+  });
   const now = ctx.now().toISOString();
   const targetHost = hostId ?? randomUUID();
   let personId: string = randomUUID();
@@ -26,7 +30,10 @@ export async function createAdmin(ctx: AppContext, input: HostWithAdmin, hostId?
     await ctx.store.db.transaction().execute(async (trx) => {
       if (!hostId) {
         if (await trx.selectFrom('host').select('id').limit(1).executeTakeFirst()) {
-          throw new Problem('already-set-up', 'This Revans was set up a moment ago by someone else. Sign in instead.');
+          throw new Problem(
+            'already-set-up',
+            'This Revans was set up a moment ago by someone else. Sign in instead.',
+          );
         }
         await trx
           .insertInto('host')
@@ -48,7 +55,11 @@ export async function createAdmin(ctx: AppContext, input: HostWithAdmin, hostId?
         .executeTakeFirst();
       if (existing) {
         personId = existing.id;
-        await trx.updateTable('person').set({ user_id: userId, updated_at: now }).where('id', '=', existing.id).execute();
+        await trx
+          .updateTable('person')
+          .set({ user_id: userId, updated_at: now })
+          .where('id', '=', existing.id)
+          .execute();
       } else {
         await trx
           .insertInto('person')
@@ -68,7 +79,10 @@ export async function createAdmin(ctx: AppContext, input: HostWithAdmin, hostId?
           })
           .execute();
       }
-      await trx.insertInto('host_admin').values({ host_id: targetHost, person_id: personId, created_at: now }).execute();
+      await trx
+        .insertInto('host_admin')
+        .values({ host_id: targetHost, person_id: personId, created_at: now })
+        .execute();
     });
   } catch (error) {
     await deleteAccount(ctx, userId);
@@ -80,7 +94,10 @@ export async function createAdmin(ctx: AppContext, input: HostWithAdmin, hostId?
 /** First run: creates the host and its first admin, then signs the admin in. Only possible once. */
 export async function runFirstSetup(ctx: AppContext, input: HostWithAdmin, headers: Headers) {
   if (await isSetUp(ctx)) {
-    throw new Problem('already-set-up', 'This Revans is already set up. Sign in instead, or ask its admin for an invitation.');
+    throw new Problem(
+      'already-set-up',
+      'This Revans is already set up. Sign in instead, or ask its admin for an invitation.',
+    );
   }
   const created = await createAdmin(ctx, input);
   const cookies = await signInCookies(ctx, input.email, input.password, headers);

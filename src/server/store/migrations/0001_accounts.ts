@@ -71,7 +71,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.createIndex('session_userId_idx').on('session').column('userId').execute();
   await db.schema.createIndex('account_userId_idx').on('account').column('userId').execute();
-  await db.schema.createIndex('verification_identifier_idx').on('verification').column('identifier').execute();
+  await db.schema
+    .createIndex('verification_identifier_idx')
+    .on('verification')
+    .column('identifier')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

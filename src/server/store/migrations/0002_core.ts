@@ -21,7 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organisation_host_name').on('organisation').columns(['host_id', 'name']).unique().execute();
+  await db.schema
+    .createIndex('organisation_host_name')
+    .on('organisation')
+    .columns(['host_id', 'name'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('person')
@@ -38,7 +43,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('person_host_email').on('person').columns(['host_id', 'email']).unique().execute();
+  await db.schema
+    .createIndex('person_host_email')
+    .on('person')
+    .columns(['host_id', 'email'])
+    .unique()
+    .execute();
   await db.schema.createIndex('person_user').on('person').column('user_id').execute();
 
   await db.schema
