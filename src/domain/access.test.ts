@@ -76,9 +76,34 @@ const table: Record<Action, string> = {
   'set.manageMembers': 'coordinatorP hostAdmin',
   'set.readContent': 'alice memberA facilitatorA',
   'set.writeContent': 'alice memberA facilitatorA',
+  'set.readCounts': 'alice memberA facilitatorA coordinatorP hostAdmin',
+  'meeting.readSchedule': 'alice memberA facilitatorA coordinatorP hostAdmin',
+  'meeting.schedule': 'facilitatorA coordinatorP hostAdmin',
+  'meeting.readAttendance': 'alice memberA facilitatorA coordinatorP hostAdmin',
+  'meeting.recordAttendance': 'facilitatorA coordinatorP hostAdmin',
+  'meeting.sendApologies': 'alice memberA facilitatorA',
+  'meeting.join': 'alice memberA facilitatorA',
+  'problem.create': 'alice memberA',
+  'journal.create': 'alice memberA facilitatorA',
+  'problem.read': 'alice memberA facilitatorA',
+  'problem.update': 'alice',
+  'action.read': 'alice memberA facilitatorA',
+  'action.update': 'alice',
+  'journal.read': 'alice',
+  'journal.update': 'alice',
 };
 
-const resourceFor = { host, person: alice, programme: programmeP, set: setA } as const;
+const owned = { hostId: 'H', programmeId: 'P', setId: 'A', ownerId: 'alice' } as const;
+const resourceFor = {
+  host,
+  person: alice,
+  programme: programmeP,
+  set: setA,
+  problem: { type: 'problem', ...owned },
+  action: { type: 'action', ...owned },
+  /** Alice's private journal entry. */
+  journal: { type: 'journal', ...owned, sharedWithSet: false },
+} as const;
 
 describe('access map: every role x every action', () => {
   const cases = Object.entries(actionsByResource).flatMap(([type, actions]) =>
@@ -105,6 +130,21 @@ describe('access map: deny by default', () => {
   it('never lets a host admin or coordinator read set content, even of sets they created', () => {
     expect(can(roles.hostAdmin!, 'set.readContent', setA)).toBe(false);
     expect(can(roles.coordinatorP!, 'set.readContent', setA)).toBe(false);
+  });
+
+  it('shows a journal entry the author shared to the set, and still to nobody outside it', () => {
+    const shared = { ...resourceFor.journal, sharedWithSet: true };
+    const readers = Object.entries(roles)
+      .filter(([, actor]) => can(actor, 'journal.read', shared))
+      .map(([name]) => name);
+    expect(readers).toEqual(['alice', 'memberA', 'facilitatorA']);
+    expect(can(roles.memberA!, 'journal.update', shared)).toBe(false);
+  });
+
+  it('lets the members of a self-facilitated set organise their own meetings', () => {
+    const selfRun = { ...setA, selfFacilitated: true };
+    expect(can(roles.memberA!, 'meeting.schedule', selfRun)).toBe(true);
+    expect(can(roles.memberB!, 'meeting.schedule', selfRun)).toBe(false);
   });
 
   it('sends the abilities the viewer has, and only those', () => {

@@ -43,9 +43,21 @@ export interface SetResource {
   hostId: string;
   programmeId: string;
   setId: string;
+  /** In a self-facilitated set the members organise their own meetings. */
+  selfFacilitated?: boolean;
+}
+/** Something a member owns inside a set: a problem, an action, a journal entry. */
+export interface OwnedItemResource {
+  type: 'problem' | 'action' | 'journal';
+  hostId: string;
+  programmeId: string;
+  setId: string;
+  ownerId: string;
+  /** Journal entries only: shared with the set, or private to the author. */
+  sharedWithSet?: boolean;
 }
 
-export type Resource = HostResource | PersonResource | ProgrammeResource | SetResource;
+export type Resource = HostResource | PersonResource | ProgrammeResource | SetResource | OwnedItemResource;
 
 type Rule<R extends Resource> = (actor: PersonActor, resource: R) => boolean;
 
@@ -54,6 +66,7 @@ const adminOrAnyCoordinator = (a: PersonActor) => a.hostAdmin || coordinatesAny(
 const runsProgramme = (a: PersonActor, programmeId: string) =>
   a.hostAdmin || a.coordinatorOf.has(programmeId);
 const inSet = (a: PersonActor, setId: string) => a.setRoles.has(setId);
+const facilitates = (a: PersonActor, setId: string) => a.setRoles.get(setId) === 'facilitator';
 const sharesASet = (a: PersonActor, p: PersonResource) => p.setIds.some((id) => a.setRoles.has(id));
 
 const hostRules = {
@@ -96,19 +109,50 @@ const setRules = {
   // Set content (problems, questions, actions, the live room) is for the set alone: never admins or coordinators.
   'set.readContent': (a, s) => inSet(a, s.setId),
   'set.writeContent': (a, s) => inSet(a, s.setId),
+  'set.readCounts': (a, s) => runsProgramme(a, s.programmeId) || inSet(a, s.setId),
+  'meeting.readSchedule': (a, s) => runsProgramme(a, s.programmeId) || inSet(a, s.setId),
+  'meeting.schedule': (a, s) =>
+    runsProgramme(a, s.programmeId) ||
+    facilitates(a, s.setId) ||
+    (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  'meeting.readAttendance': (a, s) => runsProgramme(a, s.programmeId) || inSet(a, s.setId),
+  'meeting.recordAttendance': (a, s) =>
+    runsProgramme(a, s.programmeId) ||
+    facilitates(a, s.setId) ||
+    (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  'meeting.sendApologies': (a, s) => inSet(a, s.setId),
+  'meeting.join': (a, s) => inSet(a, s.setId),
+  'problem.create': (a, s) => a.setRoles.get(s.setId) === 'member',
+  'journal.create': (a, s) => inSet(a, s.setId),
 } satisfies Record<string, Rule<SetResource>>;
+
+const ownedItemRules = {
+  // Problems and actions are set content: the set reads them, only their owner changes them.
+  'problem.read': (a, r) => r.type === 'problem' && inSet(a, r.setId),
+  'problem.update': (a, r) => r.type === 'problem' && inSet(a, r.setId) && a.personId === r.ownerId,
+  'action.read': (a, r) => r.type === 'action' && inSet(a, r.setId),
+  'action.update': (a, r) => r.type === 'action' && inSet(a, r.setId) && a.personId === r.ownerId,
+  // A journal entry is its author's alone unless the author shares that entry with the set.
+  'journal.read': (a, r) =>
+    r.type === 'journal' && (a.personId === r.ownerId || (Boolean(r.sharedWithSet) && inSet(a, r.setId))),
+  'journal.update': (a, r) => r.type === 'journal' && a.personId === r.ownerId,
+} satisfies Record<string, Rule<OwnedItemResource>>;
 
 export type HostAction = keyof typeof hostRules;
 export type PersonAction = keyof typeof personRules;
 export type ProgrammeAction = keyof typeof programmeRules;
 export type SetAction = keyof typeof setRules;
-export type Action = HostAction | PersonAction | ProgrammeAction | SetAction;
+export type OwnedItemAction = keyof typeof ownedItemRules;
+export type Action = HostAction | PersonAction | ProgrammeAction | SetAction | OwnedItemAction;
 
 interface ActionsByResource {
   host: HostAction;
   person: PersonAction;
   programme: ProgrammeAction;
   set: SetAction;
+  problem: OwnedItemAction;
+  action: OwnedItemAction;
+  journal: OwnedItemAction;
 }
 
 const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any>> } = {
@@ -116,13 +160,22 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   person: personRules,
   programme: programmeRules,
   set: setRules,
+  problem: ownedItemRules,
+  action: ownedItemRules,
+  journal: ownedItemRules,
 };
+
+const ownedItemActions = (prefix: string) =>
+  (Object.keys(ownedItemRules) as OwnedItemAction[]).filter((a) => a.startsWith(`${prefix}.`));
 
 export const actionsByResource = {
   host: Object.keys(hostRules) as HostAction[],
   person: Object.keys(personRules) as PersonAction[],
   programme: Object.keys(programmeRules) as ProgrammeAction[],
   set: Object.keys(setRules) as SetAction[],
+  problem: ownedItemActions('problem'),
+  action: ownedItemActions('action'),
+  journal: ownedItemActions('journal'),
 };
 
 /** The action whose denial means "this resource does not exist for you" (404 rather than 403). */
@@ -131,6 +184,9 @@ export const visibilityAction = {
   person: 'person.read',
   programme: 'programme.read',
   set: 'set.readRoster',
+  problem: 'problem.read',
+  action: 'action.read',
+  journal: 'journal.read',
 } as const satisfies { [T in keyof ActionsByResource]: ActionsByResource[T] };
 
 export function can<R extends Resource>(

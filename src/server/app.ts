@@ -7,11 +7,15 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installSessionResolution, registerAuthRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
+import { actionRoutes } from './features/actions/routes.ts';
 import { hostRoutes } from './features/hosts/routes.ts';
 import { invitationRoutes } from './features/invitations/routes.ts';
+import { journalRoutes } from './features/journal/routes.ts';
 import { meRoutes } from './features/me/routes.ts';
+import { meetingRoutes } from './features/meetings/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
+import { problemRoutes } from './features/problems/routes.ts';
 import { programmeRoutes } from './features/programmes/routes.ts';
 import { setRoutes } from './features/sets/routes.ts';
 import { setupRoutes } from './features/setup/routes.ts';
@@ -101,6 +105,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     invitationRoutes,
     programmeRoutes,
     setRoutes,
+    meetingRoutes,
+    problemRoutes,
+    actionRoutes,
+    journalRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

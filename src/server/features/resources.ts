@@ -1,5 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { PersonResource, ProgrammeResource, SetResource } from '../../domain/access.ts';
+import { type Kysely, sql } from 'kysely';
+import type {
+  OwnedItemResource,
+  PersonResource,
+  ProgrammeResource,
+  SetResource,
+} from '../../domain/access.ts';
 import { notFound } from '../http/problem.ts';
 import type { Database } from '../store/schema.ts';
 
@@ -21,11 +26,17 @@ export async function setResource(db: Kysely<Database>, setId: string): Promise<
   const row = await db
     .selectFrom('learning_set')
     .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
-    .select(['learning_set.id', 'learning_set.programme_id', 'programme.host_id'])
+    .select(['learning_set.id', 'learning_set.programme_id', 'learning_set.mode', 'programme.host_id'])
     .where('learning_set.id', '=', setId)
     .executeTakeFirst();
   if (!row) throw notFound('set');
-  return { type: 'set', hostId: row.host_id, programmeId: row.programme_id, setId: row.id };
+  return {
+    type: 'set',
+    hostId: row.host_id,
+    programmeId: row.programme_id,
+    setId: row.id,
+    selfFacilitated: row.mode === 'self_facilitated',
+  };
 }
 
 export async function personResource(db: Kysely<Database>, personId: string): Promise<PersonResource> {
@@ -45,4 +56,37 @@ export async function personResource(db: Kysely<Database>, personId: string): Pr
 
 export function hostResource(hostId: string) {
   return { type: 'host', hostId } as const;
+}
+
+/** Loads an item a member owns inside a set (problem, action, journal entry) as the access map sees it. */
+export async function ownedItemResource(
+  db: Kysely<Database>,
+  type: 'problem' | 'action' | 'journal',
+  itemId: string,
+): Promise<OwnedItemResource> {
+  const table = type === 'journal' ? 'journal_entry' : type;
+  const ownerColumn = type === 'journal' ? 'author_id' : 'owner_id';
+  const row = await db
+    .selectFrom(table as 'problem')
+    .innerJoin('learning_set', 'learning_set.id', `${table}.set_id` as 'problem.set_id')
+    .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
+    .select([
+      `${table}.${ownerColumn} as owner_id` as 'problem.owner_id',
+      'learning_set.id as set_id',
+      'programme.id as programme_id',
+      'programme.host_id',
+      ...(type === 'journal' ? [sql<string>`journal_entry.visibility`.as('visibility')] : []),
+    ])
+    .where(`${table}.id` as 'problem.id', '=', itemId)
+    .executeTakeFirst();
+  if (!row) throw notFound(type === 'journal' ? 'journal entry' : type);
+  const visibility = (row as { visibility?: string }).visibility;
+  return {
+    type,
+    hostId: row.host_id,
+    programmeId: row.programme_id,
+    setId: row.set_id,
+    ownerId: row.owner_id,
+    ...(type === 'journal' ? { sharedWithSet: visibility === 'set' } : {}),
+  };
 }

@@ -25,6 +25,9 @@ const nouns: Record<Resource['type'], string> = {
   person: 'person',
   programme: 'programme',
   set: 'set',
+  problem: 'problem',
+  action: 'action',
+  journal: 'journal entry',
 };
 
 /**

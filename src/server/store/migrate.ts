@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import * as accounts from './migrations/0001_accounts.ts';
 import * as core from './migrations/0002_core.ts';
 import * as mailOutbox from './migrations/0003_mail_outbox.ts';
+import * as meetings from './migrations/0004_meetings.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
 const migrations: Record<string, Migration> = {
   '0001_accounts': accounts,
   '0002_core': core,
   '0003_mail_outbox': mailOutbox,
+  '0004_meetings': meetings,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1)!;

@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /** Timestamps in Revans' own tables are ISO 8601 UTC strings, identical on SQLite and PostgreSQL. */
 type Timestamp = string;
 
@@ -56,6 +54,7 @@ export interface ProgrammeTable {
   min_set_size: number;
   max_set_size: number;
   archived_at: Timestamp | null;
+  agenda_json: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -75,6 +74,7 @@ export interface LearningSetTable {
   theme: string;
   mode: SetMode;
   archived_at: Timestamp | null;
+  agenda_json: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -117,6 +117,103 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
 }
 
+export type MeetingStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
+
+export interface MeetingTable {
+  id: string;
+  set_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: string;
+  place: string;
+  video_url: string;
+  status: MeetingStatus;
+  agenda_json: string;
+  sequence: number;
+  series_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type AttendanceStatus = 'expected' | 'present' | 'apologies' | 'absent';
+
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  person_id: string;
+  status: AttendanceStatus;
+  apology_note: string;
+  updated_at: Timestamp;
+}
+
+export interface MeetingEventTable {
+  meeting_id: string;
+  seq: number;
+  at: Timestamp;
+  actor_id: string;
+  client_command_id: string | null;
+  command_json: string;
+  ids_json: string | null;
+}
+
+export interface ProblemTable {
+  id: string;
+  set_id: string;
+  owner_id: string;
+  title: string;
+  story: string;
+  kind: 'work-project' | 'how-i-operate';
+  status: 'open' | 'progressing' | 'resolved' | 'parked';
+  intake_json: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProblemVersionTable {
+  id: string;
+  problem_id: string;
+  statement: string;
+  meeting_id: string | null;
+  created_at: Timestamp;
+}
+
+export type ActionStatus = 'open' | 'done' | 'partly' | 'not-done' | 'dropped';
+
+export interface ActionTable {
+  id: string;
+  set_id: string;
+  owner_id: string;
+  problem_id: string | null;
+  meeting_id: string | null;
+  text: string;
+  due_on: string | null;
+  status: ActionStatus;
+  outcome_note: string;
+  reported_in_meeting_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QuestionTable {
+  id: string;
+  meeting_id: string;
+  presenter_id: string;
+  asked_by: string;
+  text: string;
+  struck_home: number;
+  created_at: Timestamp;
+}
+
+export interface JournalEntryTable {
+  id: string;
+  author_id: string;
+  set_id: string;
+  meeting_id: string | null;
+  answers_json: string;
+  visibility: 'private' | 'set';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
 export interface AuthUserTable {
   id: string;
@@ -139,9 +236,16 @@ export interface Database {
   set_membership: SetMembershipTable;
   invitation: InvitationTable;
   mail_outbox: MailOutboxTable;
+  meeting: MeetingTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_event: MeetingEventTable;
+  problem: ProblemTable;
+  problem_version: ProblemVersionTable;
+  action: ActionTable;
+  question: QuestionTable;
+  journal_entry: JournalEntryTable;
   user: AuthUserTable;
   session: { id: string; userId: string; token: string; expiresAt: Date | string };
   account: { id: string; userId: string; providerId: string; password: string | null };
   kysely_migration: { name: string; timestamp: string };
-  revans_meta: { key: string; value: string; id: Generated<number> };
 }

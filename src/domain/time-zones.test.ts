@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isValidLocalDateTime, localToUtc, utcToLocal } from './time-zones.ts';
+
+describe('wall-clock times across daylight saving', () => {
+  it('places a London meeting before and after the spring change correctly', () => {
+    expect(localToUtc({ local: '2027-03-24T10:00', timeZone: 'Europe/London' }).toISOString()).toBe(
+      '2027-03-24T10:00:00.000Z',
+    );
+    expect(localToUtc({ local: '2027-03-31T10:00', timeZone: 'Europe/London' }).toISOString()).toBe(
+      '2027-03-31T09:00:00.000Z',
+    );
+  });
+
+  it('shows one instant in New York and Sydney local time, each on its own DST calendar', () => {
+    const instant = localToUtc({ local: '2027-04-07T10:00', timeZone: 'Europe/London' });
+    expect(utcToLocal(instant, 'America/New_York')).toBe('2027-04-07T05:00');
+    expect(utcToLocal(instant, 'Australia/Sydney')).toBe('2027-04-07T19:00');
+  });
+
+  it('moves a time skipped by the clocks going forward past the gap', () => {
+    expect(localToUtc({ local: '2027-03-28T01:30', timeZone: 'Europe/London' }).toISOString()).toBe(
+      '2027-03-28T01:30:00.000Z',
+    );
+  });
+
+  it('takes the earlier instant for an hour that happens twice', () => {
+    expect(localToUtc({ local: '2027-10-31T01:30', timeZone: 'Europe/London' }).toISOString()).toBe(
+      '2027-10-31T00:30:00.000Z',
+    );
+  });
+
+  it('refuses impossible dates', () => {
+    expect(isValidLocalDateTime('2027-02-30T10:00')).toBe(false);
+    expect(isValidLocalDateTime('2027-02-28T10:00')).toBe(true);
+  });
+});
