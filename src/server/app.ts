@@ -24,6 +24,7 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { problemBody } from './http/problem.ts';
 import { registerWebApp } from './http/web.ts';
+import { registerLiveGateway } from './live/gateway.ts';
 
 export function allowedOrigins(publicUrl: string): string[] {
   const origin = new URL(publicUrl).origin;
@@ -41,6 +42,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Shutdown must not wait on idle keep-alive or half-open connections.
+    forceCloseConnections: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -112,6 +115,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   ]) {
     await app.register(routes, { ctx });
   }
+  await registerLiveGateway(app, ctx, ctx.live, allowedOrigins(ctx.config.publicUrl));
   await registerWebApp(app, ctx.config.webDir);
   return app;
 }

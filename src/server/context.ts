@@ -2,6 +2,8 @@ import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { Auth } from './auth/auth.ts';
 import type { Config } from './config.ts';
+import type { LiveBus } from './live/bus.ts';
+import type { MeetingHub } from './live/hub.ts';
 import type { MailWorker } from './mail/worker.ts';
 import type { Store } from './store/db.ts';
 
@@ -13,6 +15,9 @@ export interface AppContext {
   i18n: i18n;
   logger: Logger;
   mail: MailWorker;
+  /** Live meeting rooms of this process, and the bus that links them to other processes. */
+  live: MeetingHub;
+  bus: LiveBus;
   /** The clock; tests may pass a fixed one. Domain code never reads it directly. */
   now: () => Date;
 }

@@ -3,6 +3,9 @@ import { createServerI18n } from '../i18n/server.ts';
 import { createAuth } from './auth/auth.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { InProcessBus, type LiveBus, PostgresBus } from './live/bus.ts';
+import { MeetingHub } from './live/hub.ts';
+import { meetingSetup } from './live/setup.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { MailWorker } from './mail/worker.ts';
 import { openStore } from './store/db.ts';
@@ -43,20 +46,36 @@ export async function createContext(
     now,
     ...config.mailRetry,
   });
-  const ctx: AppContext = {
+  let bus: LiveBus = new InProcessBus();
+  if (config.databaseUrl) {
+    const pgBus = new PostgresBus(config.databaseUrl, logger.child({ component: 'live-bus' }));
+    await pgBus.start();
+    bus = pgBus;
+  }
+  const ctx = {
     config,
     store,
     logger,
     i18n,
     mail,
     now,
+    bus,
     auth: createAuth({ config, store, i18n, onMailQueued: () => mail.wake() }),
-  };
+  } as AppContext;
+  ctx.live = new MeetingHub({
+    db: store.db,
+    bus,
+    logger: logger.child({ component: 'live' }),
+    now,
+    loadSetup: (meetingId) => meetingSetup(ctx, meetingId),
+  });
   if (options.startMailWorker ?? true) mail.start();
   return ctx;
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.live.close();
   await ctx.mail.stop();
+  await ctx.bus.close();
   await ctx.store.destroy();
 }

@@ -26,6 +26,7 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      await ctx.live.close();
       await app.close();
       await closeContext(ctx);
     })();

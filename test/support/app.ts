@@ -70,6 +70,7 @@ export async function createTestApp(
       return cookieHeader(response);
     },
     async close() {
+      await ctx.live.close();
       await app.close();
       await closeContext(ctx);
       await database.drop();

@@ -60,6 +60,8 @@ export type MeetingCommand =
   | { type: 'stage.goto'; index: number }
   | { type: 'presenter.order'; personIds: string[] }
   | { type: 'presenter.goto'; index: number; step: PresenterStep }
+  /** Ends the turn on the floor without starting another, e.g. to hand the chair back between turns. */
+  | { type: 'presenter.end' }
   | { type: 'timer.pause' }
   | { type: 'timer.resume' }
   | { type: 'timer.extend'; minutes: number }
@@ -99,6 +101,11 @@ export type MeetingCommand =
 
 export type MeetingCommandType = MeetingCommand['type'];
 export type CommandOf<T extends MeetingCommandType> = Extract<MeetingCommand, { type: T }>;
+/** The commands about the turn of the presenter on the floor. */
+export type TurnCommandType = Extract<
+  MeetingCommandType,
+  `problem.${string}` | `question.${string}` | `action.${string}` | 'feedback.give'
+>;
 
 export interface MeetingEvent {
   seq: number;

@@ -129,6 +129,8 @@ export interface MeetingTable {
   video_url: string;
   status: MeetingStatus;
   agenda_json: string;
+  /** The room's setup, frozen when the room first opens, so replaying the log always gives the same state. */
+  setup_json: string | null;
   sequence: number;
   series_id: string | null;
   created_at: Timestamp;

@@ -191,5 +191,7 @@ export async function removeMember(ctx: AppContext, actor: PersonActor, setId: s
     .where('person_id', '=', personId)
     .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new Problem('not-found', 'This person is not in this set.');
+  // Anyone leaving a set loses its live rooms at once, on every server process.
+  ctx.bus.publish({ kind: 'revoke', setId, personId });
   return getSet(ctx, actor, setId);
 }

@@ -19,6 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('video_url', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('agenda_json', 'text', (c) => c.notNull())
+    .addColumn('setup_json', 'text')
     .addColumn('sequence', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('series_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())

@@ -1,0 +1,164 @@
+import websocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { can } from '../../domain/access.ts';
+import { loadActor } from '../auth/actor.ts';
+import type { AppContext } from '../context.ts';
+import { meetingSetResource } from '../features/meetings/service.ts';
+import type { LiveClient, MeetingHub } from './hub.ts';
+import type { ServerMessage } from './protocol.ts';
+
+const clientMessage = z.discriminatedUnion('t', [
+  z.strictObject({ t: z.literal('join'), meetingId: z.uuid(), afterSeq: z.number().int().min(0) }),
+  z.strictObject({ t: z.literal('leave'), meetingId: z.uuid() }),
+  z.strictObject({
+    t: z.literal('cmd'),
+    meetingId: z.uuid(),
+    id: z.string().min(1).max(100),
+    command: z.looseObject({ type: z.string().max(40) }),
+  }),
+  z.strictObject({ t: z.literal('ping'), c: z.number() }),
+]);
+
+const maxMessagesPerSecond = 30;
+
+/**
+ * The live socket: GET /api/live upgrades for signed-in people only (the session hook answers 401
+ * first). Joining a meeting's room checks the access map against the database each time; only the
+ * set's members and facilitator get in.
+ */
+export async function registerLiveGateway(
+  app: FastifyInstance,
+  ctx: AppContext,
+  hub: MeetingHub,
+  allowedOrigins: string[],
+): Promise<void> {
+  // Upgrade requests refused before the handshake (e.g. 401) keep their raw socket outside both the
+  // HTTP server's and ws's bookkeeping; track them so shutdown can end them too.
+  const upgrading = new Set<import('node:stream').Duplex>();
+  app.server.on('upgrade', (_request, socket) => {
+    upgrading.add(socket);
+    socket.once('close', () => upgrading.delete(socket));
+  });
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024 },
+    // On shutdown drop sockets at once: clients reconnect to the next process and resume from the log.
+    preClose(done) {
+      for (const client of this.websocketServer.clients) client.terminate();
+      for (const socket of upgrading) socket.destroy();
+      this.websocketServer.close();
+      done();
+    },
+  });
+
+  app.get('/api/live', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
+    const actor = request.actor;
+    if (actor.kind !== 'person') {
+      socket.close(4401, 'Please sign in.');
+      return;
+    }
+    // Another site's page could open this socket with the member's cookies: only our own pages may.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins.includes(origin)) {
+      socket.close(4403, 'Connections from other sites are refused.');
+      return;
+    }
+    const personId = actor.personId;
+    const joined = new Set<string>();
+    const send = (message: ServerMessage) =>
+      socket.readyState === socket.OPEN && socket.send(JSON.stringify(message));
+    const client: LiveClient = {
+      personId,
+      send: (text) => socket.readyState === socket.OPEN && socket.send(text),
+      close: (code, reason) => socket.close(code, reason),
+    };
+    let windowStart = Date.now();
+    let inWindow = 0;
+    let alive = true;
+    const heartbeat = setInterval(() => {
+      if (!alive) return socket.terminate();
+      alive = false;
+      socket.ping();
+    }, 30_000);
+    socket.on('pong', () => {
+      alive = true;
+    });
+
+    send({ t: 'welcome', personId, serverTime: ctx.now().toISOString() });
+
+    socket.on('message', async (raw) => {
+      const now = Date.now();
+      if (now - windowStart > 1000) {
+        windowStart = now;
+        inWindow = 0;
+      }
+      if (++inWindow > maxMessagesPerSecond) {
+        send({ t: 'error', code: 'rate-limited', detail: 'Too many messages; slow down a little.' });
+        return;
+      }
+      let parsed: z.infer<typeof clientMessage>;
+      try {
+        parsed = clientMessage.parse(JSON.parse(String(raw)));
+      } catch {
+        send({ t: 'error', code: 'bad-message', detail: 'That message was not understood.' });
+        return;
+      }
+      try {
+        if (parsed.t === 'ping') {
+          send({ t: 'pong', c: parsed.c, s: ctx.now().getTime() });
+        } else if (parsed.t === 'join') {
+          // Fresh from the database on every join: a member removed a minute ago is refused.
+          const fresh = await loadActor(ctx.store.db, (await userIdOf(ctx, personId)) ?? '');
+          const set = await meetingSetResource(ctx, parsed.meetingId).catch(() => undefined);
+          if (!fresh || !set || !can(fresh.actor, 'meeting.join', set)) {
+            send({
+              t: 'error',
+              code: 'not-found',
+              meetingId: parsed.meetingId,
+              detail: 'There is no meeting here, or you cannot see it.',
+            });
+            return;
+          }
+          joined.add(parsed.meetingId);
+          await hub.join(client, parsed.meetingId, parsed.afterSeq);
+        } else if (parsed.t === 'leave') {
+          joined.delete(parsed.meetingId);
+          await hub.leave(client, parsed.meetingId);
+        } else if (!joined.has(parsed.meetingId)) {
+          send({
+            t: 'error',
+            code: 'not-found',
+            meetingId: parsed.meetingId,
+            detail: 'Join the meeting before sending to it.',
+          });
+        } else {
+          const result = await hub.submit(client, parsed.meetingId, parsed.id, parsed.command as never);
+          if (result.ok) send({ t: 'ack', id: parsed.id, seq: result.seq });
+          else if (!result.retry) send({ t: 'nack', id: parsed.id, reason: result.reason });
+        }
+      } catch (error) {
+        request.log.error({ err: error }, 'live message failed');
+        send({
+          t: 'error',
+          code: 'bad-message',
+          detail: 'Revans could not handle that message; nothing was changed.',
+        });
+      }
+    });
+
+    socket.on('close', () => {
+      clearInterval(heartbeat);
+      for (const meetingId of joined) void hub.leave(client, meetingId).catch(() => {});
+    });
+  });
+}
+
+async function userIdOf(ctx: AppContext, personId: string): Promise<string | null> {
+  const row = await ctx.store.db
+    .selectFrom('person')
+    .select('user_id')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row?.user_id ?? null;
+}

@@ -1,0 +1,24 @@
+import type { MeetingCommand, MeetingEvent, MeetingSetup } from '../../domain/meeting/types.ts';
+
+/** What a browser sends over the live socket. */
+export type ClientMessage =
+  | { t: 'join'; meetingId: string; afterSeq: number }
+  | { t: 'leave'; meetingId: string }
+  /** `id` is the client's own id for the command, so a resend after a dropped connection applies once. */
+  | { t: 'cmd'; meetingId: string; id: string; command: MeetingCommand }
+  | { t: 'ping'; c: number };
+
+/** What the server sends. */
+export type ServerMessage =
+  | { t: 'welcome'; personId: string; serverTime: string }
+  | { t: 'snapshot'; meetingId: string; setup: MeetingSetup; events: MeetingEvent[]; serverTime: string }
+  | { t: 'event'; meetingId: string; event: MeetingEvent }
+  | { t: 'ack'; id: string; seq: number }
+  | { t: 'nack'; id: string; reason: string }
+  | {
+      t: 'error';
+      code: 'bad-message' | 'not-found' | 'unauthenticated' | 'rate-limited';
+      detail: string;
+      meetingId?: string;
+    }
+  | { t: 'pong'; c: number; s: number };

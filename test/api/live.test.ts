@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { memoryPendingStore } from '../../src/web/live/connection.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { storeKinds } from '../support/databases.ts';
+import { liveClient, type TestLiveClient } from '../support/live.ts';
+import { buildWorld, type Role, type World } from '../support/world.ts';
+
+/** Opens a raw socket and collects every message until closed or the time runs out. */
+async function rawSession(url: string, headers: Record<string, string>, messages: object[], ms = 800) {
+  const received: {
+    data: unknown[];
+    closed: { code: number; reason: string } | null;
+    status: number | null;
+  } = { data: [], closed: null, status: null };
+  await new Promise<void>((resolve) => {
+    const socket = new WebSocket(url, { headers });
+    socket.on('unexpected-response', (req, res) => {
+      received.status = res.statusCode ?? null;
+      req.destroy();
+      resolve();
+    });
+    socket.on('open', () => {
+      for (const m of messages) socket.send(JSON.stringify(m));
+      setTimeout(() => {
+        socket.close();
+        resolve();
+      }, ms);
+    });
+    socket.on('message', (data) => received.data.push(JSON.parse(String(data))));
+    socket.on('close', (code, reason) => {
+      received.closed = { code, reason: String(reason) };
+      resolve();
+    });
+    socket.on('error', () => resolve());
+  });
+  return received;
+}
+
+describe.each(storeKinds)('the live room on %s', (kind) => {
+  let t: TestApp;
+  let w: World;
+  let base: string;
+  let meetingId: string;
+  const clients: TestLiveClient[] = [];
+  const join = (role: Role, options = {}) => {
+    const client = liveClient(base, meetingId, w.cookies[role], options);
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    w = await buildWorld(t);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address() as { port: number };
+    base = `http://127.0.0.1:${address.port}`;
+    const meeting = await t.call({
+      method: 'POST',
+      url: `/api/sets/${w.setA}/meetings`,
+      cookie: w.cookies.facilitatorA,
+      payload: { localStart: '2027-01-20T10:00', timeZone: 'Europe/London' },
+    });
+    meetingId = meeting.json().id;
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await t.close();
+  });
+
+  it('shows everyone in the set the same meeting as it happens', async () => {
+    const facilitator = join('facilitatorA');
+    const member = join('memberA');
+    const other = join('memberA2');
+    await facilitator.until((s) => s.present.length === 3);
+    facilitator.send({ type: 'meeting.start' });
+    await member.until((s) => s.status === 'live');
+    facilitator.send({ type: 'stage.goto', index: 1 });
+    await member.until((s) => s.setup.agenda[s.stageIndex ?? -1]?.key === 'check-in');
+    member.send({ type: 'checkin.say', text: 'Tired but glad to be here.' });
+    const seen = await other.until((s) => s.checkIns[w.people.memberA] !== undefined);
+    expect(seen.checkIns[w.people.memberA]).toBe('Tired but glad to be here.');
+    const target = seen.lastSeq;
+    const states = await Promise.all(
+      [facilitator, member, other].map((c) => c.until((s) => s.lastSeq >= target)),
+    );
+    expect(states.map((s) => s.lastSeq)).toEqual([target, target, target]);
+    expect(states[0]).toEqual(states[2]);
+  });
+
+  it('refuses a command the rules do not allow, with a sentence, and logs nothing', async () => {
+    const member = join('memberA2');
+    await member.until((s) => s.status === 'live');
+    const before = member.connection.state!.lastSeq;
+    member.send({ type: 'stage.goto', index: 4 });
+    const status = await member.untilStatus((s) => s.lastRefusal !== null);
+    expect(status.lastRefusal).toMatch(/facilitator|chair/i);
+    const rows = await t.ctx.store.db
+      .selectFrom('meeting_event')
+      .select('seq')
+      .where('meeting_id', '=', meetingId)
+      .execute();
+    expect(Math.max(...rows.map((r) => r.seq))).toBe(before);
+  });
+
+  it('catches a reconnecting client up and applies a resent command once', async () => {
+    const store = memoryPendingStore();
+    // A command typed while offline waits in the store and goes out when the socket opens.
+    store.save(meetingId, [
+      { id: 'offline-1', command: { type: 'checkin.say', text: 'Typed on the train.' } },
+    ]);
+    const late = join('memberA2', { pendingStore: store });
+    await late.until((s) => s.checkIns[w.people.memberA2] === 'Typed on the train.');
+    late.close();
+    const again = join('memberA2', {
+      pendingStore: {
+        load: () => [{ id: 'offline-1', command: { type: 'checkin.say', text: 'Typed on the train.' } }],
+        save: () => {},
+      },
+    });
+    await again.untilStatus((s) => s.pending === 0 || s.connection === 'open');
+    await again.until((s) => s.checkIns[w.people.memberA2] !== undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    const checkins = await t.ctx.store.db
+      .selectFrom('meeting_event')
+      .select('command_json')
+      .where('meeting_id', '=', meetingId)
+      .where('client_command_id', '=', 'offline-1')
+      .execute();
+    expect(checkins).toHaveLength(1);
+  });
+
+  it('lets no coordinator, admin, other set member or anonymous client into the room', async () => {
+    const url = `${base.replace('http', 'ws')}/api/live`;
+    const joinMessage = { t: 'join', meetingId, afterSeq: 0 };
+    for (const role of ['coordinator', 'admin', 'memberB', 'outsider'] as Role[]) {
+      const session = await rawSession(url, { cookie: w.cookies[role], origin: 'http://localhost:3000' }, [
+        joinMessage,
+      ]);
+      const kinds = session.data.map((m) => (m as { t: string }).t);
+      expect(kinds, role).toEqual(['welcome', 'error']);
+      expect(JSON.stringify(session.data)).not.toContain('Tired but glad');
+    }
+    const anonymous = await rawSession(url, { origin: 'http://localhost:3000' }, [joinMessage]);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.data).toEqual([]);
+    const crossSite = await rawSession(url, { cookie: w.cookies.memberA, origin: 'https://evil.example' }, [
+      joinMessage,
+    ]);
+    expect(crossSite.closed?.code).toBe(4403);
+    expect(JSON.stringify(crossSite.data)).not.toContain('Tired but glad');
+  });
+
+  it('closes the room to someone taken out of the set, at once', async () => {
+    const leaving = join('memberA2');
+    await leaving.until((s) => s.status === 'live');
+    const removed = await t.call({
+      method: 'DELETE',
+      url: `/api/sets/${w.setA}/members/${w.people.memberA2}`,
+      cookie: w.cookies.coordinator,
+    });
+    expect(removed.statusCode).toBe(200);
+    const status = await leaving.untilStatus((s) => s.connection === 'closed');
+    expect(status.error).toMatch(/no longer a member/);
+  });
+});
