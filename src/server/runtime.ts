@@ -68,6 +68,7 @@ export async function createContext(
     logger: logger.child({ component: 'live' }),
     now,
     loadSetup: (meetingId) => meetingSetup(ctx, meetingId),
+    stalePresenceAfterMs: config.databaseUrl ? undefined : 30_000,
   });
   if (options.startMailWorker ?? true) mail.start();
   return ctx;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { cleanCommand } from '../../domain/meeting/commands.ts';
 import { idsNeeded, reduce } from '../../domain/meeting/reducer.ts';
 import type { MeetingCommand, MeetingEvent, MeetingState } from '../../domain/meeting/types.ts';
 import type { Database, MeetingEventTable } from '../store/schema.ts';
@@ -64,11 +65,19 @@ export async function appendEvent(
         .executeTakeFirst();
       if (Number(last?.seq ?? 0) !== state.lastSeq) return { kind: 'behind' } as const;
       const idKey = idsNeeded[input.command.type];
+      const lastAt = await trx
+        .selectFrom('meeting_event')
+        .select('at')
+        .where('meeting_id', '=', meetingId)
+        .where('seq', '=', state.lastSeq)
+        .executeTakeFirst();
       const event: MeetingEvent = {
         seq: state.lastSeq + 1,
-        at: input.at,
+        // Timers are computed from event times: they must never run backwards, even across processes.
+        at: lastAt && lastAt.at > input.at ? lastAt.at : input.at,
         actorId: input.actorId,
-        command: input.command,
+        // Only the fields the command defines reach the log.
+        command: cleanCommand(input.command),
         ...(idKey ? { ids: { [idKey]: randomUUID() } } : {}),
       };
       await trx

@@ -29,6 +29,11 @@ export interface HubDeps {
   logger: Logger;
   now: () => Date;
   loadSetup: (meetingId: string) => Promise<MeetingSetup>;
+  /**
+   * With one process, a room loaded after a restart knows that anyone still marked present but not
+   * reconnected within this time has gone (with several processes only their own process knows).
+   */
+  stalePresenceAfterMs?: number | undefined;
 }
 
 /** `retry`: not refused, just not now (the server is stopping); the client keeps it and resends. */
@@ -161,6 +166,14 @@ export class MeetingHub {
       }
       return { ok: false, reason: 'The meeting is very busy; please try again.' } as const;
     });
+  }
+
+  private async clearStalePresence(room: Room): Promise<void> {
+    for (const personId of room.state.present) {
+      if ([...room.clients].some((c) => c.personId === personId)) continue;
+      const ghost: LiveClient = { personId, send: () => {}, close: () => {} };
+      await this.submit(ghost, room.meetingId, null, { type: 'presence.leave' }).catch(() => {});
+    }
   }
 
   /** Someone left the set: close their subscriptions to its rooms at once. */

@@ -3,9 +3,52 @@ import { currentPresenterId, currentTurn } from '../../domain/meeting/selectors.
 import type { MeetingEvent, MeetingState } from '../../domain/meeting/types.ts';
 import type { Database } from '../store/schema.ts';
 
+const questionIn = (state: MeetingState, questionId: string) =>
+  state.turns.flatMap((t) => t.questions).find((q) => q.questionId === questionId);
+const actionIn = (state: MeetingState, actionId: string) =>
+  state.turns.flatMap((t) => t.actions).find((a) => a.actionId === actionId);
+
+async function recordAttendance(trx: Transaction<Database>, after: MeetingState, at: string) {
+  const { setup } = after;
+  const came = new Set(after.attendance);
+  for (const person of setup.participants) {
+    const existing = await trx
+      .selectFrom('meeting_attendance')
+      .select('status')
+      .where('meeting_id', '=', setup.meetingId)
+      .where('person_id', '=', person.personId)
+      .executeTakeFirst();
+    const status = came.has(person.personId)
+      ? 'present'
+      : existing?.status === 'apologies'
+        ? 'apologies'
+        : 'absent';
+    if (existing) {
+      await trx
+        .updateTable('meeting_attendance')
+        .set({ status, updated_at: at })
+        .where('meeting_id', '=', setup.meetingId)
+        .where('person_id', '=', person.personId)
+        .execute();
+    } else {
+      await trx
+        .insertInto('meeting_attendance')
+        .values({
+          meeting_id: setup.meetingId,
+          person_id: person.personId,
+          status,
+          apology_note: '',
+          updated_at: at,
+        })
+        .execute();
+    }
+  }
+}
+
 /**
  * Writes what a meeting event makes durable outside the room (problems, reframes, questions, actions,
  * report-back outcomes, attendance, meeting status), in the same transaction as the event itself.
+ * Values come from the reduced state, so the rows hold exactly what the room shows (trimmed, defaulted).
  */
 export async function project(
   trx: Transaction<Database>,
@@ -23,56 +66,25 @@ export async function project(
         .where('id', '=', setup.meetingId)
         .execute();
       return;
-    case 'meeting.end': {
+    case 'meeting.end':
       await trx
         .updateTable('meeting')
         .set({ status: 'ended', updated_at: event.at })
         .where('id', '=', setup.meetingId)
         .execute();
-      const came = new Set(after.attendance);
-      for (const person of setup.participants) {
-        const existing = await trx
-          .selectFrom('meeting_attendance')
-          .select('status')
-          .where('meeting_id', '=', setup.meetingId)
-          .where('person_id', '=', person.personId)
-          .executeTakeFirst();
-        const status = came.has(person.personId)
-          ? 'present'
-          : existing?.status === 'apologies'
-            ? 'apologies'
-            : 'absent';
-        if (existing) {
-          await trx
-            .updateTable('meeting_attendance')
-            .set({ status, updated_at: event.at })
-            .where('meeting_id', '=', setup.meetingId)
-            .where('person_id', '=', person.personId)
-            .execute();
-        } else {
-          await trx
-            .insertInto('meeting_attendance')
-            .values({
-              meeting_id: setup.meetingId,
-              person_id: person.personId,
-              status,
-              apology_note: '',
-              updated_at: event.at,
-            })
-            .execute();
-        }
-      }
+      await recordAttendance(trx, after, event.at);
       return;
-    }
-    case 'problem.new':
+    case 'problem.new': {
+      const brought = after.turns.find((t) => t.newProblem?.problemId === id('problemId'))?.newProblem;
+      if (!brought) return;
       await trx
         .insertInto('problem')
         .values({
-          id: id('problemId'),
+          id: brought.problemId,
           set_id: setup.setId,
           owner_id: event.actorId,
-          title: c.title,
-          story: c.statement,
+          title: brought.title,
+          story: brought.statement,
           kind: 'work-project',
           status: 'open',
           intake_json: JSON.stringify({ real: true, current: true, openEnded: true, mineToActOn: true }),
@@ -83,23 +95,24 @@ export async function project(
       await trx
         .insertInto('problem_version')
         .values({
-          id: `${id('problemId')}:0`,
-          problem_id: id('problemId'),
-          statement: c.statement,
+          id: `${brought.problemId}:0`,
+          problem_id: brought.problemId,
+          statement: brought.statement,
           meeting_id: setup.meetingId,
           created_at: event.at,
         })
         .execute();
       return;
+    }
     case 'problem.reframe': {
-      const problemId = currentTurn(after)?.problemId ?? currentTurn(after)?.newProblem?.problemId;
-      if (!problemId) return;
+      const reframe = after.turns.flatMap((t) => t.reframes).find((r) => r.reframeId === id('reframeId'));
+      if (!reframe) return;
       await trx
         .insertInto('problem_version')
         .values({
-          id: id('reframeId'),
-          problem_id: problemId,
-          statement: c.statement,
+          id: reframe.reframeId,
+          problem_id: reframe.problemId,
+          statement: reframe.statement,
           meeting_id: setup.meetingId,
           created_at: event.at,
         })
@@ -108,25 +121,32 @@ export async function project(
     }
     case 'question.add': {
       const presenter = currentPresenterId(after);
-      if (!presenter) return;
-      const question = currentTurn(after)?.questions.find((q) => q.questionId === id('questionId'));
+      const question = questionIn(after, id('questionId'));
+      if (!presenter || !question) return;
       await trx
         .insertInto('question')
         .values({
-          id: id('questionId'),
+          id: question.questionId,
           meeting_id: setup.meetingId,
           presenter_id: presenter,
-          asked_by: question?.askedBy ?? event.actorId,
-          text: c.text,
+          asked_by: question.askedBy,
+          text: question.text,
           struck_home: 0,
           created_at: event.at,
         })
         .execute();
       return;
     }
-    case 'question.edit':
-      await trx.updateTable('question').set({ text: c.text }).where('id', '=', c.questionId).execute();
+    case 'question.edit': {
+      const question = questionIn(after, c.questionId);
+      if (question)
+        await trx
+          .updateTable('question')
+          .set({ text: question.text })
+          .where('id', '=', c.questionId)
+          .execute();
       return;
+    }
     case 'question.remove':
       await trx.deleteFrom('question').where('id', '=', c.questionId).execute();
       return;
@@ -139,17 +159,18 @@ export async function project(
       return;
     case 'action.add': {
       const turn = currentTurn(after);
-      if (!turn) return;
+      const action = actionIn(after, id('actionId'));
+      if (!turn || !action) return;
       await trx
         .insertInto('action')
         .values({
-          id: id('actionId'),
+          id: action.actionId,
           set_id: setup.setId,
-          owner_id: turn.presenterId,
+          owner_id: action.ownerId,
           problem_id: turn.problemId ?? turn.newProblem?.problemId ?? null,
           meeting_id: setup.meetingId,
-          text: c.text,
-          due_on: c.dueOn ?? null,
+          text: action.text,
+          due_on: action.dueOn,
           status: 'open',
           outcome_note: '',
           reported_in_meeting_id: null,
@@ -159,13 +180,17 @@ export async function project(
         .execute();
       return;
     }
-    case 'action.edit':
-      await trx
-        .updateTable('action')
-        .set({ text: c.text, due_on: c.dueOn ?? null, updated_at: event.at })
-        .where('id', '=', c.actionId)
-        .execute();
+    case 'action.edit': {
+      const action = actionIn(after, c.actionId);
+      if (action) {
+        await trx
+          .updateTable('action')
+          .set({ text: action.text, due_on: action.dueOn, updated_at: event.at })
+          .where('id', '=', c.actionId)
+          .execute();
+      }
       return;
+    }
     case 'action.remove':
       await trx
         .deleteFrom('action')
@@ -173,17 +198,22 @@ export async function project(
         .where('meeting_id', '=', setup.meetingId)
         .execute();
       return;
-    case 'report.outcome':
+    case 'report.outcome': {
+      const report = after.reportBacks[c.actionId];
+      if (!report) return;
       await trx
         .updateTable('action')
         .set({
-          status: c.outcome,
-          outcome_note: c.learned ?? '',
+          status: report.outcome,
+          outcome_note: report.learned ?? '',
           reported_in_meeting_id: setup.meetingId,
           updated_at: event.at,
         })
         .where('id', '=', c.actionId)
         .execute();
+      return;
+    }
+    default:
       return;
   }
 }
