@@ -12,6 +12,7 @@ import { hostRoutes } from './features/hosts/routes.ts';
 import { invitationRoutes } from './features/invitations/routes.ts';
 import { journalRoutes } from './features/journal/routes.ts';
 import { meRoutes } from './features/me/routes.ts';
+import { agendaRoutes } from './features/meetings/agenda-routes.ts';
 import { meetingRoutes } from './features/meetings/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     programmeRoutes,
     setRoutes,
     meetingRoutes,
+    agendaRoutes,
     problemRoutes,
     actionRoutes,
     journalRoutes,

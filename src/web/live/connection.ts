@@ -146,11 +146,13 @@ export class LiveConnection {
         this.options.onState?.(this.state);
         break;
       case 'ack':
+        this.status = { ...this.status, lastRefusal: null };
         this.forget(message.id);
         break;
       case 'nack':
+        // The refusal is recorded before the command leaves the queue, so whoever waits sees both.
+        this.status = { ...this.status, lastRefusal: message.reason };
         this.forget(message.id);
-        this.update({ lastRefusal: message.reason });
         break;
       case 'pong': {
         const now = Date.now();
