@@ -141,7 +141,9 @@ describe.each(storeKinds)('a whole meeting and the next one, on %s', (kind) => {
       turns.perMember.find((m: { personId: string }) => m.personId === w.people.memberA).presentations,
     ).toBe(1);
     expect(turns.suggestedNext[0]).toBe(w.people.memberA2);
-    expect(turns.actionCounts.find((c: { personId: string }) => c.personId === w.people.memberA)).toMatchObject({ committed: 2, completed: 0 });
+    expect(
+      turns.actionCounts.find((c: { personId: string }) => c.personId === w.people.memberA),
+    ).toMatchObject({ committed: 2, completed: 0 });
     expect(JSON.stringify(turns)).not.toContain('partner director');
 
     const second = await schedule('2027-02-17T10:00');

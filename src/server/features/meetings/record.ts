@@ -60,5 +60,15 @@ export async function setTurns(ctx: AppContext, actor: PersonActor, setId: strin
   const members = roster
     .filter((r) => r.role === 'member')
     .map((r) => ({ personId: r.person_id, name: r.name }));
-  return { ...fairTurns(history, members), members, history };
+  // Counts only, never the texts: these are what a coordinator may see of a set's actions.
+  const actions = await ctx.store.db
+    .selectFrom('action')
+    .select(['owner_id', 'status'])
+    .where('set_id', '=', setId)
+    .execute();
+  const actionCounts = members.map(({ personId }) => {
+    const own = actions.filter((a) => a.owner_id === personId);
+    return { personId, committed: own.length, completed: own.filter((a) => a.status === 'done').length };
+  });
+  return { ...fairTurns(history, members), members, history, actionCounts };
 }
