@@ -16,7 +16,13 @@ export class ProblemError extends Error {
   readonly detail: string;
   readonly errors: FieldProblem[];
 
-  constructor(init: { status: number; code: string; title?: string; detail: string; errors?: FieldProblem[] }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    title?: string;
+    detail: string;
+    errors?: FieldProblem[];
+  }) {
     super(init.detail);
     this.name = 'ProblemError';
     this.status = init.status;
@@ -45,7 +51,9 @@ async function toProblem(response: Response): Promise<ProblemError> {
   } catch {
     body = {};
   }
-  const rawErrors = Array.isArray(body.errors) ? (body.errors as { field?: unknown; message?: unknown }[]) : [];
+  const rawErrors = Array.isArray(body.errors)
+    ? (body.errors as { field?: unknown; message?: unknown }[])
+    : [];
   return new ProblemError({
     status: response.status,
     code: typeof body.code === 'string' ? body.code : `http-${response.status}`,
@@ -64,7 +72,11 @@ async function toProblem(response: Response): Promise<ProblemError> {
 
 /** When the network itself fails (server down, offline), callers still get a ProblemError. */
 function networkProblem(error: unknown): ProblemError {
-  return new ProblemError({ status: 0, code: 'network', detail: error instanceof Error ? error.message : String(error) });
+  return new ProblemError({
+    status: 0,
+    code: 'network',
+    detail: error instanceof Error ? error.message : String(error),
+  });
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -73,7 +85,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

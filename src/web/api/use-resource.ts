@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './client.ts';
 
 export interface Resource<T> {
@@ -11,8 +11,12 @@ export interface Resource<T> {
   setData(data: T): void;
 }
 
-/** Loads one API resource for a page; a null path waits (e.g. until the session is known). */
-export function useResource<T>(path: string | null): Resource<T> {
+/**
+ * Loads one API resource for a page; a null path waits (e.g. until the session is known). With
+ * keepPrevious, a changed path (a filter) keeps showing the last answer until the new one arrives, so
+ * the controls that changed it stay on screen and keep focus.
+ */
+export function useResource<T>(path: string | null, options: { keepPrevious?: boolean } = {}): Resource<T> {
   const [state, setState] = useState<{ path: string | null; data?: T; error?: unknown; loading: boolean }>({
     path,
     loading: path !== null,
@@ -24,7 +28,13 @@ export function useResource<T>(path: string | null): Resource<T> {
       const data = await api.get<T>(target);
       if (isCurrent()) setState({ path: target, data, loading: false });
     } catch (error) {
-      if (isCurrent()) setState((s) => ({ path: target, data: s.path === target ? s.data : undefined, error, loading: false }));
+      if (isCurrent())
+        setState((s) => ({
+          path: target,
+          data: s.path === target ? s.data : undefined,
+          error,
+          loading: false,
+        }));
     }
   }, []);
 
@@ -45,8 +55,12 @@ export function useResource<T>(path: string | null): Resource<T> {
   const setData = useCallback((data: T) => setState({ path, data, loading: false }), [path]);
 
   const fresh = state.path === path;
+  const last = useRef<T | undefined>(undefined);
+  if (fresh && state.data !== undefined) last.current = state.data;
+  const data =
+    fresh && state.data !== undefined ? state.data : options.keepPrevious ? last.current : undefined;
   return {
-    data: fresh ? state.data : undefined,
+    data,
     error: fresh ? state.error : undefined,
     loading: !fresh || state.loading,
     reload,

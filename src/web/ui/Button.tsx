@@ -15,7 +15,17 @@ type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
 const classes = (variant: Variant, small?: boolean, extra?: string) =>
   ['button', `button--${variant}`, small ? 'button--small' : null, extra].filter(Boolean).join(' ');
 
-export function Button({ variant = 'primary', busy, busyLabel, small, className, children, onClick, type, ...rest }: Props) {
+export function Button({
+  variant = 'primary',
+  busy,
+  busyLabel,
+  small,
+  className,
+  children,
+  onClick,
+  type,
+  ...rest
+}: Props) {
   return (
     <button
       type={type ?? 'button'}
@@ -32,6 +42,11 @@ export function Button({ variant = 'primary', busy, busyLabel, small, className,
 }
 
 /** A link that looks like a button, for navigation to a form or page. */
-export function ButtonLink({ variant = 'primary', small, className, ...link }: LinkProps & { variant?: Variant; small?: boolean }) {
+export function ButtonLink({
+  variant = 'primary',
+  small,
+  className,
+  ...link
+}: LinkProps & { variant?: Variant; small?: boolean }) {
   return <Link className={classes(variant, small, className)} {...link} />;
 }

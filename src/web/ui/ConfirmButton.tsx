@@ -14,8 +14,19 @@ interface Props {
   small?: boolean;
 }
 
-/** A button that asks first: the dialog's safe choice (Cancel) has focus, so Enter never destroys. */
-export function ConfirmButton({ label, title, message, confirmLabel, onConfirm, variant = 'danger', small }: Props) {
+/**
+ * A button that asks first: the dialog's safe choice (Cancel) has focus, so Enter never destroys. The
+ * trigger is always a quiet secondary button; `variant` styles the dialog's confirming button.
+ */
+export function ConfirmButton({
+  label,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  variant = 'danger',
+  small,
+}: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,7 +44,9 @@ export function ConfirmButton({ label, title, message, confirmLabel, onConfirm, 
       await onConfirm();
       setOpen(false);
     } catch (e) {
-      setError(isProblem(e) ? (e.code === 'network' ? t('errors.network') : e.detail) : t('errors.unexpected'));
+      setError(
+        isProblem(e) ? (e.code === 'network' ? t('errors.network') : e.detail) : t('errors.unexpected'),
+      );
     } finally {
       setBusy(false);
     }
@@ -41,7 +54,12 @@ export function ConfirmButton({ label, title, message, confirmLabel, onConfirm, 
 
   return (
     <>
-      <Button variant={variant === 'danger' ? 'secondary' : variant} small={small} onClick={() => setOpen(true)}>
+      <Button
+        variant="secondary"
+        className={variant === 'danger' ? 'button--danger-text' : undefined}
+        small={small}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </Button>
       {open ? (

@@ -96,7 +96,8 @@ export function SelectField({ id, label, hint, error, optional, options, ...sele
   );
 }
 
-type CheckboxProps = Omit<FieldFrame, 'optional'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>;
+type CheckboxProps = Omit<FieldFrame, 'optional'> &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>;
 
 export function CheckboxField({ id, label, hint, error, ...input }: CheckboxProps) {
   const { t } = useTranslation();

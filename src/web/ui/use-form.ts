@@ -15,7 +15,11 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * Form state with the server's errors placed next to the right field. A failed submit bumps `attempt`,
  * which the error summary uses to take focus.
  */
-export function useForm<V extends Record<string, string | boolean>>(prefix: string, initial: V, options: FormOptions = {}) {
+export function useForm<V extends Record<string, string | boolean>>(
+  prefix: string,
+  initial: V,
+  options: FormOptions = {},
+) {
   const { t } = useTranslation();
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -80,7 +84,8 @@ export function useForm<V extends Record<string, string | boolean>>(prefix: stri
   };
 
   const handleSubmit =
-    (action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors) => async (event: FormEvent) => {
+    (action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors) =>
+    async (event: FormEvent) => {
       event.preventDefault();
       if (busy.current) return;
       const clientErrors = validate?.(values) ?? {};

@@ -1,0 +1,70 @@
+import type { RouteObject } from 'react-router';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { InvitationPage } from '../features/invitations/InvitationPage.tsx';
+import { MailMessagePage } from '../features/mail/MailMessagePage.tsx';
+import { MailOutboxPage } from '../features/mail/MailOutboxPage.tsx';
+import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx';
+import { NewPersonPage } from '../features/people/NewPersonPage.tsx';
+import { PeoplePage } from '../features/people/PeoplePage.tsx';
+import { PersonPage } from '../features/people/PersonPage.tsx';
+import { NewProgrammePage } from '../features/programmes/NewProgrammePage.tsx';
+import { ProgrammeLayout } from '../features/programmes/ProgrammeLayout.tsx';
+import { ProgrammeOrganisationsTab } from '../features/programmes/ProgrammeOrganisationsTab.tsx';
+import { ProgrammePeopleTab } from '../features/programmes/ProgrammePeopleTab.tsx';
+import { ProgrammeSetsTab } from '../features/programmes/ProgrammeSetsTab.tsx';
+import { ProgrammeSettingsTab } from '../features/programmes/ProgrammeSettingsTab.tsx';
+import { NewSetPage } from '../features/sets/NewSetPage.tsx';
+import { SetPage } from '../features/sets/SetPage.tsx';
+import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { RequireSignIn, SignedOutOnly } from './guards.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { CrashPage, Root } from './Root.tsx';
+
+/** Every page of the web app. Links in mails point at /invitation/:token and /reset-password?token=. */
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    errorElement: <CrashPage />,
+    children: [
+      { path: 'setup', element: <SetupPage /> },
+      { path: 'invitation/:token', element: <InvitationPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      {
+        element: <SignedOutOnly />,
+        children: [
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+        ],
+      },
+      {
+        element: <RequireSignIn />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'programmes/new', element: <NewProgrammePage /> },
+          {
+            path: 'programmes/:programmeId',
+            element: <ProgrammeLayout />,
+            children: [
+              { index: true, element: <ProgrammeSetsTab /> },
+              { path: 'people', element: <ProgrammePeopleTab /> },
+              { path: 'organisations', element: <ProgrammeOrganisationsTab /> },
+              { path: 'settings', element: <ProgrammeSettingsTab /> },
+            ],
+          },
+          { path: 'programmes/:programmeId/sets/new', element: <NewSetPage /> },
+          { path: 'sets/:setId', element: <SetPage /> },
+          { path: 'people', element: <PeoplePage /> },
+          { path: 'people/new', element: <NewPersonPage /> },
+          { path: 'people/:personId', element: <PersonPage /> },
+          { path: 'organisations', element: <OrganisationsPage /> },
+          { path: 'mail', element: <MailOutboxPage /> },
+          { path: 'mail/:mailId', element: <MailMessagePage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { useForm } from '../../ui/use-form.ts';
+import { useTitle } from '../../ui/use-title.ts';
+import { checks } from '../../ui/validate.ts';
+import { AuthCard } from './AuthCard.tsx';
+
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const form = useForm('forgot', { email: '' });
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  useTitle(t('forgotPassword.title'));
+
+  const validate = (v: typeof form.values) =>
+    checks(t).required('email', v.email, t('forgotPassword.email')).email('email', v.email).errors;
+
+  const submit = async (v: typeof form.values) => {
+    await api.post('/api/auth/request-password-reset', {
+      email: v.email.trim(),
+      redirectTo: '/reset-password',
+    });
+    setSentTo(v.email.trim());
+  };
+
+  return (
+    <AuthCard title={t('forgotPassword.title')} lead={sentTo ? undefined : t('forgotPassword.lead')}>
+      <div role="status" aria-live="polite">
+        {sentTo ? (
+          <div className="callout callout--success">
+            <p>{t('forgotPassword.sent', { email: sentTo })}</p>
+            <p>{t('forgotPassword.sentHelp')}</p>
+          </div>
+        ) : null}
+      </div>
+      {sentTo ? (
+        <p>
+          <Link to="/sign-in">{t('forgotPassword.backToSignIn')}</Link>
+        </p>
+      ) : (
+        <form noValidate onSubmit={form.handleSubmit(submit, validate)}>
+          <ErrorSummary
+            errors={form.errors}
+            problem={form.problem}
+            attempt={form.attempt}
+            idFor={form.idFor}
+          />
+          <TextField
+            label={t('forgotPassword.email')}
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            {...form.field('email')}
+          />
+          <div className="form-actions">
+            <Button type="submit" busy={form.submitting} busyLabel={t('forgotPassword.submitting')}>
+              {t('forgotPassword.submit')}
+            </Button>
+            <Link to="/sign-in">{t('forgotPassword.backToSignIn')}</Link>
+          </div>
+        </form>
+      )}
+    </AuthCard>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, isProblem, ProblemError } from '../../api/client.ts';
+import { useSession } from '../../app/session.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { useForm } from '../../ui/use-form.ts';
+import { useTitle } from '../../ui/use-title.ts';
+import { checks } from '../../ui/validate.ts';
+import { AuthCard } from './AuthCard.tsx';
+
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const session = useSession();
+  const token = params.get('token');
+  const form = useForm('reset', { password: '', confirm: '' });
+  const [done, setDone] = useState(false);
+  useTitle(t('resetPassword.title'));
+
+  const validate = (v: typeof form.values) =>
+    checks(t).password('password', v.password).same('confirm', v.confirm, v.password).errors;
+
+  const submit = async (v: typeof form.values) => {
+    try {
+      await api.post('/api/auth/reset-password', { newPassword: v.password, token });
+    } catch (error) {
+      if (isProblem(error) && error.status === 400 && error.errors.length === 0) {
+        throw new ProblemError({ status: 400, code: error.code, detail: t('resetPassword.badLink') });
+      }
+      throw error;
+    }
+    setDone(true);
+    // Changing the password signs out every session, including this browser's.
+    await session.refresh();
+  };
+
+  if (!token) {
+    return (
+      <AuthCard title={t('resetPassword.title')}>
+        <p>{t('resetPassword.noToken')}</p>
+        <p>
+          <Link to="/forgot-password">{t('resetPassword.askAgain')}</Link>
+        </p>
+      </AuthCard>
+    );
+  }
+
+  return (
+    <AuthCard title={t('resetPassword.title')} lead={done ? undefined : t('resetPassword.lead')}>
+      <div role="status" aria-live="polite">
+        {done ? (
+          <div className="callout callout--success">
+            <p>{t('resetPassword.done')}</p>
+          </div>
+        ) : null}
+      </div>
+      {done ? (
+        <p>
+          <Link to="/sign-in">{t('resetPassword.signIn')}</Link>
+        </p>
+      ) : (
+        <form noValidate onSubmit={form.handleSubmit(submit, validate)}>
+          <ErrorSummary
+            errors={form.errors}
+            problem={form.problem}
+            attempt={form.attempt}
+            idFor={form.idFor}
+          />
+          <TextField
+            label={t('resetPassword.password')}
+            hint={t('forms.passwordHint', { min: 10 })}
+            type="password"
+            autoComplete="new-password"
+            {...form.field('password')}
+          />
+          <TextField
+            label={t('resetPassword.confirm')}
+            type="password"
+            autoComplete="new-password"
+            {...form.field('confirm')}
+          />
+          <div className="form-actions">
+            <Button type="submit" busy={form.submitting} busyLabel={t('resetPassword.submitting')}>
+              {t('resetPassword.submit')}
+            </Button>
+            <Link to="/forgot-password">{t('resetPassword.askAgain')}</Link>
+          </div>
+        </form>
+      )}
+    </AuthCard>
+  );
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, isProblem, ProblemError } from '../../api/client.ts';
+import { safeNext } from '../../app/guards.tsx';
+import { useSession } from '../../app/session.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { useForm } from '../../ui/use-form.ts';
+import { useTitle } from '../../ui/use-title.ts';
+import { checks } from '../../ui/validate.ts';
+import { AuthCard } from './AuthCard.tsx';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const form = useForm('sign-in', { email: '', password: '' });
+  useTitle(t('signIn.title'));
+
+  const validate = (v: typeof form.values) =>
+    checks(t)
+      .required('email', v.email, t('signIn.email'))
+      .email('email', v.email)
+      .required('password', v.password, t('signIn.password')).errors;
+
+  const submit = async (v: typeof form.values) => {
+    try {
+      await api.post('/api/auth/sign-in/email', { email: v.email.trim(), password: v.password });
+    } catch (error) {
+      if (isProblem(error) && error.status === 401) {
+        throw new ProblemError({ status: 401, code: error.code, detail: t('signIn.wrongPassword') });
+      }
+      throw error;
+    }
+    await session.refresh();
+    navigate(safeNext(params.get('next')), { replace: true });
+  };
+
+  return (
+    <AuthCard title={t('signIn.title')} lead={t('signIn.lead')}>
+      <form noValidate onSubmit={form.handleSubmit(submit, validate)}>
+        <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
+        <TextField
+          label={t('signIn.email')}
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          {...form.field('email')}
+        />
+        <TextField
+          label={t('signIn.password')}
+          type="password"
+          autoComplete="current-password"
+          {...form.field('password')}
+        />
+        <div className="form-actions">
+          <Button type="submit" busy={form.submitting} busyLabel={t('signIn.submitting')}>
+            {t('signIn.submit')}
+          </Button>
+          <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+        </div>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,119 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, isProblem } from '../../api/client.ts';
+import type { InvitationInfo } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { useAnnounce } from '../../app/flash.tsx';
+import { useSession } from '../../app/session.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useForm } from '../../ui/use-form.ts';
+import { useTitle } from '../../ui/use-title.ts';
+import { checks } from '../../ui/validate.ts';
+import { AuthCard } from '../auth/AuthCard.tsx';
+
+function UnusableInvitation({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const gone = isProblem(error) && error.status === 410;
+  return (
+    <AuthCard title={gone ? t('invitation.goneTitle') : t('invitation.invalidTitle')}>
+      <p>{gone && isProblem(error) ? error.detail : t('invitation.invalid')}</p>
+      <p>
+        <Link to="/sign-in">{t('invitation.signIn')}</Link>
+      </p>
+    </AuthCard>
+  );
+}
+
+/** Where an invitation mail leads: the invitee chooses a password, and is signed in. */
+export function InvitationPage() {
+  const { t, i18n } = useTranslation();
+  const { token = '' } = useParams();
+  const session = useSession();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const invitation = useResource<InvitationInfo>(`/api/invitations/${encodeURIComponent(token)}`);
+  const form = useForm('invitation', { password: '', confirm: '' });
+  const gone = isProblem(invitation.error) && invitation.error.status === 410;
+  useTitle(
+    invitation.data || !invitation.error
+      ? t('invitation.title')
+      : gone
+        ? t('invitation.goneTitle')
+        : t('invitation.invalidTitle'),
+  );
+
+  if (invitation.loading && !invitation.data) return <Loading />;
+  if (!invitation.data) return <UnusableInvitation error={invitation.error} />;
+  const info = invitation.data;
+
+  if (session.me && !form.submitting) {
+    return (
+      <AuthCard title={t('invitation.title')}>
+        <p>{t('invitation.signedInAsOther', { name: session.me.person.name, invitee: info.name })}</p>
+        <div className="form-actions">
+          <Button variant="secondary" onClick={() => void session.signOut()}>
+            {t('nav.signOut')}
+          </Button>
+        </div>
+      </AuthCard>
+    );
+  }
+
+  const validate = (v: typeof form.values) =>
+    checks(t).password('password', v.password).same('confirm', v.confirm, v.password).errors;
+
+  const submit = async (v: typeof form.values) => {
+    await api.post(`/api/invitations/${encodeURIComponent(token)}/accept`, { password: v.password });
+    announce(t('invitation.welcome', { host: info.hostName }), { path: '/' });
+    await session.refresh();
+    navigate('/', { replace: true });
+  };
+
+  return (
+    <AuthCard
+      title={t('invitation.heading', { host: info.hostName })}
+      lead={t('invitation.lead', { name: info.name, host: info.hostName })}
+    >
+      <div className="callout callout--info">
+        <p>{t('invitation.confidential')}</p>
+      </div>
+      <form noValidate onSubmit={form.handleSubmit(submit, validate)}>
+        <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
+        <TextField
+          id="invitation-email"
+          label={t('invitation.email')}
+          hint={t('invitation.emailHint')}
+          type="email"
+          autoComplete="username"
+          value={info.email}
+          readOnly
+        />
+        <TextField
+          label={t('invitation.password')}
+          hint={t('forms.passwordHint', { min: 10 })}
+          type="password"
+          autoComplete="new-password"
+          {...form.field('password')}
+        />
+        <TextField
+          label={t('invitation.confirm')}
+          type="password"
+          autoComplete="new-password"
+          {...form.field('confirm')}
+        />
+        <p className="field__hint">
+          {t('invitation.expires', { date: formatDateTime(info.expiresAt, i18n.language) })}
+        </p>
+        <div className="form-actions">
+          <Button type="submit" busy={form.submitting} busyLabel={t('invitation.submitting')}>
+            {t('invitation.submit')}
+          </Button>
+        </div>
+      </form>
+    </AuthCard>
+  );
+}

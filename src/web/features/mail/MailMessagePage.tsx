@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { MailMessage } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { Failure } from '../../app/Failure.tsx';
+import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { useMe } from '../../app/session.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+import { MailStatusBadge } from './MailStatus.tsx';
+
+/** One mail's text as Revans sent it (links that open an account are withheld by the server). */
+export function MailMessagePage() {
+  const { t, i18n } = useTranslation();
+  const { mailId = '' } = useParams();
+  const me = useMe();
+  const allowed = me.abilities['host.readMailOutbox'];
+  const mail = useResource<MailMessage>(allowed ? `/api/hosts/${me.host.id}/mail/${mailId}` : null);
+  useTitle(mail.data?.subject ?? t('mail.title'));
+  if (!allowed) return <NotFoundPage />;
+  if (!mail.data) return mail.error ? <Failure error={mail.error} retry={mail.reload} /> : <Loading />;
+  const m = mail.data;
+
+  return (
+    <section className="page">
+      <Breadcrumbs label={t('common.breadcrumbs')}>
+        <li>
+          <Link to="/mail">{t('mail.title')}</Link>
+        </li>
+        <li aria-current="page">{m.subject}</li>
+      </Breadcrumbs>
+      <PageHeader title={m.subject} meta={<MailStatusBadge status={m.status} />} />
+      <dl className="details">
+        <div className="details__row">
+          <dt>{t('mail.columns.to')}</dt>
+          <dd>{m.to}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('mail.columns.queued')}</dt>
+          <dd>{formatDateTime(m.createdAt, i18n.language)}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('mail.columns.sent')}</dt>
+          <dd>{m.sentAt ? formatDateTime(m.sentAt, i18n.language) : '—'}</dd>
+        </div>
+      </dl>
+      <h2>{t('mail.text')}</h2>
+      <pre className="mail-text">{m.text}</pre>
+    </section>
+  );
+}

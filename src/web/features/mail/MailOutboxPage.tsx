@@ -1,0 +1,95 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MailOutbox } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../app/Failure.tsx';
+import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { useMe } from '../../app/session.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+import { MailStatusBadge } from './MailStatus.tsx';
+
+/** For host admins: what Revans has sent or will send, and whether mail goes to SMTP or to files. */
+export function MailOutboxPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const allowed = me.abilities['host.readMailOutbox'];
+  const outbox = useResource<MailOutbox>(allowed ? `/api/hosts/${me.host.id}/mail` : null);
+  useTitle(t('mail.title'));
+  if (!allowed) return <NotFoundPage />;
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : '—');
+
+  return (
+    <section className="page">
+      <PageHeader
+        title={t('mail.title')}
+        lead={t('mail.lead')}
+        actions={
+          <Button
+            variant="secondary"
+            busy={outbox.loading && Boolean(outbox.data)}
+            busyLabel={t('mail.refreshing')}
+            onClick={outbox.reload}
+          >
+            {t('mail.refresh')}
+          </Button>
+        }
+      />
+      {outbox.data ? (
+        <div
+          className={outbox.data.delivery === 'smtp' ? 'callout callout--info' : 'callout callout--warning'}
+        >
+          <p>
+            <strong>{t(`mail.delivery.${outbox.data.delivery}.title`)}</strong>{' '}
+            {t(`mail.delivery.${outbox.data.delivery}.body`)}
+          </p>
+        </div>
+      ) : null}
+      <p className="muted">{t('mail.privateLinks')}</p>
+      {outbox.error ? <LoadError error={outbox.error} retry={outbox.reload} /> : null}
+      {!outbox.data && !outbox.error ? <Loading /> : null}
+      {outbox.data && outbox.data.mails.length === 0 ? (
+        <EmptyState title={t('mail.emptyTitle')}>{t('mail.empty')}</EmptyState>
+      ) : null}
+      {outbox.data && outbox.data.mails.length > 0 ? (
+        <div className="table-wrap" aria-busy={outbox.loading || undefined}>
+          <table className="table">
+            <caption className="visually-hidden">{t('mail.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mail.columns.subject')}</th>
+                <th scope="col">{t('mail.columns.to')}</th>
+                <th scope="col">{t('mail.columns.status')}</th>
+                <th scope="col">{t('mail.columns.queued')}</th>
+                <th scope="col">{t('mail.columns.sent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outbox.data.mails.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <Link to={`/mail/${m.id}`}>{m.subject}</Link>
+                  </th>
+                  <td className="cell-email">{m.to}</td>
+                  <td>
+                    <MailStatusBadge status={m.status} />
+                    {m.attempts > 1 ? (
+                      <span className="cell-sub">{t('mail.attempts', { count: m.attempts })}</span>
+                    ) : null}
+                    {m.lastError ? <span className="cell-sub">{m.lastError}</span> : null}
+                  </td>
+                  <td>{when(m.createdAt)}</td>
+                  <td>{when(m.sentAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

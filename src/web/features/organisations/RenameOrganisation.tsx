@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { Organisation } from '../../api/types.ts';
+import { useAnnounce } from '../../app/flash.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { Modal } from '../../ui/Modal.tsx';
+import { useForm } from '../../ui/use-form.ts';
+import { checks } from '../../ui/validate.ts';
+
+function RenameDialog({
+  organisation,
+  onClose,
+  onSaved,
+}: {
+  organisation: Organisation;
+  onClose(): void;
+  onSaved(o: Organisation): void;
+}) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const form = useForm(`rename-${organisation.id}`, { name: organisation.name });
+  const validate = (v: typeof form.values) =>
+    checks(t).required('name', v.name, t('organisations.form.name')).errors;
+  const save = async (v: typeof form.values) => {
+    const updated = await api.patch<Organisation>(`/api/organisations/${organisation.id}`, {
+      name: v.name.trim(),
+    });
+    onSaved(updated);
+    announce(t('organisations.renamed', { name: updated.name }));
+    onClose();
+  };
+  return (
+    <Modal title={t('organisations.renameTitle', { name: organisation.name })} onClose={onClose}>
+      <form noValidate onSubmit={form.handleSubmit(save, validate)}>
+        <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
+        <TextField
+          label={t('organisations.form.name')}
+          autoComplete="off"
+          data-autofocus
+          {...form.field('name')}
+        />
+        <div className="dialog__actions">
+          <Button variant="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" busy={form.submitting} busyLabel={t('common.saving')}>
+            {t('common.saveChanges')}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** A "Rename" button that opens a small dialog with the name field. */
+export function RenameOrganisation({
+  organisation,
+  onSaved,
+}: {
+  organisation: Organisation;
+  onSaved(o: Organisation): void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="quiet" small onClick={() => setOpen(true)}>
+        {t('organisations.rename')}
+        <span className="visually-hidden"> {organisation.name}</span>
+      </Button>
+      {open ? (
+        <RenameDialog organisation={organisation} onClose={() => setOpen(false)} onSaved={onSaved} />
+      ) : null}
+    </>
+  );
+}

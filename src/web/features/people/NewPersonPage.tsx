@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import type { Organisation, Person } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { Failure } from '../../app/Failure.tsx';
+import { useAnnounce } from '../../app/flash.tsx';
+import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { useMe } from '../../app/session.tsx';
+import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+import { PersonForm, type PersonValues, personBody, personValues } from './PersonForm.tsx';
+
+export function NewPersonPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const allowed = me.abilities['person.create'];
+  const organisations = useResource<Organisation[]>(
+    allowed ? `/api/hosts/${me.host.id}/organisations` : null,
+  );
+  useTitle(t('people.new.title'));
+  if (!allowed) return <NotFoundPage />;
+  if (!organisations.data) return organisations.error ? <Failure error={organisations.error} /> : <Loading />;
+
+  const create = async (values: PersonValues) => {
+    const person = await api.post<Person>(`/api/hosts/${me.host.id}/people`, personBody(values));
+    announce(t('people.new.created', { name: person.name }), { path: '/people' });
+    navigate('/people');
+  };
+
+  return (
+    <section className="page page--form">
+      <Breadcrumbs label={t('common.breadcrumbs')}>
+        <li>
+          <Link to="/people">{t('people.title')}</Link>
+        </li>
+        <li aria-current="page">{t('people.new.title')}</li>
+      </Breadcrumbs>
+      <PageHeader title={t('people.new.title')} lead={t('people.new.lead')} />
+      <div className="card">
+        <PersonForm
+          initial={personValues(undefined, {
+            timeZone: me.host.defaultTimeZone,
+            language: me.host.defaultLanguage,
+          })}
+          organisations={organisations.data}
+          submitLabel={t('people.new.submit')}
+          onSubmit={create}
+          extraActions={<Link to="/people">{t('common.cancel')}</Link>}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import type { TFunction } from 'i18next';
+import type { Organisation } from '../../api/types.ts';
+
+export const languages = ['en', 'fr', 'es'] as const;
+
+/** Language names are written in their own language, so a reader finds theirs whatever the UI says. */
+export function languageOptions(t: TFunction) {
+  return languages.map((code) => ({ value: code, label: t(`languages.${code}`) }));
+}
+
+export function organisationOptions(t: TFunction, organisations: Organisation[]) {
+  return [
+    { value: '', label: t('people.form.noOrganisation') },
+    ...organisations.filter((o) => !o.archived).map((o) => ({ value: o.id, label: o.name })),
+  ];
+}

@@ -1,0 +1,99 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useParams } from 'react-router';
+import type { LearningSet, Programme } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { Failure } from '../../app/Failure.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { ArchivedBanner } from './ArchivedBanner.tsx';
+import type { ProgrammeContext } from './context.ts';
+import { ProgrammePeriod, ProgrammeStatusBadge } from './ProgrammeStatus.tsx';
+
+function Tabs({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  const base = `/programmes/${programme.id}`;
+  const tabs = [
+    { to: base, label: t('programme.tabs.sets'), show: true, end: true },
+    {
+      to: `${base}/people`,
+      label: t('programme.tabs.people'),
+      show: programme.abilities['programme.readPeople'],
+    },
+    {
+      to: `${base}/organisations`,
+      label: t('programme.tabs.organisations'),
+      show: programme.abilities['programme.readPeople'],
+    },
+    {
+      to: `${base}/settings`,
+      label: t('programme.tabs.settings'),
+      show: programme.abilities['programme.update'],
+    },
+  ].filter((tab) => tab.show);
+  if (tabs.length < 2) return null;
+  return (
+    <nav className="tabs" aria-label={t('programme.tabs.label')}>
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.to}>
+            <NavLink to={tab.to} end={tab.end}>
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A programme: its header and sub-pages (sets, people, organisations, settings). */
+export function ProgrammeLayout() {
+  const { t } = useTranslation();
+  const { programmeId = '' } = useParams();
+  const programme = useResource<Programme>(`/api/programmes/${programmeId}`);
+  const sets = useResource<LearningSet[]>(`/api/programmes/${programmeId}/sets`);
+
+  if (!programme.data) {
+    return programme.error ? <Failure error={programme.error} retry={programme.reload} /> : <Loading />;
+  }
+  const p = programme.data;
+  const context: ProgrammeContext = {
+    programme: p,
+    sets: sets.data,
+    setsError: sets.error,
+    setProgramme: programme.setData,
+    reloadProgramme: programme.reload,
+    reloadSets: sets.reload,
+  };
+
+  return (
+    <section className="page">
+      <Breadcrumbs label={t('common.breadcrumbs')}>
+        <li>
+          <Link to="/">{t('nav.home')}</Link>
+        </li>
+        <li aria-current="page">{p.name}</li>
+      </Breadcrumbs>
+      <PageHeader
+        title={p.name}
+        meta={
+          <>
+            <ProgrammeStatusBadge status={p.status} />
+            {p.archived ? <Badge>{t('common.archived')}</Badge> : null}
+            <span>
+              <ProgrammePeriod programme={p} />
+            </span>
+            {p.theme ? <span>{t('programme.themeLine', { theme: p.theme })}</span> : null}
+          </>
+        }
+        lead={p.purpose || undefined}
+      />
+      {p.archived ? <ArchivedBanner programme={p} onChange={programme.setData} /> : null}
+      <Tabs programme={p} />
+      <div className="tab-panel">
+        <Outlet context={context} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import type { LearningSet, Programme } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { Failure } from '../../app/Failure.tsx';
+import { useAnnounce } from '../../app/flash.tsx';
+import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+import { SetForm, type SetValues, setBody, setValues } from './SetForm.tsx';
+
+export function NewSetPage() {
+  const { t } = useTranslation();
+  const { programmeId = '' } = useParams();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const programme = useResource<Programme>(`/api/programmes/${programmeId}`);
+  useTitle(t('set.new.title'));
+
+  if (!programme.data) return programme.error ? <Failure error={programme.error} /> : <Loading />;
+  const p = programme.data;
+  if (!p.abilities['set.create']) return <NotFoundPage />;
+
+  const create = async (values: SetValues) => {
+    const created = await api.post<LearningSet>(`/api/programmes/${p.id}/sets`, setBody(values));
+    const path = `/sets/${created.id}`;
+    announce(t('set.new.created', { name: created.name }), { path });
+    navigate(path);
+  };
+
+  return (
+    <section className="page page--form">
+      <Breadcrumbs label={t('common.breadcrumbs')}>
+        <li>
+          <Link to={`/programmes/${p.id}`}>{p.name}</Link>
+        </li>
+        <li aria-current="page">{t('set.new.title')}</li>
+      </Breadcrumbs>
+      <PageHeader
+        title={t('set.new.title')}
+        lead={t('set.new.lead', { programme: p.name, min: p.setSize.min, max: p.setSize.max })}
+      />
+      <div className="card">
+        <SetForm
+          initial={setValues()}
+          submitLabel={t('set.new.submit')}
+          onSubmit={create}
+          extraActions={<Link to={`/programmes/${p.id}`}>{t('common.cancel')}</Link>}
+        />
+      </div>
+    </section>
+  );
+}

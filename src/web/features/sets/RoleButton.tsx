@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isProblem } from '../../api/client.ts';
+import type { LearningSet, RosterEntry } from '../../api/types.ts';
+import { useAnnounce } from '../../app/flash.tsx';
+import { Button } from '../../ui/Button.tsx';
+
+/** Makes a member the facilitator or back again (not offered in self-facilitated sets). */
+export function RoleButton({
+  set,
+  entry,
+  onChange,
+}: {
+  set: LearningSet;
+  entry: RosterEntry;
+  onChange(set: LearningSet): void;
+}) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const next = entry.role === 'member' ? 'facilitator' : 'member';
+  if (next === 'facilitator' && set.mode === 'self_facilitated') return null;
+
+  const change = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await api.patch<LearningSet>(`/api/sets/${set.id}/members/${entry.personId}`, { role: next }));
+      announce(t(`set.roster.nowRole.${next}`, { name: entry.name }));
+    } catch (e) {
+      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button variant="quiet" small busy={busy} onClick={change}>
+        {t(`set.roster.makeRole.${next}`)}
+        <span className="visually-hidden"> {entry.name}</span>
+      </Button>
+      {error ? (
+        <span className="inline-error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { LearningSet, Person } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { Failure, LoadError } from '../../app/Failure.tsx';
+import { useMe } from '../../app/session.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+import { AddMemberForm } from './AddMemberForm.tsx';
+import { RosterTable } from './RosterTable.tsx';
+import { RosterWarnings } from './RosterWarnings.tsx';
+import { SetSettings } from './SetSettings.tsx';
+import { SizeWarning } from './SizeWarning.tsx';
+
+/** A set: who is in it and in what role. Set content (problems, actions) is never shown to coordinators. */
+export function SetPage() {
+  const { t } = useTranslation();
+  const { setId = '' } = useParams();
+  const me = useMe();
+  const set = useResource<LearningSet>(`/api/sets/${setId}`);
+  const manages = set.data?.abilities['set.manageMembers'] ?? false;
+  const people = useResource<Person[]>(manages ? `/api/hosts/${me.host.id}/people` : null);
+  useTitle(
+    set.data ? t('set.pageTitle', { name: set.data.name, programme: set.data.programme.name }) : undefined,
+  );
+
+  if (!set.data) return set.error ? <Failure error={set.error} retry={set.reload} /> : <Loading />;
+  const s = set.data;
+  const isMember = s.roster.some((r) => r.personId === me.person.id);
+
+  return (
+    <section className="page">
+      <Breadcrumbs label={t('common.breadcrumbs')}>
+        <li>
+          <Link to="/">{t('nav.home')}</Link>
+        </li>
+        <li>
+          <Link to={`/programmes/${s.programme.id}`}>{s.programme.name}</Link>
+        </li>
+        <li aria-current="page">{s.name}</li>
+      </Breadcrumbs>
+      <PageHeader
+        title={s.name}
+        meta={
+          <>
+            <Badge>{t(`set.mode.${s.mode}`)}</Badge>
+            {s.archived ? <Badge>{t('common.archived')}</Badge> : null}
+            <span>{t('set.memberCount', { count: s.memberCount })}</span>
+            {s.theme ? <span>{t('set.themeLine', { theme: s.theme })}</span> : null}
+          </>
+        }
+      />
+      <p className="callout callout--info">
+        {isMember ? t('set.confidentialMember') : t('set.confidentialRoster')}
+      </p>
+      <SizeWarning warning={s.sizeWarning} />
+      <RosterWarnings warnings={s.warnings} />
+
+      <section className="section" aria-labelledby="roster-heading">
+        <h2 id="roster-heading">{t('set.roster.title')}</h2>
+        {s.roster.length === 0 ? (
+          <EmptyState title={t('set.roster.emptyTitle')}>
+            {manages ? t('set.roster.emptyManager') : t('set.roster.empty')}
+          </EmptyState>
+        ) : (
+          <RosterTable
+            set={s}
+            viewerId={me.person.id}
+            people={people.data}
+            onChange={set.setData}
+            onInvited={people.reload}
+          />
+        )}
+      </section>
+
+      {manages && !s.archived ? (
+        <section className="section" aria-labelledby="add-heading">
+          <h2 id="add-heading">{t('set.add.title')}</h2>
+          <p className="muted">
+            {t('set.add.lead', { min: s.programme.setSize.min, max: s.programme.setSize.max })}
+          </p>
+          {people.error ? <LoadError error={people.error} retry={people.reload} /> : null}
+          {people.data ? (
+            <AddMemberForm set={s} people={people.data} onChange={set.setData} />
+          ) : people.error ? null : (
+            <Loading />
+          )}
+        </section>
+      ) : null}
+
+      <SetSettings set={s} onChange={set.setData} />
+    </section>
+  );
+}

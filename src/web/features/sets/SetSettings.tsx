@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { LearningSet } from '../../api/types.ts';
+import { useAnnounce } from '../../app/flash.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { SetForm, type SetValues, setBody, setValues } from './SetForm.tsx';
+
+/** Rename, theme, mode, archive and restore: for those who run the programme. */
+export function SetSettings({ set, onChange }: { set: LearningSet; onChange(set: LearningSet): void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+
+  const save = async (values: SetValues) => {
+    onChange(await api.patch<LearningSet>(`/api/sets/${set.id}`, setBody(values)));
+    announce(t('set.settings.saved'));
+  };
+
+  const archive = (archived: boolean) => async () => {
+    onChange(await api.patch<LearningSet>(`/api/sets/${set.id}`, { archived }));
+    announce(t(archived ? 'set.archive.archived' : 'set.archive.restored', { name: set.name }));
+  };
+
+  return (
+    <>
+      {set.abilities['set.update'] && !set.archived ? (
+        <section className="section" aria-labelledby="set-details">
+          <h2 id="set-details">{t('set.settings.title')}</h2>
+          <div className="card">
+            <SetForm
+              key={`${set.id}:${set.name}:${set.mode}`}
+              initial={setValues(set)}
+              submitLabel={t('common.saveChanges')}
+              onSubmit={save}
+            />
+          </div>
+        </section>
+      ) : null}
+      {set.abilities['set.archive'] ? (
+        <section className="section danger-zone" aria-labelledby="set-archive">
+          <h2 id="set-archive">{set.archived ? t('set.archive.restoreTitle') : t('set.archive.title')}</h2>
+          <p>{set.archived ? t('set.archive.restoreLead') : t('set.archive.lead')}</p>
+          <ConfirmButton
+            variant={set.archived ? 'primary' : 'danger'}
+            label={set.archived ? t('set.archive.restore') : t('set.archive.action')}
+            title={t(set.archived ? 'set.archive.confirmRestore' : 'set.archive.confirmTitle', {
+              name: set.name,
+            })}
+            message={set.archived ? t('set.archive.restoreBody') : t('set.archive.confirmBody')}
+            confirmLabel={set.archived ? t('set.archive.restore') : t('set.archive.action')}
+            onConfirm={archive(!set.archived)}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
