@@ -19,6 +19,10 @@ export interface Config {
   apiRateLimit: { max: number; windowSeconds: number };
   mailRetry: { baseDelayMs: number; maxAttempts: number; pollIntervalMs: number };
   invitationTtlHours: number;
+  /** After a restart, how long someone still marked present has to reconnect before the room marks them gone. */
+  presenceGraceMs: number;
+  /** How often the scheduler looks for due reminders and meeting notices (REMINDER_POLL_MS). */
+  reminderPollMs: number;
   trustProxy: boolean;
   /** Folder holding the built web app (vite build output). */
   webDir: string;
@@ -84,6 +88,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       pollIntervalMs: intSetting(env, 'MAIL_POLL_MS', 2_000),
     },
     invitationTtlHours: overrides.invitationTtlHours ?? intSetting(env, 'INVITATION_TTL_HOURS', 24 * 14),
+    presenceGraceMs: overrides.presenceGraceMs ?? intSetting(env, 'PRESENCE_GRACE_MS', 30_000),
+    reminderPollMs: overrides.reminderPollMs ?? intSetting(env, 'REMINDER_POLL_MS', 30_000),
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === 'true',
     webDir: overrides.webDir ?? path.resolve(env.WEB_DIR ?? 'dist/web'),
   };

@@ -3,6 +3,7 @@ import { createServerI18n } from '../i18n/server.ts';
 import { createAuth } from './auth/auth.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { startNotificationScheduler, stopNotificationScheduler } from './features/notifications/scheduler.ts';
 import { InProcessBus, type LiveBus, PostgresBus } from './live/bus.ts';
 import { MeetingHub } from './live/hub.ts';
 import { meetingSetup } from './live/setup.ts';
@@ -30,7 +31,14 @@ export function createLogger(level: string): Logger {
 /** Opens the store (migrating it unless told not to) and builds every long-lived service. */
 export async function createContext(
   config: Config,
-  options: { logger?: Logger; migrate?: boolean; now?: () => Date; startMailWorker?: boolean } = {},
+  options: {
+    logger?: Logger;
+    migrate?: boolean;
+    now?: () => Date;
+    startMailWorker?: boolean;
+    /** Reminders and meeting notices; by default runs wherever the mail worker runs. */
+    startScheduler?: boolean;
+  } = {},
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -68,14 +76,17 @@ export async function createContext(
     logger: logger.child({ component: 'live' }),
     now,
     loadSetup: (meetingId) => meetingSetup(ctx, meetingId),
-    stalePresenceAfterMs: config.databaseUrl ? undefined : 30_000,
+    stalePresenceAfterMs: config.databaseUrl ? undefined : config.presenceGraceMs,
   });
   if (options.startMailWorker ?? true) mail.start();
+  if (options.startScheduler ?? options.startMailWorker ?? true)
+    startNotificationScheduler(ctx, config.reminderPollMs);
   return ctx;
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.live.close();
+  await stopNotificationScheduler(ctx);
   await ctx.mail.stop();
   await ctx.bus.close();
   await ctx.store.destroy();

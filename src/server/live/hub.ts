@@ -58,13 +58,17 @@ export class MeetingHub {
         const setup = await this.deps.loadSetup(meetingId);
         const events = await eventsAfter(this.deps.db, meetingId, 0);
         const state = events.reduce(reduce, initialState(setup));
-        return {
+        const loaded: Room = {
           meetingId,
           setId: setup.setId,
           state,
           clients: new Set<LiveClient>(),
           queue: Promise.resolve(),
         };
+        if (this.deps.stalePresenceAfterMs !== undefined && state.present.length) {
+          setTimeout(() => void this.clearStalePresence(loaded), this.deps.stalePresenceAfterMs).unref();
+        }
+        return loaded;
       })();
       room.catch(() => this.rooms.delete(meetingId));
       this.rooms.set(meetingId, room);
