@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { register as registerCreateAdmin } from './commands/create-admin.ts';
 import { register as registerDemo } from './commands/demo.ts';
 import { register as registerFormSets } from './commands/form-sets.ts';
+import { register as registerImportParticipants } from './commands/import-participants.ts';
 import { register as registerMigrate } from './commands/migrate.ts';
 import { register as registerServe } from './commands/serve.ts';
 
@@ -20,6 +21,7 @@ for (const register of [
   registerCreateAdmin,
   registerDemo,
   registerFormSets,
+  registerImportParticipants,
 ]) {
   register(program);
 }

@@ -70,6 +70,13 @@ const table: Record<Action, string> = {
   'programme.archive': 'coordinatorP hostAdmin',
   'programme.manageCoordinators': 'hostAdmin',
   'set.create': 'coordinatorP hostAdmin',
+  'programme.readCalendar': 'coordinatorP hostAdmin',
+  'programme.runPoll': 'coordinatorP hostAdmin',
+  'programme.answerPoll': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'programme.manageEnrolment': 'coordinatorP hostAdmin',
+  'application.list': 'coordinatorP hostAdmin',
+  'programme.formSets': 'coordinatorP hostAdmin',
+  'programme.withdraw': 'alice memberA facilitatorA memberB',
   'set.readRoster': 'alice memberA facilitatorA coordinatorP hostAdmin',
   'set.update': 'coordinatorP hostAdmin',
   'set.archive': 'coordinatorP hostAdmin',
@@ -82,15 +89,24 @@ const table: Record<Action, string> = {
   'meeting.readAttendance': 'alice memberA facilitatorA coordinatorP hostAdmin',
   'meeting.recordAttendance': 'facilitatorA coordinatorP hostAdmin',
   'meeting.sendApologies': 'alice memberA facilitatorA',
+  'meeting.runPoll': 'facilitatorA coordinatorP hostAdmin',
+  'meeting.answerPoll': 'alice memberA facilitatorA',
   'meeting.join': 'alice memberA facilitatorA',
   'problem.create': 'alice memberA',
   'journal.create': 'alice memberA facilitatorA',
+  'groundRules.read': 'alice memberA facilitatorA coordinatorP hostAdmin',
+  'groundRules.update': 'facilitatorA coordinatorP hostAdmin',
+  'groundRules.accept': 'alice memberA facilitatorA',
   'problem.read': 'alice memberA facilitatorA',
   'problem.update': 'alice',
   'action.read': 'alice memberA facilitatorA',
   'action.update': 'alice',
   'journal.read': 'alice',
   'journal.update': 'alice',
+  /** Alice's application: hers, and her programme's coordinator's and host admin's; not her facilitator's. */
+  'application.read': 'alice coordinatorP hostAdmin',
+  'application.decide': 'coordinatorP hostAdmin',
+  'application.withdraw': 'alice',
 };
 
 const owned = { hostId: 'H', programmeId: 'P', setId: 'A', ownerId: 'alice' } as const;
@@ -103,6 +119,7 @@ const resourceFor = {
   action: { type: 'action', ...owned },
   /** Alice's private journal entry. */
   journal: { type: 'journal', ...owned, sharedWithSet: false },
+  application: { type: 'application', hostId: 'H', programmeId: 'P', applicantId: 'alice' },
 } as const;
 
 describe('access map: every role x every action', () => {

@@ -57,7 +57,22 @@ export interface OwnedItemResource {
   sharedWithSet?: boolean;
 }
 
-export type Resource = HostResource | PersonResource | ProgrammeResource | SetResource | OwnedItemResource;
+/** An application to a programme and its consent: the applicant's own, and the programme's coordinators'. */
+export interface ApplicationResource {
+  type: 'application';
+  hostId: string;
+  programmeId: string;
+  /** The applicant's person, once they have one (an anonymous applicant has none until accepted). */
+  applicantId: string | null;
+}
+
+export type Resource =
+  | HostResource
+  | PersonResource
+  | ProgrammeResource
+  | SetResource
+  | OwnedItemResource
+  | ApplicationResource;
 
 type Rule<R extends Resource> = (actor: PersonActor, resource: R) => boolean;
 
@@ -99,6 +114,17 @@ const programmeRules = {
   'programme.archive': (a, p) => runsProgramme(a, p.programmeId),
   'programme.manageCoordinators': (a) => a.hostAdmin,
   'set.create': (a, p) => runsProgramme(a, p.programmeId),
+  // Schedules: the programme calendar shows every set's dates and places, never set content.
+  'programme.readCalendar': (a, p) => runsProgramme(a, p.programmeId),
+  'programme.runPoll': (a, p) => runsProgramme(a, p.programmeId),
+  'programme.answerPoll': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  // Enrolment: invitations, the open application link, decisions, the participants template and import.
+  'programme.manageEnrolment': (a, p) => runsProgramme(a, p.programmeId),
+  'application.list': (a, p) => runsProgramme(a, p.programmeId),
+  // Formation runs hold applicants' answers: for those who run the programme only.
+  'programme.formSets': (a, p) => runsProgramme(a, p.programmeId),
+  // Anyone may leave a programme they take part in (its sets) at any time.
+  'programme.withdraw': (a, p) => a.programmesOfSets.has(p.programmeId),
 } satisfies Record<string, Rule<ProgrammeResource>>;
 
 const setRules = {
@@ -121,9 +147,21 @@ const setRules = {
     facilitates(a, s.setId) ||
     (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
   'meeting.sendApologies': (a, s) => inSet(a, s.setId),
+  'meeting.runPoll': (a, s) =>
+    runsProgramme(a, s.programmeId) ||
+    facilitates(a, s.setId) ||
+    (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  'meeting.answerPoll': (a, s) => inSet(a, s.setId),
   'meeting.join': (a, s) => inSet(a, s.setId),
   'problem.create': (a, s) => a.setRoles.get(s.setId) === 'member',
   'journal.create': (a, s) => inSet(a, s.setId),
+  // Ground rules are not confidential: the roster's readers see them and who has accepted them.
+  'groundRules.read': (a, s) => runsProgramme(a, s.programmeId) || inSet(a, s.setId),
+  'groundRules.update': (a, s) =>
+    runsProgramme(a, s.programmeId) ||
+    facilitates(a, s.setId) ||
+    (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  'groundRules.accept': (a, s) => inSet(a, s.setId),
 } satisfies Record<string, Rule<SetResource>>;
 
 const ownedItemRules = {
@@ -138,12 +176,29 @@ const ownedItemRules = {
   'journal.update': (a, r) => r.type === 'journal' && a.personId === r.ownerId,
 } satisfies Record<string, Rule<OwnedItemResource>>;
 
+const isApplicant = (a: PersonActor, r: ApplicationResource) =>
+  r.applicantId !== null && a.personId === r.applicantId;
+
+// DESIGN.md: an application and its consent are seen by the applicant, the coordinator and host admin.
+const applicationRules = {
+  'application.read': (a, r) => isApplicant(a, r) || runsProgramme(a, r.programmeId),
+  'application.decide': (a, r) => runsProgramme(a, r.programmeId),
+  'application.withdraw': (a, r) => isApplicant(a, r),
+} satisfies Record<string, Rule<ApplicationResource>>;
+
 export type HostAction = keyof typeof hostRules;
 export type PersonAction = keyof typeof personRules;
 export type ProgrammeAction = keyof typeof programmeRules;
 export type SetAction = keyof typeof setRules;
 export type OwnedItemAction = keyof typeof ownedItemRules;
-export type Action = HostAction | PersonAction | ProgrammeAction | SetAction | OwnedItemAction;
+export type ApplicationAction = keyof typeof applicationRules;
+export type Action =
+  | HostAction
+  | PersonAction
+  | ProgrammeAction
+  | SetAction
+  | OwnedItemAction
+  | ApplicationAction;
 
 interface ActionsByResource {
   host: HostAction;
@@ -153,6 +208,7 @@ interface ActionsByResource {
   problem: OwnedItemAction;
   action: OwnedItemAction;
   journal: OwnedItemAction;
+  application: ApplicationAction;
 }
 
 const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any>> } = {
@@ -163,6 +219,7 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   problem: ownedItemRules,
   action: ownedItemRules,
   journal: ownedItemRules,
+  application: applicationRules,
 };
 
 const ownedItemActions = (prefix: string) =>
@@ -176,6 +233,7 @@ export const actionsByResource = {
   problem: ownedItemActions('problem'),
   action: ownedItemActions('action'),
   journal: ownedItemActions('journal'),
+  application: Object.keys(applicationRules) as ApplicationAction[],
 };
 
 /** The action whose denial means "this resource does not exist for you" (404 rather than 403). */
@@ -187,6 +245,7 @@ export const visibilityAction = {
   problem: 'problem.read',
   action: 'action.read',
   journal: 'journal.read',
+  application: 'application.read',
 } as const satisfies { [T in keyof ActionsByResource]: ActionsByResource[T] };
 
 export function can<R extends Resource>(

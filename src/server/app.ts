@@ -8,16 +8,23 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { installSessionResolution, registerAuthRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { actionRoutes } from './features/actions/routes.ts';
+import { calendarRoutes } from './features/calendar/routes.ts';
+import { enrolmentRoutes } from './features/enrolment/routes.ts';
+import { formationRoutes } from './features/formation/routes.ts';
+import { groundRulesRoutes } from './features/ground-rules/routes.ts';
 import { hostRoutes } from './features/hosts/routes.ts';
 import { invitationRoutes } from './features/invitations/routes.ts';
 import { journalRoutes } from './features/journal/routes.ts';
 import { meRoutes } from './features/me/routes.ts';
 import { agendaRoutes } from './features/meetings/agenda-routes.ts';
 import { meetingRoutes } from './features/meetings/routes.ts';
+import { notificationRoutes } from './features/notifications/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
+import { pollRoutes } from './features/polls/routes.ts';
 import { problemRoutes } from './features/problems/routes.ts';
 import { programmeRoutes } from './features/programmes/routes.ts';
+import { seriesRoutes } from './features/series/routes.ts';
 import { setRoutes } from './features/sets/routes.ts';
 import { setupRoutes } from './features/setup/routes.ts';
 import { installCsrfProtection } from './http/csrf.ts';
@@ -114,6 +121,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     problemRoutes,
     actionRoutes,
     journalRoutes,
+    seriesRoutes,
+    calendarRoutes,
+    notificationRoutes,
+    pollRoutes,
+    enrolmentRoutes,
+    groundRulesRoutes,
+    formationRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

@@ -43,7 +43,9 @@ describe('two Revans processes behind a load balancer, one PostgreSQL', () => {
     await t.close();
   });
 
-  it('delivers events committed on one process to clients connected to the other', async () => {
+  it('delivers events committed on one process to clients connected to the other', {
+    timeout: 60_000,
+  }, async () => {
     const meetingId = await scheduleMeeting(t, w);
     const onA = liveClient(a.url, meetingId, w.cookies.facilitatorA);
     const onB = liveClient(b.url, meetingId, w.cookies.memberA);
@@ -84,7 +86,9 @@ describe('a server killed mid-meeting (SIGKILL) and started again', () => {
     await t.close();
   });
 
-  it('comes back with every acknowledged question, and every client sees the same state', async () => {
+  it('comes back with every acknowledged question, and every client sees the same state', {
+    timeout: 120_000,
+  }, async () => {
     const meetingId = await scheduleMeeting(t, w);
     server = await startServerProcess(envFor(t));
     const facilitator = liveClient(server.url, meetingId, w.cookies.facilitatorA);

@@ -30,10 +30,15 @@ describe('every non-public API route refuses anonymous requests', () => {
         .map((o) => `${o.method} ${o.path}`)
         .sort(),
     ).toEqual([
+      'GET /api/apply/{token}',
+      'GET /api/calendar/feeds/{file}',
       'GET /api/invitations/{token}',
       'GET /api/setup',
+      'GET /api/unsubscribe/{token}',
+      'POST /api/apply/{token}',
       'POST /api/invitations/{token}/accept',
       'POST /api/setup',
+      'POST /api/unsubscribe/{token}',
     ]);
   });
 

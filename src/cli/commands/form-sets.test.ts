@@ -48,7 +48,8 @@ describe('revans form-sets --mdgp', () => {
     const t0 = performance.now();
     const code = await runFormSetsArgv(['--mdgp', file, '--time-limit', '1', '--seed', '4'], io);
     expect(code).toBe(0);
-    expect(performance.now() - t0).toBeLessThan(1000 + 1500);
+    // The whole command (read, parse, search, write) must end within the limit plus 5 s; allow 4 s.
+    expect(performance.now() - t0).toBeLessThan(1000 + 4000);
     expectValid(file, JSON.parse(io.out));
   }, 20_000);
 

@@ -66,7 +66,11 @@ function parseArgs(args: FormSetsArgs): { timeLimit: number; seed: number } {
 }
 
 /** A clock for the domain's `shouldStop`, with a progress bar on stderr when it is a terminal. */
-function deadline(seconds: number, io: Io, label: string): { shouldStop: () => boolean; done: () => void } {
+function deadline(
+  seconds: number,
+  io: Io,
+  label: string,
+): { shouldStop: () => boolean; progress: () => number; done: () => void } {
   const start = performance.now();
   const limitMs = seconds * 1000;
   const bar = io.progress
@@ -91,6 +95,7 @@ function deadline(seconds: number, io: Io, label: string): { shouldStop: () => b
       }
       return elapsed >= limitMs;
     },
+    progress: () => (performance.now() - start) / limitMs,
     done: () => bar?.stop(),
   };
 }
@@ -121,7 +126,11 @@ export async function runFormSets(args: FormSetsArgs, io: Io = processIo()): Pro
         if (e instanceof MdgpFormatError) throw new UsageError(`${args.mdgp}: ${e.message}`);
         throw e;
       }
-      const result = solveGrouping(mdgpProblem(instance), { seed, shouldStop: clock.shouldStop });
+      const result = solveGrouping(mdgpProblem(instance), {
+        seed,
+        shouldStop: clock.shouldStop,
+        progress: clock.progress,
+      });
       clock.done();
       emit(
         {

@@ -23,7 +23,7 @@ export type {
 export { defaultWeights } from './formation/types.ts';
 export { FormationInputError, validateFormationInput } from './formation/validate.ts';
 export { solveBaseline } from './mdgp/baseline.ts';
-export { groupsOf, type MdgpInstance, MdgpFormatError, mdgpProblem, parseMdgp } from './mdgp/instance.ts';
+export { groupsOf, MdgpFormatError, type MdgpInstance, mdgpProblem, parseMdgp } from './mdgp/instance.ts';
 export { checkAssignment, createProblem, type GroupingProblem, objectiveOf } from './mdgp/problem.ts';
 export { type SolveOptions, type SolveResult, solveGrouping } from './mdgp/solver.ts';
 export { createRng, type Rng } from './random.ts';

@@ -2,7 +2,14 @@ import { createProblem, type GroupingProblem } from './mdgp/problem.ts';
 import { createRng } from './random.ts';
 
 /** A random feasible problem for tests: n elements, G groups, random bounds around n/G, weights in [lo, hi]. */
-export function randomProblem(seed: number, n: number, G: number, lo = 0, hi = 100, integer = true): GroupingProblem {
+export function randomProblem(
+  seed: number,
+  n: number,
+  G: number,
+  lo = 0,
+  hi = 100,
+  integer = true,
+): GroupingProblem {
   const rng = createRng(seed);
   const weights = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {

@@ -28,6 +28,7 @@ const nouns: Record<Resource['type'], string> = {
   problem: 'problem',
   action: 'action',
   journal: 'journal entry',
+  application: 'application',
 };
 
 /**

@@ -51,6 +51,9 @@ export function fieldErrors(context: string, issues: ValidationIssue[]): FieldEr
     const path = issue.instancePath.split('/').filter(Boolean);
     const keys = issue.keyword === 'unrecognized_keys' ? [] : path;
     const field = [context, ...keys].join('.');
+    // A schema may carry its own full sentence ("Please consent to ..."); zod's defaults start "Invalid".
+    const ownSentence = issue.message && /^[A-Z]/.test(issue.message) && !/^Invalid/.test(issue.message);
+    if (ownSentence) return { field, message: issue.message! };
     return { field, message: `${keys.length ? keys.join('.') : context} ${describeIssue(issue)}` };
   });
 }

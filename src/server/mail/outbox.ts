@@ -9,6 +9,16 @@ export interface OutgoingMail {
   text: string;
   html: string;
   kind: string;
+  /** Text attachments, e.g. a meeting's .ics; sent as real MIME parts. */
+  attachments?: MailAttachment[] | undefined;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string> | undefined;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /** Writes the mail in the caller's transaction, so it exists exactly when the change that caused it does. */
@@ -35,6 +45,8 @@ export async function enqueueMail(
       last_error: null,
       created_at: now.toISOString(),
       sent_at: null,
+      attachments_json: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
+      headers_json: mail.headers && Object.keys(mail.headers).length ? JSON.stringify(mail.headers) : null,
     })
     .execute();
   return id;

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import type { MailAttachment } from './outbox.ts';
 
 export interface MailMessage {
   id: string;
@@ -9,6 +10,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[] | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface MailTransport {
@@ -26,6 +29,16 @@ function toNodemailer(message: MailMessage) {
     html: message.html,
     // A stable Message-ID lets receivers recognise a retried mail as the same mail.
     messageId: `<${message.id}@revans.outbox>`,
+    ...(message.attachments?.length
+      ? {
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
+        }
+      : {}),
+    ...(message.headers ? { headers: message.headers } : {}),
   };
 }
 

@@ -126,6 +126,8 @@ export class MailWorker {
         subject: mail.subject,
         text: mail.text_body,
         html: mail.html_body,
+        attachments: mail.attachments_json ? JSON.parse(mail.attachments_json) : undefined,
+        headers: mail.headers_json ? JSON.parse(mail.headers_json) : undefined,
       });
       await db
         .updateTable('mail_outbox')

@@ -3,6 +3,8 @@ import * as accounts from './migrations/0001_accounts.ts';
 import * as core from './migrations/0002_core.ts';
 import * as mailOutbox from './migrations/0003_mail_outbox.ts';
 import * as meetings from './migrations/0004_meetings.ts';
+import * as schedule from './migrations/0005_schedule.ts';
+import * as enrolment from './migrations/0006_enrolment.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '0002_core': core,
   '0003_mail_outbox': mailOutbox,
   '0004_meetings': meetings,
+  '0005_schedule': schedule,
+  '0006_enrolment': enrolment,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1)!;

@@ -55,6 +55,12 @@ export interface ProgrammeTable {
   max_set_size: number;
   archived_at: Timestamp | null;
   agenda_json: string | null;
+  /** How often and how long sets meet, in words (0006_enrolment). */
+  meeting_cadence: string | null;
+  /** What taking part involves, shown on the application form (0006_enrolment). */
+  participation: string | null;
+  /** The open application link's secret while it is shared; null once revoked (0006_enrolment). */
+  application_token: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -115,6 +121,10 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** JSON list of {filename, contentType, content} (text content, e.g. an .ics); null for none. */
+  attachments_json: string | null;
+  /** JSON object of extra headers (e.g. List-Unsubscribe); null for none. */
+  headers_json: string | null;
 }
 
 export type MeetingStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
@@ -216,6 +226,168 @@ export interface JournalEntryTable {
   updated_at: Timestamp;
 }
 
+export interface MeetingSeriesTable {
+  id: string;
+  set_id: string;
+  time_zone: string;
+  first_local: string;
+  duration_minutes: number;
+  rrule: string;
+  until_date: string;
+  place: string;
+  video_url: string;
+  exceptions_json: string;
+  status: 'active' | 'cancelled';
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SeriesOccurrenceTable {
+  series_id: string;
+  occurrence_key: string;
+  meeting_id: string;
+}
+
+export interface AttendanceRuleTable {
+  set_id: string;
+  min_present: number;
+  note: string;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedTable {
+  person_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationPreferenceTable {
+  person_id: string;
+  disabled_json: string;
+  reminder_offsets_json: string;
+  updated_at: Timestamp;
+}
+
+export interface NotificationLedgerTable {
+  key: string;
+  person_id: string;
+  meeting_id: string | null;
+  kind: string;
+  created_at: Timestamp;
+}
+
+export interface PollTable {
+  id: string;
+  host_id: string;
+  programme_id: string;
+  set_id: string | null;
+  title: string;
+  purpose: 'slot' | 'date';
+  time_zone: string;
+  duration_minutes: number;
+  pattern_json: string | null;
+  until_date: string | null;
+  place: string;
+  video_url: string;
+  status: 'open' | 'confirmed' | 'closed';
+  confirmed_option_id: string | null;
+  result_json: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PollOptionTable {
+  id: string;
+  poll_id: string;
+  local_start: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  position: number;
+}
+
+export interface PollAnswerTable {
+  poll_id: string;
+  option_id: string;
+  person_id: string;
+  answer: 'yes' | 'ifneedbe' | 'no';
+  updated_at: Timestamp;
+}
+
+export type ApplicationStatus =
+  | 'invited'
+  | 'submitted'
+  | 'accepted'
+  | 'waitlisted'
+  | 'declined'
+  | 'withdrawn';
+
+export interface ApplicationTable {
+  id: string;
+  programme_id: string;
+  person_id: string | null;
+  source: 'open-link' | 'invitation' | 'import';
+  status: ApplicationStatus;
+  invite_token_hash: string | null;
+  name: string;
+  email: string;
+  organisation_name: string;
+  job_role: string;
+  themes_json: string;
+  languages_json: string;
+  time_zone: string;
+  availability_json: string;
+  hopes: string;
+  must_avoid_json: string;
+  as_facilitator: number;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConsentTable {
+  id: string;
+  application_id: string;
+  version: string;
+  /** The exact wording the applicant agreed to. */
+  wording: string;
+  given_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface GroundRulesVersionTable {
+  id: string;
+  set_id: string;
+  version: number;
+  rules_json: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface GroundRulesAcceptanceTable {
+  version_id: string;
+  person_id: string;
+  accepted_at: Timestamp;
+}
+
+export interface FormationRunTable {
+  id: string;
+  programme_id: string;
+  status: 'proposed' | 'published' | 'discarded';
+  seed: number;
+  input_json: string;
+  assignment_json: string;
+  notices_json: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
 export interface AuthUserTable {
   id: string;
@@ -246,6 +418,20 @@ export interface Database {
   action: ActionTable;
   question: QuestionTable;
   journal_entry: JournalEntryTable;
+  meeting_series: MeetingSeriesTable;
+  series_occurrence: SeriesOccurrenceTable;
+  attendance_rule: AttendanceRuleTable;
+  calendar_feed: CalendarFeedTable;
+  notification_preference: NotificationPreferenceTable;
+  notification_ledger: NotificationLedgerTable;
+  poll: PollTable;
+  poll_option: PollOptionTable;
+  poll_answer: PollAnswerTable;
+  application: ApplicationTable;
+  consent: ConsentTable;
+  ground_rules_version: GroundRulesVersionTable;
+  ground_rules_acceptance: GroundRulesAcceptanceTable;
+  formation_run: FormationRunTable;
   user: AuthUserTable;
   session: { id: string; userId: string; token: string; expiresAt: Date | string };
   account: { id: string; userId: string; providerId: string; password: string | null };

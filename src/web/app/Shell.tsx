@@ -49,6 +49,8 @@ function MainNav() {
   if (!me) return null;
   const items = [
     { to: '/', label: t('nav.home'), show: true },
+    { to: '/me/actions', label: t('actions.nav'), show: me.sets.length > 0 },
+    { to: '/upcoming', label: t('schedule.nav'), show: true },
     { to: '/people', label: t('nav.people'), show: me.abilities['person.list'] },
     { to: '/organisations', label: t('nav.organisations'), show: me.abilities['organisation.list'] },
     { to: '/mail', label: t('nav.mail'), show: me.abilities['host.readMailOutbox'] },

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { actionRoutes } from '../features/actions/routes.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
@@ -6,6 +7,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { InvitationPage } from '../features/invitations/InvitationPage.tsx';
 import { MailMessagePage } from '../features/mail/MailMessagePage.tsx';
 import { MailOutboxPage } from '../features/mail/MailOutboxPage.tsx';
+import { meetingRoutes } from '../features/meetings/routes.tsx';
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx';
 import { NewPersonPage } from '../features/people/NewPersonPage.tsx';
 import { PeoplePage } from '../features/people/PeoplePage.tsx';
@@ -16,6 +18,8 @@ import { ProgrammeOrganisationsTab } from '../features/programmes/ProgrammeOrgan
 import { ProgrammePeopleTab } from '../features/programmes/ProgrammePeopleTab.tsx';
 import { ProgrammeSetsTab } from '../features/programmes/ProgrammeSetsTab.tsx';
 import { ProgrammeSettingsTab } from '../features/programmes/ProgrammeSettingsTab.tsx';
+import { scheduleRoutes } from '../features/schedule/routes.tsx';
+import { UnsubscribePage } from '../features/schedule/UnsubscribePage.tsx';
 import { NewSetPage } from '../features/sets/NewSetPage.tsx';
 import { SetPage } from '../features/sets/SetPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
@@ -32,6 +36,7 @@ export const routes: RouteObject[] = [
       { path: 'setup', element: <SetupPage /> },
       { path: 'invitation/:token', element: <InvitationPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'unsubscribe/:token', element: <UnsubscribePage /> },
       {
         element: <SignedOutOnly />,
         children: [
@@ -62,6 +67,9 @@ export const routes: RouteObject[] = [
           { path: 'organisations', element: <OrganisationsPage /> },
           { path: 'mail', element: <MailOutboxPage /> },
           { path: 'mail/:mailId', element: <MailMessagePage /> },
+          ...meetingRoutes,
+          ...actionRoutes,
+          ...scheduleRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -131,7 +131,8 @@ export function reportSet(ctx: SetContext): SetReport {
     const lo = Math.min(...offsets);
     const hi = Math.max(...offsets);
     const span = `time zones ${lo === hi ? utc(lo) : `${utc(lo)} to ${utc(hi)}`}`;
-    if (hi - lo <= 4 * 60) met.push(`${span} (${hours(hi - lo)} apart)`);
+    if (hi - lo <= 4 * 60)
+      met.push(lo === hi ? `everyone in ${utc(lo)}` : `${span} (${hours(hi - lo)} apart)`);
     else {
       missed.push(`${span}: ${hours(hi - lo)} apart leaves little shared working time`);
       issues.push({

@@ -22,11 +22,14 @@ function broken(input: FormationInput, result: FormationResult) {
     const all = [...set.members, ...set.facilitators];
     for (const a of all) {
       for (const b of all) {
-        if (a < b && (byId.get(a)!.mustAvoid?.includes(b) || byId.get(b)!.mustAvoid?.includes(a))) out.apart++;
+        if (a < b && (byId.get(a)!.mustAvoid?.includes(b) || byId.get(b)!.mustAvoid?.includes(a)))
+          out.apart++;
       }
     }
     for (const f of set.facilitators) {
-      out.facilitatorOrg += set.members.filter((m) => byId.get(m)!.organisation === byId.get(f)!.organisation).length;
+      out.facilitatorOrg += set.members.filter(
+        (m) => byId.get(m)!.organisation === byId.get(f)!.organisation,
+      ).length;
     }
     const orgs = set.members.map((m) => byId.get(m)!.organisation);
     out.sameOrg += orgs.length - new Set(orgs).size;
@@ -117,7 +120,9 @@ describe('formSets', () => {
     const facilitator = result.issues.find((i) => i.rule === 'facilitator-organisation');
     expect(facilitator?.severity).toBe('hard');
     expect(facilitator?.message).toMatch(/every set has a member from Big Org/);
-    expect(result.issues.find((i) => i.rule === 'facilitator-missing')?.message).toMatch(/1 facilitator for 2 sets/);
+    expect(result.issues.find((i) => i.rule === 'facilitator-missing')?.message).toMatch(
+      /1 facilitator for 2 sets/,
+    );
   });
 
   it('reports impossible size bounds and an unavoidable must-avoid pair', () => {
@@ -141,7 +146,11 @@ describe('formSets', () => {
     const kept = first.sets[0]!;
     const lockedSets = [{ members: kept.members, facilitators: kept.facilitators }];
     const second = formSets(input, { seed: 2, lockedSets });
-    expect(second.sets[0]).toMatchObject({ members: kept.members, facilitators: kept.facilitators, locked: true });
+    expect(second.sets[0]).toMatchObject({
+      members: kept.members,
+      facilitators: kept.facilitators,
+      locked: true,
+    });
     const rest = second.sets.slice(1).flatMap((s) => [...s.members, ...s.facilitators]);
     for (const id of [...kept.members, ...kept.facilitators]) expect(rest).not.toContain(id);
     expect(second.sets.slice(1).every((s) => !s.locked)).toBe(true);
@@ -149,7 +158,9 @@ describe('formSets', () => {
 
   it('rescores a hand-edited assignment and flags what the move broke', () => {
     const participants = [
-      ...Array.from({ length: 12 }, (_, k) => person(`p${k}`, `Org ${k}`, { mustAvoid: k === 0 ? ['p1'] : [] })),
+      ...Array.from({ length: 12 }, (_, k) =>
+        person(`p${k}`, `Org ${k}`, { mustAvoid: k === 0 ? ['p1'] : [] }),
+      ),
     ];
     const input = { participants, sizeBounds: { min: 5, max: 7 } };
     const result = formSets(input, { seed: 1 });
@@ -169,7 +180,9 @@ describe('planSets', () => {
   it('aims for sets of about (min+max)/2 members within bounds', () => {
     expect(planSets(70, { min: 6, max: 8 }, 0)).toMatchObject({ sets: 10, min: 6, max: 8, issues: [] });
     expect(planSets(70, { min: 6, max: 8 }, 9)).toMatchObject({ sets: 9 });
-    expect(planSets(13, { min: 7, max: 8 }, 0).issues[0]?.message).toMatch(/13 members cannot form 2 sets of 7-8; the sets will have 6-8 members/);
+    expect(planSets(13, { min: 7, max: 8 }, 0).issues[0]?.message).toMatch(
+      /13 members cannot form 2 sets of 7-8; the sets will have 6-8 members/,
+    );
   });
 });
 
@@ -178,7 +191,15 @@ describe('validateFormationInput', () => {
     [[], /JSON object/],
     [{ participants: 3 }, /must be a list/],
     [{ participants: [{ id: 'a' }] }, /"a" needs an "organisation"/],
-    [{ participants: [{ id: 'a', organisation: 'X' }, { id: 'a', organisation: 'Y' }] }, /used by more than one/],
+    [
+      {
+        participants: [
+          { id: 'a', organisation: 'X' },
+          { id: 'a', organisation: 'Y' },
+        ],
+      },
+      /used by more than one/,
+    ],
     [{ participants: [{ id: 'a', organisation: 'X', mustAvoid: ['z'] }] }, /"z", who is not in the file/],
     [{ participants: [], sizeBounds: { min: 5, max: 3 } }, /sizeBounds/],
     [{ participants: [{ id: 'a', organisation: 'X', utcOffsetMinutes: 5000 }] }, /utcOffsetMinutes/],

@@ -32,7 +32,8 @@ export function planSets(
   const lo = Math.max(1, Math.ceil(members / max));
   const hi = Math.floor(members / min);
   // With no feasible count (lo > hi), prefer sets slightly below the minimum to one oversized set.
-  let sets = requested ?? (lo > hi ? lo : Math.min(hi, Math.max(lo, Math.round(members / ((min + max) / 2)))));
+  let sets =
+    requested ?? (lo > hi ? lo : Math.min(hi, Math.max(lo, Math.round(members / ((min + max) / 2)))));
   if (requested === undefined && facilitators > 0 && facilitators < sets) sets = Math.max(lo, facilitators);
   sets = Math.max(1, Math.min(sets, members));
   if (sets * min <= members && members <= sets * max) return { sets, min, max, issues: [] };

@@ -7,13 +7,15 @@ import { SearchState } from './state.ts';
 export interface IlsParameters {
   /** Weak perturbation: 1..weakMax random swaps/moves. */
   weakMax: number;
-  /** Rounds without improving the best of the current maxima search before a strong perturbation. */
+  /** Consecutive rounds that do not improve on the previous local optimum before a strong perturbation. */
   depth: number;
   /** Strong perturbation strength, as fractions of n. */
   strongMin: number;
   strongMax: number;
-  /** Candidates drawn per weak perturbation step; the best of them is applied. */
-  weakSample: number;
+  /** Independent searches at the start (per size plan). */
+  population: number;
+  /** Fraction of the budget by which the population has shrunk to one search. */
+  shrinkUntil: number;
 }
 
 export const defaultIlsParameters: IlsParameters = {
@@ -21,7 +23,8 @@ export const defaultIlsParameters: IlsParameters = {
   depth: 10,
   strongMin: 0.05,
   strongMax: 0.15,
-  weakSample: 1,
+  population: 1,
+  shrinkUntil: 0.5,
 };
 
 /**
@@ -76,7 +79,7 @@ export class IteratedMaximaSearch {
       this.iterations += 1;
       const before = state.value;
       descent.record();
-      perturb(state, descent, rng, 1 + rng.int(params.weakMax), params.weakSample);
+      perturb(state, descent, rng, 1 + rng.int(params.weakMax));
       if (!descent.run(shouldStop)) {
         descent.rollback();
         return false;
@@ -101,30 +104,9 @@ export class IteratedMaximaSearch {
 }
 
 /** Applies `count` random feasible changes: swaps, and one-moves where the bounds leave room. */
-export function perturb(state: SearchState, descent: Descent, rng: Rng, count: number, sample = 1): void {
+export function perturb(state: SearchState, descent: Descent, rng: Rng, count: number): void {
   const { n, groupCount: G, classOf } = state.problem;
   if (G < 2) return;
-  if (sample > 1) {
-    for (let done = 0; done < count; done++) {
-      let best = Number.NEGATIVE_INFINITY;
-      let bi = -1;
-      let bj = -1;
-      for (let t = 0, drawn = 0; t < 20 * sample && drawn < sample; t++) {
-        const i = rng.int(n);
-        const j = rng.int(n);
-        if (state.group[j] === state.group[i] || classOf[j] !== classOf[i]) continue;
-        drawn += 1;
-        const gain = state.swapGain(i, j);
-        if (gain > best) {
-          best = gain;
-          bi = i;
-          bj = j;
-        }
-      }
-      if (bi >= 0) descent.swap(bi, bj);
-    }
-    return;
-  }
   for (let done = 0, tries = 0; done < count && tries < 20 * count; tries++) {
     const i = rng.int(n);
     const gi = state.group[i]!;

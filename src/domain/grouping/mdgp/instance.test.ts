@@ -19,7 +19,10 @@ describe('parseMdgp', () => {
     expect(inst.weights[3 * 4 + 1]).toBe(5);
     const problem = mdgpProblem(inst);
     expect(objectiveOf(problem, [0, 0, 1, 1])).toBe(1.5 + 6);
-    expect(groupsOf([0, 1, 1, 0], 2)).toEqual([[0, 3], [1, 2]]);
+    expect(groupsOf([0, 1, 1, 0], 2)).toEqual([
+      [0, 3],
+      [1, 2],
+    ]);
   });
 
   it.each([

@@ -81,14 +81,18 @@ export function parseMdgp(text: string): MdgpInstance {
       count += 1;
     }
     if (count > 0) {
-      if (count !== 3) fail(lineNo, `expected "i j d_ij", got "${text.slice(pos, end).trim().slice(0, 60)}".`);
+      if (count !== 3)
+        fail(lineNo, `expected "i j d_ij", got "${text.slice(pos, end).trim().slice(0, 60)}".`);
       const [i, j, d] = values as [number, number, number];
       if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j < 0 || i >= n || j >= n || i === j) {
         const [ti, tj] = text.slice(pos, end).trim().split(/\s+/);
         fail(lineNo, `element indices must be distinct integers in 0..${n - 1}, got "${ti} ${tj}".`);
       }
       if (!Number.isFinite(d)) {
-        fail(lineNo, `the score must be a finite number, got "${text.slice(pos, end).trim().split(/\s+/)[2]}".`);
+        fail(
+          lineNo,
+          `the score must be a finite number, got "${text.slice(pos, end).trim().split(/\s+/)[2]}".`,
+        );
       }
       if (seen[i * n + j]) fail(lineNo, `the pair ${i} ${j} is given twice.`);
       seen[i * n + j] = 1;

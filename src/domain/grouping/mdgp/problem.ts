@@ -82,7 +82,11 @@ export function createProblem(spec: ProblemSpec): GroupingProblem {
 }
 
 /** The same elements and weights with new single-class group bounds (already known to be consistent). */
-export function withBounds(problem: GroupingProblem, min: readonly number[], max: readonly number[]): GroupingProblem {
+export function withBounds(
+  problem: GroupingProblem,
+  min: readonly number[],
+  max: readonly number[],
+): GroupingProblem {
   return { ...problem, minCount: Int32Array.from(min), maxCount: Int32Array.from(max) };
 }
 

@@ -21,7 +21,10 @@ describe('bestSizePlans', () => {
   it('returns exactly the plans with the most within-group pairs', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 4 })), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         fc.nat(),
         (groups, pick) => {
           const min = groups.map(([a]) => a);

@@ -14,7 +14,8 @@ const dataDir = resolve(import.meta.dirname, '../../../../../shared/data/mdgp');
 /** True if no one-move (within bounds) or same-class swap improves the assignment. */
 function isLocalOptimum(p: GroupingProblem, a: Int32Array): boolean {
   const base = objectiveOf(p, a);
-  const tryIt = (b: Int32Array): boolean => checkAssignment(p, b).length > 0 || objectiveOf(p, b) <= base + 1e-7;
+  const tryIt = (b: Int32Array): boolean =>
+    checkAssignment(p, b).length > 0 || objectiveOf(p, b) <= base + 1e-7;
   for (let i = 0; i < p.n; i++) {
     for (let g = 0; g < p.groupCount; g++) {
       const b = Int32Array.from(a);
@@ -76,7 +77,8 @@ describe('solveGrouping on MDGPLIB', () => {
       const problem = mdgpProblem(instance);
       const result = solveGrouping(problem, { seed: 3, maxIterations: 200 });
       expect(checkAssignment(problem, result.assignment)).toEqual([]);
-      if (Math.abs(result.objective - Number(value)) > 0.006) missed.push(`${file}: ${result.objective} vs ${value}`);
+      if (Math.abs(result.objective - Number(value)) > 0.006)
+        missed.push(`${file}: ${result.objective} vs ${value}`);
     }
     expect(missed).toEqual([]);
   });
@@ -133,8 +135,16 @@ describe('solveGrouping properties', () => {
           weights: base.weights,
           classOf,
           bounds: [
-            [[2, 4], [2, 4], [1, 5]],
-            [[1, 1], [1, 1], [1, 1]],
+            [
+              [2, 4],
+              [2, 4],
+              [1, 5],
+            ],
+            [
+              [1, 1],
+              [1, 1],
+              [1, 1],
+            ],
           ],
         });
         const result = solveGrouping(problem, { seed, maxIterations: 30 });
@@ -155,6 +165,26 @@ describe('solveGrouping properties', () => {
     }
   }, 30_000);
 
+  it('shares the budget among several searches and stays reproducible', () => {
+    const problem = mdgpProblem(
+      parseMdgp(readFileSync(join(dataDir, 'RanInt/RanInt_n030_ds_02.txt'), 'utf8')),
+    );
+    let used = 0;
+    const run = () => {
+      used = 0;
+      return solveGrouping(problem, {
+        seed: 8,
+        population: 3,
+        maxIterations: 300,
+        progress: () => used++ / 40,
+      });
+    };
+    const a = run();
+    expect(checkAssignment(problem, a.assignment)).toEqual([]);
+    expect(Array.from(run().assignment)).toEqual(Array.from(a.assignment));
+    expect(isLocalOptimum(problem, a.assignment)).toBe(true);
+  });
+
   it('stops when asked and still returns a feasible assignment', () => {
     const problem = randomProblem(5, 200, 10);
     let calls = 0;
@@ -166,8 +196,18 @@ describe('solveGrouping properties', () => {
   it('rejects an infeasible starting assignment and impossible bounds', () => {
     const problem = randomProblem(1, 6, 2);
     expect(() => solveGrouping(problem, { initial: [0, 0, 0, 0, 0, 0, 0] })).toThrow(/not feasible/);
-    expect(() => createProblem({ n: 5, groupCount: 2, weights: new Float64Array(25), bounds: [[[1, 2], [1, 2]]] })).toThrow(
-      /No assignment is possible/,
-    );
+    expect(() =>
+      createProblem({
+        n: 5,
+        groupCount: 2,
+        weights: new Float64Array(25),
+        bounds: [
+          [
+            [1, 2],
+            [1, 2],
+          ],
+        ],
+      }),
+    ).toThrow(/No assignment is possible/);
   });
 });

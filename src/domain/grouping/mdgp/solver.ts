@@ -16,6 +16,13 @@ export interface SolveOptions {
   initial?: ArrayLike<number>;
   /** Called whenever the best objective improves. */
   onImprove?: (objective: number) => void;
+  /**
+   * Fraction of the budget used so far, in [0, 1], when the caller knows it (e.g. elapsed / limit);
+   * lets parallel searches be dropped on schedule.
+   */
+  progress?: () => number;
+  /** Independent searches started per size plan. Default from the parameters. */
+  population?: number;
   /** Override search parameters (for experiments). */
   parameters?: Partial<IlsParameters>;
 }
@@ -44,10 +51,13 @@ export function solveGrouping(problem: GroupingProblem, options: SolveOptions = 
     if (errors.length > 0) throw new Error(`The initial assignment is not feasible: ${errors[0]}`);
   }
   const subproblems = options.initial ? [problem] : sizePlanProblems(problem);
+  const population = Math.max(1, Math.round(options.population ?? params.population));
   let runners: IteratedMaximaSearch[] = [];
-  for (const p of subproblems) {
-    if (runners.length > 0 && shouldStop?.()) break;
-    runners.push(new IteratedMaximaSearch(p, rng, params, options.initial, shouldStop));
+  for (let k = 0; k < population; k++) {
+    for (const p of subproblems) {
+      if (runners.length > 0 && shouldStop?.()) break;
+      runners.push(new IteratedMaximaSearch(p, rng, params, options.initial, shouldStop));
+    }
   }
   let best = Math.max(...runners.map((r) => r.best.value));
   options.onImprove?.(best);
@@ -57,8 +67,13 @@ export function solveGrouping(problem: GroupingProblem, options: SolveOptions = 
       options.onImprove?.(v);
     }
   };
+  // The searches share the budget; the worst is dropped as the budget is used, so that a single
+  // search has the last part (dynamic population size, after Yang et al. 2022). Without a known
+  // budget the number of searches halves each time the batch doubles.
+  const initialCount = runners.length;
+  const progress = options.progress ?? (Number.isFinite(budget) ? () => used / budget : undefined);
   let used = 0;
-  let batch = 64;
+  let batch = 32;
   let stopped = false;
   while (!stopped && used < budget) {
     for (const r of runners) {
@@ -67,12 +82,17 @@ export function solveGrouping(problem: GroupingProblem, options: SolveOptions = 
       used += r.iterations - before;
       if (stopped || used >= budget) break;
     }
-    if (runners.length > 1) {
-      runners = [...runners]
-        .sort((a, b) => b.best.value - a.best.value)
-        .slice(0, Math.ceil(runners.length / 2));
-      batch *= 2;
-    } else batch = Number.POSITIVE_INFINITY;
+    if (runners.length === 1) {
+      batch = Number.POSITIVE_INFINITY;
+      continue;
+    }
+    const keep = progress
+      ? Math.max(1, Math.ceil(initialCount * (1 - progress() / params.shrinkUntil)))
+      : Math.ceil(runners.length / 2);
+    if (keep < runners.length) {
+      runners = [...runners].sort((a, b) => b.best.value - a.best.value).slice(0, keep);
+    }
+    if (!progress) batch *= 2;
   }
   const winner = runners.reduce((a, b) => (b.best.value > a.best.value ? b : a));
   const polished = new SearchState(problem);

@@ -1,4 +1,5 @@
 import { type Actor, abilitiesFor, type ProgrammeResource } from '../../../domain/access.ts';
+import { nextStatuses } from '../../../domain/programme-lifecycle.ts';
 import type { ProgrammeTable } from '../../store/schema.ts';
 
 export function presentProgramme(viewer: Actor, row: ProgrammeTable) {
@@ -13,6 +14,9 @@ export function presentProgramme(viewer: Actor, row: ProgrammeTable) {
     endsOn: row.ends_on,
     status: row.status,
     setSize: { min: row.min_set_size, max: row.max_set_size },
+    meetingCadence: row.meeting_cadence ?? '',
+    participation: row.participation ?? '',
+    nextStatuses: nextStatuses[row.status],
     archived: row.archived_at !== null,
     abilities: abilitiesFor(viewer, resource),
   };

@@ -23,6 +23,8 @@ const fields = {
   endsOn: isoDate.nullable(),
   status: z.enum(programmeStatuses),
   setSize,
+  meetingCadence: shortText,
+  participation: longText,
 };
 
 export const programmeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -55,6 +57,8 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
           endsOn: fields.endsOn.default(null),
           status: fields.status.default('draft'),
           setSize: setSize.default({ ...defaultSetSize }),
+          meetingCadence: shortText.default(''),
+          participation: longText.default(''),
         }),
       },
     },
@@ -81,7 +85,8 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     {
       schema: {
         tags: ['programmes'],
-        summary: "Change a programme's details, status or set size bounds; archive or restore it",
+        summary:
+          "Change a programme's details, set size bounds or status (draft -> recruiting -> forming -> running -> closed; running only by publishing sets); archive or restore it",
         params: idParams,
         body: z.strictObject({
           name: fields.name.optional(),
@@ -91,6 +96,8 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
           endsOn: fields.endsOn.optional(),
           status: fields.status.optional(),
           setSize: fields.setSize.optional(),
+          meetingCadence: fields.meetingCadence.optional(),
+          participation: fields.participation.optional(),
           archived: z.boolean().optional(),
         }),
       },

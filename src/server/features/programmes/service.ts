@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can, type PersonActor } from '../../../domain/access.ts';
 import { type ProgrammeStatus, validPeriod, validSizeBounds } from '../../../domain/programme.ts';
+import { initialStatuses, transitionProblem } from '../../../domain/programme-lifecycle.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, Problem } from '../../http/problem.ts';
@@ -15,6 +16,10 @@ export interface ProgrammeInput {
   endsOn: string | null;
   status: ProgrammeStatus;
   setSize: { min: number; max: number };
+  /** How often and how long sets meet, in words. */
+  meetingCadence?: string | undefined;
+  /** What taking part involves, shown to applicants. */
+  participation?: string | undefined;
 }
 
 function checkRules(input: Pick<ProgrammeInput, 'startsOn' | 'endsOn' | 'setSize'>) {
@@ -71,6 +76,11 @@ export async function createProgramme(
 ) {
   authorize(actor, 'programme.create', hostResource(hostId));
   checkRules(input);
+  if (!initialStatuses.includes(input.status)) {
+    const detail =
+      'A new programme starts as a draft or recruiting; later statuses follow from its lifecycle.';
+    throw new Problem('validation-failed', detail, [{ field: 'body.status', message: detail }]);
+  }
   const now = ctx.now().toISOString();
   const id = randomUUID();
   await ctx.store.db
@@ -86,6 +96,8 @@ export async function createProgramme(
       status: input.status,
       min_set_size: input.setSize.min,
       max_set_size: input.setSize.max,
+      meeting_cadence: input.meetingCadence ?? '',
+      participation: input.participation ?? '',
       archived_at: null,
       created_at: now,
       updated_at: now,
@@ -114,6 +126,10 @@ export async function updateProgramme(
     setSize: patch.setSize ?? { min: current.min_set_size, max: current.max_set_size },
   };
   checkRules(merged);
+  if (patch.status !== undefined) {
+    const problem = transitionProblem(current.status, patch.status);
+    if (problem) throw conflict(problem, 'body.status');
+  }
   const now = ctx.now().toISOString();
   await ctx.store.db
     .updateTable('programme')
@@ -126,6 +142,8 @@ export async function updateProgramme(
       status: patch.status ?? current.status,
       min_set_size: merged.setSize.min,
       max_set_size: merged.setSize.max,
+      meeting_cadence: patch.meetingCadence ?? current.meeting_cadence,
+      participation: patch.participation ?? current.participation,
       archived_at:
         patch.archived === undefined
           ? current.archived_at

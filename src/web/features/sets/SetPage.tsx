@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { SetTabs } from '../meetings/SetTabs.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { RosterTable } from './RosterTable.tsx';
 import { RosterWarnings } from './RosterWarnings.tsx';
@@ -53,6 +54,7 @@ export function SetPage() {
           </>
         }
       />
+      <SetTabs set={s} />
       <p className="callout callout--info">
         {isMember ? t('set.confidentialMember') : t('set.confidentialRoster')}
       </p>

@@ -1,0 +1,4 @@
+export * from './format.ts';
+export * from './polls.ts';
+export * from './recurrence.ts';
+export * from './reminders.ts';

@@ -1,0 +1,108 @@
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type { Database, MeetingStatus } from '../../store/schema.ts';
+
+/**
+ * What a calendar needs about a meeting, and nothing more: no set content ever goes into an .ics, only
+ * the set's name, the time in its zone, the place or link, and whether it is cancelled.
+ */
+export interface CalendarMeeting {
+  id: string;
+  setName: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  place: string;
+  videoUrl: string;
+  status: MeetingStatus;
+  sequence: number;
+  updatedAt: string;
+}
+
+export const meetingUid = (meetingId: string) => `meeting-${meetingId}@revans`;
+
+export function meetingTitle(setName: string): string {
+  return `Action learning set: ${setName}`;
+}
+
+export function buildCalendar(options: {
+  name: string;
+  meetings: CalendarMeeting[];
+  publicUrl: string;
+  /** REQUEST for a mailed invitation would need ORGANIZER/ATTENDEE; PUBLISH fits feeds and downloads. */
+  method?: ICalCalendarMethod;
+}): string {
+  const cal = new ICalCalendar({
+    name: options.name,
+    prodId: { company: 'Revans', product: 'Revans', language: 'EN' },
+    method: options.method ?? ICalCalendarMethod.PUBLISH,
+    ttl: 60 * 60,
+  });
+  cal.timezone({ name: null, generator: getVtimezoneComponent });
+  for (const m of options.meetings) {
+    const zone = m.timeZone;
+    const location = [m.place, m.videoUrl].filter(Boolean).join(' · ');
+    const description = [
+      m.videoUrl ? `Join online: ${m.videoUrl}` : '',
+      `Your meetings in Revans: ${options.publicUrl}/upcoming`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+    cal.createEvent({
+      id: meetingUid(m.id),
+      sequence: m.sequence,
+      stamp: new Date(m.updatedAt),
+      lastModified: new Date(m.updatedAt),
+      start: DateTime.fromISO(m.startsAt, { zone: 'UTC' }).setZone(zone),
+      end: DateTime.fromISO(m.endsAt, { zone: 'UTC' }).setZone(zone),
+      timezone: zone,
+      summary: meetingTitle(m.setName),
+      location: location || null,
+      description,
+      url: m.videoUrl || null,
+      status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return cal.toString();
+}
+
+/** Meetings with their set's name, in the shape buildCalendar wants. */
+export async function loadCalendarMeetings(
+  db: Kysely<Database>,
+  filter: { meetingIds?: string[]; setIds?: string[] },
+): Promise<CalendarMeeting[]> {
+  if ((filter.meetingIds && !filter.meetingIds.length) || (filter.setIds && !filter.setIds.length)) return [];
+  let query = db
+    .selectFrom('meeting')
+    .innerJoin('learning_set', 'learning_set.id', 'meeting.set_id')
+    .select([
+      'meeting.id',
+      'learning_set.name as set_name',
+      'meeting.starts_at',
+      'meeting.ends_at',
+      'meeting.time_zone',
+      'meeting.place',
+      'meeting.video_url',
+      'meeting.status',
+      'meeting.sequence',
+      'meeting.updated_at',
+    ])
+    .orderBy('meeting.starts_at');
+  if (filter.meetingIds) query = query.where('meeting.id', 'in', filter.meetingIds);
+  if (filter.setIds) query = query.where('meeting.set_id', 'in', filter.setIds);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    setName: r.set_name,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    timeZone: r.time_zone,
+    place: r.place,
+    videoUrl: r.video_url,
+    status: r.status,
+    sequence: r.sequence,
+    updatedAt: r.updated_at,
+  }));
+}

@@ -1,0 +1,421 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { PersonActor } from '../../../domain/access.ts';
+import { matchesAvoid } from '../../../domain/enrolment.ts';
+import {
+  type Assignment,
+  type FormationInput,
+  FormationInputError,
+  formSets,
+  type Participant,
+  type SetAssignment,
+  scoreAssignment,
+} from '../../../domain/grouping/index.ts';
+import { formsSets, transitionProblem, whyNot } from '../../../domain/programme-lifecycle.ts';
+import type { AppContext } from '../../context.ts';
+import { authorize } from '../../http/authorize.ts';
+import { conflict, notFound } from '../../http/problem.ts';
+import type { FormationRunTable } from '../../store/schema.ts';
+import { issueAccountInvitation, queueNotice } from '../enrolment/mail.ts';
+import { programmeFacts } from '../enrolment/service.ts';
+import { adoptDefaultGroundRules } from '../ground-rules/service.ts';
+import { programmeResource } from '../resources.ts';
+
+/** Accepted applicants as the engine's participants (id = person id), with notices about what did not map. */
+async function buildInput(ctx: AppContext, programmeId: string) {
+  const p = await programmeFacts(ctx.store.db, programmeId);
+  const apps = await ctx.store.db
+    .selectFrom('application')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('status', '=', 'accepted')
+    .where('person_id', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const notices: string[] = [];
+  const now = ctx.now();
+  const participants: Participant[] = apps.map((a) => {
+    const mustAvoid: string[] = [];
+    for (const entry of JSON.parse(a.must_avoid_json) as string[]) {
+      const other = apps.find((o) => o.id !== a.id && matchesAvoid(entry, o));
+      if (other) mustAvoid.push(other.person_id!);
+      else
+        notices.push(
+          `${a.name} asked not to share a set with "${entry}", who is not among the accepted participants.`,
+        );
+    }
+    const zone = DateTime.fromJSDate(now, { zone: a.time_zone || 'UTC' });
+    return {
+      id: a.person_id!,
+      name: a.name,
+      organisation: a.organisation_name || a.email,
+      role: a.job_role,
+      themes: JSON.parse(a.themes_json),
+      languages: JSON.parse(a.languages_json),
+      ...(zone.isValid ? { utcOffsetMinutes: zone.offset } : {}),
+      availability: JSON.parse(a.availability_json),
+      mustAvoid,
+      facilitator: Boolean(a.as_facilitator),
+    };
+  });
+  const input: FormationInput = {
+    sizeBounds: { min: p.min_set_size, max: p.max_set_size },
+    participants,
+  };
+  return { programme: p, input, notices };
+}
+
+function present(run: FormationRunTable) {
+  const input = JSON.parse(run.input_json) as FormationInput;
+  const assignment = JSON.parse(run.assignment_json) as Assignment;
+  const result = scoreAssignment(input, assignment);
+  return {
+    id: run.id,
+    programmeId: run.programme_id,
+    status: run.status,
+    seed: run.seed,
+    createdAt: run.created_at,
+    updatedAt: run.updated_at,
+    publishedAt: run.published_at,
+    people: input.participants.map((p) => ({
+      id: p.id,
+      name: p.name ?? p.id,
+      organisation: p.organisation,
+      role: p.role ?? '',
+      facilitator: p.facilitator === true,
+    })),
+    ...result,
+    notices: JSON.parse(run.notices_json) as string[],
+  };
+}
+
+async function loadRun(ctx: AppContext, actor: PersonActor, runId: string) {
+  const run = await ctx.store.db
+    .selectFrom('formation_run')
+    .selectAll()
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (!run) throw notFound('formation run');
+  const resource = await programmeResource(ctx.store.db, run.programme_id);
+  authorize(actor, 'programme.formSets', resource);
+  return run;
+}
+
+function engine<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof FormationInputError) throw conflict(error.message);
+    throw error;
+  }
+}
+
+async function assertForming(ctx: AppContext, programmeId: string) {
+  const p = await programmeFacts(ctx.store.db, programmeId);
+  if (!formsSets(p.status)) throw conflict(whyNot(p.status, 'form'));
+  return p;
+}
+
+async function buildForRun(ctx: AppContext, programmeId: string) {
+  const built = await buildInput(ctx, programmeId);
+  if (built.input.participants.length === 0)
+    throw conflict('Nobody is accepted onto this programme yet: accept applications before forming sets.');
+  return built;
+}
+
+const assignmentOf = (
+  sets: { members: string[]; facilitators: string[]; locked: boolean }[],
+): Assignment => ({
+  sets: sets.map((s) => ({ members: s.members, facilitators: s.facilitators, locked: s.locked })),
+});
+
+export async function startRun(
+  ctx: AppContext,
+  actor: PersonActor,
+  programmeId: string,
+  options: { seed: number; numberOfSets?: number | undefined },
+) {
+  authorize(actor, 'programme.formSets', await programmeResource(ctx.store.db, programmeId));
+  await assertForming(ctx, programmeId);
+  const { input, notices } = await buildForRun(ctx, programmeId);
+  if (options.numberOfSets !== undefined) input.numberOfSets = options.numberOfSets;
+  const result = engine(() => formSets(input, { seed: options.seed }));
+  const now = ctx.now().toISOString();
+  const id = randomUUID();
+  await ctx.store.db
+    .insertInto('formation_run')
+    .values({
+      id,
+      programme_id: programmeId,
+      status: 'proposed',
+      seed: options.seed,
+      input_json: JSON.stringify(input),
+      assignment_json: JSON.stringify(assignmentOf(result.sets)),
+      notices_json: JSON.stringify(notices),
+      created_by: actor.personId,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return getRun(ctx, actor, id);
+}
+
+export async function listRuns(ctx: AppContext, actor: PersonActor, programmeId: string) {
+  authorize(actor, 'programme.formSets', await programmeResource(ctx.store.db, programmeId));
+  const runs = await ctx.store.db
+    .selectFrom('formation_run')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return runs.map((run) => {
+    const shown = present(run);
+    return {
+      id: shown.id,
+      status: shown.status,
+      seed: shown.seed,
+      createdAt: shown.createdAt,
+      updatedAt: shown.updatedAt,
+      sets: shown.sets.length,
+      score: shown.score,
+      hardViolations: shown.hardViolations,
+      strongViolations: shown.strongViolations,
+    };
+  });
+}
+
+export async function getRun(ctx: AppContext, actor: PersonActor, runId: string) {
+  return present(await loadRun(ctx, actor, runId));
+}
+
+async function editableRun(ctx: AppContext, actor: PersonActor, runId: string) {
+  const run = await loadRun(ctx, actor, runId);
+  if (run.status !== 'proposed')
+    throw conflict(`This formation run is ${run.status}; start a new run to change it.`);
+  await assertForming(ctx, run.programme_id);
+  return {
+    run,
+    input: JSON.parse(run.input_json) as FormationInput,
+    assignment: JSON.parse(run.assignment_json) as Assignment,
+  };
+}
+
+async function saveAssignment(
+  ctx: AppContext,
+  run: FormationRunTable,
+  changes: { assignment: Assignment; input?: FormationInput; seed?: number; notices?: string[] },
+) {
+  // Only a proposal nobody published meanwhile changes.
+  const updated = await ctx.store.db
+    .updateTable('formation_run')
+    .set({
+      assignment_json: JSON.stringify(changes.assignment),
+      ...(changes.input ? { input_json: JSON.stringify(changes.input) } : {}),
+      ...(changes.seed !== undefined ? { seed: changes.seed } : {}),
+      ...(changes.notices ? { notices_json: JSON.stringify(changes.notices) } : {}),
+      updated_at: ctx.now().toISOString(),
+    })
+    .where('id', '=', run.id)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw conflict('This formation run changed meanwhile; reload it.');
+}
+
+/**
+ * Moves a person to another set (`toSet` = number of sets opens a new one; null leaves them unplaced).
+ * The answer is the whole run rescored, with its warnings.
+ */
+export async function movePerson(
+  ctx: AppContext,
+  actor: PersonActor,
+  runId: string,
+  move: { personId: string; toSet: number | null },
+) {
+  const { run, input, assignment } = await editableRun(ctx, actor, runId);
+  const participant = input.participants.find((p) => p.id === move.personId);
+  if (!participant)
+    throw conflict('This person is not a participant of this formation run.', 'body.personId');
+  const from = assignment.sets.findIndex(
+    (s) => s.members.includes(move.personId) || (s.facilitators ?? []).includes(move.personId),
+  );
+  if (from !== -1 && assignment.sets[from]!.locked)
+    throw conflict(`Set ${from + 1} is locked; unlock it to move people out of it.`, 'body.personId');
+  if (move.toSet !== null) {
+    if (move.toSet > assignment.sets.length)
+      throw conflict(`There is no set ${move.toSet + 1}; there are ${assignment.sets.length}.`, 'body.toSet');
+    if (assignment.sets[move.toSet]?.locked)
+      throw conflict(`Set ${move.toSet + 1} is locked; unlock it to move people into it.`, 'body.toSet');
+  }
+  const sets: SetAssignment[] = assignment.sets.map((s) => ({
+    members: s.members.filter((id) => id !== move.personId),
+    facilitators: (s.facilitators ?? []).filter((id) => id !== move.personId),
+    locked: s.locked === true,
+  }));
+  if (move.toSet !== null) {
+    if (move.toSet === sets.length) sets.push({ members: [], facilitators: [], locked: false });
+    const target = sets[move.toSet]!;
+    const asFacilitator = participant.facilitator === true && (input.facilitated ?? true);
+    (asFacilitator ? target.facilitators! : target.members).push(move.personId);
+  }
+  const next = { sets };
+  engine(() => scoreAssignment(input, next));
+  await saveAssignment(ctx, run, { assignment: next });
+  return getRun(ctx, actor, runId);
+}
+
+export async function lockSet(
+  ctx: AppContext,
+  actor: PersonActor,
+  runId: string,
+  index: number,
+  locked: boolean,
+) {
+  const { run, assignment } = await editableRun(ctx, actor, runId);
+  const set = assignment.sets[index];
+  if (!set) throw notFound('set in this formation run');
+  set.locked = locked;
+  await saveAssignment(ctx, run, { assignment });
+  return getRun(ctx, actor, runId);
+}
+
+/**
+ * Forms the unlocked sets again from everyone not in a locked set, with the programme's current accepted
+ * participants (someone who withdrew leaves their locked set; someone newly accepted joins the rest).
+ */
+export async function rerun(ctx: AppContext, actor: PersonActor, runId: string, seed: number | undefined) {
+  const { run, assignment } = await editableRun(ctx, actor, runId);
+  const { input, notices } = await buildForRun(ctx, run.programme_id);
+  const known = new Set(input.participants.map((p) => p.id));
+  const lockedSets = assignment.sets
+    .filter((s) => s.locked)
+    .map((s) => ({
+      members: s.members.filter((id) => known.has(id)),
+      facilitators: (s.facilitators ?? []).filter((id) => known.has(id)),
+      locked: true,
+    }));
+  const nextSeed = seed ?? run.seed + 1;
+  const result = engine(() => formSets(input, { seed: nextSeed, lockedSets }));
+  await saveAssignment(ctx, run, { assignment: assignmentOf(result.sets), input, seed: nextSeed, notices });
+  return getRun(ctx, actor, runId);
+}
+
+/**
+ * Publishes a run in one transaction: creates the sets and memberships, gives each set the default ground
+ * rules as its first version, moves the programme to running and emails every member a link to their set.
+ */
+export async function publishRun(
+  ctx: AppContext,
+  actor: PersonActor,
+  runId: string,
+  options: { setNames: string[]; acceptHardViolations: boolean },
+) {
+  const { run, input, assignment } = await editableRun(ctx, actor, runId);
+  const p = await programmeFacts(ctx.store.db, run.programme_id);
+  const transition = transitionProblem(p.status, 'running', 'publish');
+  if (transition) throw conflict(transition);
+  const result = scoreAssignment(input, assignment);
+  if (result.hardViolations > 0 && !options.acceptHardViolations) {
+    const rules = result.issues.filter((i) => i.severity === 'hard').map((i) => i.message);
+    throw conflict(
+      `These sets break ${result.hardViolations === 1 ? 'a rule' : 'rules'} that should hold: ${rules.join(' ')} Move people, re-run, or publish anyway with acceptHardViolations.`,
+    );
+  }
+  const accepted = await ctx.store.db
+    .selectFrom('application')
+    .select('person_id')
+    .where('programme_id', '=', run.programme_id)
+    .where('status', '=', 'accepted')
+    .execute();
+  const stillAccepted = new Set(accepted.map((a) => a.person_id));
+  const names = new Map(input.participants.map((x) => [x.id, x.name ?? x.id]));
+  const placed = assignment.sets.flatMap((s) => [...s.members, ...(s.facilitators ?? [])]);
+  const gone = placed.filter((id) => !stillAccepted.has(id));
+  if (gone.length) {
+    throw conflict(
+      `${gone.map((id) => names.get(id)).join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer accepted (withdrawn or declined since); re-run or move them out before publishing.`,
+    );
+  }
+  const sets = assignment.sets.filter((s) => s.members.length + (s.facilitators ?? []).length > 0);
+  const now = ctx.now().toISOString();
+  const created = await ctx.store.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable('formation_run')
+      .set({ status: 'published', published_at: now, updated_at: now })
+      .where('id', '=', run.id)
+      .where('status', '=', 'proposed')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1)
+      throw conflict('This formation run changed meanwhile; reload it.');
+    const moved = await trx
+      .updateTable('programme')
+      .set({ status: 'running', updated_at: now })
+      .where('id', '=', run.programme_id)
+      .where('status', '=', 'forming')
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw conflict('The programme changed meanwhile; reload it.');
+    await trx
+      .updateTable('formation_run')
+      .set({ status: 'discarded', updated_at: now })
+      .where('programme_id', '=', run.programme_id)
+      .where('status', '=', 'proposed')
+      .execute();
+    const out: { id: string; name: string; members: string[]; facilitators: string[] }[] = [];
+    for (const [i, set] of sets.entries()) {
+      const setId = randomUUID();
+      const name = options.setNames[i] ?? `Set ${i + 1}`;
+      const facilitators = set.facilitators ?? [];
+      await trx
+        .insertInto('learning_set')
+        .values({
+          id: setId,
+          programme_id: run.programme_id,
+          name,
+          theme: '',
+          mode: facilitators.length ? 'facilitated' : 'self_facilitated',
+          archived_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const roles = [
+        ...set.members.map((id) => [id, 'member'] as const),
+        ...facilitators.map((id) => [id, 'facilitator'] as const),
+      ];
+      for (const [personId, role] of roles)
+        await trx
+          .insertInto('set_membership')
+          .values({ set_id: setId, person_id: personId, role, created_at: now })
+          .execute();
+      await adoptDefaultGroundRules(trx, setId, now);
+      const people = await trx
+        .selectFrom('person')
+        .select(['id', 'name', 'email', 'language', 'user_id'])
+        .where(
+          'id',
+          'in',
+          roles.map(([id]) => id),
+        )
+        .execute();
+      for (const person of people) {
+        const invite = person.user_id
+          ? undefined
+          : await issueAccountInvitation(ctx, trx, person.id, actor.personId);
+        await queueNotice(ctx, trx, {
+          kind: invite ? 'setPublishedInvite' : 'setPublished',
+          hostId: p.host_id,
+          hostName: p.host_name,
+          to: person,
+          vars: { setName: name, programmeName: p.name },
+          details: [p.meeting_cadence].filter((d): d is string => Boolean(d)),
+          actionUrl: invite ?? `${ctx.config.publicUrl}/sets/${setId}`,
+        });
+      }
+      out.push({ id: setId, name, members: set.members, facilitators });
+    }
+    return out;
+  });
+  ctx.mail.wake();
+  return { programmeStatus: 'running' as const, sets: created };
+}

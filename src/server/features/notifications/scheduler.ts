@@ -1,0 +1,206 @@
+import { dueReminders } from '../../../domain/schedule/reminders.ts';
+import type { AppContext } from '../../context.ts';
+import { loadCalendarMeetings } from '../calendar/ics.ts';
+import {
+  claimLedger,
+  meetingDetails,
+  queueNotice,
+  sendMeetingNotices,
+  setRecipients,
+  shortDate,
+} from './mails.ts';
+import { loadPreferences, reminderPreferences } from './preferences.ts';
+
+/** Notices about meetings changed within this window are (re)checked on each tick. */
+const noticeWindowMs = 7 * 24 * 3_600_000;
+/** Reminders are looked for this far ahead (the largest reminder offset a person may choose is 14 days). */
+const reminderHorizonMs = 15 * 24 * 3_600_000;
+
+/**
+ * Scheduled work without a jobs queue: each tick computes what is due from the meetings themselves and
+ * claims each mail in a "sent" ledger (a unique key, inserted in the same transaction as the mail), so with
+ * several processes on one database every notice and reminder is queued exactly once.
+ */
+export class NotificationScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = true;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  wake(): void {
+    if (!this.stopped && !this.running) this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.tick()
+        .catch((error) => this.ctx.logger.error({ err: error }, 'notification round failed'))
+        .finally(() => {
+          this.running = undefined;
+          if (!this.stopped) this.schedule(this.intervalMs);
+        });
+    }, delay);
+    this.timer.unref();
+  }
+
+  /** One round: notices for new, changed and cancelled meetings, then due reminders. */
+  async tick(): Promise<{ notices: number; reminders: number }> {
+    const notices = await this.meetingNotices();
+    const reminders = await this.reminders();
+    if (notices + reminders > 0) this.ctx.mail.wake();
+    return { notices, reminders };
+  }
+
+  private async meetingNotices(): Promise<number> {
+    const { db } = this.ctx.store;
+    const now = this.ctx.now();
+    const rows = await db
+      .selectFrom('meeting')
+      .select('id')
+      .where('status', 'in', ['scheduled', 'cancelled'])
+      .where('starts_at', '>', now.toISOString())
+      .where('updated_at', '>=', new Date(now.getTime() - noticeWindowMs).toISOString())
+      .execute();
+    let queued = 0;
+    for (const row of rows) {
+      queued += await db.transaction().execute((trx) => sendMeetingNotices(this.ctx, trx, [row.id]));
+    }
+    return queued;
+  }
+
+  private async reminders(): Promise<number> {
+    const { db } = this.ctx.store;
+    const now = this.ctx.now();
+    const meetings = await db
+      .selectFrom('meeting')
+      .select(['id', 'set_id', 'starts_at', 'updated_at'])
+      .where('status', '=', 'scheduled')
+      .where('starts_at', '>', now.toISOString())
+      .where('starts_at', '<=', new Date(now.getTime() + reminderHorizonMs).toISOString())
+      .execute();
+    if (!meetings.length) return 0;
+    const recipients = await setRecipients(db, [...new Set(meetings.map((m) => m.set_id))]);
+    const prefs = await loadPreferences(
+      db,
+      [...recipients.values()].flat().map((r) => r.personId),
+    );
+    const apologies = await db
+      .selectFrom('meeting_attendance')
+      .select(['meeting_id', 'person_id'])
+      .where(
+        'meeting_id',
+        'in',
+        meetings.map((m) => m.id),
+      )
+      .where('status', '=', 'apologies')
+      .execute();
+    const away = new Set(apologies.map((a) => `${a.meeting_id}:${a.person_id}`));
+    let queued = 0;
+    for (const meeting of meetings) {
+      const people = (recipients.get(meeting.set_id) ?? []).filter(
+        (p) => !away.has(`${meeting.id}:${p.personId}`),
+      );
+      const due = dueReminders(
+        now,
+        { meetingId: meeting.id, startsAt: meeting.starts_at, scheduledAt: meeting.updated_at },
+        people.map((p) => ({
+          personId: p.personId,
+          preferences: reminderPreferences(prefs.get(p.personId)!),
+        })),
+      );
+      if (!due.length) continue;
+      const [calendarMeeting] = await loadCalendarMeetings(db, { meetingIds: [meeting.id] });
+      for (const d of due) {
+        const to = people.find((p) => p.personId === d.personId)!;
+        const openActions =
+          d.kind === 'actions'
+            ? await db
+                .selectFrom('action')
+                .select(['text', 'due_on'])
+                .where('set_id', '=', meeting.set_id)
+                .where('owner_id', '=', to.personId)
+                .where('status', '=', 'open')
+                .orderBy('created_at')
+                .execute()
+            : [];
+        if (d.kind === 'actions' && openActions.length === 0) continue;
+        const sent = await db.transaction().execute(async (trx) => {
+          const key = `${d.kind}:${d.meetingId}:${d.personId}:${d.offsetMinutes}:${d.startsAt}`;
+          if (
+            !(await claimLedger(
+              trx,
+              { key, personId: d.personId, meetingId: d.meetingId, kind: d.kind },
+              now,
+            ))
+          )
+            return false;
+          const m = calendarMeeting!;
+          const when = relativeWhen(d.offsetMinutes);
+          return queueNotice(this.ctx, trx, to, prefs.get(to.personId)!, {
+            preference: d.kind === 'actions' ? 'actions' : 'reminders',
+            template: d.kind === 'actions' ? 'actionsNudge' : 'reminder',
+            vars: {
+              setName: m.setName,
+              when,
+              date: shortDate(m.startsAt, to.timeZone),
+              count: String(openActions.length),
+            },
+            details:
+              d.kind === 'actions'
+                ? openActions.map((a) => (a.due_on ? `${a.text} (due ${a.due_on})` : a.text))
+                : meetingDetails(this.ctx, to, m),
+            actionPath: d.kind === 'actions' ? '/upcoming#actions' : '/upcoming',
+          });
+        });
+        if (sent) queued++;
+      }
+    }
+    return queued;
+  }
+}
+
+function relativeWhen(offsetMinutes: number): string {
+  if (offsetMinutes % (24 * 60) === 0) {
+    const days = offsetMinutes / (24 * 60);
+    return days === 1 ? 'tomorrow' : `in ${days} days`;
+  }
+  if (offsetMinutes % 60 === 0) {
+    const hours = offsetMinutes / 60;
+    return hours === 1 ? 'in an hour' : `in ${hours} hours`;
+  }
+  return `in ${offsetMinutes} minutes`;
+}
+
+const schedulers = new WeakMap<AppContext, NotificationScheduler>();
+
+export function startNotificationScheduler(ctx: AppContext, intervalMs: number): NotificationScheduler {
+  const scheduler = new NotificationScheduler(ctx, intervalMs);
+  schedulers.set(ctx, scheduler);
+  scheduler.start();
+  return scheduler;
+}
+
+export async function stopNotificationScheduler(ctx: AppContext): Promise<void> {
+  await schedulers.get(ctx)?.stop();
+}
+
+/** Called after a change that should reach people soon; a no-op where no scheduler runs. */
+export function wakeNotifications(ctx: AppContext): void {
+  schedulers.get(ctx)?.wake();
+}

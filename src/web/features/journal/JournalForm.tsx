@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useAnnounce } from '../../app/flash.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { CheckboxField, SelectField, TextAreaField } from '../../ui/Field.tsx';
+import { type FieldErrors, useForm } from '../../ui/use-form.ts';
+import { meetingDay } from '../meetings/time.ts';
+import { type JournalEntry, journalPrompts, type Meeting } from '../meetings/types.ts';
+
+/** A learning-log entry: the five prompts, any of which may be answered; private unless shared. */
+export function JournalForm({
+  setId,
+  meetings,
+  meetingId,
+  onSaved,
+}: {
+  setId: string;
+  meetings: Meeting[];
+  meetingId: string;
+  onSaved(entry: JournalEntry): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const announce = useAnnounce();
+  const initial = {
+    meetingId,
+    myProblem: '',
+    othersProblems: '',
+    theSet: '',
+    myself: '',
+    myActions: '',
+    share: false,
+  };
+  const form = useForm('journal', initial);
+  const validate = (v: typeof form.values): FieldErrors =>
+    journalPrompts.some((p) => v[p].trim()) ? {} : { myProblem: t('journal.form.answerOne') };
+  const save = async (v: typeof form.values) => {
+    const answers = Object.fromEntries(
+      journalPrompts.filter((p) => v[p].trim()).map((p) => [p, v[p].trim()]),
+    );
+    const entry = await api.post<JournalEntry>(`/api/sets/${setId}/journal`, {
+      meetingId: v.meetingId || null,
+      answers,
+      visibility: v.share ? 'set' : 'private',
+    });
+    onSaved(entry);
+    announce(v.share ? t('journal.form.savedShared') : t('journal.form.savedPrivate'));
+    form.reset({ ...initial, meetingId: '' });
+  };
+  const options = [
+    { value: '', label: t('journal.form.noMeeting') },
+    ...meetings.map((m) => ({ value: m.id, label: meetingDay(m, i18n.language) })),
+  ];
+  return (
+    <form noValidate className="form" onSubmit={form.handleSubmit(save, validate)}>
+      <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
+      {meetings.length > 0 ? (
+        <SelectField
+          label={t('journal.form.meeting')}
+          optional
+          options={options}
+          {...form.field('meetingId')}
+        />
+      ) : null}
+      {journalPrompts.map((p) => (
+        <TextAreaField
+          key={p}
+          label={t(`journal.prompt.${p}`)}
+          hint={t(`journal.hint.${p}`)}
+          rows={3}
+          {...form.field(p)}
+        />
+      ))}
+      <CheckboxField
+        label={t('journal.form.share')}
+        hint={t('journal.form.shareHint')}
+        {...form.checkbox('share')}
+      />
+      <div className="form-actions">
+        <Button type="submit" busy={form.submitting} busyLabel={t('common.saving')}>
+          {t('journal.form.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

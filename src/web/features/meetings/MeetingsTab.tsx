@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../app/Failure.tsx';
+import { useMe } from '../../app/session.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+import { FairTurnsPanel } from './FairTurnsPanel.tsx';
+import { MeetingCard } from './MeetingCard.tsx';
+import { ScheduleMeetingForm } from './ScheduleMeetingForm.tsx';
+import { useSetSection } from './SetSection.tsx';
+import { isUpcoming } from './time.ts';
+import type { Meeting } from './types.ts';
+
+/** The set's meetings: upcoming ones (with apologies), scheduling, past ones and their records, fair turns. */
+export function MeetingsTab() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { set } = useSetSection();
+  const meetings = useResource<Meeting[]>(`/api/sets/${set.id}/meetings`);
+  useTitle(t('meeting.list.pageTitle', { set: set.name }));
+  const schedules = set.abilities['meeting.schedule'];
+
+  if (!meetings.data) {
+    return meetings.error ? <LoadError error={meetings.error} retry={meetings.reload} /> : <Loading />;
+  }
+  const all = meetings.data;
+  const replace = (m: Meeting) => meetings.setData(all.map((x) => (x.id === m.id ? m : x)));
+  const upcoming = all.filter((m) => isUpcoming(m));
+  const past = all.filter((m) => !isUpcoming(m)).reverse();
+
+  return (
+    <>
+      <section className="section" aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading">{t('meeting.list.upcoming')}</h2>
+        {upcoming.length === 0 ? (
+          <EmptyState title={t('meeting.list.noneUpcoming')}>
+            {schedules ? t('meeting.list.noneUpcomingScheduler') : t('meeting.list.noneUpcomingMember')}
+          </EmptyState>
+        ) : (
+          <ul className="meeting-list">
+            {upcoming.map((m) => (
+              <MeetingCard key={m.id} meeting={m} personId={me.person.id} onChange={replace} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {schedules ? (
+        <section className="section" aria-labelledby="schedule-heading">
+          <h2 id="schedule-heading">{t('meeting.schedule.title')}</h2>
+          <p className="muted">{t('meeting.schedule.lead')}</p>
+          <ScheduleMeetingForm setId={set.id} onScheduled={() => void meetings.reload()} />
+        </section>
+      ) : null}
+
+      {past.length > 0 ? (
+        <section className="section" aria-labelledby="past-heading">
+          <h2 id="past-heading">{t('meeting.list.past')}</h2>
+          <ul className="meeting-list">
+            {past.map((m) => (
+              <MeetingCard key={m.id} meeting={m} personId={me.person.id} onChange={replace} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {set.abilities['set.readCounts'] ? <FairTurnsPanel set={set} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useAnnounce } from '../../app/flash.tsx';
+import { useMe } from '../../app/session.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import { timeZones } from '../../ui/format.ts';
+import { useForm } from '../../ui/use-form.ts';
+import { checks } from '../../ui/validate.ts';
+import { meetingTimes, viewerTimeZone } from './time.ts';
+import type { Meeting } from './types.ts';
+
+const durations = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
+
+/** Schedules a meeting at a wall-clock time in an explicit zone, so "10:00 in London" stays 10:00 there. */
+export function ScheduleMeetingForm({
+  setId,
+  onScheduled,
+}: {
+  setId: string;
+  onScheduled(m: Meeting): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const announce = useAnnounce();
+  const initial = {
+    date: '',
+    time: '10:00',
+    durationMinutes: '180',
+    timeZone: me.person.timeZone || me.host.defaultTimeZone || viewerTimeZone(),
+    place: '',
+    videoUrl: '',
+  };
+  const form = useForm('schedule-meeting', initial, { aliases: { localStart: 'date' } });
+  const validate = (v: typeof form.values) =>
+    checks(t)
+      .required('date', v.date, t('meeting.schedule.date'))
+      .required('time', v.time, t('meeting.schedule.time'))
+      .check(
+        'videoUrl',
+        v.videoUrl.trim() !== '' && !/^https?:\/\/\S+$/.test(v.videoUrl.trim()),
+        t('meeting.schedule.videoUrlInvalid'),
+      ).errors;
+  const schedule = async (v: typeof form.values) => {
+    const meeting = await api.post<Meeting>(`/api/sets/${setId}/meetings`, {
+      localStart: `${v.date}T${v.time}`,
+      timeZone: v.timeZone,
+      durationMinutes: Number(v.durationMinutes),
+      place: v.place.trim(),
+      videoUrl: v.videoUrl.trim(),
+    });
+    onScheduled(meeting);
+    announce(t('meeting.schedule.done', { when: meetingTimes(meeting, i18n.language).local }));
+    form.reset({ ...initial, timeZone: v.timeZone, time: v.time, durationMinutes: v.durationMinutes });
+  };
+  const zones = timeZones(form.values.timeZone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
+  return (
+    <form noValidate className="form" onSubmit={form.handleSubmit(schedule, validate)}>
+      <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
+      <div className="field-row">
+        <TextField type="date" label={t('meeting.schedule.date')} {...form.field('date')} />
+        <TextField type="time" label={t('meeting.schedule.time')} {...form.field('time')} />
+        <SelectField
+          label={t('meeting.schedule.duration')}
+          options={durations.map((m) => ({
+            value: String(m),
+            label: t('meeting.schedule.hours', { count: m / 60 }),
+          }))}
+          {...form.field('durationMinutes')}
+        />
+      </div>
+      <SelectField
+        label={t('meeting.schedule.timeZone')}
+        hint={t('meeting.schedule.timeZoneHint')}
+        options={zones}
+        {...form.field('timeZone')}
+      />
+      <TextField
+        label={t('meeting.schedule.place')}
+        hint={t('meeting.schedule.placeHint')}
+        optional
+        {...form.field('place')}
+      />
+      <TextField
+        type="url"
+        label={t('meeting.schedule.videoUrl')}
+        hint={t('meeting.schedule.videoUrlHint')}
+        optional
+        inputMode="url"
+        {...form.field('videoUrl')}
+      />
+      <div className="form-actions">
+        <Button type="submit" busy={form.submitting} busyLabel={t('common.saving')}>
+          {t('meeting.schedule.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

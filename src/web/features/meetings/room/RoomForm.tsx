@@ -1,0 +1,117 @@
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeetingCommand } from '../../../../domain/meeting/types.ts';
+import { Button } from '../../../ui/Button.tsx';
+import type { Room } from './model.ts';
+
+interface Props {
+  room: Room;
+  label: string;
+  hint?: ReactNode;
+  submit: string;
+  /** The command this text makes, or null when it is not ready to send. */
+  command(text: string): MeetingCommand;
+  multiline?: boolean;
+  maxLength?: number;
+  /** Extra fields (e.g. who asked) rendered between the text and the button. */
+  children?: ReactNode;
+  /** A gentle nudge about the text as typed (never a refusal). */
+  coach?(text: string): string | null;
+  initial?: string;
+  onSent?(): void;
+  className?: string;
+}
+
+/**
+ * One line or paragraph sent to the room. The rules are checked before sending (the same ones the
+ * server applies), the refusal is shown next to the field, and focus stays in the field for the next one.
+ */
+export function RoomForm({
+  room,
+  label,
+  hint,
+  submit,
+  command,
+  multiline,
+  maxLength,
+  children,
+  coach,
+  initial = '',
+  onSent,
+  className,
+}: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const nudge = coach?.(text) ?? null;
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setError(t('meeting.form.empty', { label }));
+      field.current?.focus();
+      return;
+    }
+    const verdict = room.verdict(command(text));
+    if (!verdict.ok) {
+      setError(verdict.reason);
+      return;
+    }
+    room.send(command(text));
+    setText('');
+    setError(null);
+    onSent?.();
+    field.current?.focus();
+  };
+
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, nudge ? `${id}-coach` : null]
+    .filter(Boolean)
+    .join(' ');
+  const common = {
+    id: `${id}-text`,
+    ref: field,
+    className: multiline ? 'input input--area' : 'input',
+    value: text,
+    maxLength,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described || undefined,
+    onChange: (e: { target: { value: string } }) => {
+      setText(e.target.value);
+      if (error) setError(null);
+    },
+  };
+  return (
+    <form noValidate className={['room-form', className].filter(Boolean).join(' ')} onSubmit={send}>
+      <div className={error ? 'field field--error' : 'field'}>
+        <label className="field__label" htmlFor={`${id}-text`}>
+          {label}
+        </label>
+        {hint ? (
+          <p className="field__hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="field__error" id={`${id}-error`}>
+            <span className="visually-hidden">{t('forms.errorPrefix')} </span>
+            {error}
+          </p>
+        ) : null}
+        {multiline ? <textarea rows={3} {...common} /> : <input type="text" autoComplete="off" {...common} />}
+        {nudge ? (
+          <p className="room-form__coach" id={`${id}-coach`}>
+            {nudge}
+          </p>
+        ) : null}
+      </div>
+      {children}
+      <div className="room-form__actions">
+        <Button type="submit" small>
+          {submit}
+        </Button>
+      </div>
+    </form>
+  );
+}

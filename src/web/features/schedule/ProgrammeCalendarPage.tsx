@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useResource } from '../../api/use-resource.ts';
+import { Failure } from '../../app/Failure.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+import { wallClock } from './types.ts';
+
+interface ProgrammeCalendar {
+  viewerTimeZone: string;
+  meetings: {
+    id: string;
+    setId: string;
+    setName: string;
+    viewerLocalStart: string;
+    place: string;
+    status: string;
+    apologiesCount: number;
+  }[];
+}
+
+/** /programmes/:programmeId/calendar: every set's meetings for the coordinators, dates and places only. */
+export function ProgrammeCalendarPage() {
+  const { t, i18n } = useTranslation();
+  const { programmeId } = useParams();
+  const data = useResource<ProgrammeCalendar>(`/api/programmes/${programmeId}/calendar`);
+  useTitle(t('schedule.programme.title'));
+  if (!data.data) return data.error ? <Failure error={data.error} retry={data.reload} /> : <Loading />;
+  return (
+    <section className="page">
+      <PageHeader
+        title={t('schedule.programme.title')}
+        lead={t('schedule.programme.lead', { zone: data.data.viewerTimeZone })}
+      />
+      <table className="table">
+        <caption className="visually-hidden">{t('schedule.programme.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('schedule.set.when')}</th>
+            <th scope="col">{t('schedule.programme.set')}</th>
+            <th scope="col">{t('schedule.programme.place')}</th>
+            <th scope="col">{t('schedule.set.apologies')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.data.meetings.map((m) => (
+            <tr key={m.id}>
+              <td>
+                {wallClock(m.viewerLocalStart, i18n.language)}
+                {m.status === 'cancelled' ? (
+                  <>
+                    {' '}
+                    <Badge tone="danger">{t('schedule.status.cancelled')}</Badge>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                <Link to={`/sets/${m.setId}/schedule`}>{m.setName}</Link>
+              </td>
+              <td>{m.place}</td>
+              <td>{m.apologiesCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { Failure } from '../../app/Failure.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+
+/** /unsubscribe/:token: the link in every notification; works without signing in. */
+export function UnsubscribePage() {
+  const { t } = useTranslation();
+  const { token } = useParams();
+  const info = useResource<{ kind: string; unsubscribed: boolean }>(`/api/unsubscribe/${token}`);
+  const [busy, setBusy] = useState(false);
+  useTitle(t('schedule.unsubscribe.title'));
+  if (!info.data) return info.error ? <Failure error={info.error} retry={info.reload} /> : <Loading />;
+  const what = t(`schedule.notifications.kinds.${info.data.kind}`);
+  return (
+    <section className="page page--narrow">
+      <PageHeader title={t('schedule.unsubscribe.title')} />
+      {info.data.unsubscribed ? (
+        <p role="status">{t('schedule.unsubscribe.done', { what })}</p>
+      ) : (
+        <Button
+          busy={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              info.setData(await api.post(`/api/unsubscribe/${token}`));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {t('schedule.unsubscribe.confirm', { what })}
+        </Button>
+      )}
+    </section>
+  );
+}

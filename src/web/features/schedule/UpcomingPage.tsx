@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { Failure } from '../../app/Failure.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+import { CalendarFeed, NotificationSettings } from './Settings.tsx';
+import { type Upcoming, type UpcomingMeeting, wallClock } from './types.ts';
+
+function MeetingItem({
+  meeting,
+  timeZone,
+  onChange,
+}: {
+  meeting: UpcomingMeeting;
+  timeZone: string;
+  onChange: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const away = meeting.myStatus === 'apologies';
+  const send = async (status: 'apologies' | 'expected') => {
+    setBusy(true);
+    try {
+      await api.put(`/api/meetings/${meeting.id}/attendance/me`, {
+        status,
+        note: status === 'apologies' ? note : '',
+      });
+      onChange();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const noteId = `apology-note-${meeting.id}`;
+  return (
+    <li className="card" data-meeting={meeting.id}>
+      <h3>
+        {t('schedule.upcoming.meetingTitle', { set: meeting.setName })}{' '}
+        {meeting.status === 'cancelled' ? (
+          <Badge tone="danger">{t('schedule.status.cancelled')}</Badge>
+        ) : null}
+        {away ? <Badge tone="warning">{t('schedule.upcoming.apologiesSent')}</Badge> : null}
+      </h3>
+      <p className="meeting-time">
+        {t('schedule.upcoming.yourTime', {
+          start: wallClock(meeting.viewerLocalStart, i18n.language),
+          end: meeting.viewerLocalEnd.slice(11),
+          zone: timeZone,
+        })}
+      </p>
+      {meeting.timeZone !== timeZone ? (
+        <p className="field__hint">
+          {t('schedule.upcoming.meetingTime', {
+            start: wallClock(meeting.localStart, i18n.language),
+            zone: meeting.timeZone,
+          })}
+        </p>
+      ) : null}
+      {meeting.place ? <p>{t('schedule.upcoming.place', { place: meeting.place })}</p> : null}
+      <p>
+        <a href={`/api/meetings/${meeting.id}/calendar.ics`} download>
+          {t('schedule.upcoming.download')}
+        </a>
+      </p>
+      {meeting.status === 'scheduled' ? (
+        away ? (
+          <Button variant="secondary" small busy={busy} onClick={() => send('expected')}>
+            {t('schedule.upcoming.withdraw')}
+          </Button>
+        ) : (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void send('apologies');
+            }}
+          >
+            <TextField
+              id={noteId}
+              label={t('schedule.upcoming.noteLabel')}
+              hint={t('schedule.upcoming.noteHint')}
+              optional
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+            <Button type="submit" variant="secondary" small busy={busy}>
+              {t('schedule.upcoming.sendApologies')}
+            </Button>
+          </form>
+        )
+      ) : null}
+    </li>
+  );
+}
+
+/** /upcoming: my next meetings (in my zone), open polls, open actions, my calendar feed and emails. */
+export function UpcomingPage() {
+  const { t } = useTranslation();
+  const data = useResource<Upcoming>('/api/me/upcoming');
+  useTitle(t('schedule.upcoming.title'));
+  if (!data.data) return data.error ? <Failure error={data.error} retry={data.reload} /> : <Loading />;
+  const { meetings, polls, actions, timeZone } = data.data;
+  return (
+    <section className="page page--narrow">
+      <PageHeader
+        title={t('schedule.upcoming.title')}
+        lead={t('schedule.upcoming.lead', { zone: timeZone })}
+      />
+      <section className="section" aria-labelledby="upcoming-meetings">
+        <h2 id="upcoming-meetings">{t('schedule.upcoming.meetings')}</h2>
+        {meetings.length === 0 ? (
+          <EmptyState title={t('schedule.upcoming.noMeetingsTitle')}>
+            {t('schedule.upcoming.noMeetings')}
+          </EmptyState>
+        ) : (
+          <ul className="card-list">
+            {meetings.map((m) => (
+              <MeetingItem key={m.id} meeting={m} timeZone={timeZone} onChange={() => void data.reload()} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="section" aria-labelledby="upcoming-polls">
+        <h2 id="upcoming-polls">{t('schedule.upcoming.polls')}</h2>
+        {polls.length === 0 ? (
+          <p>{t('schedule.upcoming.noPolls')}</p>
+        ) : (
+          <ul>
+            {polls.map((p) => (
+              <li key={p.id}>
+                <Link to={`/polls/${p.id}`}>{p.title}</Link>{' '}
+                {p.answered ? <Badge tone="success">{t('schedule.upcoming.answered')}</Badge> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="section" aria-labelledby="actions">
+        <h2 id="actions">{t('schedule.upcoming.actions')}</h2>
+        {actions.length === 0 ? (
+          <p>{t('schedule.upcoming.noActions')}</p>
+        ) : (
+          <ul>
+            {actions.map((a) => (
+              <li key={a.id}>
+                {a.text} <span className="field__hint">({a.setName})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <CalendarFeed />
+      <NotificationSettings />
+    </section>
+  );
+}
