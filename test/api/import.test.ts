@@ -98,7 +98,9 @@ describe.each(storeKinds)('importing participants on %s', (kind) => {
     expect(after.map((a: { email: string }) => a.email)).not.toContain('cy@example.org');
   });
 
-  it('runs as `revans import-participants` and says what was wrong, row by row', async () => {
+  it('runs as `revans import-participants` and says what was wrong, row by row', {
+    timeout: 120_000,
+  }, async () => {
     const file = join(t.database.dataDir, 'people.csv');
     await writeFile(file, [header, 'Dee,dee@example.org,Acme,,,en,,tue-xx,,,'].join('\n'));
     const cli = (args: string[]) =>
