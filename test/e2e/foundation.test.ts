@@ -149,7 +149,7 @@ describe('foundation journey (SQLite, real SMTP, Chromium)', () => {
         theme: 'Learning across organisations',
         startsOn: '2027-02-01',
         endsOn: '2027-10-31',
-        status: 'Forming sets',
+        status: 'Recruiting',
         minSize: 4,
         maxSize: 6,
       }),

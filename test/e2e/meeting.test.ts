@@ -12,6 +12,7 @@ import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { MeetingRoomPage } from './pages/meeting-room-page.ts';
 import {
+  ActionsTabPage,
   JournalTabPage,
   MeetingRecordPage,
   MeetingsTabPage,
@@ -194,6 +195,24 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
       signedIn(people.amara, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }),
       signedIn(people.ben),
     ]);
+    // Ben's network can be cut: his live socket drops and new ones cannot connect until the page reloads.
+    await benPage.context().addInitScript(() => {
+      const Real = window.WebSocket;
+      const open = new Set<WebSocket>();
+      let down = false;
+      class Cuttable extends Real {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(down ? 'ws://127.0.0.1:9/' : url, protocols);
+          open.add(this);
+          this.addEventListener('close', () => open.delete(this));
+        }
+      }
+      window.WebSocket = Cuttable;
+      (window as unknown as { cutNetwork(): void }).cutNetwork = () => {
+        down = true;
+        for (const socket of open) socket.close();
+      };
+    });
 
     // 1. The facilitator schedules the meeting from the set's Meetings tab.
     await farahPage.goto(`${baseUrl}/sets/${setId}`);
@@ -329,7 +348,17 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
     await farah.next('Next: Check-out');
     await Promise.all([amara, ben].map((room) => room.waitForNow('Check-out')));
     await amara.checkOut('Lighter', 5);
-    await ben.checkOut('Inspired', 4);
+    // Ben loses his connection as he checks out; what he typed waits, survives a reload, and arrives.
+    await benPage.evaluate(() => (window as unknown as { cutNetwork(): void }).cutNetwork());
+    await ben.connection().filter({ hasText: 'Connection lost' }).waitFor();
+    await ben.page.getByRole('radio', { name: '4', exact: true }).check();
+    await ben.say('Your check-out', 'Inspired', 'Check out');
+    await ben.connection().filter({ hasText: '1 change will be sent when it is back' }).waitFor();
+    expect(await farah.roundEntry('Check-outs', 'Inspired').count()).toBe(0);
+    await benPage.reload();
+    await ben.connection().filter({ hasText: 'Connected' }).waitFor();
+    await farah.roundEntry('Check-outs', 'Inspired').waitFor();
+    await ben.roundEntry('Check-outs', 'Inspired').waitFor();
     await farah.roundEntry('Check-outs', 'Lighter').waitFor();
     await farah.endMeeting();
     await Promise.all([amara, ben].map((room) => room.waitForNow('The meeting has ended')));
@@ -408,10 +437,17 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
     expect(await mine.card('Ask both team leads').textContent()).toContain('They want the same thing.');
     expect(await mine.card('Run one joint lunch-time session').textContent()).toContain('Partly done');
     await shoot(amaraPage, 'meeting-my-actions-phone');
+
+    // 14. The set sees her actions and how they went; only she can change them.
+    const setActions = await new ActionsTabPage(benPage, baseUrl, setName).goto(`/sets/${setId}/actions`);
+    const hers = setActions.owner(people.amara.name);
+    expect(await hers.locator('li.action-card').count()).toBe(2);
+    expect(await hers.textContent()).toContain('They want the same thing.');
+    expect(await hers.getByRole('button').count()).toBe(0);
     await farahPage.goto(`${baseUrl}/sets/${setId}/meetings`);
     await farahMeetings.card(0).waitFor();
     await shoot(farahPage, 'meeting-set-meetings-after');
-  }, 240_000);
+  }, 300_000);
 
   it('keeps coordinators out of the room and sends anonymous visitors to sign in', async () => {
     const meeting = await server.ctx.store.db

@@ -135,6 +135,20 @@ export class JournalTabPage extends SetTabPage {
   }
 }
 
+export class ActionsTabPage extends SetTabPage {
+  protected readonly path = /^\/sets\/[^/]+\/actions$/;
+
+  protected override async ready(): Promise<void> {
+    await super.ready();
+    await this.page.getByRole('heading', { level: 2, name: "The set's actions" }).waitFor();
+  }
+
+  /** The actions listed under one owner ("Your actions" or their name). */
+  owner(name: string): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+}
+
 export class MeetingRecordPage extends SignedInPage {
   protected readonly path = /^\/meetings\/[^/]+\/record$/;
   protected readonly title = /^Meeting record, /;

@@ -45,6 +45,7 @@ export function presentSet(
     hostId: programme.host_id,
     programmeId: programme.id,
     setId: row.id,
+    selfFacilitated: row.mode === 'self_facilitated',
   };
   const seesContacts = can(viewer, 'set.manageMembers', resource);
   const members = roster.filter((r) => r.role === 'member').length;

@@ -5,6 +5,7 @@ import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { Apologies } from './Apologies.tsx';
+import { AttendanceEditor } from './AttendanceEditor.tsx';
 import { isUpcoming, meetingDay, meetingTimes } from './time.ts';
 import type { AttendanceStatus, Meeting, MeetingStatus } from './types.ts';
 
@@ -128,6 +129,9 @@ export function MeetingCard({
         ) : null}
         {upcoming && meeting.status === 'scheduled' && can['meeting.sendApologies'] ? (
           <Apologies meeting={meeting} personId={personId} onChange={onChange} />
+        ) : null}
+        {!upcoming && meeting.status !== 'cancelled' && can['meeting.recordAttendance'] ? (
+          <AttendanceEditor meeting={meeting} onChange={onChange} />
         ) : null}
         {meeting.status === 'scheduled' && can['meeting.schedule'] ? (
           <ConfirmButton

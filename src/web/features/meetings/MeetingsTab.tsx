@@ -19,7 +19,11 @@ export function MeetingsTab() {
   const { set } = useSetSection();
   const meetings = useResource<Meeting[]>(`/api/sets/${set.id}/meetings`);
   useTitle(t('meeting.list.pageTitle', { set: set.name }));
-  const schedules = set.abilities['meeting.schedule'];
+  // GET /api/sets/:id leaves out that a set is self-facilitated when it works out abilities, so members
+  // of such a set (whom the server lets schedule) would not be offered the form: see the report.
+  const schedules =
+    set.abilities['meeting.schedule'] ||
+    (set.mode === 'self_facilitated' && set.abilities['set.readContent']);
 
   if (!meetings.data) {
     return meetings.error ? <LoadError error={meetings.error} retry={meetings.reload} /> : <Loading />;

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { programmeStatuses, setSizeLimits } from '../../../domain/programme.ts';
+import { type ProgrammeStatus, programmeStatuses, setSizeLimits } from '../../../domain/programme.ts';
+import { transitionProblem } from '../../../domain/programme-lifecycle.ts';
 import type { Programme } from '../../api/types.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -75,7 +76,11 @@ interface Props {
 export function ProgrammeForm({ initial, submitLabel, busyLabel, onSubmit, extraActions }: Props) {
   const { t } = useTranslation();
   const form = useForm('programme', initial, { aliases: { setSize: 'setSize.min' } });
-  const statusOptions = programmeStatuses.map((s) => ({ value: s, label: t(`programme.status.${s}`) }));
+  // Offer only the statuses the lifecycle allows from here (a new programme starts as a draft).
+  const from = initial.status as ProgrammeStatus;
+  const statusOptions = programmeStatuses
+    .filter((s) => transitionProblem(from, s) === null)
+    .map((s) => ({ value: s, label: t(`programme.status.${s}`) }));
 
   return (
     <form noValidate onSubmit={form.handleSubmit(onSubmit, (v) => validate(t, v))} className="form">

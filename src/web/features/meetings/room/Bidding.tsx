@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { bidMinutes, textLimits } from '../../../../domain/meeting/rule-kit.ts';
 import { isMember, own, problemsOf } from '../../../../domain/meeting/selectors.ts';
 import { type BidUrgency, bidUrgencies, type MeetingState } from '../../../../domain/meeting/types.ts';
+import { useResource } from '../../../api/use-resource.ts';
 import { Badge, type Tone } from '../../../ui/Badge.tsx';
 import { Button } from '../../../ui/Button.tsx';
+import type { SetTurns } from '../FairTurnsPanel.tsx';
 import { CheckIcon } from './icons.tsx';
 import type { Room } from './model.ts';
 
@@ -236,6 +238,21 @@ function BidForm({ room }: { room: Room }) {
   );
 }
 
+/** What the programme's history suggests, so that everyone gets their turn (counts only, never content). */
+function FairTurnsHint({ room }: { room: Room }) {
+  const { t, i18n } = useTranslation();
+  const turns = useResource<SetTurns>(`/api/sets/${room.state.setup.setId}/turns`);
+  const names = (turns.data?.suggestedNext ?? []).slice(0, 3).map((id) => room.name(id));
+  if (names.length === 0) return null;
+  return (
+    <p className="callout callout--info callout--compact">
+      {t('meeting.bids.fairHint', {
+        names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names),
+      })}
+    </p>
+  );
+}
+
 /** The chair lists who presents and in what order: bidders first (most pressing first), then the rest. */
 function OrderEditor({ room }: { room: Room }) {
   const { t } = useTranslation();
@@ -268,6 +285,7 @@ function OrderEditor({ room }: { room: Room }) {
   return (
     <div className="order-editor">
       <p className="muted">{t('meeting.order.lead')}</p>
+      <FairTurnsHint room={room} />
       {order.length === 0 ? (
         <p className="muted">{t('meeting.order.empty')}</p>
       ) : (
