@@ -1,22 +1,29 @@
 /**
  * Live meeting benchmark:
- *   npm run bench -- live [--meetings N] [--duration S] [--warmup S] [--step S] [--clients P]
- *                         [--join-rate R] [--join-concurrency C] [--quick] [--cpu-prof DIR] [--keep] [--side revans|baseline]
- *                         [--server-root DIR] [--nice N]
+ *   npm run bench -- live [--meetings N] [--duration S] [--warmup S] [--step S] [--quick]
+ *     [--clients P] [--join-rate R] [--join-concurrency C] [--nice N]
+ *     [--cpu-prof DIR] [--side revans|baseline] [--server-root DIR] [--keep]
  *
- * N meetings x 8 WebSocket clients on loopback against one `revans serve` process on its default store
- * (SQLite), with the clients in P separate processes (bench/live/client.ts) and their sessions seeded
- * directly in the database (bench/live/seed.ts). Each person connects from their own loopback address.
+ * N meetings (default 1,000) x 8 WebSocket clients on loopback against one `revans serve` process on
+ * its default store (SQLite), with the clients in P separate processes (bench/live/client.ts, default
+ * 4) and their sessions seeded directly in the database (bench/live/seed.ts). Each person connects from
+ * their own loopback address and joins at most R per second, C at a time.
  *
- * Latency: after a warm-up, each meeting gets one event per second for S seconds (the chair moves the
- * presenter between clarifying and open questioning; a member adds a question, alternately), and we
- * time from the command's send until the 8th socket of the meeting has the event (p50, p99, max).
- * Throughput: the offered rate is stepped up (1, 2, 3, 4, 6, 8, ... events per meeting per second) until
- * delivery falls behind (under 95% of offered delivered in the window, p99 over 1 s, or over 1% never
- * delivered); the throughput is the highest delivered rate seen.
- * Baseline: the same clients, sockets, payloads and rates against a bare `ws` broadcaster
- * (bench/live/baseline-server.ts). Server memory is read from /proc (VmRSS, VmHWM): idle before any
- * client connects, after all joined, and the peak. Ends with one `BENCH live {json}` line.
+ * Latency: after a warm-up of W s, each meeting gets one event per second for S s (60; the chair moves
+ * the presenter between clarifying and open questioning, a member adds a question, alternately); each
+ * event is timed from its command's send to the moment the 8th socket of its meeting has it.
+ * Throughput: the offered rate is then stepped up (2, 3, 4, 6, 8, ... events per meeting per second,
+ * S s each) until delivery falls behind (under 95% of the offered rate delivered within the step, p99
+ * over 1 s, or over 1% never delivered); the throughput is the highest delivered rate seen.
+ * Baseline: the same client processes, socket layout, payloads and rates against a bare `ws`
+ * broadcaster (bench/live/baseline-server.ts), in the same run. Server memory comes from /proc (VmRSS,
+ * VmHWM): idle before any client connects, with every socket joined, and the peak. Server CPU per
+ * event and the time its main thread waited for a core (/proc/PID/schedstat) tell the server's own
+ * cost apart from other load on the machine. `--quick` is a smoke run (100 meetings, 10 s steps of 5 s).
+ * `--nice -10` (root only) keeps other work on a shared machine from taking the cores being measured.
+ * `--cpu-prof DIR` writes a V8 CPU profile of the Revans server; `--side` and `--server-root` (serve
+ * another copy of the repository, e.g. a scratch branch) are for profiling and A/B runs.
+ * Ends with one `BENCH live {json}` line: both sides, their ratios and the targets.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -268,7 +275,8 @@ async function runSide(
   presentationsIndex: number,
 ) {
   const tag = `[${name}]`;
-  await sleep(2000);
+  // Idle: ready, nothing connected yet (the process has settled after start-up).
+  await sleep(3000);
   const idle = memoryOf(server.pid);
   log(`${tag} idle server RSS ${mib(idle?.rssMiB)} MiB`);
   const watch = new MemoryWatch(server.pid);
@@ -507,6 +515,9 @@ console.log(
     revans?.latency.serverCpuMsPerEvent,
     baseline?.latency.serverCpuMsPerEvent,
   ),
+);
+console.log(
+  row('server waited for a core (%)', revans?.latency.serverWaitPct, baseline?.latency.serverWaitPct),
 );
 console.log(row('throughput (events/s)', revans?.throughput.eventsPerSec, baseline?.throughput.eventsPerSec));
 console.log(row('server RSS idle (MiB)', revans?.idleRssMiB, baseline?.idleRssMiB));
