@@ -2,7 +2,8 @@
  * Live meeting benchmark:
  *   npm run bench -- live [--meetings N] [--duration S] [--warmup S] [--step S] [--quick]
  *     [--clients P] [--join-rate R] [--join-concurrency C] [--nice N]
- *     [--cpu-prof DIR] [--side revans|baseline] [--server-root DIR] [--keep]
+ *     [--cpu-prof DIR] [--side revans|baseline] [--server-root DIR] [--server-flags "F"]
+ *     [--server-log FILE] [--keep]
  *
  * N meetings (default 1,000) x 8 WebSocket clients on loopback against one `revans serve` process on
  * its default store (SQLite), with the clients in P separate processes (bench/live/client.ts, default
@@ -22,7 +23,8 @@
  * cost apart from other load on the machine. `--quick` is a smoke run (100 meetings, 10 s steps of 5 s).
  * `--nice -10` (root only) keeps other work on a shared machine from taking the cores being measured.
  * `--cpu-prof DIR` writes a V8 CPU profile of the Revans server; `--side` and `--server-root` (serve
- * another copy of the repository, e.g. a scratch branch) are for profiling and A/B runs.
+ * another copy of the repository, e.g. a scratch branch), `--server-flags` (node flags for the server,
+ * e.g. "--trace-gc") and `--server-log` are for profiling, diagnosis and A/B runs.
  * Ends with one `BENCH live {json}` line: both sides, their ratios and the targets.
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -63,6 +65,9 @@ const keep = flag('--keep');
 const side = option('--side') ?? 'both';
 /** For A/B runs: serve Revans from another copy of the repository (e.g. a scratch branch). */
 const serverRoot = option('--server-root');
+/** For diagnosis: extra node flags for the Revans server (e.g. "--trace-gc") and a file for its output. */
+const serverFlags = option('--server-flags')?.split(' ').filter(Boolean) ?? [];
+const serverLog = option('--server-log');
 /**
  * Scheduling priority for this run's processes (children inherit it). On a shared machine a negative
  * value (root only) keeps other work from taking the cores the benchmark is measuring.
@@ -444,8 +449,12 @@ try {
     if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
     const server = await startRevans({
       env: { DATA_DIR: dataDir, AUTH_SECRET: authSecret, PUBLIC_URL: origin },
-      nodeFlags: cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : [],
+      nodeFlags: [
+        ...serverFlags,
+        ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : []),
+      ],
       serverRoot,
+      logFile: serverLog,
     });
     stopAll.push(() => server.stop());
     revans = await runSide('revans', server, clients, layout(seeded, true), seeded.presentationsIndex);

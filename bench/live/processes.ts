@@ -1,6 +1,6 @@
 /** Spawning and watching the processes of the live benchmark: the server under test and the baseline. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -73,6 +73,8 @@ export async function startRevans(options: {
   nodeFlags?: string[];
   /** Another checkout (or scratch copy) of Revans to serve from, for A/B runs; this one by default. */
   serverRoot?: string | undefined;
+  /** Also copy everything the server writes to this file (e.g. with --trace-gc among the node flags). */
+  logFile?: string | undefined;
 }): Promise<Spawned> {
   const serverRoot = options.serverRoot ?? root;
   const port = await freePort();
@@ -94,6 +96,11 @@ export async function startRevans(options: {
     },
   );
   const tail = collect(child);
+  if (options.logFile) {
+    const log = createWriteStream(options.logFile);
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(child, tail, async () => (await fetch(`${url}/readyz`)).ok, 'revans serve');
   return { child, pid: child.pid!, url, port, tail, stop: stopper(child) };
