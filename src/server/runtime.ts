@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { startNotificationScheduler, stopNotificationScheduler } from './features/notifications/scheduler.ts';
 import { InProcessBus, type LiveBus, PostgresBus } from './live/bus.ts';
+import { openEventLog } from './live/event-log.ts';
 import { MeetingHub } from './live/hub.ts';
 import { meetingSetup } from './live/setup.ts';
 import { createMailTransport } from './mail/transport.ts';
@@ -72,6 +73,7 @@ export async function createContext(
   } as AppContext;
   ctx.live = new MeetingHub({
     db: store.db,
+    log: openEventLog(store),
     bus,
     logger: logger.child({ component: 'live' }),
     now,

@@ -5,7 +5,8 @@ import { initialState, reduce } from '../../domain/meeting/reducer.ts';
 import type { MeetingCommand, MeetingEvent, MeetingSetup, MeetingState } from '../../domain/meeting/types.ts';
 import type { Database } from '../store/schema.ts';
 import type { LiveBus } from './bus.ts';
-import { appendEvent, eventsAfter } from './event-log.ts';
+import { type EventLog, eventsAfter, nextEvent } from './event-log.ts';
+import { eventWrite, projectionWrites } from './projections.ts';
 import type { ServerMessage } from './protocol.ts';
 
 export interface LiveClient {
@@ -18,13 +19,18 @@ interface Room {
   meetingId: string;
   setId: string;
   state: MeetingState;
+  /** The time of the log's last event: a new event is never earlier. */
+  lastAt: string | null;
   clients: Set<LiveClient>;
   /** Commands and catch-ups run one at a time per room, so local events are applied in order. */
   queue: Promise<unknown>;
+  /** Queued work not yet finished; while there is none, a synchronous log appends at once. */
+  pending: number;
 }
 
 export interface HubDeps {
   db: Kysely<Database>;
+  log: EventLog;
   bus: LiveBus;
   logger: Logger;
   now: () => Date;
@@ -39,15 +45,25 @@ export interface HubDeps {
 /** `retry`: not refused, just not now (the server is stopping); the client keeps it and resends. */
 export type SubmitResult = { ok: true; seq: number } | { ok: false; reason: string; retry?: boolean };
 
+type Attempt = SubmitResult | 'behind';
+
+const then = <T, U>(value: T | Promise<T>, next: (value: T) => U | Promise<U>): U | Promise<U> =>
+  value instanceof Promise ? value.then(next) : next(value);
+
 /** The live rooms this process serves: each holds the reduced state and the sockets subscribed to it. */
 export class MeetingHub {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** The same rooms once loaded, for the synchronous path. */
+  private readonly loaded = new Map<string, Room>();
   private closing = false;
 
   constructor(private readonly deps: HubDeps) {
     deps.bus.onSignal((signal) => {
-      if (signal.kind === 'meeting') void this.catchUpIfOpen(signal.meetingId, signal.seq);
-      else this.revoke(signal.setId, signal.personId);
+      if (signal.kind === 'meeting') {
+        // Our own appends come back as signals too: those rooms have the event already.
+        const room = this.loaded.get(signal.meetingId);
+        if (!room || room.state.lastSeq < signal.seq) void this.catchUpIfOpen(signal.meetingId, signal.seq);
+      } else this.revoke(signal.setId, signal.personId);
     });
   }
 
@@ -62,23 +78,32 @@ export class MeetingHub {
           meetingId,
           setId: setup.setId,
           state,
+          lastAt: events.at(-1)?.at ?? null,
           clients: new Set<LiveClient>(),
           queue: Promise.resolve(),
+          pending: 0,
         };
+        if (this.rooms.get(meetingId) === room) this.loaded.set(meetingId, loaded);
         if (this.deps.stalePresenceAfterMs !== undefined && state.present.length) {
           setTimeout(() => void this.clearStalePresence(loaded), this.deps.stalePresenceAfterMs).unref();
         }
         return loaded;
       })();
-      room.catch(() => this.rooms.delete(meetingId));
+      room.catch(() => this.forget(meetingId));
       this.rooms.set(meetingId, room);
     }
     return room;
   }
 
+  private forget(meetingId: string): void {
+    this.rooms.delete(meetingId);
+    this.loaded.delete(meetingId);
+  }
+
   private serialize<T>(room: Room, work: () => Promise<T>): Promise<T> {
+    room.pending++;
     const next = room.queue.then(work, work);
-    room.queue = next.catch(() => {});
+    room.queue = next.catch(() => {}).finally(() => room.pending--);
     return next;
   }
 
@@ -93,6 +118,7 @@ export class MeetingHub {
     const missed = await eventsAfter(this.deps.db, room.meetingId, room.state.lastSeq);
     if (!missed.length) return;
     room.state = missed.reduce(reduce, room.state);
+    room.lastAt = missed.at(-1)?.at ?? room.lastAt;
     this.broadcast(room, missed);
   }
 
@@ -135,48 +161,102 @@ export class MeetingHub {
     room.clients.delete(client);
     const stillHere = [...room.clients].some((c) => c.personId === client.personId);
     if (!stillHere && room.state.present.includes(client.personId)) {
-      await this.submit(client, meetingId, null, { type: 'presence.leave' }).catch(() => {});
+      await this.leaveQuietly(client, meetingId);
     }
-    if (room.clients.size === 0) this.rooms.delete(meetingId);
+    if (room.clients.size === 0) this.forget(meetingId);
   }
 
-  async submit(
+  /**
+   * Validates and appends one command. On a synchronous log (SQLite) with nothing queued for the
+   * room, the command is committed and broadcast before this returns; otherwise it waits its turn.
+   */
+  submit(
     client: LiveClient,
     meetingId: string,
     clientCommandId: string | null,
     command: MeetingCommand,
-  ): Promise<SubmitResult> {
+  ): SubmitResult | Promise<SubmitResult> {
     if (this.closing) return { ok: false, reason: 'Revans is restarting.', retry: true };
-    const room = await this.room(meetingId);
-    return this.serialize(room, async () => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const verdict = validateCommand(room.state, client.personId, command);
-        if (!verdict.ok) return { ok: false, reason: verdict.reason } as const;
-        const result = await appendEvent(this.deps.db, room.state, {
-          actorId: client.personId,
-          command,
-          clientCommandId,
-          at: this.deps.now().toISOString(),
-        });
-        if (result.kind === 'duplicate') return { ok: true, seq: result.seq } as const;
-        if (result.kind === 'behind') {
-          await this.catchUp(room);
-          continue;
-        }
-        room.state = result.state;
-        this.broadcast(room, [result.event]);
-        this.deps.bus.publish({ kind: 'meeting', meetingId, seq: result.event.seq });
-        return { ok: true, seq: result.event.seq } as const;
-      }
-      return { ok: false, reason: 'The meeting is very busy; please try again.' } as const;
+    const room = this.loaded.get(meetingId);
+    if (room && room.pending === 0 && this.deps.log.synchronous) {
+      const first = this.attempt(room, client, clientCommandId, command);
+      if (!(first instanceof Promise) && first !== 'behind') return first;
+      // The connection was busy (or another process appended first): later commands queue behind this one.
+      return this.serialize(room, async () => {
+        const result = await first;
+        return result === 'behind' ? this.retry(room, client, clientCommandId, command, true) : result;
+      });
+    }
+    return this.room(meetingId).then((loaded) =>
+      this.serialize(loaded, () => this.retry(loaded, client, clientCommandId, command, false)),
+    );
+  }
+
+  private async retry(
+    room: Room,
+    client: LiveClient,
+    clientCommandId: string | null,
+    command: MeetingCommand,
+    behind: boolean,
+  ): Promise<SubmitResult> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (behind) await this.catchUp(room);
+      const result = await this.attempt(room, client, clientCommandId, command);
+      if (result !== 'behind') return result;
+      behind = true;
+    }
+    return { ok: false, reason: 'The meeting is very busy; please try again.' };
+  }
+
+  private attempt(
+    room: Room,
+    client: LiveClient,
+    clientCommandId: string | null,
+    command: MeetingCommand,
+  ): Attempt | Promise<Attempt> {
+    const { meetingId } = room;
+    const actorId = client.personId;
+    const ref = clientCommandId ? { meetingId, actorId, clientCommandId } : null;
+    const verdict = validateCommand(room.state, actorId, command);
+    if (!verdict.ok) {
+      const refused = { ok: false, reason: verdict.reason } as const;
+      // A resend of a command the log already holds may break the rules now: answer as it was answered.
+      if (!ref) return refused;
+      return then(this.deps.log.seqOf(ref), (seq) => (seq === null ? refused : { ok: true, seq }));
+    }
+    const event = nextEvent(room.state.lastSeq, room.lastAt, {
+      actorId,
+      command,
+      at: this.deps.now().toISOString(),
     });
+    const next = reduce(room.state, event);
+    const writes = [eventWrite(meetingId, event, clientCommandId), ...projectionWrites(next, event)];
+    return then(this.deps.log.append(writes), (outcome): Attempt | Promise<Attempt> => {
+      if (outcome === 'behind') return 'behind';
+      if (outcome === 'duplicate')
+        return then(this.deps.log.seqOf(ref!), (seq) => ({ ok: true, seq: seq ?? room.state.lastSeq }));
+      room.state = next;
+      room.lastAt = event.at;
+      this.broadcast(room, [event]);
+      this.deps.bus.publish({ kind: 'meeting', meetingId, seq: event.seq });
+      return { ok: true, seq: event.seq };
+    });
+  }
+
+  /** Presence is best effort: a person who cannot be marked gone is marked at the next change. */
+  private async leaveQuietly(client: LiveClient, meetingId: string): Promise<void> {
+    try {
+      await this.submit(client, meetingId, null, { type: 'presence.leave' });
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'could not mark someone as gone');
+    }
   }
 
   private async clearStalePresence(room: Room): Promise<void> {
     for (const personId of room.state.present) {
       if ([...room.clients].some((c) => c.personId === personId)) continue;
       const ghost: LiveClient = { personId, send: () => {}, close: () => {} };
-      await this.submit(ghost, room.meetingId, null, { type: 'presence.leave' }).catch(() => {});
+      await this.leaveQuietly(ghost, room.meetingId);
     }
   }
 

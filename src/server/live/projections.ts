@@ -1,219 +1,189 @@
-import type { Transaction } from 'kysely';
 import { currentPresenterId, currentTurn } from '../../domain/meeting/selectors.ts';
 import type { MeetingEvent, MeetingState } from '../../domain/meeting/types.ts';
-import type { Database } from '../store/schema.ts';
+
+export type SqlValue = string | number | null;
+
+/**
+ * One statement of an append, with `?` placeholders (the PostgreSQL log numbers them). The live room
+ * writes through fixed SQL rather than the query builder: it runs for every event of every meeting.
+ */
+export interface Write {
+  sql: string;
+  params: SqlValue[];
+}
+
+const SQL = {
+  event:
+    'insert into meeting_event (meeting_id, seq, at, actor_id, client_command_id, command_json, ids_json) values (?, ?, ?, ?, ?, ?, ?)',
+  meetingStatus: 'update meeting set status = ?, updated_at = ? where id = ?',
+  // Whoever came is present; whoever sent apologies and stayed away keeps them; anyone else is absent.
+  attendance: `insert into meeting_attendance (meeting_id, person_id, status, apology_note, updated_at)
+    values (?, ?, ?, '', ?)
+    on conflict (meeting_id, person_id) do update set
+      status = case when excluded.status = 'present' then 'present'
+        when meeting_attendance.status = 'apologies' then 'apologies' else 'absent' end,
+      updated_at = excluded.updated_at`,
+  problem:
+    'insert into problem (id, set_id, owner_id, title, story, kind, status, intake_json, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  problemVersion:
+    'insert into problem_version (id, problem_id, statement, meeting_id, created_at) values (?, ?, ?, ?, ?)',
+  question:
+    'insert into question (id, meeting_id, presenter_id, asked_by, text, struck_home, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+  questionText: 'update question set text = ? where id = ?',
+  questionRemove: 'delete from question where id = ?',
+  questionMark: 'update question set struck_home = ? where id = ?',
+  action: `insert into action (id, set_id, owner_id, problem_id, meeting_id, text, due_on, status, outcome_note,
+    reported_in_meeting_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'open', '', null, ?, ?)`,
+  actionEdit: 'update action set text = ?, due_on = ?, updated_at = ? where id = ?',
+  actionRemove: 'delete from action where id = ? and meeting_id = ?',
+  actionOutcome:
+    'update action set status = ?, outcome_note = ?, reported_in_meeting_id = ?, updated_at = ? where id = ?',
+} as const;
 
 const questionIn = (state: MeetingState, questionId: string) =>
   state.turns.flatMap((t) => t.questions).find((q) => q.questionId === questionId);
 const actionIn = (state: MeetingState, actionId: string) =>
   state.turns.flatMap((t) => t.actions).find((a) => a.actionId === actionId);
 
-async function recordAttendance(trx: Transaction<Database>, after: MeetingState, at: string) {
-  const { setup } = after;
-  const came = new Set(after.attendance);
-  for (const person of setup.participants) {
-    const existing = await trx
-      .selectFrom('meeting_attendance')
-      .select('status')
-      .where('meeting_id', '=', setup.meetingId)
-      .where('person_id', '=', person.personId)
-      .executeTakeFirst();
-    const status = came.has(person.personId)
-      ? 'present'
-      : existing?.status === 'apologies'
-        ? 'apologies'
-        : 'absent';
-    if (existing) {
-      await trx
-        .updateTable('meeting_attendance')
-        .set({ status, updated_at: at })
-        .where('meeting_id', '=', setup.meetingId)
-        .where('person_id', '=', person.personId)
-        .execute();
-    } else {
-      await trx
-        .insertInto('meeting_attendance')
-        .values({
-          meeting_id: setup.meetingId,
-          person_id: person.personId,
-          status,
-          apology_note: '',
-          updated_at: at,
-        })
-        .execute();
-    }
-  }
+/** The event itself, as the log's row. */
+export function eventWrite(meetingId: string, event: MeetingEvent, clientCommandId: string | null): Write {
+  return {
+    sql: SQL.event,
+    params: [
+      meetingId,
+      event.seq,
+      event.at,
+      event.actorId,
+      clientCommandId,
+      JSON.stringify(event.command),
+      event.ids ? JSON.stringify(event.ids) : null,
+    ],
+  };
 }
 
 /**
- * Writes what a meeting event makes durable outside the room (problems, reframes, questions, actions,
- * report-back outcomes, attendance, meeting status), in the same transaction as the event itself.
+ * What a meeting event makes durable outside the room (problems, reframes, questions, actions,
+ * report-back outcomes, attendance, meeting status), written in the same transaction as the event.
  * Values come from the reduced state, so the rows hold exactly what the room shows (trimmed, defaulted).
  */
-export async function project(
-  trx: Transaction<Database>,
-  after: MeetingState,
-  event: MeetingEvent,
-): Promise<void> {
+export function projectionWrites(after: MeetingState, event: MeetingEvent): Write[] {
   const { setup } = after;
+  const meetingId = setup.meetingId;
   const c = event.command;
-  const id = (key: string) => event.ids?.[key] ?? `${setup.meetingId}:${event.seq}`;
+  const id = (key: string) => event.ids?.[key] ?? `${meetingId}:${event.seq}`;
+  const write = (sql: string, ...params: SqlValue[]): Write => ({ sql, params });
   switch (c.type) {
     case 'meeting.start':
-      await trx
-        .updateTable('meeting')
-        .set({ status: 'live', updated_at: event.at })
-        .where('id', '=', setup.meetingId)
-        .execute();
-      return;
-    case 'meeting.end':
-      await trx
-        .updateTable('meeting')
-        .set({ status: 'ended', updated_at: event.at })
-        .where('id', '=', setup.meetingId)
-        .execute();
-      await recordAttendance(trx, after, event.at);
-      return;
+      return [write(SQL.meetingStatus, 'live', event.at, meetingId)];
+    case 'meeting.end': {
+      const came = new Set(after.attendance);
+      return [
+        write(SQL.meetingStatus, 'ended', event.at, meetingId),
+        ...setup.participants.map((p) =>
+          write(SQL.attendance, meetingId, p.personId, came.has(p.personId) ? 'present' : 'absent', event.at),
+        ),
+      ];
+    }
     case 'problem.new': {
       const brought = after.turns.find((t) => t.newProblem?.problemId === id('problemId'))?.newProblem;
-      if (!brought) return;
-      await trx
-        .insertInto('problem')
-        .values({
-          id: brought.problemId,
-          set_id: setup.setId,
-          owner_id: event.actorId,
-          title: brought.title,
-          story: brought.statement,
-          kind: 'work-project',
-          status: 'open',
-          intake_json: JSON.stringify({ real: true, current: true, openEnded: true, mineToActOn: true }),
-          created_at: event.at,
-          updated_at: event.at,
-        })
-        .execute();
-      await trx
-        .insertInto('problem_version')
-        .values({
-          id: `${brought.problemId}:0`,
-          problem_id: brought.problemId,
-          statement: brought.statement,
-          meeting_id: setup.meetingId,
-          created_at: event.at,
-        })
-        .execute();
-      return;
+      if (!brought) return [];
+      const intake = JSON.stringify({ real: true, current: true, openEnded: true, mineToActOn: true });
+      return [
+        write(
+          SQL.problem,
+          brought.problemId,
+          setup.setId,
+          event.actorId,
+          brought.title,
+          brought.statement,
+          'work-project',
+          'open',
+          intake,
+          event.at,
+          event.at,
+        ),
+        write(
+          SQL.problemVersion,
+          `${brought.problemId}:0`,
+          brought.problemId,
+          brought.statement,
+          meetingId,
+          event.at,
+        ),
+      ];
     }
     case 'problem.reframe': {
       const reframe = after.turns.flatMap((t) => t.reframes).find((r) => r.reframeId === id('reframeId'));
-      if (!reframe) return;
-      await trx
-        .insertInto('problem_version')
-        .values({
-          id: reframe.reframeId,
-          problem_id: reframe.problemId,
-          statement: reframe.statement,
-          meeting_id: setup.meetingId,
-          created_at: event.at,
-        })
-        .execute();
-      return;
+      if (!reframe) return [];
+      return [
+        write(
+          SQL.problemVersion,
+          reframe.reframeId,
+          reframe.problemId,
+          reframe.statement,
+          meetingId,
+          event.at,
+        ),
+      ];
     }
     case 'question.add': {
       const presenter = currentPresenterId(after);
       const question = questionIn(after, id('questionId'));
-      if (!presenter || !question) return;
-      await trx
-        .insertInto('question')
-        .values({
-          id: question.questionId,
-          meeting_id: setup.meetingId,
-          presenter_id: presenter,
-          asked_by: question.askedBy,
-          text: question.text,
-          struck_home: 0,
-          created_at: event.at,
-        })
-        .execute();
-      return;
+      if (!presenter || !question) return [];
+      return [
+        write(
+          SQL.question,
+          question.questionId,
+          meetingId,
+          presenter,
+          question.askedBy,
+          question.text,
+          0,
+          event.at,
+        ),
+      ];
     }
     case 'question.edit': {
       const question = questionIn(after, c.questionId);
-      if (question)
-        await trx
-          .updateTable('question')
-          .set({ text: question.text })
-          .where('id', '=', c.questionId)
-          .execute();
-      return;
+      return question ? [write(SQL.questionText, question.text, c.questionId)] : [];
     }
     case 'question.remove':
-      await trx.deleteFrom('question').where('id', '=', c.questionId).execute();
-      return;
+      return [write(SQL.questionRemove, c.questionId)];
     case 'question.mark':
-      await trx
-        .updateTable('question')
-        .set({ struck_home: c.struckHome ? 1 : 0 })
-        .where('id', '=', c.questionId)
-        .execute();
-      return;
+      return [write(SQL.questionMark, c.struckHome ? 1 : 0, c.questionId)];
     case 'action.add': {
       const turn = currentTurn(after);
       const action = actionIn(after, id('actionId'));
-      if (!turn || !action) return;
-      await trx
-        .insertInto('action')
-        .values({
-          id: action.actionId,
-          set_id: setup.setId,
-          owner_id: action.ownerId,
-          problem_id: turn.problemId ?? turn.newProblem?.problemId ?? null,
-          meeting_id: setup.meetingId,
-          text: action.text,
-          due_on: action.dueOn,
-          status: 'open',
-          outcome_note: '',
-          reported_in_meeting_id: null,
-          created_at: event.at,
-          updated_at: event.at,
-        })
-        .execute();
-      return;
+      if (!turn || !action) return [];
+      return [
+        write(
+          SQL.action,
+          action.actionId,
+          setup.setId,
+          action.ownerId,
+          turn.problemId ?? turn.newProblem?.problemId ?? null,
+          meetingId,
+          action.text,
+          action.dueOn,
+          event.at,
+          event.at,
+        ),
+      ];
     }
     case 'action.edit': {
       const action = actionIn(after, c.actionId);
-      if (action) {
-        await trx
-          .updateTable('action')
-          .set({ text: action.text, due_on: action.dueOn, updated_at: event.at })
-          .where('id', '=', c.actionId)
-          .execute();
-      }
-      return;
+      return action ? [write(SQL.actionEdit, action.text, action.dueOn, event.at, c.actionId)] : [];
     }
     case 'action.remove':
-      await trx
-        .deleteFrom('action')
-        .where('id', '=', c.actionId)
-        .where('meeting_id', '=', setup.meetingId)
-        .execute();
-      return;
+      return [write(SQL.actionRemove, c.actionId, meetingId)];
     case 'report.outcome': {
       const report = after.reportBacks[c.actionId];
-      if (!report) return;
-      await trx
-        .updateTable('action')
-        .set({
-          status: report.outcome,
-          outcome_note: report.learned ?? '',
-          reported_in_meeting_id: setup.meetingId,
-          updated_at: event.at,
-        })
-        .where('id', '=', c.actionId)
-        .execute();
-      return;
+      if (!report) return [];
+      return [
+        write(SQL.actionOutcome, report.outcome, report.learned ?? '', meetingId, event.at, c.actionId),
+      ];
     }
     default:
-      return;
+      return [];
   }
 }

@@ -1,14 +1,17 @@
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { type SqliteExclusive, sqliteParts } from './sqlite.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
 export interface Store {
   db: Kysely<Database>;
   kind: StoreKind;
+  /** SQLite only: synchronous use of the one connection, for the live room's appends. */
+  sqlite?: SqliteExclusive;
   destroy(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export function openStore(options: {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, kind: 'sqlite', destroy: () => db.destroy() };
+  const { dialect, exclusive } = sqliteParts(sqlite);
+  const db = new Kysely<Database>({ dialect });
+  return { db, kind: 'sqlite', sqlite: exclusive, destroy: () => db.destroy() };
 }

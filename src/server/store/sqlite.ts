@@ -1,0 +1,124 @@
+import type SqliteDatabase from 'better-sqlite3';
+import { type DatabaseConnection, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+
+type Raw = SqliteDatabase.Database;
+type Statement = SqliteDatabase.Statement;
+
+/**
+ * The one SQLite connection, handed out first come, first served. Kysely's own mutex wakes every
+ * waiter on each release and lets them race, so under a backlog each query cost grows with the queue.
+ */
+class FifoLock {
+  private held = false;
+  private readonly waiters: (() => void)[] = [];
+
+  get isHeld(): boolean {
+    return this.held;
+  }
+
+  acquire(): Promise<void> {
+    if (!this.held) {
+      this.held = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  tryAcquire(): boolean {
+    if (this.held) return false;
+    this.held = true;
+    return true;
+  }
+
+  release(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.held = false;
+  }
+}
+
+const maxCachedStatements = 500;
+
+/** Prepared statements by SQL text: compiling the same SQL for every query costs more than running it. */
+class StatementCache {
+  private readonly statements = new Map<string, Statement>();
+  constructor(private readonly raw: Raw) {}
+
+  get(sql: string): Statement {
+    const cached = this.statements.get(sql);
+    // A statement still being iterated cannot run again; give that caller a fresh one.
+    if (cached && !cached.busy) return cached;
+    const statement = this.raw.prepare(sql);
+    if (!cached) {
+      if (this.statements.size >= maxCachedStatements) {
+        const oldest = this.statements.keys().next().value;
+        if (oldest !== undefined) this.statements.delete(oldest);
+      }
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+class FifoSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly lock: FifoLock,
+  ) {
+    super(config);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await this.lock.acquire();
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    this.lock.release();
+  }
+}
+
+class FifoSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly driverConfig: SqliteDialectConfig,
+    private readonly lock: FifoLock,
+  ) {
+    super(driverConfig);
+  }
+
+  override createDriver(): SqliteDriver {
+    return new FifoSqliteDriver(this.driverConfig, this.lock);
+  }
+}
+
+/**
+ * Direct, synchronous use of the connection for the live room's hot path, never interleaved with a
+ * Kysely transaction: it runs at once when the connection is free, or after whoever holds it.
+ */
+export interface SqliteExclusive {
+  run<T>(work: (statement: (sql: string) => Statement, raw: Raw) => T): T | Promise<T>;
+}
+
+export function sqliteParts(raw: Raw): { dialect: SqliteDialect; exclusive: SqliteExclusive } {
+  const lock = new FifoLock();
+  const cache = new StatementCache(raw);
+  const statement = (sql: string) => cache.get(sql);
+  const database = {
+    prepare: statement,
+    close: () => raw.close(),
+  } as unknown as SqliteDialectConfig['database'];
+  const runHeld = <T>(work: (s: typeof statement, r: Raw) => T): T => {
+    try {
+      return work(statement, raw);
+    } finally {
+      lock.release();
+    }
+  };
+  return {
+    dialect: new FifoSqliteDialect({ database }, lock),
+    exclusive: {
+      run: (work) => (lock.tryAcquire() ? runHeld(work) : lock.acquire().then(() => runHeld(work))),
+    },
+  };
+}
