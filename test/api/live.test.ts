@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { MeetingCommand } from '../../src/domain/meeting/types.ts';
 import { memoryPendingStore } from '../../src/web/live/connection.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
@@ -128,6 +129,28 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
       .where('client_command_id', '=', 'offline-1')
       .execute();
     expect(checkins).toHaveLength(1);
+  });
+
+  it('answers a resent stage move as done, although moving there again would be refused', async () => {
+    // The chair's move went through, but the acknowledgement was lost with the connection.
+    const moved = { id: 'offline-goto', command: { type: 'stage.goto', index: 2 } as MeetingCommand };
+    const store = memoryPendingStore();
+    store.save(meetingId, [moved]);
+    const again = join('facilitatorA', { pendingStore: store });
+    await again.until((s) => s.stageIndex === 2);
+    again.close();
+    const resend = memoryPendingStore();
+    resend.save(meetingId, [moved]);
+    const third = join('facilitatorA', { pendingStore: resend });
+    const status = await third.untilStatus((s) => s.connection === 'open' && s.pending === 0);
+    expect(status.lastRefusal).toBeNull();
+    const rows = await t.ctx.store.db
+      .selectFrom('meeting_event')
+      .select('seq')
+      .where('meeting_id', '=', meetingId)
+      .where('client_command_id', '=', 'offline-goto')
+      .execute();
+    expect(rows).toHaveLength(1);
   });
 
   it('lets no coordinator, admin, other set member or anonymous client into the room', async () => {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { cleanCommand } from '../../domain/meeting/commands.ts';
 import { idsNeeded } from '../../domain/meeting/reducer.ts';
 import type { MeetingCommand, MeetingEvent } from '../../domain/meeting/types.ts';
 import type { Store } from '../store/db.ts';
-import type { Database, MeetingEventTable } from '../store/schema.ts';
+import type { MeetingEventTable, Database as Schema } from '../store/schema.ts';
+import type { SqliteExclusive } from '../store/sqlite.ts';
 import type { Write } from './projections.ts';
 
 export function toEvent(row: MeetingEventTable): MeetingEvent {
@@ -17,19 +19,26 @@ export function toEvent(row: MeetingEventTable): MeetingEvent {
   };
 }
 
-export async function eventsAfter(
-  db: Kysely<Database>,
+export async function eventRowsAfter(
+  db: Kysely<Schema>,
   meetingId: string,
   afterSeq: number,
-): Promise<MeetingEvent[]> {
-  const rows = await db
+): Promise<MeetingEventTable[]> {
+  return db
     .selectFrom('meeting_event')
     .selectAll()
     .where('meeting_id', '=', meetingId)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .execute();
-  return rows.map(toEvent);
+}
+
+export async function eventsAfter(
+  db: Kysely<Schema>,
+  meetingId: string,
+  afterSeq: number,
+): Promise<MeetingEvent[]> {
+  return (await eventRowsAfter(db, meetingId, afterSeq)).map(toEvent);
 }
 
 /** The event an accepted command becomes, as the next of the room's log. */
@@ -50,71 +59,72 @@ export function nextEvent(
   };
 }
 
-/**
- * `appended`: committed. `behind`: another process took this seq first (catch up, validate again).
- * `duplicate`: this client's command is in the log already (a resend after a dropped connection).
- */
-export type AppendOutcome = 'appended' | 'behind' | 'duplicate';
+/** `appended`: committed. `behind`: another process took this seq first (catch up, validate again). */
+export type AppendOutcome = 'appended' | 'behind';
 
-type Maybe<T> = T | Promise<T>;
-
-export interface CommandRef {
-  meetingId: string;
-  actorId: string;
-  clientCommandId: string;
-}
-
-/**
- * Where a room's events and their effects are written, all in one transaction. On SQLite this is
- * synchronous (one connection, nothing to wait for), so a command is committed and broadcast in
- * the same turn of the event loop.
- */
+/** Where a room's events and their effects are written, each event in one transaction with its effects. */
 export interface EventLog {
-  readonly synchronous: boolean;
-  append(writes: Write[]): Maybe<AppendOutcome>;
-  seqOf(ref: CommandRef): Maybe<number | null>;
+  append(writes: Write[]): Promise<AppendOutcome>;
 }
 
-const seqOfSql =
-  'select seq from meeting_event where meeting_id = ? and actor_id = ? and client_command_id = ?';
-
-/** The primary key (meeting, seq) refuses a taken seq; the client-command index refuses a resend. */
-function conflictOf(error: unknown): AppendOutcome | null {
+/** The primary key (meeting, seq) refuses a seq that another process took. */
+function isBehind(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string; message?: string };
-  if (e.code?.startsWith('SQLITE_CONSTRAINT')) {
-    if (/meeting_event\.seq/.test(e.message ?? '')) return 'behind';
-    if (/meeting_event\.client_command_id/.test(e.message ?? '')) return 'duplicate';
-  }
-  if (e.code === '23505') {
-    if (e.constraint === 'meeting_event_pk') return 'behind';
-    if (e.constraint === 'meeting_event_client_command') return 'duplicate';
-  }
-  return null;
+  if (e.code?.startsWith('SQLITE_CONSTRAINT')) return /meeting_event\.seq/.test(e.message ?? '');
+  return e.code === '23505' && e.constraint === 'meeting_event_pk';
 }
 
-function sqliteLog(store: Store & { sqlite: NonNullable<Store['sqlite']> }): EventLog {
-  return {
-    synchronous: true,
-    append: (writes) =>
-      store.sqlite.run((statement) => {
-        statement('begin').run();
+interface Pending {
+  writes: Write[];
+  resolve: (outcome: AppendOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: the appends of one turn of the event loop (from different rooms; a room has one in
+ * flight at most) share one transaction, each in its own savepoint so that a refusal undoes only
+ * itself. A commit costs far more than the inserts in it.
+ */
+function sqliteLog(sqlite: SqliteExclusive): EventLog {
+  let batch: Pending[] = [];
+  const commit = (statement: (sql: string) => Statement, raw: Database, items: Pending[]) => {
+    const outcomes: (AppendOutcome | { error: unknown })[] = [];
+    statement('begin').run();
+    try {
+      for (const item of items) {
+        statement('savepoint event').run();
         try {
-          for (const w of writes) statement(w.sql).run(w.params);
-          statement('commit').run();
-          return 'appended';
+          for (const w of item.writes) statement(w.sql).run(w.params);
+          outcomes.push('appended');
         } catch (error) {
-          statement('rollback').run();
-          const conflict = conflictOf(error);
-          if (conflict) return conflict;
-          throw error;
+          statement('rollback to event').run();
+          outcomes.push(isBehind(error) ? 'behind' : { error });
         }
-      }),
-    seqOf: (ref) =>
-      store.sqlite.run((statement) => {
-        const row = statement(seqOfSql).get(ref.meetingId, ref.actorId, ref.clientCommandId) as
-          | { seq: number }
-          | undefined;
-        return row?.seq ?? null;
+        statement('release event').run();
+      }
+      statement('commit').run();
+    } catch (error) {
+      if (raw.inTransaction) statement('rollback').run();
+      for (const item of items) item.reject(error);
+      return;
+    }
+    items.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (typeof outcome === 'string') item.resolve(outcome);
+      else item.reject(outcome.error);
+    });
+  };
+  const flush = () => {
+    const items = batch;
+    batch = [];
+    void Promise.resolve(sqlite.run((statement, raw) => commit(statement, raw, items))).catch((error) => {
+      for (const item of items) item.reject(error);
+    });
+  };
+  return {
+    append: (writes) =>
+      new Promise((resolve, reject) => {
+        if (batch.push({ writes, resolve, reject }) === 1) setImmediate(flush);
       }),
   };
 }
@@ -131,31 +141,23 @@ function numberPlaceholders(sql: string): string {
   return out;
 }
 
-function postgresLog(db: Kysely<Database>): EventLog {
-  const raw = (w: Write) => CompiledQuery.raw(numberPlaceholders(w.sql), w.params);
+function postgresLog(db: Kysely<Schema>): EventLog {
   return {
-    synchronous: false,
     async append(writes) {
       try {
         await db.transaction().execute(async (trx) => {
-          for (const w of writes) await trx.executeQuery(raw(w));
+          for (const w of writes)
+            await trx.executeQuery(CompiledQuery.raw(numberPlaceholders(w.sql), w.params));
         });
         return 'appended';
       } catch (error) {
-        const conflict = conflictOf(error);
-        if (conflict) return conflict;
+        if (isBehind(error)) return 'behind';
         throw error;
       }
-    },
-    async seqOf(ref) {
-      const result = await db.executeQuery<{ seq: number }>(
-        raw({ sql: seqOfSql, params: [ref.meetingId, ref.actorId, ref.clientCommandId] }),
-      );
-      return result.rows[0] ? Number(result.rows[0].seq) : null;
     },
   };
 }
 
 export function openEventLog(store: Store): EventLog {
-  return store.sqlite ? sqliteLog({ ...store, sqlite: store.sqlite }) : postgresLog(store.db);
+  return store.sqlite ? sqliteLog(store.sqlite) : postgresLog(store.db);
 }

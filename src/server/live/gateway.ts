@@ -6,7 +6,7 @@ import { can } from '../../domain/access.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
 import { meetingSetResource } from '../features/meetings/service.ts';
-import type { LiveClient, MeetingHub } from './hub.ts';
+import type { LiveClient, MeetingHub, SubmitResult } from './hub.ts';
 import type { ServerMessage } from './protocol.ts';
 
 const clientMessage = z.discriminatedUnion('t', [
@@ -20,6 +20,8 @@ const clientMessage = z.discriminatedUnion('t', [
   }),
   z.strictObject({ t: z.literal('ping'), c: z.number() }),
 ]);
+
+type ClientMessage = z.infer<typeof clientMessage>;
 
 const maxMessagesPerSecond = 30;
 
@@ -70,7 +72,7 @@ export async function registerLiveGateway(
       socket.readyState === socket.OPEN && socket.send(JSON.stringify(message));
     const client: LiveClient = {
       personId,
-      send: (text) => socket.readyState === socket.OPEN && socket.send(text),
+      send: (data) => socket.readyState === socket.OPEN && socket.send(data, { binary: false }),
       close: (code, reason) => socket.close(code, reason),
     };
     let windowStart = Date.now();
@@ -87,7 +89,44 @@ export async function registerLiveGateway(
 
     send({ t: 'welcome', personId, serverTime: ctx.now().toISOString() });
 
-    socket.on('message', async (raw) => {
+    const failed = (error: unknown) => {
+      request.log.error({ err: error }, 'live message failed');
+      send({
+        t: 'error',
+        code: 'bad-message',
+        detail: 'Revans could not handle that message; nothing was changed.',
+      });
+    };
+    const answer = (id: string, result: SubmitResult) => {
+      if (result.ok) send({ t: 'ack', id, seq: result.seq });
+      else if (!result.retry) send({ t: 'nack', id, reason: result.reason });
+    };
+
+    const handle = async (parsed: ClientMessage) => {
+      if (parsed.t === 'ping') {
+        send({ t: 'pong', c: parsed.c, s: ctx.now().getTime() });
+      } else if (parsed.t === 'join') {
+        // Fresh from the database on every join: a member removed a minute ago is refused.
+        const fresh = await loadActor(ctx.store.db, (await userIdOf(ctx, personId)) ?? '');
+        const set = await meetingSetResource(ctx, parsed.meetingId).catch(() => undefined);
+        if (!fresh || !set || !can(fresh.actor, 'meeting.join', set)) {
+          send({
+            t: 'error',
+            code: 'not-found',
+            meetingId: parsed.meetingId,
+            detail: 'There is no meeting here, or you cannot see it.',
+          });
+          return;
+        }
+        joined.add(parsed.meetingId);
+        await hub.join(client, parsed.meetingId, parsed.afterSeq);
+      } else if (parsed.t === 'leave') {
+        joined.delete(parsed.meetingId);
+        await hub.leave(client, parsed.meetingId);
+      }
+    };
+
+    socket.on('message', (raw) => {
       const now = Date.now();
       if (now - windowStart > 1000) {
         windowStart = now;
@@ -97,53 +136,34 @@ export async function registerLiveGateway(
         send({ t: 'error', code: 'rate-limited', detail: 'Too many messages; slow down a little.' });
         return;
       }
-      let parsed: z.infer<typeof clientMessage>;
+      let parsed: ClientMessage;
       try {
         parsed = clientMessage.parse(JSON.parse(String(raw)));
       } catch {
         send({ t: 'error', code: 'bad-message', detail: 'That message was not understood.' });
         return;
       }
-      try {
-        if (parsed.t === 'ping') {
-          send({ t: 'pong', c: parsed.c, s: ctx.now().getTime() });
-        } else if (parsed.t === 'join') {
-          // Fresh from the database on every join: a member removed a minute ago is refused.
-          const fresh = await loadActor(ctx.store.db, (await userIdOf(ctx, personId)) ?? '');
-          const set = await meetingSetResource(ctx, parsed.meetingId).catch(() => undefined);
-          if (!fresh || !set || !can(fresh.actor, 'meeting.join', set)) {
-            send({
-              t: 'error',
-              code: 'not-found',
-              meetingId: parsed.meetingId,
-              detail: 'There is no meeting here, or you cannot see it.',
-            });
-            return;
-          }
-          joined.add(parsed.meetingId);
-          await hub.join(client, parsed.meetingId, parsed.afterSeq);
-        } else if (parsed.t === 'leave') {
-          joined.delete(parsed.meetingId);
-          await hub.leave(client, parsed.meetingId);
-        } else if (!joined.has(parsed.meetingId)) {
-          send({
-            t: 'error',
-            code: 'not-found',
-            meetingId: parsed.meetingId,
-            detail: 'Join the meeting before sending to it.',
-          });
-        } else {
-          const result = await hub.submit(client, parsed.meetingId, parsed.id, parsed.command as never);
-          if (result.ok) send({ t: 'ack', id: parsed.id, seq: result.seq });
-          else if (!result.retry) send({ t: 'nack', id: parsed.id, reason: result.reason });
-        }
-      } catch (error) {
-        request.log.error({ err: error }, 'live message failed');
+      if (parsed.t !== 'cmd') {
+        handle(parsed).catch(failed);
+        return;
+      }
+      if (!joined.has(parsed.meetingId)) {
         send({
           t: 'error',
-          code: 'bad-message',
-          detail: 'Revans could not handle that message; nothing was changed.',
+          code: 'not-found',
+          meetingId: parsed.meetingId,
+          detail: 'Join the meeting before sending to it.',
         });
+        return;
+      }
+      // Commands are answered without a detour through promises when the room can answer at once.
+      const id = parsed.id;
+      try {
+        const result = hub.submit(client, parsed.meetingId, id, parsed.command as never);
+        if (result instanceof Promise) result.then((r) => answer(id, r), failed);
+        else answer(id, result);
+      } catch (error) {
+        failed(error);
       }
     });
 

@@ -3,15 +3,16 @@ import type { Logger } from 'pino';
 import { validateCommand } from '../../domain/meeting/permissions.ts';
 import { initialState, reduce } from '../../domain/meeting/reducer.ts';
 import type { MeetingCommand, MeetingEvent, MeetingSetup, MeetingState } from '../../domain/meeting/types.ts';
-import type { Database } from '../store/schema.ts';
+import type { Database, MeetingEventTable } from '../store/schema.ts';
 import type { LiveBus } from './bus.ts';
-import { type EventLog, eventsAfter, nextEvent } from './event-log.ts';
+import { type EventLog, eventRowsAfter, nextEvent, toEvent } from './event-log.ts';
 import { eventWrite, projectionWrites } from './projections.ts';
 import type { ServerMessage } from './protocol.ts';
 
 export interface LiveClient {
   readonly personId: string;
-  send(message: string): void;
+  /** A text message; a Buffer holds it already encoded as UTF-8 (one encoding for the whole room). */
+  send(message: string | Buffer): void;
   close(code: number, reason: string): void;
 }
 
@@ -24,9 +25,13 @@ interface Room {
   clients: Set<LiveClient>;
   /** Commands and catch-ups run one at a time per room, so local events are applied in order. */
   queue: Promise<unknown>;
-  /** Queued work not yet finished; while there is none, a synchronous log appends at once. */
+  /** Queued work not yet finished; while there is none, a command is validated at once. */
   pending: number;
+  /** Client command ids in the log (actor + id -> seq): a resend is answered, never applied twice. */
+  commands: Map<string, number>;
 }
+
+const commandKey = (actorId: string, clientCommandId: string) => `${actorId} ${clientCommandId}`;
 
 export interface HubDeps {
   db: Kysely<Database>;
@@ -47,8 +52,10 @@ export type SubmitResult = { ok: true; seq: number } | { ok: false; reason: stri
 
 type Attempt = SubmitResult | 'behind';
 
-const then = <T, U>(value: T | Promise<T>, next: (value: T) => U | Promise<U>): U | Promise<U> =>
-  value instanceof Promise ? value.then(next) : next(value);
+function remember(room: Room, rows: MeetingEventTable[]): void {
+  for (const row of rows)
+    if (row.client_command_id) room.commands.set(commandKey(row.actor_id, row.client_command_id), row.seq);
+}
 
 /** The live rooms this process serves: each holds the reduced state and the sockets subscribed to it. */
 export class MeetingHub {
@@ -72,7 +79,8 @@ export class MeetingHub {
     if (!room) {
       room = (async () => {
         const setup = await this.deps.loadSetup(meetingId);
-        const events = await eventsAfter(this.deps.db, meetingId, 0);
+        const rows = await eventRowsAfter(this.deps.db, meetingId, 0);
+        const events = rows.map(toEvent);
         const state = events.reduce(reduce, initialState(setup));
         const loaded: Room = {
           meetingId,
@@ -82,7 +90,9 @@ export class MeetingHub {
           clients: new Set<LiveClient>(),
           queue: Promise.resolve(),
           pending: 0,
+          commands: new Map(),
         };
+        remember(loaded, rows);
         if (this.rooms.get(meetingId) === room) this.loaded.set(meetingId, loaded);
         if (this.deps.stalePresenceAfterMs !== undefined && state.present.length) {
           setTimeout(() => void this.clearStalePresence(loaded), this.deps.stalePresenceAfterMs).unref();
@@ -110,13 +120,16 @@ export class MeetingHub {
   private broadcast(room: Room, events: MeetingEvent[]): void {
     for (const event of events) {
       const text = JSON.stringify({ t: 'event', meetingId: room.meetingId, event } satisfies ServerMessage);
-      for (const client of room.clients) client.send(text);
+      const data = Buffer.from(text);
+      for (const client of room.clients) client.send(data);
     }
   }
 
   private async catchUp(room: Room): Promise<void> {
-    const missed = await eventsAfter(this.deps.db, room.meetingId, room.state.lastSeq);
-    if (!missed.length) return;
+    const rows = await eventRowsAfter(this.deps.db, room.meetingId, room.state.lastSeq);
+    if (!rows.length) return;
+    remember(room, rows);
+    const missed = rows.map(toEvent);
     room.state = missed.reduce(reduce, room.state);
     room.lastAt = missed.at(-1)?.at ?? room.lastAt;
     this.broadcast(room, missed);
@@ -138,7 +151,8 @@ export class MeetingHub {
     await this.serialize(room, async () => {
       await this.catchUp(room);
       room.clients.add(client);
-      const events = await eventsAfter(this.deps.db, meetingId, Math.min(afterSeq, room.state.lastSeq));
+      const from = Math.min(afterSeq, room.state.lastSeq);
+      const events = (await eventRowsAfter(this.deps.db, meetingId, from)).map(toEvent);
       client.send(
         JSON.stringify({
           t: 'snapshot',
@@ -167,8 +181,8 @@ export class MeetingHub {
   }
 
   /**
-   * Validates and appends one command. On a synchronous log (SQLite) with nothing queued for the
-   * room, the command is committed and broadcast before this returns; otherwise it waits its turn.
+   * Validates and appends one command. With nothing queued for the room it is validated against the
+   * room at once and its append started; commands that arrive meanwhile wait their turn.
    */
   submit(
     client: LiveClient,
@@ -178,10 +192,9 @@ export class MeetingHub {
   ): SubmitResult | Promise<SubmitResult> {
     if (this.closing) return { ok: false, reason: 'Revans is restarting.', retry: true };
     const room = this.loaded.get(meetingId);
-    if (room && room.pending === 0 && this.deps.log.synchronous) {
+    if (room && room.pending === 0) {
       const first = this.attempt(room, client, clientCommandId, command);
       if (!(first instanceof Promise) && first !== 'behind') return first;
-      // The connection was busy (or another process appended first): later commands queue behind this one.
       return this.serialize(room, async () => {
         const result = await first;
         return result === 'behind' ? this.retry(room, client, clientCommandId, command, true) : result;
@@ -216,14 +229,11 @@ export class MeetingHub {
   ): Attempt | Promise<Attempt> {
     const { meetingId } = room;
     const actorId = client.personId;
-    const ref = clientCommandId ? { meetingId, actorId, clientCommandId } : null;
+    const key = clientCommandId ? commandKey(actorId, clientCommandId) : null;
+    const seen = key ? room.commands.get(key) : undefined;
+    if (seen !== undefined) return { ok: true, seq: seen };
     const verdict = validateCommand(room.state, actorId, command);
-    if (!verdict.ok) {
-      const refused = { ok: false, reason: verdict.reason } as const;
-      // A resend of a command the log already holds may break the rules now: answer as it was answered.
-      if (!ref) return refused;
-      return then(this.deps.log.seqOf(ref), (seq) => (seq === null ? refused : { ok: true, seq }));
-    }
+    if (!verdict.ok) return { ok: false, reason: verdict.reason };
     const event = nextEvent(room.state.lastSeq, room.lastAt, {
       actorId,
       command,
@@ -231,12 +241,11 @@ export class MeetingHub {
     });
     const next = reduce(room.state, event);
     const writes = [eventWrite(meetingId, event, clientCommandId), ...projectionWrites(next, event)];
-    return then(this.deps.log.append(writes), (outcome): Attempt | Promise<Attempt> => {
+    return this.deps.log.append(writes).then((outcome): Attempt => {
       if (outcome === 'behind') return 'behind';
-      if (outcome === 'duplicate')
-        return then(this.deps.log.seqOf(ref!), (seq) => ({ ok: true, seq: seq ?? room.state.lastSeq }));
       room.state = next;
       room.lastAt = event.at;
+      if (key) room.commands.set(key, event.seq);
       this.broadcast(room, [event]);
       this.deps.bus.publish({ kind: 'meeting', meetingId, seq: event.seq });
       return { ok: true, seq: event.seq };

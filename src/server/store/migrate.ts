@@ -5,6 +5,7 @@ import * as mailOutbox from './migrations/0003_mail_outbox.ts';
 import * as meetings from './migrations/0004_meetings.ts';
 import * as schedule from './migrations/0005_schedule.ts';
 import * as enrolment from './migrations/0006_enrolment.ts';
+import * as liveLog from './migrations/0007_live_log.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_meetings': meetings,
   '0005_schedule': schedule,
   '0006_enrolment': enrolment,
+  '0007_live_log': liveLog,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1)!;
