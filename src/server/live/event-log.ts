@@ -114,7 +114,12 @@ function sqliteLog(sqlite: SqliteExclusive): EventLog {
       else item.reject(outcome.error);
     });
   };
+  let offloaded = false;
   const flush = () => {
+    if (!offloaded) {
+      offloaded = true;
+      sqlite.offloadCheckpoints();
+    }
     const items = batch;
     batch = [];
     void Promise.resolve(sqlite.run((statement, raw) => commit(statement, raw, items))).catch((error) => {

@@ -36,7 +36,11 @@ export function openStore(options: {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const { dialect, exclusive } = sqliteParts(sqlite);
+  const { dialect, exclusive, checkpointer } = sqliteParts(sqlite);
   const db = new Kysely<Database>({ dialect });
-  return { db, kind: 'sqlite', sqlite: exclusive, destroy: () => db.destroy() };
+  const destroy = async () => {
+    await checkpointer.stop();
+    await db.destroy();
+  };
+  return { db, kind: 'sqlite', sqlite: exclusive, destroy };
 }

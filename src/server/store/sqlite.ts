@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { type DatabaseConnection, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import { Checkpointer } from './checkpointer.ts';
 
 type Raw = SqliteDatabase.Database;
 type Statement = SqliteDatabase.Statement;
@@ -98,10 +99,17 @@ class FifoSqliteDialect extends SqliteDialect {
  */
 export interface SqliteExclusive {
   run<T>(work: (statement: (sql: string) => Statement, raw: Raw) => T): T | Promise<T>;
+  /** From now on the log is checkpointed by a worker thread (for a steady stream of small commits). */
+  offloadCheckpoints(): void;
 }
 
-export function sqliteParts(raw: Raw): { dialect: SqliteDialect; exclusive: SqliteExclusive } {
+export function sqliteParts(raw: Raw): {
+  dialect: SqliteDialect;
+  exclusive: SqliteExclusive;
+  checkpointer: Checkpointer;
+} {
   const lock = new FifoLock();
+  const checkpointer = new Checkpointer(raw);
   const cache = new StatementCache(raw);
   const statement = (sql: string) => cache.get(sql);
   const database = {
@@ -117,8 +125,10 @@ export function sqliteParts(raw: Raw): { dialect: SqliteDialect; exclusive: Sqli
   };
   return {
     dialect: new FifoSqliteDialect({ database }, lock),
+    checkpointer,
     exclusive: {
       run: (work) => (lock.tryAcquire() ? runHeld(work) : lock.acquire().then(() => runHeld(work))),
+      offloadCheckpoints: () => checkpointer.start(),
     },
   };
 }
