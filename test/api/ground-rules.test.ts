@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingSetup } from '../../src/server/live/setup.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
 import { buildWorld, type World } from '../support/world.ts';
@@ -58,6 +59,17 @@ describe.each(storeKinds)('ground rules on %s', (kind) => {
     expect((await rules('memberA')).json().history.map((h: { version: number }) => h.version)).toEqual([
       2, 1,
     ]);
+  });
+
+  it('shows the set its own current version when a meeting opens', async () => {
+    const meeting = await t.call({
+      method: 'POST',
+      url: `/api/sets/${w.setA}/meetings`,
+      cookie: w.cookies.facilitatorA,
+      payload: { localStart: '2027-04-07T10:00', timeZone: 'Europe/London' },
+    });
+    const setup = await meetingSetup(t.ctx, meeting.json().id);
+    expect(setup.groundRules).toEqual(['Be honest.', 'Confidentiality: what is said here stays here.']);
   });
 
   it('shows the rules to the set and those who run the programme, to nobody else', async () => {

@@ -43,6 +43,13 @@ async function buildSetup(ctx: AppContext, meetingId: string): Promise<MeetingSe
         .execute()
     : [];
   const latest = new Map(versions.map((v) => [v.problem_id, v.statement]));
+  // The set's own version of its ground rules, as adopted now; the defaults until it adopts one.
+  const rules = await db
+    .selectFrom('ground_rules_version')
+    .select('rules_json')
+    .where('set_id', '=', meeting.set_id)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
   return {
     meetingId,
     setId: meeting.set_id,
@@ -51,7 +58,7 @@ async function buildSetup(ctx: AppContext, meetingId: string): Promise<MeetingSe
     participants: roster.map((r) => ({ personId: r.person_id, name: r.name, role: r.role })),
     agenda: JSON.parse(meeting.agenda_json),
     presenterCycle: defaultPresenterCycle(),
-    groundRules: [...defaultGroundRules],
+    groundRules: rules ? (JSON.parse(rules.rules_json) as string[]) : [...defaultGroundRules],
     openActions: openActions.map((a) => ({
       actionId: a.id,
       ownerId: a.owner_id,
