@@ -7,7 +7,7 @@ import { startNotificationScheduler, stopNotificationScheduler } from './feature
 import { InProcessBus, type LiveBus, PostgresBus } from './live/bus.ts';
 import { openEventLog } from './live/event-log.ts';
 import { MeetingHub } from './live/hub.ts';
-import { meetingSetup } from './live/setup.ts';
+import { buildSetup, meetingSetup } from './live/setup.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { MailWorker } from './mail/worker.ts';
 import { openStore } from './store/db.ts';
@@ -78,6 +78,7 @@ export async function createContext(
     logger: logger.child({ component: 'live' }),
     now,
     loadSetup: (meetingId) => meetingSetup(ctx, meetingId),
+    buildSetup: (meetingId) => buildSetup(ctx, meetingId),
     stalePresenceAfterMs: config.databaseUrl ? undefined : config.presenceGraceMs,
   });
   if (options.startMailWorker ?? true) mail.start();

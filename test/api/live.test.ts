@@ -74,8 +74,33 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
     const member = join('memberA');
     const other = join('memberA2');
     await facilitator.until((s) => s.present.length === 3);
+    // Opened early: a problem brought between the opening and the start is in the meeting.
+    const title = 'Partnership with the county council';
+    expect(member.connection.state!.setup.problems.map((p) => p.title)).not.toContain(title);
+    const brought = await t.call({
+      method: 'POST',
+      url: `/api/sets/${w.setA}/problems`,
+      cookie: w.cookies.memberA,
+      payload: {
+        title,
+        story: 'Two years of talks and no agreement on who leads.',
+        kind: 'work-project',
+        intake: { real: true, current: true, openEnded: true, mineToActOn: true },
+      },
+    });
+    expect(brought.statusCode).toBe(201);
     facilitator.send({ type: 'meeting.start' });
-    await member.until((s) => s.status === 'live');
+    const started = await member.until(
+      (s) => s.status === 'live' && s.setup.problems.some((p) => p.title === title),
+    );
+    expect(started.stageIndex).toBe(0);
+    expect((await other.until((s) => s.status === 'live')).present).toHaveLength(3);
+    const stored = await t.ctx.store.db
+      .selectFrom('meeting')
+      .select('setup_json')
+      .where('id', '=', meetingId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.setup_json!).problems.map((p: { title: string }) => p.title)).toContain(title);
     facilitator.send({ type: 'stage.goto', index: 1 });
     await member.until((s) => s.setup.agenda[s.stageIndex ?? -1]?.key === 'check-in');
     member.send({ type: 'checkin.say', text: 'Tired but glad to be here.' });

@@ -39,7 +39,10 @@ export interface HubDeps {
   bus: LiveBus;
   logger: Logger;
   now: () => Date;
+  /** The room's frozen setup (the first process to open the room freezes it). */
   loadSetup: (meetingId: string) => Promise<MeetingSetup>;
+  /** The setup from the set as it is now: taken again when the meeting starts. */
+  buildSetup: (meetingId: string) => Promise<MeetingSetup>;
   /**
    * With one process, a room loaded after a restart knows that anyone still marked present but not
    * reconnected within this time has gone (with several processes only their own process knows).
@@ -130,9 +133,60 @@ export class MeetingHub {
     if (!rows.length) return;
     remember(room, rows);
     const missed = rows.map(toEvent);
+    if (missed.some((e) => e.command.type === 'meeting.start')) {
+      // Another process started the meeting on the set as it was then: take its setup and replay.
+      await this.rebase(room, await this.deps.loadSetup(room.meetingId));
+      await this.resendSnapshots(room);
+      return;
+    }
     room.state = missed.reduce(reduce, room.state);
     room.lastAt = missed.at(-1)?.at ?? room.lastAt;
     this.broadcast(room, missed);
+  }
+
+  /** The room's state replayed from the whole log over another setup. */
+  private async rebase(room: Room, setup: MeetingSetup): Promise<void> {
+    const rows = await eventRowsAfter(this.deps.db, room.meetingId, 0);
+    remember(room, rows);
+    room.state = rows.map(toEvent).reduce(reduce, initialState(setup));
+    room.lastAt = rows.at(-1)?.at ?? null;
+  }
+
+  /** Everyone in the room starts again from the setup and the whole log. */
+  private async resendSnapshots(room: Room): Promise<void> {
+    const events = (await eventRowsAfter(this.deps.db, room.meetingId, 0)).map(toEvent);
+    const text = JSON.stringify({
+      t: 'snapshot',
+      meetingId: room.meetingId,
+      setup: room.state.setup,
+      events,
+      serverTime: this.deps.now().toISOString(),
+    } satisfies ServerMessage);
+    for (const client of room.clients) client.send(text);
+  }
+
+  /**
+   * The room may have been opened well before the start: problems brought, actions reported or
+   * members added since then belong in it. Starting takes the setup again from the set as it is.
+   */
+  private async start(
+    room: Room,
+    client: LiveClient,
+    clientCommandId: string | null,
+    command: MeetingCommand,
+  ): Promise<SubmitResult> {
+    await this.catchUp(room);
+    if (room.state.status !== 'not-started') return this.retry(room, client, clientCommandId, command, false);
+    const before = { state: room.state, lastAt: room.lastAt };
+    await this.rebase(room, await this.deps.buildSetup(room.meetingId));
+    const result = await this.retry(room, client, clientCommandId, command, false);
+    if (!result.ok) {
+      room.state = before.state;
+      room.lastAt = before.lastAt;
+      return result;
+    }
+    await this.resendSnapshots(room);
+    return result;
   }
 
   private async catchUpIfOpen(meetingId: string, seq: number): Promise<void> {
@@ -191,6 +245,11 @@ export class MeetingHub {
     command: MeetingCommand,
   ): SubmitResult | Promise<SubmitResult> {
     if (this.closing) return { ok: false, reason: 'Revans is restarting.', retry: true };
+    if (command.type === 'meeting.start') {
+      return this.room(meetingId).then((loaded) =>
+        this.serialize(loaded, () => this.start(loaded, client, clientCommandId, command)),
+      );
+    }
     const room = this.loaded.get(meetingId);
     if (room && room.pending === 0) {
       const first = this.attempt(room, client, clientCommandId, command);

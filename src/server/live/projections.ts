@@ -16,6 +16,7 @@ const SQL = {
   event:
     'insert into meeting_event (meeting_id, seq, at, actor_id, client_command_id, command_json, ids_json) values (?, ?, ?, ?, ?, ?, ?)',
   meetingStatus: 'update meeting set status = ?, updated_at = ? where id = ?',
+  meetingStarted: 'update meeting set status = ?, setup_json = ?, updated_at = ? where id = ?',
   // Whoever came is present; whoever sent apologies and stayed away keeps them; anyone else is absent.
   attendance: `insert into meeting_attendance (meeting_id, person_id, status, apology_note, updated_at)
     values (?, ?, ?, '', ?)
@@ -74,7 +75,8 @@ export function projectionWrites(after: MeetingState, event: MeetingEvent): Writ
   const write = (sql: string, ...params: SqlValue[]): Write => ({ sql, params });
   switch (c.type) {
     case 'meeting.start':
-      return [write(SQL.meetingStatus, 'live', event.at, meetingId)];
+      // The setup the meeting started on (taken again at the start) is the one its record shows.
+      return [write(SQL.meetingStarted, 'live', JSON.stringify(setup), event.at, meetingId)];
     case 'meeting.end': {
       const came = new Set(after.attendance);
       return [

@@ -6,7 +6,7 @@ import { rosters } from '../features/sets/queries.ts';
 import { notFound } from '../http/problem.ts';
 
 /** Builds the room's setup from the set as it is now: roster, agenda, open actions and problems. */
-async function buildSetup(ctx: AppContext, meetingId: string): Promise<MeetingSetup> {
+export async function buildSetup(ctx: AppContext, meetingId: string): Promise<MeetingSetup> {
   const db = ctx.store.db;
   const meeting = await db
     .selectFrom('meeting')

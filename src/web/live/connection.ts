@@ -125,8 +125,11 @@ export class LiveConnection {
   private receive(message: ServerMessage): void {
     switch (message.t) {
       case 'snapshot': {
+        // A snapshot holding the whole log (a first join, or the meeting started on a fresh setup)
+        // replaces what we had; otherwise it brings what we missed.
+        const whole = message.events[0]?.seq === 1;
         const base =
-          this.state && this.state.setup.meetingId === message.meetingId
+          this.state && this.state.setup.meetingId === message.meetingId && !whole
             ? this.state
             : initialState(message.setup);
         this.state = message.events.reduce(reduce, base);
