@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { GroundRulesSection } from '../ground-rules/GroundRulesSection.tsx';
 import { SetTabs } from '../meetings/SetTabs.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { RosterTable } from './RosterTable.tsx';
@@ -60,6 +61,7 @@ export function SetPage() {
       </p>
       <SizeWarning warning={s.sizeWarning} />
       <RosterWarnings warnings={s.warnings} />
+      {s.abilities['groundRules.read'] ? <GroundRulesSection setId={s.id} viewerId={me.person.id} /> : null}
 
       <section className="section" aria-labelledby="roster-heading">
         <h2 id="roster-heading">{t('set.roster.title')}</h2>
