@@ -53,13 +53,13 @@ export function ApplicationRow({
 
   return (
     <tr>
-      <th scope="row" className="cell-stack">
-        <span>{a.name}</span>
+      <th scope="row">
+        {a.name}
         <span className="cell-sub cell-email">{a.email}</span>
         {a.asFacilitator ? <Badge tone="accent">{t('enrolment.applications.facilitator')}</Badge> : null}
       </th>
-      <td className="cell-stack">
-        <span>{a.organisation || '—'}</span>
+      <td>
+        {a.organisation || '—'}
         <span className="cell-sub">{a.role}</span>
       </td>
       <td>
@@ -74,7 +74,7 @@ export function ApplicationRow({
                 when: formatDateTime(a.consent.givenAt, i18n.language),
               })}
             </summary>
-            <p className="mail-text">{a.consent.wording}</p>
+            <p className="consent-text consent-text--stored">{a.consent.wording}</p>
           </details>
         ) : (
           <span className="muted">{t('enrolment.applications.noConsent')}</span>
@@ -99,9 +99,9 @@ export function ApplicationRow({
           </details>
         ) : null}
       </td>
-      <td className="cell-actions">
+      <td>
         {decidable ? (
-          <div className="inline-list">
+          <div className="cell-actions">
             {(['accept', 'waitlist', 'decline'] as const)
               .filter((d) => outcome[d] !== a.status)
               .map((d) => (
