@@ -2,7 +2,8 @@
 // the coordinator opens recruiting and shares the open link; two people apply through it and a third is
 // invited by email; their consent is stored word for word; the coordinator accepts them, proposes sets,
 // moves one person by keyboard and one by drag and drop (the score changes), locks a set, proposes
-// again, publishes; members are emailed, choose a password, and accept their set's ground rules.
+// again, publishes; members are emailed, choose a password, and accept their set's ground rules (and
+// accept them again once the set changes them); a member leaves the programme.
 // axe audits every page and state the journey visits.
 import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';

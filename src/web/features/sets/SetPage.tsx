@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { WithdrawSection } from '../enrolment/WithdrawSection.tsx';
 import { GroundRulesSection } from '../ground-rules/GroundRulesSection.tsx';
 import { SetTabs } from '../meetings/SetTabs.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
@@ -96,6 +97,7 @@ export function SetPage() {
       ) : null}
 
       <SetSettings set={s} onChange={set.setData} />
+      {isMember && !s.archived ? <WithdrawSection programme={s.programme} /> : null}
     </section>
   );
 }
