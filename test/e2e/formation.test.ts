@@ -240,6 +240,14 @@ describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
     expect(consent.summary).toMatch(new RegExp(`^Consent ${currentConsent.version} given `));
     expect(consent.wording).toContain(currentConsent.confidentiality);
     expect(consent.wording).toContain(currentConsent.dataUse);
+    expect(await enrolment.answersOf(ben.name)).toEqual({
+      'Themes you care about': 'volunteers, funding',
+      'Languages you can work in': 'en',
+      'Your time zone': 'Europe/London',
+      'When you can usually meet': 'Tuesday morning, Thursday afternoon',
+      'What you hope to bring and to take away': ben.hopes,
+      'Anyone you must not share a set with': 'Chloe Martin',
+    });
     expect(await enrolment.statusOf(ben.name)).toBe('Applied');
     for (const a of [amara, ben, chloe, ...earlier]) await enrolment.accept(a.name);
     await mailTo(amara.email, /^You are accepted onto /);

@@ -51,6 +51,16 @@ export class EnrolmentPage extends ProgrammePage {
     };
   }
 
+  /** Opens the answers disclosure of an application: its terms and their values, in order. */
+  async answersOf(name: string): Promise<Record<string, string>> {
+    const row = this.application(name);
+    await row.locator('summary', { hasText: 'Answers' }).click();
+    const list = row.locator('details[open] dl');
+    const terms = await list.locator('dt').allTextContents();
+    const values = await list.locator('dd').allTextContents();
+    return Object.fromEntries(terms.map((term, i) => [term.trim(), (values[i] ?? '').trim()]));
+  }
+
   async accept(name: string): Promise<void> {
     await this.page.getByRole('button', { name: `Accept ${name}`, exact: true }).click();
     await this.page.getByRole('button', { name: `Wait-list ${name}`, exact: true }).waitFor();

@@ -32,12 +32,19 @@ export function PersonChip({
       onDragEnd={() => onDragState(null)}
     >
       <span className="person-chip__text">
-        <span className="person-chip__name">{person.name}</span>
+        <span>
+          <span className="person-chip__name">{person.name}</span>
+          {person.facilitator ? (
+            <>
+              {' '}
+              <Badge tone="accent">{t('formation.facilitator')}</Badge>
+            </>
+          ) : null}
+        </span>
         <span className="person-chip__sub">
           {[person.organisation, person.role].filter(Boolean).join(' · ')}
         </span>
       </span>
-      {person.facilitator ? <Badge tone="accent">{t('formation.facilitator')}</Badge> : null}
       {movable ? <MoveMenu personName={person.name} options={options} onMove={onMove} /> : null}
     </li>
   );
