@@ -272,17 +272,19 @@ describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
     ).toBe(1);
     await saveScreenshot(coordinatorPage, 'formation-board');
 
-    // 6. By keyboard alone, the coordinator moves someone from the larger set to the other: both sets'
-    // scores and the total change at once.
+    // 6. By keyboard alone, the coordinator moves someone from the larger set to the other: the menu
+    // previews the new total, and both sets' scores and the total change at once.
     const [from, to, fromMembers] =
       set1.length >= set2.length ? ['Set 1', 'Set 2', set1] : ['Set 2', 'Set 1', set2];
     const before = { total: await formation.totalScore(), to: await formation.setScore(to) };
     const moving = fromMembers.find((n) => n !== ben.name && n !== chloe.name)!;
-    await formation.moveByKeyboard(moving, `To ${to}`);
+    const chosen = await formation.moveByKeyboard(moving, `To ${to}`);
     expect(await formation.membersOf(to)).toContain(moving);
     expect(await formation.membersOf(from)).not.toContain(moving);
     expect(await formation.totalScore()).not.toBe(before.total);
     expect(await formation.setScore(to)).not.toBe(before.to);
+    // The menu said beforehand what the move would do to the total.
+    expect(chosen).toContain(`total ${await formation.totalScore()}`);
     // Focus follows the person, so the keyboard user carries on from where they are.
     expect(await coordinatorPage.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       `Move ${moving}…`,

@@ -33,8 +33,11 @@ export class FormationPage extends ProgrammePage {
     return ((await this.set(name).locator('.score__value').textContent()) ?? '').trim();
   }
 
-  /** Moves a person with the keyboard only: focus "Move", open it, arrow to the destination, press Enter. */
-  async moveByKeyboard(person: string, destination: string): Promise<void> {
+  /**
+   * Moves a person with the keyboard only: focus "Move", open it, arrow to the destination, press Enter.
+   * Returns the chosen option's text, with the score it previewed.
+   */
+  async moveByKeyboard(person: string, destination: string): Promise<string> {
     const trigger = this.page.getByRole('button', { name: `Move ${person}…` });
     await trigger.focus();
     await this.page.keyboard.press('Enter');
@@ -42,11 +45,12 @@ export class FormationPage extends ProgrammePage {
     await list.waitFor();
     await this.auditState('move menu open');
     const options = (await list.getByRole('button').allTextContents()).map((s) => s.trim());
-    const at = options.indexOf(destination);
+    const at = options.findIndex((o) => o.startsWith(destination));
     if (at < 0) throw new Error(`"${destination}" is not among ${options.join(', ')}`);
     for (let i = 0; i < at; i++) await this.page.keyboard.press('ArrowDown');
     await this.page.keyboard.press('Enter');
     await this.announced(new RegExp(`^${person} moved to `));
+    return options[at]!;
   }
 
   /** Drags a person's chip onto another set's card with the mouse (native HTML5 drag and drop). */

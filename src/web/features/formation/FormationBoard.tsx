@@ -12,7 +12,7 @@ import { RunIssues } from './RunIssues.tsx';
 import { formatScore, ScoreLegend } from './ScoreBar.tsx';
 import type { FormationRun } from './types.ts';
 import { UnplacedZone } from './UnplacedZone.tsx';
-import { type Destination, useFormationRun } from './use-formation-run.ts';
+import { type Destination, rescoredLocally, useFormationRun } from './use-formation-run.ts';
 
 const setOf = (run: FormationRun, personId: string): Destination => {
   const i = run.sets.findIndex((s) => s.members.includes(personId) || s.facilitators.includes(personId));
@@ -32,15 +32,33 @@ export function FormationBoard({ initial }: { initial: FormationRun }) {
   const setName = (i: number) => t('formation.set.name', { number: i + 1 });
   const score = (n: number) => formatScore(n, i18n.language);
 
-  const options = (personId: string): MoveOption[] => {
+  const options = (personId: string) => (): MoveOption[] => {
     const from = setOf(run, personId);
+    const preview = (to: Destination): MoveOption => {
+      const label =
+        to === null
+          ? t('formation.move.unplace')
+          : to === run.sets.length
+            ? t('formation.move.toNew')
+            : t('formation.move.to', { name: setName(to) });
+      const after = rescoredLocally(run, personId, to);
+      const delta = new Intl.NumberFormat(i18n.language, {
+        maximumFractionDigits: 1,
+        minimumFractionDigits: 1,
+        signDisplay: 'exceptZero',
+      }).format(after.score - run.score);
+      const detail = [
+        t('formation.move.preview', { score: score(after.score), delta }),
+        after.hardViolations > run.hardViolations ? t('formation.move.breaksRule') : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      return { to, label, detail };
+    };
     return [
-      ...run.sets
-        .map((s, i) => ({ s, i }))
-        .filter(({ s, i }) => i !== from && !s.locked)
-        .map(({ i }) => ({ to: i, label: t('formation.move.to', { name: setName(i) }) })),
-      { to: run.sets.length, label: t('formation.move.toNew') },
-      ...(from === null ? [] : [{ to: null, label: t('formation.move.unplace') }]),
+      ...run.sets.flatMap((s, i) => (i !== from && !s.locked ? [preview(i)] : [])),
+      preview(run.sets.length),
+      ...(from === null ? [] : [preview(null)]),
     ];
   };
 

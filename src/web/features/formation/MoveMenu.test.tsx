@@ -11,7 +11,7 @@ function renderMenu() {
     <I18nextProvider i18n={createWebI18n()}>
       <MoveMenu
         personName="Amara Okafor"
-        options={[
+        options={() => [
           { to: 1, label: 'To Set 2' },
           { to: 2, label: 'To a new set' },
           { to: null, label: 'Out of every set' },

@@ -5,6 +5,8 @@ import type { Destination } from './use-formation-run.ts';
 export interface MoveOption {
   to: Destination;
   label: string;
+  /** What the move would do, e.g. "total 51.5 (+2.5)". */
+  detail?: string;
 }
 
 /**
@@ -17,7 +19,8 @@ export function MoveMenu({
   onMove,
 }: {
   personName: string;
-  options: MoveOption[];
+  /** Worked out when the list opens (each option may preview the move's score). */
+  options: () => MoveOption[];
   onMove(to: Destination): void;
 }) {
   const { t } = useTranslation();
@@ -82,7 +85,7 @@ export function MoveMenu({
           aria-label={t('formation.move.listLabel', { name: personName })}
           onKeyDown={onKeyDown}
         >
-          {options.map((o) => (
+          {options().map((o) => (
             <li key={String(o.to)}>
               <button
                 type="button"
@@ -92,6 +95,7 @@ export function MoveMenu({
                 }}
               >
                 {o.label}
+                {o.detail ? <span className="move-menu__detail"> {o.detail}</span> : null}
               </button>
             </li>
           ))}

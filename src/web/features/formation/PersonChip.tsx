@@ -14,7 +14,7 @@ export function PersonChip({
 }: {
   person: RunPerson;
   movable: boolean;
-  options: MoveOption[];
+  options: () => MoveOption[];
   onMove(to: Destination): void;
   onDragState(personId: string | null): void;
 }) {

@@ -13,7 +13,7 @@ interface Props {
   report: SetReport;
   best: number;
   people: Map<string, RunPerson>;
-  options(personId: string): MoveOption[];
+  options(personId: string): () => MoveOption[];
   onMove(personId: string, to: Destination): void;
   onLock(locked: boolean): void;
   onDragState(personId: string | null): void;

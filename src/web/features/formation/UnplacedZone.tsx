@@ -18,7 +18,7 @@ export function UnplacedZone({
   unassigned: string[];
   people: Map<string, RunPerson>;
   setCount: number;
-  options(personId: string): MoveOption[];
+  options(personId: string): () => MoveOption[];
   onMove(personId: string, to: Destination): void;
   onDragState(personId: string | null): void;
   dragging: boolean;

@@ -1,5 +1,11 @@
 /** Response shapes of the formation API (src/server/features/formation/service.ts). */
-import type { FormationResult, Issue, SetReport, Severity } from '../../../domain/grouping/index.ts';
+import type {
+  FormationInput,
+  FormationResult,
+  Issue,
+  SetReport,
+  Severity,
+} from '../../../domain/grouping/index.ts';
 
 export type { Issue, SetReport, Severity };
 
@@ -21,6 +27,8 @@ export interface FormationRun extends FormationResult {
   publishedAt: string | null;
   people: RunPerson[];
   notices: string[];
+  /** What the engine was given: lets the browser rescore a hand move at once. */
+  input: FormationInput;
 }
 
 export interface RunSummary {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormationRun, SetReport } from './types.ts';
-import { movedLocally } from './use-formation-run.ts';
+import { movedLocally, rescoredLocally } from './use-formation-run.ts';
 
 const report = (members: string[], facilitators: string[] = []): SetReport => ({
   members,
@@ -69,5 +69,39 @@ describe('a move shown before the server rescores it', () => {
   it('leaves the run it was given unchanged', () => {
     movedLocally(run, 'a', 1);
     expect(where(run).sets[0]!.members).toEqual(['a', 'b']);
+  });
+});
+
+describe('a move rescored in the browser', () => {
+  const input = {
+    sizeBounds: { min: 2, max: 3 },
+    participants: [
+      { id: 'a', name: 'Ana', organisation: 'A', languages: ['en'], mustAvoid: ['c'] },
+      { id: 'b', name: 'Bo', organisation: 'B', languages: ['en'] },
+      { id: 'c', name: 'Cy', organisation: 'C', languages: ['en'] },
+      { id: 'd', name: 'Di', organisation: 'D', languages: ['en', 'fr'] },
+    ],
+  };
+  const proposed = {
+    ...run,
+    input,
+    people: input.participants.map((p) => ({ ...p, role: '', facilitator: false })),
+    sets: [report(['a', 'b']), report(['c', 'd'])],
+    unassigned: [],
+  } as unknown as FormationRun;
+
+  it('scores the new arrangement and raises the rule it breaks, before any answer from the server', () => {
+    const after = rescoredLocally(proposed, 'a', 1);
+    expect(after.sets.map((s) => s.members)).toEqual([['b'], ['c', 'd', 'a']]);
+    expect(after.hardViolations).toBeGreaterThan(0);
+    expect(after.issues.map((i) => i.rule)).toContain('must-avoid');
+    expect(after.sets[1]!.explanation).toContain('Ana');
+  });
+
+  it('raises the total when a move makes more pairs who share a language', () => {
+    const before = rescoredLocally(proposed, 'b', 0); // Bo stays: two pairs share English
+    const after = rescoredLocally(proposed, 'b', 1); // Bo joins Cy and Di: three pairs do
+    expect(before.score).toBeGreaterThan(0);
+    expect(after.score).toBeGreaterThan(before.score);
   });
 });

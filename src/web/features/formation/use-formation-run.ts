@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { scoreAssignment } from '../../../domain/grouping/formation/score-assignment.ts';
 import { api, isProblem } from '../../api/client.ts';
 import type { FormationRun } from './types.ts';
 
@@ -35,6 +36,22 @@ export function movedLocally(run: FormationRun, personId: string, toSet: Destina
   return { ...run, sets, unassigned };
 }
 
+/**
+ * The proposal after a move, placed and rescored in the browser with the engine's own scoreAssignment,
+ * so scores and warnings change the moment someone is dropped; the server's answer then confirms it.
+ */
+export function rescoredLocally(run: FormationRun, personId: string, toSet: Destination): FormationRun {
+  const moved = movedLocally(run, personId, toSet);
+  try {
+    const assignment = {
+      sets: moved.sets.map((s) => ({ members: s.members, facilitators: s.facilitators, locked: s.locked })),
+    };
+    return { ...moved, ...scoreAssignment(run.input, assignment) };
+  } catch {
+    return moved; // an input the engine refuses: the server's answer will say why
+  }
+}
+
 /** One formation run and the coordinator's changes to it; every change answers the run rescored. */
 export function useFormationRun(initial: FormationRun) {
   const [run, setRun] = useState(initial);
@@ -65,7 +82,7 @@ export function useFormationRun(initial: FormationRun) {
   const move = (personId: string, toSet: Destination) =>
     change(
       () => api.post<FormationRun>(`/api/formation-runs/${run.id}/moves`, { personId, toSet }),
-      movedLocally(run, personId, toSet),
+      rescoredLocally(run, personId, toSet),
     );
   const lock = (index: number, locked: boolean) =>
     change(() => api.patch<FormationRun>(`/api/formation-runs/${run.id}/sets/${index}`, { locked }));
