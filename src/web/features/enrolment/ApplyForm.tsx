@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitList } from '../../../domain/enrolment.ts';
-import { api } from '../../api/client.ts';
+import { api, isProblem } from '../../api/client.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
@@ -22,11 +22,14 @@ export function ApplyForm({
   info,
   askIdentity,
   onApplied,
+  onConsentChanged,
 }: {
   token: string;
   info: ApplyInfo;
   askIdentity: boolean;
   onApplied(): void;
+  /** The consent wording changed since the form opened: fetch the new wording to show. */
+  onConsentChanged(): void;
 }) {
   const { t } = useTranslation();
   const [availability, setAvailability] = useState<Set<string>>(new Set());
@@ -52,6 +55,11 @@ export function ApplyForm({
     },
   });
 
+  const zoneOptions = useMemo(
+    () => timeZones(initial.timeZone).map((z) => ({ value: z, label: z })),
+    [initial.timeZone],
+  );
+
   const validate = (v: typeof initial) => {
     const c = checks(t);
     if (askIdentity)
@@ -66,7 +74,23 @@ export function ApplyForm({
   };
 
   const submit = async (v: typeof initial) => {
-    await api.post(`/api/apply/${encodeURIComponent(token)}`, {
+    await post(v).catch((error: unknown) => {
+      if (
+        isProblem(error) &&
+        error.status === 409 &&
+        error.errors.some((e) => e.field === 'consent.version')
+      ) {
+        // New wording: untick the consents so nobody agrees to text they have not read.
+        for (const part of consentParts) form.set(part, false);
+        onConsentChanged();
+      }
+      throw error;
+    });
+    onApplied();
+  };
+
+  const post = (v: typeof initial) =>
+    api.post(`/api/apply/${encodeURIComponent(token)}`, {
       ...(askIdentity ? { name: v.name.trim(), email: v.email.trim() } : {}),
       organisation: v.organisation.trim(),
       role: v.role.trim(),
@@ -83,8 +107,6 @@ export function ApplyForm({
         dataUse: v.dataUse,
       },
     });
-    onApplied();
-  };
 
   return (
     <form noValidate className="form" onSubmit={form.handleSubmit(submit, validate)}>
@@ -131,11 +153,7 @@ export function ApplyForm({
             hint={t('apply.form.languagesHint')}
             {...form.field('languages')}
           />
-          <SelectField
-            label={t('apply.form.timeZone')}
-            options={timeZones(form.values.timeZone).map((z) => ({ value: z, label: z }))}
-            {...form.field('timeZone')}
-          />
+          <SelectField label={t('apply.form.timeZone')} options={zoneOptions} {...form.field('timeZone')} />
         </div>
         <AvailabilityGrid value={availability} onChange={setAvailability} />
         <TextField

@@ -95,6 +95,7 @@ export function ApplyPage() {
         info={info.data}
         askIdentity={!me && !invited}
         onApplied={() => setApplied(true)}
+        onConsentChanged={() => void info.reload()}
       />
     </section>
   );
