@@ -31,6 +31,18 @@ export function ApplicationLinkPanel({ programmeId }: { programmeId: string }) {
       setBusy(false);
     }
   };
+  // The clipboard needs a secure context; where it is refused, the link is selected for copying by hand.
+  const copy = async (url: string) => {
+    try {
+      await navigator.clipboard.writeText(url);
+      announce(t('enrolment.link.copied'));
+    } catch {
+      const field = document.getElementById('application-link') as HTMLInputElement | null;
+      field?.focus();
+      field?.select();
+      announce(t('enrolment.link.copyByHand'));
+    }
+  };
   const revoke = async () => {
     link.setData(await api.delete<ApplicationLink>(path));
     announce(t('enrolment.link.revoked'));
@@ -61,13 +73,7 @@ export function ApplicationLinkPanel({ programmeId }: { programmeId: string }) {
           </div>
           {link.data.works ? null : <p className="callout callout--warning">{t('enrolment.link.closed')}</p>}
           <div className="form-actions">
-            <Button
-              variant="secondary"
-              onClick={() => {
-                void navigator.clipboard?.writeText(link.data?.url ?? '');
-                announce(t('enrolment.link.copied'));
-              }}
-            >
+            <Button variant="secondary" onClick={() => void copy(link.data?.url ?? '')}>
               {t('enrolment.link.copy')}
             </Button>
             <Button
