@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { applicationStatuses, dayParts, days, decisions } from '../domain/enrolment.ts';
+import { preferences } from '../domain/grouping/formation/types.ts';
 import { programmeStatuses, setModes } from '../domain/programme.ts';
 import catalogue from '../i18n/web.en.json' with { type: 'json' };
 
@@ -90,6 +92,16 @@ describe('web catalogue', () => {
       'mail.status': ['pending', 'sending', 'sent', 'failed'],
       'mail.delivery': ['smtp', 'files'],
       languages: ['en', 'fr', 'es'],
+      'enrolment.status': applicationStatuses,
+      'enrolment.decision': decisions,
+      'enrolment.lifecycle.now': programmeStatuses,
+      'enrolment.lifecycle.to': programmeStatuses,
+      'formation.notForming': programmeStatuses,
+      'formation.preference': preferences,
+      'formation.severity': ['hard', 'strong', 'preference', 'notice'],
+      'apply.day': days,
+      'apply.part': dayParts,
+      'apply.consent.agree': ['groundRules', 'confidentiality', 'dataUse'],
     };
     const missing = Object.entries(expected).flatMap(([group, values]) =>
       values.filter((v) => lookup(`${group}.${v}`) === undefined).map((v) => `${group}.${v}`),

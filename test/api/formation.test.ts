@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { scoreAssignment } from '../../src/domain/grouping/index.ts';
 import { cookieHeader, createTestApp, type TestApp } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
 import { type SmtpCatcher, startSmtpCatcher } from '../support/smtp.ts';
@@ -109,6 +110,16 @@ describe.each(storeKinds)('forming sets on %s', (kind) => {
     expect(moved.json().hardViolations).toBeGreaterThan(0);
     expect(moved.json().issues.map((i: { rule: string }) => i.rule)).toContain('must-avoid');
     expect(moved.json().score).not.toBe(run.score);
+    // The run carries the engine's input: the browser rescores the same move to the same result.
+    const local = scoreAssignment(run.input, {
+      sets: run.sets.map((s: { members: string[]; facilitators: string[]; locked: boolean }, i: number) => ({
+        members: i === setOf(run, a0) ? [...s.members, a1] : s.members.filter((id) => id !== a1),
+        facilitators: s.facilitators,
+        locked: s.locked,
+      })),
+    });
+    expect(local.score).toBe(moved.json().score);
+    expect(local.hardViolations).toBe(moved.json().hardViolations);
     const refused = await t.call({
       method: 'POST',
       url: `/api/formation-runs/${run.id}/publish`,

@@ -68,6 +68,10 @@ export interface Programme {
   endsOn: string | null;
   status: ProgrammeStatus;
   setSize: SizeBounds;
+  meetingCadence: string;
+  participation: string;
+  /** The statuses this programme may step to now (running only by publishing sets). */
+  nextStatuses: ProgrammeStatus[];
   archived: boolean;
   abilities: Abilities<ProgrammeAction>;
   coordinators?: { personId: string; name: string }[];

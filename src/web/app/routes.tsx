@@ -4,6 +4,9 @@ import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { ApplyPage } from '../features/enrolment/ApplyPage.tsx';
+import { EnrolmentTab } from '../features/enrolment/EnrolmentTab.tsx';
+import { FormationTab } from '../features/formation/FormationTab.tsx';
 import { InvitationPage } from '../features/invitations/InvitationPage.tsx';
 import { MailMessagePage } from '../features/mail/MailMessagePage.tsx';
 import { MailOutboxPage } from '../features/mail/MailOutboxPage.tsx';
@@ -27,7 +30,7 @@ import { RequireSignIn, SignedOutOnly } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { CrashPage, Root } from './Root.tsx';
 
-/** Every page of the web app. Links in mails point at /invitation/:token and /reset-password?token=. */
+/** Every page of the web app. Links in mails point at /invitation/:token, /apply/:token and /reset-password?token=. */
 export const routes: RouteObject[] = [
   {
     element: <Root />,
@@ -37,6 +40,7 @@ export const routes: RouteObject[] = [
       { path: 'invitation/:token', element: <InvitationPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'unsubscribe/:token', element: <UnsubscribePage /> },
+      { path: 'apply/:token', element: <ApplyPage /> },
       {
         element: <SignedOutOnly />,
         children: [
@@ -56,6 +60,8 @@ export const routes: RouteObject[] = [
               { index: true, element: <ProgrammeSetsTab /> },
               { path: 'people', element: <ProgrammePeopleTab /> },
               { path: 'organisations', element: <ProgrammeOrganisationsTab /> },
+              { path: 'enrolment', element: <EnrolmentTab /> },
+              { path: 'formation', element: <FormationTab /> },
               { path: 'settings', element: <ProgrammeSettingsTab /> },
             ],
           },

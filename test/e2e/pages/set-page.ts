@@ -55,3 +55,39 @@ export class SetPage extends SignedInPage {
     return (await this.page.getByRole('heading', { name: 'Add people to this set' }).count()) > 0;
   }
 }
+
+/** The ground rules section of a set page, as a member sees it. */
+export class GroundRulesPanel {
+  constructor(private readonly page: SetPage['page']) {}
+
+  region() {
+    return this.page.getByRole('region', { name: 'Ground rules' });
+  }
+
+  async rules(): Promise<string[]> {
+    return (await this.region().locator('.rule-list li').allTextContents()).map((s) => s.trim());
+  }
+
+  acceptButton() {
+    return this.region().getByRole('button', { name: /^I accept these ground rules/ });
+  }
+
+  /** Adds a rule at the end and adopts the new version. */
+  async addRule(rule: string): Promise<void> {
+    await this.region().getByRole('button', { name: 'Edit the ground rules' }).click();
+    const box = this.region().getByLabel('Ground rules, one a line');
+    await box.fill(`${await box.inputValue()}\n${rule}`);
+    await this.region().getByRole('button', { name: 'Adopt this version' }).click();
+    await this.page
+      .getByRole('status')
+      .filter({ hasText: /^Version \d+ adopted/ })
+      .waitFor();
+  }
+
+  async accept(): Promise<void> {
+    await this.acceptButton().click();
+    await this.region()
+      .getByText(/^You accepted version \d+ on /)
+      .waitFor();
+  }
+}

@@ -87,6 +87,9 @@ function present(run: FormationRunTable) {
     })),
     ...result,
     notices: JSON.parse(run.notices_json) as string[],
+    // The engine's input, so the coordinator's browser rescores a hand move at once with the same
+    // scoreAssignment (the same people's answers the coordinator already reads in their applications).
+    input,
   };
 }
 

@@ -14,6 +14,8 @@ export interface ProgrammeValues extends Record<string, string> {
   name: string;
   theme: string;
   purpose: string;
+  meetingCadence: string;
+  participation: string;
   startsOn: string;
   endsOn: string;
   status: string;
@@ -26,6 +28,8 @@ export function programmeValues(p?: Programme): ProgrammeValues {
     name: p?.name ?? '',
     theme: p?.theme ?? '',
     purpose: p?.purpose ?? '',
+    meetingCadence: p?.meetingCadence ?? '',
+    participation: p?.participation ?? '',
     startsOn: p?.startsOn ?? '',
     endsOn: p?.endsOn ?? '',
     status: p?.status ?? 'draft',
@@ -40,6 +44,8 @@ export function programmeBody(v: ProgrammeValues) {
     name: v.name.trim(),
     theme: v.theme.trim(),
     purpose: v.purpose.trim(),
+    meetingCadence: v.meetingCadence.trim(),
+    participation: v.participation.trim(),
     startsOn: v.startsOn || null,
     endsOn: v.endsOn || null,
     status: v.status,
@@ -101,6 +107,18 @@ export function ProgrammeForm({ initial, submitLabel, busyLabel, onSubmit, extra
         hint={t('programme.form.purposeHint')}
         optional
         {...form.field('purpose')}
+      />
+      <TextField
+        label={t('enrolment.programmeForm.cadence')}
+        hint={t('enrolment.programmeForm.cadenceHint')}
+        optional
+        {...form.field('meetingCadence')}
+      />
+      <TextAreaField
+        label={t('enrolment.programmeForm.participation')}
+        hint={t('enrolment.programmeForm.participationHint')}
+        optional
+        {...form.field('participation')}
       />
       <fieldset className="fieldset">
         <legend>{t('programme.form.period')}</legend>

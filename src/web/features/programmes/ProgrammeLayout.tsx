@@ -26,6 +26,16 @@ function Tabs({ programme }: { programme: Programme }) {
       show: programme.abilities['programme.readPeople'],
     },
     {
+      to: `${base}/enrolment`,
+      label: t('enrolment.tab'),
+      show: programme.abilities['programme.manageEnrolment'],
+    },
+    {
+      to: `${base}/formation`,
+      label: t('formation.tab'),
+      show: programme.abilities['programme.formSets'] && programme.status === 'forming',
+    },
+    {
       to: `${base}/settings`,
       label: t('programme.tabs.settings'),
       show: programme.abilities['programme.update'],

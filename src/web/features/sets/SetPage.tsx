@@ -9,6 +9,8 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { WithdrawSection } from '../enrolment/WithdrawSection.tsx';
+import { GroundRulesSection } from '../ground-rules/GroundRulesSection.tsx';
 import { SetTabs } from '../meetings/SetTabs.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { RosterTable } from './RosterTable.tsx';
@@ -60,6 +62,7 @@ export function SetPage() {
       </p>
       <SizeWarning warning={s.sizeWarning} />
       <RosterWarnings warnings={s.warnings} />
+      {s.abilities['groundRules.read'] ? <GroundRulesSection setId={s.id} viewerId={me.person.id} /> : null}
 
       <section className="section" aria-labelledby="roster-heading">
         <h2 id="roster-heading">{t('set.roster.title')}</h2>
@@ -94,6 +97,7 @@ export function SetPage() {
       ) : null}
 
       <SetSettings set={s} onChange={set.setData} />
+      {isMember && !s.archived ? <WithdrawSection programme={s.programme} /> : null}
     </section>
   );
 }

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useAnnounce } from '../../app/flash.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { CheckboxField, TextField } from '../../ui/Field.tsx';
+import { useForm } from '../../ui/use-form.ts';
+import { checks } from '../../ui/validate.ts';
+
+/** Emails someone a personal link to apply (a fresh invitation replaces an unused one). */
+export function InviteToApplyForm({ programmeId, onInvited }: { programmeId: string; onInvited(): void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const initial = { name: '', email: '', asFacilitator: false };
+  const form = useForm('invite-apply', initial);
+
+  const send = async (v: typeof initial) => {
+    await api.post(`/api/programmes/${programmeId}/application-invitations`, {
+      name: v.name.trim(),
+      email: v.email.trim(),
+      asFacilitator: v.asFacilitator,
+    });
+    announce(t('enrolment.invite.sent', { name: v.name.trim() }));
+    form.reset();
+    onInvited();
+  };
+
+  return (
+    <section className="section" aria-labelledby="invite-apply-heading">
+      <h2 id="invite-apply-heading">{t('enrolment.invite.title')}</h2>
+      <p className="muted">{t('enrolment.invite.lead')}</p>
+      <form
+        noValidate
+        className="form card"
+        onSubmit={form.handleSubmit(
+          send,
+          (v) =>
+            checks(t)
+              .required('name', v.name, t('enrolment.invite.name'))
+              .required('email', v.email, t('enrolment.invite.email'))
+              .email('email', v.email).errors,
+        )}
+      >
+        <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
+        <div className="field-row">
+          <TextField label={t('enrolment.invite.name')} autoComplete="off" {...form.field('name')} />
+          <TextField
+            label={t('enrolment.invite.email')}
+            type="email"
+            autoComplete="off"
+            {...form.field('email')}
+          />
+        </div>
+        <CheckboxField
+          label={t('enrolment.invite.asFacilitator')}
+          hint={t('enrolment.invite.asFacilitatorHint')}
+          {...form.checkbox('asFacilitator')}
+        />
+        <div className="form-actions">
+          <Button type="submit" busy={form.submitting} busyLabel={t('enrolment.invite.sending')}>
+            {t('enrolment.invite.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

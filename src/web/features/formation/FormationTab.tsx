@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formsSets } from '../../../domain/programme-lifecycle.ts';
+import { api, isProblem } from '../../api/client.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../app/Failure.tsx';
+import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useTitle } from '../../ui/use-title.ts';
+import { useProgramme } from '../programmes/context.ts';
+import { FormationBoard } from './FormationBoard.tsx';
+import type { FormationRun, RunSummary } from './types.ts';
+import './formation.css';
+
+/** The coordinator's set formation: propose sets from the accepted applicants, adjust, publish. */
+export function FormationTab() {
+  const { t } = useTranslation();
+  const { programme } = useProgramme();
+  const allowed = programme.abilities['programme.formSets'];
+  const forming = formsSets(programme.status);
+  const runs = useResource<RunSummary[]>(allowed ? `/api/programmes/${programme.id}/formation-runs` : null);
+  const proposed = runs.data?.find((r) => r.status === 'proposed');
+  const run = useResource<FormationRun>(proposed && forming ? `/api/formation-runs/${proposed.id}` : null);
+  const [started, setStarted] = useState<FormationRun | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useTitle(t('programme.tabTitle', { tab: t('formation.tab'), name: programme.name }));
+  if (!allowed) return <NotFoundPage />;
+
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setStarted(await api.post<FormationRun>(`/api/programmes/${programme.id}/formation-runs`, {}));
+    } catch (e) {
+      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const current = started ?? run.data;
+  if (current && forming) return <FormationBoard key={current.id} initial={current} />;
+
+  return (
+    <section className="section" aria-labelledby="formation-heading">
+      <h2 id="formation-heading">{t('formation.title')}</h2>
+      {runs.error ? <LoadError error={runs.error} retry={runs.reload} /> : null}
+      {run.error ? <LoadError error={run.error} retry={run.reload} /> : null}
+      {!forming ? (
+        <EmptyState title={t(`formation.notForming.${programme.status}Title`)}>
+          {t(`formation.notForming.${programme.status}`)}
+        </EmptyState>
+      ) : !runs.data || (proposed && !run.data) ? (
+        runs.error || run.error ? null : (
+          <Loading />
+        )
+      ) : (
+        <EmptyState
+          title={t('formation.start.title')}
+          action={
+            <Button busy={busy} busyLabel={t('formation.start.busy')} onClick={() => void start()}>
+              {t('formation.start.action')}
+            </Button>
+          }
+        >
+          {t('formation.start.lead', { min: programme.setSize.min, max: programme.setSize.max })}
+        </EmptyState>
+      )}
+      {error ? (
+        <p className="callout callout--danger" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

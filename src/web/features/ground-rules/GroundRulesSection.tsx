@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isProblem } from '../../api/client.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../app/Failure.tsx';
+import { useAnnounce } from '../../app/flash.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { Loading } from '../../ui/Spinner.tsx';
+import { GroundRulesEditor } from './GroundRulesEditor.tsx';
+import type { GroundRules } from './types.ts';
+import '../enrolment/enrolment.css';
+
+/** The set's ground rules: the current version, who has accepted it, accepting it, editing it. */
+export function GroundRulesSection({ setId, viewerId }: { setId: string; viewerId: string }) {
+  const { t, i18n } = useTranslation();
+  const announce = useAnnounce();
+  const rules = useResource<GroundRules>(`/api/sets/${setId}/ground-rules`);
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const accept = async (version: number) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/sets/${setId}/ground-rules/acceptance`, { version });
+      await rules.reload();
+      announce(t('groundRules.accepted', { version }));
+    } catch (e) {
+      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      await rules.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const r = rules.data;
+  const mine = r?.members.find((m) => m.personId === viewerId);
+  return (
+    <section className="section" aria-labelledby="ground-rules-heading">
+      <div className="section__header">
+        <h2 id="ground-rules-heading">{t('groundRules.title')}</h2>
+        {r?.abilities['groundRules.update'] && !editing ? (
+          <div className="section__tools">
+            <Button variant="secondary" small onClick={() => setEditing(true)}>
+              {t('groundRules.edit.open')}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+      {rules.error ? <LoadError error={rules.error} retry={rules.reload} /> : null}
+      {!r ? (
+        rules.error ? null : (
+          <Loading />
+        )
+      ) : editing ? (
+        <GroundRulesEditor
+          rules={r}
+          onCancel={() => setEditing(false)}
+          onSaved={(next) => {
+            rules.setData(next);
+            setEditing(false);
+            announce(t('groundRules.edit.saved', { version: next.version }));
+          }}
+        />
+      ) : (
+        <>
+          <p className="muted">
+            {r.version === null
+              ? t('groundRules.proposal')
+              : t('groundRules.version', {
+                  version: r.version,
+                  when: r.adoptedAt ? formatDateTime(r.adoptedAt, i18n.language) : '',
+                })}
+          </p>
+          <ol className="rule-list">
+            {r.rules.map((rule) => (
+              <li key={rule}>{rule}</li>
+            ))}
+          </ol>
+          {r.needsMyAcceptance && r.version !== null ? (
+            <div className="callout callout--warning">
+              <p>
+                {r.history.length > 1
+                  ? t('groundRules.askAgain', { version: r.version })
+                  : t('groundRules.ask', { version: r.version })}
+              </p>
+              <Button busy={busy} busyLabel={t('common.saving')} onClick={() => void accept(r.version!)}>
+                {t('groundRules.accept', { version: r.version })}
+              </Button>
+            </div>
+          ) : mine?.acceptedAt ? (
+            <p className="callout callout--success">
+              {t('groundRules.youAccepted', {
+                version: r.version,
+                when: formatDateTime(mine.acceptedAt, i18n.language),
+              })}
+            </p>
+          ) : null}
+          {error ? (
+            <p className="callout callout--danger" role="alert">
+              {error}
+            </p>
+          ) : null}
+          {r.version !== null && r.members.length > 0 ? (
+            <details className="disclosure">
+              <summary>
+                {t('groundRules.acceptedCount', { accepted: r.acceptedCount, count: r.members.length })}
+              </summary>
+              <ul>
+                {r.members.map((m) => (
+                  <li key={m.personId}>
+                    {m.acceptedCurrent
+                      ? t('groundRules.memberAccepted', { name: m.name })
+                      : t('groundRules.memberPending', { name: m.name })}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
