@@ -26,6 +26,11 @@ function Tabs({ programme }: { programme: Programme }) {
       show: programme.abilities['programme.readPeople'],
     },
     {
+      to: `${base}/calendar`,
+      label: t('schedule.tabs.programme'),
+      show: programme.abilities['programme.readCalendar'],
+    },
+    {
       to: `${base}/settings`,
       label: t('programme.tabs.settings'),
       show: programme.abilities['programme.update'],
