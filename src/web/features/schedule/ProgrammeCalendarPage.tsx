@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
 import { wallClock } from './types.ts';
+import './schedule.css';
 
 interface ProgrammeCalendar {
   viewerTimeZone: string;

@@ -8,6 +8,7 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
 import { type SetSchedule, wallClock } from './types.ts';
+import './schedule.css';
 
 /** /sets/:setId/schedule (a tab of the set): every meeting, who is expected, apologies, the attendance rule. */
 export function SetSchedulePage() {
