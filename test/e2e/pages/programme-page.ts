@@ -3,7 +3,7 @@ import { SignedInPage } from './app-page.ts';
 
 /** A programme's page; its tabs are links with aria-current. */
 export class ProgrammePage extends SignedInPage {
-  protected readonly path = /^\/programmes\/[^/]+(\/(people|organisations|settings))?$/;
+  protected readonly path = /^\/programmes\/[^/]+(\/(people|organisations|settings|calendar))?$/;
 
   constructor(
     page: ConstructorParameters<typeof SignedInPage>[0],
@@ -13,7 +13,7 @@ export class ProgrammePage extends SignedInPage {
     super(page, baseUrl);
   }
 
-  async tab(name: 'Sets' | 'People' | 'Organisations' | 'Settings'): Promise<this> {
+  async tab(name: 'Sets' | 'People' | 'Organisations' | 'Settings' | 'Calendar'): Promise<this> {
     await this.page
       .getByRole('navigation', { name: 'Programme' })
       .getByRole('link', { name, exact: true })
