@@ -54,9 +54,9 @@ describe.each(storeKinds)('changing a whole series from now on, on %s', (kind) =
       .select(['kind', 'to_address', 'subject', 'text_body'])
       .where('kind', 'in', kinds)
       .execute();
-  // Thursdays at 14:00 London, every two weeks, from 1 April.
+  // Thursdays at 14:00 London, every two weeks, from 25 March.
   const thursdays = {
-    firstLocal: '2027-04-01T14:00',
+    firstLocal: '2027-03-25T14:00',
     timeZone: 'Europe/London',
     durationMinutes: 180,
     pattern: { frequency: 'weekly', interval: 2 },
@@ -101,10 +101,10 @@ describe.each(storeKinds)('changing a whole series from now on, on %s', (kind) =
     expect(after.map((m) => [m.localStart, m.startsAt, m.sequence, m.status])).toEqual([
       ['2027-03-03T10:00', '2027-03-03T10:00:00.000Z', 0, 'scheduled'],
       ['2027-03-17T10:00', '2027-03-17T10:00:00.000Z', 0, 'scheduled'],
+      ['2027-03-25T14:00', '2027-03-25T14:00:00.000Z', 1, 'scheduled'],
       // 14:00 in London is 13:00 UTC after the clocks went forward on 28 March.
-      ['2027-04-01T14:00', '2027-04-01T13:00:00.000Z', 1, 'scheduled'],
-      ['2027-04-15T14:00', '2027-04-15T13:00:00.000Z', 1, 'scheduled'],
-      ['2027-04-29T14:00', '2027-04-29T13:00:00.000Z', 1, 'scheduled'],
+      ['2027-04-08T14:00', '2027-04-08T13:00:00.000Z', 1, 'scheduled'],
+      ['2027-04-22T14:00', '2027-04-22T13:00:00.000Z', 1, 'scheduled'],
     ]);
     // The same meetings (same calendar entries), not new ones.
     expect(after.map((m) => m.meetingId)).toEqual(before.map((m) => m.meetingId));
@@ -119,7 +119,7 @@ describe.each(storeKinds)('changing a whole series from now on, on %s', (kind) =
     expect(readEvent(ics.body)).toEqual({
       uid: `meeting-${moved.meetingId}@revans`,
       sequence: 1,
-      start: '2027-04-01T13:00:00.000Z',
+      start: '2027-03-25T14:00:00.000Z',
       status: 'CONFIRMED',
     });
 
@@ -128,14 +128,14 @@ describe.each(storeKinds)('changing a whole series from now on, on %s', (kind) =
     expect(changed).toHaveLength(3 * 3);
     const ny = changed.filter((n) => n.to_address === 'membera@example.org').map((n) => n.text_body);
     expect(
-      ny.some((text) => text.includes('Thursday 1 April 2027, 09:00–12:00 (America/New_York, UTC-04:00)')),
+      ny.some((text) => text.includes('Thursday 25 March 2027, 10:00–13:00 (America/New_York, UTC-04:00)')),
     ).toBe(true);
   });
 
-  it('meeting every week instead keeps the planned meetings and invites to the new ones only', async () => {
+  it('meeting every week from 8 April keeps the planned meetings, invites to the new ones, and leaves 25 March alone', async () => {
     const invitedBefore = (await notices(['meetingInvitation'])).length;
     const r = await change(
-      { ...thursdays, pattern: { frequency: 'weekly', interval: 1 } },
+      { ...thursdays, firstLocal: '2027-04-08T14:00', pattern: { frequency: 'weekly', interval: 1 } },
       w.cookies.coordinator,
     );
     expect(r.statusCode, r.body).toBe(200);
@@ -143,12 +143,13 @@ describe.each(storeKinds)('changing a whole series from now on, on %s', (kind) =
     expect(after.map((m) => [m.localStart, m.sequence])).toEqual([
       ['2027-03-03T10:00', 0],
       ['2027-03-17T10:00', 0],
-      ['2027-04-01T14:00', 1],
-      ['2027-04-08T14:00', 0],
-      ['2027-04-15T14:00', 1],
-      ['2027-04-22T14:00', 0],
-      ['2027-04-29T14:00', 1],
+      ['2027-03-25T14:00', 1],
+      ['2027-04-08T14:00', 1],
+      ['2027-04-15T14:00', 0],
+      ['2027-04-22T14:00', 1],
+      ['2027-04-29T14:00', 0],
     ]);
+    expect(r.json().firstLocal).toBe('2027-04-08T14:00');
     expect(await notices(['meetingChanged'])).toHaveLength(9);
     expect((await notices(['meetingInvitation'])).length - invitedBefore).toBe(2 * 3);
   });
@@ -163,13 +164,13 @@ describe.each(storeKinds)('changing a whole series from now on, on %s', (kind) =
       .filter((m: { localStart: string }) => m.localStart.startsWith('2027-04'))
       .map((m: { localStart: string; status: string }) => [m.localStart, m.status]);
     expect(april).toEqual([
-      ['2027-04-01T14:00', 'scheduled'],
-      ['2027-04-08T14:00', 'cancelled'],
-      ['2027-04-15T14:00', 'scheduled'],
-      ['2027-04-22T14:00', 'cancelled'],
-      ['2027-04-29T14:00', 'scheduled'],
+      ['2027-04-08T14:00', 'scheduled'],
+      ['2027-04-15T14:00', 'cancelled'],
+      ['2027-04-22T14:00', 'scheduled'],
+      ['2027-04-29T14:00', 'cancelled'],
     ]);
     expect(await notices(['meetingCancelled'])).toHaveLength(2 * 3);
+    expect(await notices(['meetingChanged'])).toHaveLength(9);
   });
 
   it('refuses a change that starts in the past, a bad body, or someone who may not schedule; nothing changes', async () => {

@@ -345,7 +345,6 @@ describe('a year of meetings: poll, series, feed, apologies (SQLite, real SMTP, 
       `/sets/${ids.setId}/schedule`,
     );
     const rows = await farahSchedule.rows();
-    await saveScreenshot(farah, 'schedule-set-facilitator');
     expect(rows).toEqual([
       ['Wed, Mar 3, 2027, 21:00', '4', ''],
       ['Wed, Mar 31, 2027, 21:00', '3', `${people.chloe.name}: ${apologyNote}`],
@@ -353,10 +352,35 @@ describe('a year of meetings: poll, series, feed, apologies (SQLite, real SMTP, 
       ['Wed, May 26, 2027, 21:00', '4', ''],
     ]);
 
-    // 10. The coordinator sees the same attendance but not the note, which is the set's own; the
+    // 10. From 28 April the set meets an hour earlier in London: the facilitator changes the series from
+    //     then on. The two meetings before stay; the others move, Chloe's apology stays with its meeting,
+    //     and Ben hears of each move in New York time.
+    await farahSchedule.changeRegularTime({ date: '2027-04-28', time: '20:00' });
+    await farah.getByRole('cell', { name: 'Wed, May 26, 2027, 20:00' }).waitFor();
+    await saveScreenshot(farah, 'schedule-set-facilitator');
+    expect((await farahSchedule.rows()).map((r) => r.slice(0, 2))).toEqual([
+      ['Wed, Mar 3, 2027, 21:00', '4'],
+      ['Wed, Mar 31, 2027, 21:00', '3'],
+      ['Wed, Apr 28, 2027, 20:00', '4'],
+      ['Wed, May 26, 2027, 20:00', '4'],
+    ]);
+    const moved = await mailTo(people.ben, /^Changed: Set Kestrel now meets on /);
+    expect(moved.text).toMatch(
+      /Wednesday (28 April|26 May) 2027, 15:00–17:00 \(America\/New_York, UTC-04:00\)/,
+    );
+    const refetched = readCalendar(await (await fetch(feedUrl)).text());
+    expect(refetched.events.map((e) => e.wallClock)).toEqual([
+      '2027-03-03T21:00',
+      '2027-03-31T21:00',
+      '2027-04-28T20:00',
+      '2027-05-26T20:00',
+    ]);
+
+    // 11. The coordinator sees the same attendance but not the note, which is the set's own; the
     //     programme calendar counts the apology.
     await schedule.goto(`/sets/${ids.setId}/schedule`);
     expect((await schedule.rows())[1]).toEqual(['Wed, Mar 31, 2027, 21:00', '3', people.chloe.name]);
+    expect(await ines.getByText(apologyNote).count()).toBe(0);
     await ines.goto(`${baseUrl}/programmes/${ids.programmeId}`);
     await programme.arrived();
     await programme.tab('Calendar');

@@ -25,6 +25,17 @@ export class SetSchedulePage extends SignedInPage {
     await this.page.getByRole('link', { name: 'Find a regular slot' }).click();
   }
 
+  /** Opens the series form, audits it, and changes the regular time from the meeting on `date`. */
+  async changeRegularTime(change: { date: string; time: string }): Promise<void> {
+    const p = this.page;
+    await p.getByRole('button', { name: 'Change the regular time' }).click();
+    await this.auditState('the series form, open');
+    await p.getByLabel('From the meeting on').fill(change.date);
+    await p.getByLabel('Start time').fill(change.time);
+    await p.getByRole('button', { name: 'Change the series' }).click();
+    await this.announced(/^The series is changed\./);
+  }
+
   /** Rows of the meetings table as [when, expected, apologies], as a reader sees them. */
   async rows(): Promise<string[][]> {
     const table = this.page.getByRole('table', { name: 'Meetings and expected attendance' });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PersonActor } from '../../../domain/access.ts';
 import { expandSeries } from '../../../domain/schedule/recurrence.ts';
 import { planSeriesEdit } from '../../../domain/schedule/series-edit.ts';
+import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, Problem } from '../../http/problem.ts';
@@ -19,7 +20,7 @@ import {
 
 /**
  * Changes a series from a meeting still to come onwards: its time, zone, length, recurrence, last date
- * or place. Meetings already held or under way are untouched. Each meeting still to come keeps its
+ * or place. Meetings before that day, and any already held or under way, are untouched. Each meeting still to come keeps its
  * calendar entry where it can (moved, SEQUENCE + 1, a change notice); meetings the new rule adds are
  * invited to, those it drops are cancelled. All in one transaction: a refused change changes nothing.
  */
@@ -41,6 +42,9 @@ export async function changeSeries(
       { field: 'body.firstLocal', message: 'must be later than now' },
     ]);
   const nowIso = now.toISOString();
+  // "From this meeting on": the series' meetings from the first new meeting's day, and not yet begun.
+  const fromDay = localToUtc({ local: `${def.firstLocal.slice(0, 10)}T00:00`, timeZone: def.timeZone });
+  const cutoff = new Date(Math.max(now.getTime(), fromDay.getTime())).toISOString();
   const details = { timeZone: input.timeZone, place: input.place, videoUrl: input.videoUrl };
 
   await ctx.store.db.transaction().execute(async (trx) => {
@@ -48,6 +52,7 @@ export async function changeSeries(
       .selectFrom('meeting')
       .select(['id', 'starts_at', 'ends_at', 'time_zone', 'place', 'video_url', 'status', 'sequence'])
       .where('series_id', '=', seriesId)
+      .where('starts_at', '>=', cutoff)
       .where('starts_at', '>', nowIso)
       .where('status', 'in', ['scheduled', 'cancelled'])
       .execute();

@@ -7,7 +7,8 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
-import { type SetSchedule, wallClock } from './types.ts';
+import { SeriesEditor } from './SeriesEditor.tsx';
+import { type Series, type SetSchedule, wallClock } from './types.ts';
 import './schedule.css';
 
 /** /sets/:setId/schedule (a tab of the set): every meeting, who is expected, apologies, the attendance rule. */
@@ -15,6 +16,12 @@ export function SetSchedulePage() {
   const { t, i18n } = useTranslation();
   const { set } = useSetSection();
   const data = useResource<SetSchedule>(`/api/sets/${set.id}/schedule`);
+  // As on the meetings tab: members of a self-facilitated set schedule their own meetings.
+  const schedules =
+    set.abilities['meeting.schedule'] ||
+    (set.mode === 'self_facilitated' && set.abilities['set.readContent']);
+  const series = useResource<Series[]>(schedules ? `/api/sets/${set.id}/series` : null);
+  const active = series.data?.filter((x) => x.status === 'active') ?? [];
   useTitle(t('schedule.set.title', { set: set.name }));
   if (!data.data) return data.error ? <LoadError error={data.error} retry={data.reload} /> : <Loading />;
   const s = data.data;
@@ -31,6 +38,21 @@ export function SetSchedulePage() {
           </ButtonLink>
         ) : null}
       </div>
+      {active.length > 0 ? (
+        <section className="section" aria-labelledby="series-heading">
+          <h3 id="series-heading">{t('schedule.series.title')}</h3>
+          {active.map((x) => (
+            <SeriesEditor
+              key={x.id}
+              series={x}
+              onChanged={() => {
+                void data.reload();
+                void series.reload();
+              }}
+            />
+          ))}
+        </section>
+      ) : null}
       {s.attendanceRule ? (
         <p className="callout">
           {t('schedule.set.rule', { count: s.attendanceRule.minPresent })} {s.attendanceRule.note}
