@@ -72,7 +72,8 @@ export function PollPage() {
       <p>{t('schedule.poll.responses', { count: p.respondentCount, total: p.participantCount })}</p>
       {p.status === 'confirmed' ? (
         <p className="callout callout--success">
-          {t('schedule.poll.decided')} <Link to="/upcoming">{t('schedule.poll.seeUpcoming')}</Link>
+          {p.setId ? t('schedule.poll.decided') : t('schedule.poll.decidedProgramme')}{' '}
+          <Link to="/upcoming">{t('schedule.poll.seeUpcoming')}</Link>
         </p>
       ) : null}
       {error ? (

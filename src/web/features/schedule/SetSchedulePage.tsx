@@ -16,10 +16,11 @@ export function SetSchedulePage() {
   const { t, i18n } = useTranslation();
   const { set } = useSetSection();
   const data = useResource<SetSchedule>(`/api/sets/${set.id}/schedule`);
-  // As on the meetings tab: members of a self-facilitated set schedule their own meetings.
-  const schedules =
-    set.abilities['meeting.schedule'] ||
-    (set.mode === 'self_facilitated' && set.abilities['set.readContent']);
+  // As on the meetings tab: members of a self-facilitated set schedule their own meetings (the set's
+  // abilities leave that case out, see MeetingsTab).
+  const selfRun = set.mode === 'self_facilitated' && set.abilities['set.readContent'];
+  const schedules = set.abilities['meeting.schedule'] || selfRun;
+  const runsPolls = set.abilities['meeting.runPoll'] || selfRun;
   const series = useResource<Series[]>(schedules ? `/api/sets/${set.id}/series` : null);
   const active = series.data?.filter((x) => x.status === 'active') ?? [];
   useTitle(t('schedule.set.title', { set: set.name }));
@@ -32,7 +33,7 @@ export function SetSchedulePage() {
           <h2 id="schedule-heading">{t('schedule.set.heading')}</h2>
           <p className="muted">{t('schedule.set.lead', { zone: s.viewerTimeZone })}</p>
         </div>
-        {set.abilities['meeting.runPoll'] ? (
+        {runsPolls ? (
           <ButtonLink to={`/sets/${set.id}/polls/new`} variant="secondary">
             {t('schedule.set.newPoll')}
           </ButtonLink>
