@@ -14,6 +14,7 @@ import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { type CaughtMail, extractLink, type SmtpCatcher, startSmtpCatcher } from '../support/smtp.ts';
+import { DashboardPage } from './pages/dashboard-page.ts';
 import { ProgrammePage } from './pages/programme-page.ts';
 import { NewPollPage, PollPage, SetSchedulePage, UpcomingPage } from './pages/schedule-pages.ts';
 import { SetPage } from './pages/set-page.ts';
@@ -230,7 +231,7 @@ describe('a year of meetings: poll, series, feed, apologies (SQLite, real SMTP, 
     screenshotOnFailure(ines);
     const signIn = await new SignInPage(ines, baseUrl).goto('/sign-in');
     await signIn.signIn(people.coordinator.email, password);
-    await ines.waitForURL(`${baseUrl}/`);
+    await new DashboardPage(ines, baseUrl).arrived();
     await ines.getByRole('link', { name: programmeName }).first().click();
     const programme = await new ProgrammePage(ines, baseUrl, programmeName).arrived();
     await ines.getByRole('link', { name: setName }).click();
