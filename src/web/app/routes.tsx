@@ -21,6 +21,7 @@ import { ProgrammeOrganisationsTab } from '../features/programmes/ProgrammeOrgan
 import { ProgrammePeopleTab } from '../features/programmes/ProgrammePeopleTab.tsx';
 import { ProgrammeSetsTab } from '../features/programmes/ProgrammeSetsTab.tsx';
 import { ProgrammeSettingsTab } from '../features/programmes/ProgrammeSettingsTab.tsx';
+import { ProgrammeCalendarPage } from '../features/schedule/ProgrammeCalendarPage.tsx';
 import { scheduleRoutes } from '../features/schedule/routes.tsx';
 import { UnsubscribePage } from '../features/schedule/UnsubscribePage.tsx';
 import { NewSetPage } from '../features/sets/NewSetPage.tsx';
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
               { path: 'enrolment', element: <EnrolmentTab /> },
               { path: 'formation', element: <FormationTab /> },
               { path: 'settings', element: <ProgrammeSettingsTab /> },
+              { path: 'calendar', element: <ProgrammeCalendarPage /> },
             ],
           },
           { path: 'programmes/:programmeId/sets/new', element: <NewSetPage /> },

@@ -18,7 +18,7 @@ abstract class SetTabPage extends SignedInPage {
     return this;
   }
 
-  async tab(name: 'Overview' | 'Meetings' | 'Problems' | 'Actions' | 'Journal'): Promise<void> {
+  async tab(name: 'Overview' | 'Meetings' | 'Schedule' | 'Problems' | 'Actions' | 'Journal'): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Set' }).getByRole('link', { name, exact: true }).click();
   }
 }

@@ -3,7 +3,8 @@ import { SignedInPage } from './app-page.ts';
 
 /** A programme's page; its tabs are links with aria-current. */
 export class ProgrammePage extends SignedInPage {
-  protected readonly path = /^\/programmes\/[^/]+(\/(people|organisations|enrolment|formation|settings))?$/;
+  protected readonly path =
+    /^\/programmes\/[^/]+(\/(people|organisations|enrolment|formation|calendar|settings))?$/;
 
   constructor(
     page: ConstructorParameters<typeof SignedInPage>[0],
@@ -14,7 +15,7 @@ export class ProgrammePage extends SignedInPage {
   }
 
   async tab(
-    name: 'Sets' | 'People' | 'Organisations' | 'Enrolment' | 'Formation' | 'Settings',
+    name: 'Sets' | 'People' | 'Organisations' | 'Enrolment' | 'Formation' | 'Calendar' | 'Settings',
   ): Promise<this> {
     await this.page
       .getByRole('navigation', { name: 'Programme' })

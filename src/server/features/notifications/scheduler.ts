@@ -151,7 +151,7 @@ export class NotificationScheduler {
           )
             return false;
           const m = calendarMeeting!;
-          const when = relativeWhen(d.offsetMinutes);
+          const when = relativeWhen(this.ctx, to.language, d.offsetMinutes);
           return queueNotice(this.ctx, trx, to, prefs.get(to.personId)!, {
             preference: d.kind === 'actions' ? 'actions' : 'reminders',
             template: d.kind === 'actions' ? 'actionsNudge' : 'reminder',
@@ -163,7 +163,14 @@ export class NotificationScheduler {
             },
             details:
               d.kind === 'actions'
-                ? openActions.map((a) => (a.due_on ? `${a.text} (due ${a.due_on})` : a.text))
+                ? openActions.map((a) =>
+                    a.due_on
+                      ? this.ctx.i18n.getFixedT(to.language, 'mail')('schedule.actionDue', {
+                          text: a.text,
+                          date: a.due_on,
+                        })
+                      : a.text,
+                  )
                 : meetingDetails(this.ctx, to, m),
             actionPath: d.kind === 'actions' ? '/upcoming#actions' : '/upcoming',
           });
@@ -175,16 +182,13 @@ export class NotificationScheduler {
   }
 }
 
-function relativeWhen(offsetMinutes: number): string {
-  if (offsetMinutes % (24 * 60) === 0) {
-    const days = offsetMinutes / (24 * 60);
-    return days === 1 ? 'tomorrow' : `in ${days} days`;
-  }
-  if (offsetMinutes % 60 === 0) {
-    const hours = offsetMinutes / 60;
-    return hours === 1 ? 'in an hour' : `in ${hours} hours`;
-  }
-  return `in ${offsetMinutes} minutes`;
+/** "tomorrow", "in 2 days", "in 2 hours", "in 90 minutes", in the reader's language. */
+function relativeWhen(ctx: AppContext, language: string, offsetMinutes: number): string {
+  const t = ctx.i18n.getFixedT(language, 'mail');
+  if (offsetMinutes % (24 * 60) === 0)
+    return t('schedule.relative.inDays', { count: offsetMinutes / (24 * 60) });
+  if (offsetMinutes % 60 === 0) return t('schedule.relative.inHours', { count: offsetMinutes / 60 });
+  return t('schedule.relative.inMinutes', { count: offsetMinutes });
 }
 
 const schedulers = new WeakMap<AppContext, NotificationScheduler>();

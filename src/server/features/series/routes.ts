@@ -4,6 +4,7 @@ import { isValidLocalDateTime } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { idParams, isoDate, longText, shortText, timeZone } from '../../http/schemas.ts';
+import { changeSeries } from './edit.ts';
 import {
   addSeriesException,
   cancelSeries,
@@ -30,6 +31,23 @@ export const pattern = z.strictObject({
   interval: z.number().int().min(1).max(12),
 });
 
+/** A series as a person defines it: first meeting (wall clock, explicit zone), length, recurrence, place. */
+const seriesBody = z
+  .strictObject({
+    firstLocal: localDateTime,
+    timeZone,
+    durationMinutes: durationMinutes.default(180),
+    pattern: pattern.optional(),
+    rrule: z.string().max(200).optional(),
+    untilDate: isoDate.optional(),
+    place: shortText.default(''),
+    videoUrl: videoUrl.default(''),
+  })
+  .refine((b) => Boolean(b.pattern) !== Boolean(b.rrule), {
+    message: 'give either a pattern or an rrule',
+    path: ['pattern'],
+  });
+
 export const seriesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/api/sets/:id/series',
@@ -39,21 +57,7 @@ export const seriesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         summary:
           "Schedule a set's regular meetings over the programme: a first meeting (wall clock, explicit zone) and a recurrence",
         params: idParams,
-        body: z
-          .strictObject({
-            firstLocal: localDateTime,
-            timeZone,
-            durationMinutes: durationMinutes.default(180),
-            pattern: pattern.optional(),
-            rrule: z.string().max(200).optional(),
-            untilDate: isoDate.optional(),
-            place: shortText.default(''),
-            videoUrl: videoUrl.default(''),
-          })
-          .refine((b) => Boolean(b.pattern) !== Boolean(b.rrule), {
-            message: 'give either a pattern or an rrule',
-            path: ['pattern'],
-          }),
+        body: seriesBody,
       },
     },
     async (request, reply) =>
@@ -70,6 +74,20 @@ export const seriesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     '/api/series/:id',
     { schema: { tags: ['schedule'], summary: 'A series with each of its meetings', params: idParams } },
     async (request) => getSeries(ctx, signedIn(request), request.params.id),
+  );
+
+  app.put(
+    '/api/series/:id',
+    {
+      schema: {
+        tags: ['schedule'],
+        summary:
+          'Change a series from a meeting still to come onwards (time, zone, length, recurrence, last date, place); meetings held stay as they were, members hear of each change',
+        params: idParams,
+        body: seriesBody,
+      },
+    },
+    async (request) => changeSeries(ctx, signedIn(request), request.params.id, request.body),
   );
 
   app.post(

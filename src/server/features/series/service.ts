@@ -43,7 +43,7 @@ export interface SeriesInput {
   videoUrl: string;
 }
 
-async function agendaFor(trx: Transaction<Database>, setId: string): Promise<string> {
+export async function agendaFor(trx: Transaction<Database>, setId: string): Promise<string> {
   const row = await trx
     .selectFrom('learning_set')
     .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
@@ -53,7 +53,7 @@ async function agendaFor(trx: Transaction<Database>, setId: string): Promise<str
   return row.set_agenda ?? row.programme_agenda ?? JSON.stringify(defaultAgenda());
 }
 
-async function seriesRow(ctx: AppContext, seriesId: string): Promise<MeetingSeriesTable> {
+export async function seriesRow(ctx: AppContext, seriesId: string): Promise<MeetingSeriesTable> {
   const row = await ctx.store.db
     .selectFrom('meeting_series')
     .selectAll()
@@ -73,16 +73,14 @@ const definition = (row: MeetingSeriesTable) => ({
 });
 
 /**
- * Creates a set's schedule over the programme period: one meeting per occurrence, each mailed to the set
- * as one invitation carrying every meeting's .ics.
+ * Checks a series definition as a person gave it and fills in what they may leave out: the last date
+ * defaults to the programme's end, a pattern becomes its RRULE. Throws a 422 problem otherwise.
  */
-export async function createSeries(ctx: AppContext, actor: PersonActor, setId: string, input: SeriesInput) {
-  const set = await setResource(ctx.store.db, setId);
-  authorize(actor, 'meeting.schedule', set);
+export async function resolveDefinition(ctx: AppContext, programmeId: string, input: SeriesInput) {
   const programme = await ctx.store.db
     .selectFrom('programme')
     .select(['ends_on'])
-    .where('id', '=', set.programmeId)
+    .where('id', '=', programmeId)
     .executeTakeFirstOrThrow();
   const untilDate = input.untilDate ?? programme.ends_on;
   if (!untilDate)
@@ -101,7 +99,7 @@ export async function createSeries(ctx: AppContext, actor: PersonActor, setId: s
     throw new Problem('validation-failed', `The recurrence ${problem}.`, [
       { field: 'body.rrule', message: problem },
     ]);
-  const def = {
+  return {
     firstLocal: input.firstLocal,
     timeZone: input.timeZone,
     durationMinutes: input.durationMinutes,
@@ -109,6 +107,17 @@ export async function createSeries(ctx: AppContext, actor: PersonActor, setId: s
     untilDate,
     exceptions: noExceptions(),
   };
+}
+
+/**
+ * Creates a set's schedule over the programme period: one meeting per occurrence, each mailed to the set
+ * as one invitation carrying every meeting's .ics.
+ */
+export async function createSeries(ctx: AppContext, actor: PersonActor, setId: string, input: SeriesInput) {
+  const set = await setResource(ctx.store.db, setId);
+  authorize(actor, 'meeting.schedule', set);
+  const def = await resolveDefinition(ctx, set.programmeId, input);
+  const { rrule, untilDate } = def;
   const occurrences = expandSeries(def);
   const seriesId = randomUUID();
   const now = ctx.now();
@@ -149,7 +158,7 @@ export async function createSeries(ctx: AppContext, actor: PersonActor, setId: s
   return getSeries(ctx, actor, seriesId);
 }
 
-async function insertMeeting(
+export async function insertMeeting(
   trx: Transaction<Database>,
   m: {
     id: string;

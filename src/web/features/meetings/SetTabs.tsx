@@ -13,6 +13,7 @@ export function SetTabs({ set }: { set: Pick<LearningSet, 'id' | 'abilities'> })
   const tabs = [
     { to: base, label: t('meeting.tabs.overview'), show: true, end: true },
     { to: `${base}/meetings`, label: t('meeting.tabs.meetings'), show: can['meeting.readSchedule'] },
+    { to: `${base}/schedule`, label: t('schedule.tabs.set'), show: can['meeting.readSchedule'] },
     { to: `${base}/problems`, label: t('meeting.tabs.problems'), show: can['set.readContent'] },
     { to: `${base}/actions`, label: t('meeting.tabs.actions'), show: can['set.readContent'] },
     { to: `${base}/journal`, label: t('meeting.tabs.journal'), show: can['journal.create'] },

@@ -36,6 +36,11 @@ function Tabs({ programme }: { programme: Programme }) {
       show: programme.abilities['programme.formSets'] && programme.status === 'forming',
     },
     {
+      to: `${base}/calendar`,
+      label: t('schedule.tabs.programme'),
+      show: programme.abilities['programme.readCalendar'],
+    },
+    {
       to: `${base}/settings`,
       label: t('programme.tabs.settings'),
       show: programme.abilities['programme.update'],

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { Link, useParams } from 'react-router';
+import { api, isProblem } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { type Poll, wallClock } from './types.ts';
+import './schedule.css';
 
 const answers = ['yes', 'ifneedbe', 'no'] as const;
 
@@ -21,26 +22,34 @@ export function PollPage() {
   const [mine, setMine] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   useTitle(poll.data?.title);
   if (!poll.data) return poll.error ? <Failure error={poll.error} retry={poll.reload} /> : <Loading />;
   const p = poll.data;
   const chosen = (optionId: string) => mine[optionId] ?? p.myAnswers[optionId] ?? '';
   const submit = async () => {
     setBusy(true);
+    setError(null);
+    setSaved(false);
     try {
       const list = p.options
         .filter((o) => chosen(o.id))
         .map((o) => ({ optionId: o.id, answer: chosen(o.id) }));
       poll.setData(await api.put<Poll>(`/api/polls/${p.id}/answers`, { answers: list }));
       setSaved(true);
+    } catch (e) {
+      setError(isProblem(e) ? e.detail : String(e));
     } finally {
       setBusy(false);
     }
   };
   const confirm = async (optionId: string) => {
     setBusy(true);
+    setError(null);
     try {
       poll.setData(await api.post<Poll>(`/api/polls/${p.id}/confirm`, { optionId }));
+    } catch (e) {
+      setError(isProblem(e) ? e.detail : String(e));
     } finally {
       setBusy(false);
     }
@@ -49,7 +58,9 @@ export function PollPage() {
     <section className="page page--narrow">
       <PageHeader
         title={p.title}
-        lead={t('schedule.poll.lead', { zone: p.viewerTimeZone })}
+        lead={t(p.abilities.answer ? 'schedule.poll.lead' : 'schedule.poll.leadOrganiser', {
+          zone: p.viewerTimeZone,
+        })}
         meta={
           p.status === 'confirmed' ? (
             <Badge tone="success">{t('schedule.poll.confirmed')}</Badge>
@@ -59,6 +70,17 @@ export function PollPage() {
         }
       />
       <p>{t('schedule.poll.responses', { count: p.respondentCount, total: p.participantCount })}</p>
+      {p.status === 'confirmed' ? (
+        <p className="callout callout--success">
+          {p.setId ? t('schedule.poll.decided') : t('schedule.poll.decidedProgramme')}{' '}
+          <Link to="/upcoming">{t('schedule.poll.seeUpcoming')}</Link>
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="callout callout--danger">
+          {error}
+        </p>
+      ) : null}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -71,42 +93,63 @@ export function PollPage() {
               start: wallClock(o.viewerLocalStart, i18n.language),
               end: o.viewerLocalEnd.slice(11),
             });
+            const title = (
+              <>
+                {label}{' '}
+                {p.suggestedOptionId === o.id ? (
+                  <Badge tone="accent">{t('schedule.poll.suggested')}</Badge>
+                ) : null}
+                {p.confirmedOptionId === o.id ? (
+                  <>
+                    {' '}
+                    <Badge tone="success">{t('schedule.poll.chosen')}</Badge>
+                  </>
+                ) : null}
+              </>
+            );
+            const organiserTime =
+              p.timeZone !== p.viewerTimeZone ? (
+                <p className="field__hint">
+                  {t('schedule.poll.organiserTime', {
+                    start: wallClock(o.localStart, i18n.language),
+                    zone: p.timeZone,
+                  })}
+                </p>
+              ) : null;
+            const tally = (
+              <p className="poll-option__tally">
+                {t('schedule.poll.tally', { yes: o.yes, ifNeedBe: o.ifNeedBe, no: o.no })}
+              </p>
+            );
             return (
-              <li key={o.id} className="card" data-option={o.id}>
-                <fieldset disabled={!p.abilities.answer}>
-                  <legend>
-                    {label}{' '}
-                    {p.suggestedOptionId === o.id ? (
-                      <Badge tone="accent">{t('schedule.poll.suggested')}</Badge>
-                    ) : null}
-                    {p.confirmedOptionId === o.id ? (
-                      <Badge tone="success">{t('schedule.poll.chosen')}</Badge>
-                    ) : null}
-                  </legend>
-                  {p.timeZone !== p.viewerTimeZone ? (
-                    <p className="field__hint">
-                      {t('schedule.poll.organiserTime', {
-                        start: wallClock(o.localStart, i18n.language),
-                        zone: p.timeZone,
-                      })}
-                    </p>
-                  ) : null}
-                  {answers.map((a) => (
-                    <label key={a} className="radio">
-                      <input
-                        type="radio"
-                        name={`answer-${o.id}`}
-                        value={a}
-                        checked={chosen(o.id) === a}
-                        onChange={() => setMine({ ...mine, [o.id]: a })}
-                      />{' '}
-                      {t(`schedule.poll.answers.${a}`)}
-                    </label>
-                  ))}
-                  <p className="field__hint">
-                    {t('schedule.poll.tally', { yes: o.yes, ifNeedBe: o.ifNeedBe, no: o.no })}
-                  </p>
-                </fieldset>
+              <li key={o.id} className="card poll-option" data-option={o.id}>
+                {p.abilities.answer ? (
+                  <fieldset className="fieldset">
+                    <legend className="poll-option__title">{title}</legend>
+                    {organiserTime}
+                    <div className="answer-choices">
+                      {answers.map((a) => (
+                        <label key={a} className="answer-choice">
+                          <input
+                            type="radio"
+                            name={`answer-${o.id}`}
+                            value={a}
+                            checked={chosen(o.id) === a}
+                            onChange={() => setMine({ ...mine, [o.id]: a })}
+                          />
+                          {t(`schedule.poll.answers.${a}`)}
+                        </label>
+                      ))}
+                    </div>
+                    {tally}
+                  </fieldset>
+                ) : (
+                  <>
+                    <h2 className="poll-option__title">{title}</h2>
+                    {organiserTime}
+                    {tally}
+                  </>
+                )}
                 {p.abilities.confirm ? (
                   <Button variant="secondary" small busy={busy} onClick={() => void confirm(o.id)}>
                     {t('schedule.poll.confirm', { option: label })}

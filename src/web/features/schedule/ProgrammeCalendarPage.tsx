@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useResource } from '../../api/use-resource.ts';
-import { Failure } from '../../app/Failure.tsx';
+import { LoadError } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { useProgramme } from '../programmes/context.ts';
 import { wallClock } from './types.ts';
+import './schedule.css';
 
 interface ProgrammeCalendar {
   viewerTimeZone: string;
@@ -21,19 +22,17 @@ interface ProgrammeCalendar {
   }[];
 }
 
-/** /programmes/:programmeId/calendar: every set's meetings for the coordinators, dates and places only. */
+/** /programmes/:programmeId/calendar (a tab of the programme): every set's meetings, dates and places only. */
 export function ProgrammeCalendarPage() {
   const { t, i18n } = useTranslation();
-  const { programmeId } = useParams();
-  const data = useResource<ProgrammeCalendar>(`/api/programmes/${programmeId}/calendar`);
-  useTitle(t('schedule.programme.title'));
-  if (!data.data) return data.error ? <Failure error={data.error} retry={data.reload} /> : <Loading />;
+  const { programme } = useProgramme();
+  const data = useResource<ProgrammeCalendar>(`/api/programmes/${programme.id}/calendar`);
+  useTitle(t('programme.tabTitle', { tab: t('schedule.tabs.programme'), name: programme.name }));
+  if (!data.data) return data.error ? <LoadError error={data.error} retry={data.reload} /> : <Loading />;
   return (
-    <section className="page">
-      <PageHeader
-        title={t('schedule.programme.title')}
-        lead={t('schedule.programme.lead', { zone: data.data.viewerTimeZone })}
-      />
+    <section aria-labelledby="calendar-heading">
+      <h2 id="calendar-heading">{t('schedule.programme.title')}</h2>
+      <p className="muted">{t('schedule.programme.lead', { zone: data.data.viewerTimeZone })}</p>
       <table className="table">
         <caption className="visually-hidden">{t('schedule.programme.title')}</caption>
         <thead>

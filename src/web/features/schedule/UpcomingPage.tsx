@@ -13,6 +13,7 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { CalendarFeed, NotificationSettings } from './Settings.tsx';
 import { type Upcoming, type UpcomingMeeting, wallClock } from './types.ts';
+import './schedule.css';
 
 function MeetingItem({
   meeting,

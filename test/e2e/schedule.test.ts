@@ -1,0 +1,398 @@
+// A year of meetings through the web UI against a real server, database and SMTP peer: a coordinator
+// asks a set for its regular slot; three members in London, New York and Sydney answer from the link in
+// their mail; the best option is suggested and confirmed, which creates the series; a member subscribes
+// to the calendar feed (fetched and parsed here) and sends apologies; the facilitator sees them, the
+// coordinator sees them without the note. Every time is checked in each reader's own zone, across the
+// spring DST changes on both sides of the world. axe audits every page visited.
+import { createServer } from 'node:net';
+import ICAL from 'ical.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { type RunningServer, startServer } from '../../src/server/start.ts';
+import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { type CaughtMail, extractLink, type SmtpCatcher, startSmtpCatcher } from '../support/smtp.ts';
+import { DashboardPage } from './pages/dashboard-page.ts';
+import { ProgrammePage } from './pages/programme-page.ts';
+import { NewPollPage, PollPage, SetSchedulePage, UpcomingPage } from './pages/schedule-pages.ts';
+import { SetPage } from './pages/set-page.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const password = 'a long enough password';
+const programmeName = 'Leading Learning 2027';
+const setName = 'Set Kestrel';
+const people = {
+  coordinator: { name: 'Ines Duarte', email: 'ines@example.org', timeZone: 'Europe/London' },
+  facilitator: { name: 'Farah Haddad', email: 'farah@example.org', timeZone: 'Europe/London' },
+  amara: { name: 'Amara Okafor', email: 'amara@example.org', timeZone: 'Europe/London' },
+  ben: { name: 'Ben Hughes', email: 'ben@example.org', timeZone: 'America/New_York' },
+  chloe: { name: 'Chloe Tan', email: 'chloe@example.org', timeZone: 'Australia/Sydney' },
+};
+type Who = (typeof people)[keyof typeof people];
+
+// The coordinator proposes two first meetings in London time, two hours, every four weeks until May.
+// 3 March is before every change; New York springs forward on 14 March, London on 28 March, and
+// Sydney falls back on 4 April, so the four meetings land at different local times in Sydney.
+const optionA = '2027-03-03T21:00';
+const optionB = '2027-03-04T13:00';
+const seen = {
+  amara: { a: 'Wed, Mar 3, 2027, 21:00–23:00', b: 'Thu, Mar 4, 2027, 13:00–15:00' },
+  ben: { a: 'Wed, Mar 3, 2027, 16:00–18:00', b: 'Thu, Mar 4, 2027, 08:00–10:00' },
+  chloe: { a: 'Thu, Mar 4, 2027, 08:00–10:00', b: 'Fri, Mar 5, 2027, 00:00–02:00' },
+};
+// The series that option A creates, as each member's upcoming view shows it.
+const series = {
+  ben: [
+    'Wed, Mar 3, 2027, 16:00–18:00 (America/New_York)',
+    'Wed, Mar 31, 2027, 16:00–18:00 (America/New_York)',
+    'Wed, Apr 28, 2027, 16:00–18:00 (America/New_York)',
+    'Wed, May 26, 2027, 16:00–18:00 (America/New_York)',
+  ],
+  chloe: [
+    'Thu, Mar 4, 2027, 08:00–10:00 (Australia/Sydney)',
+    'Thu, Apr 1, 2027, 07:00–09:00 (Australia/Sydney)',
+    'Thu, Apr 29, 2027, 06:00–08:00 (Australia/Sydney)',
+    'Thu, May 27, 2027, 06:00–08:00 (Australia/Sydney)',
+  ],
+};
+const apologyNote = 'Flying back from a conference that week.';
+
+/** Builds the host, people (each with their own time zone), programme and set: setup, not the journey. */
+async function seed(server: RunningServer, origin: string) {
+  const call = async (method: 'POST', url: string, payload: object, cookie?: string) => {
+    const response = await server.app.inject({
+      method,
+      url,
+      payload,
+      headers: { origin, ...(cookie ? { cookie } : {}) },
+    });
+    if (response.statusCode >= 300)
+      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    return { body: JSON.parse(response.body), headers: response.headers };
+  };
+  const setup = await call('POST', '/api/setup', {
+    hostName: 'Northern NGO Learning Network',
+    adminName: 'Ada Admin',
+    email: 'ada@example.org',
+    password,
+    timeZone: 'Europe/London',
+  });
+  const raw = setup.headers['set-cookie'];
+  const admin = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
+  const hostId = setup.body.hostId as string;
+  const ids = {} as Record<keyof typeof people, string>;
+  for (const [key, p] of Object.entries(people) as [keyof typeof people, Who][]) {
+    const person = await call(
+      'POST',
+      `/api/hosts/${hostId}/people`,
+      { name: p.name, email: p.email, jobRole: 'Learning lead', timeZone: p.timeZone },
+      admin,
+    );
+    ids[key] = person.body.id;
+    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
+    await server.ctx.store.db
+      .updateTable('person')
+      .set({ user_id: userId })
+      .where('id', '=', person.body.id)
+      .execute();
+  }
+  const programme = await call(
+    'POST',
+    `/api/hosts/${hostId}/programmes`,
+    { name: programmeName, setSize: { min: 2, max: 8 } },
+    admin,
+  );
+  await call(
+    'POST',
+    `/api/programmes/${programme.body.id}/coordinators`,
+    { personId: ids.coordinator },
+    admin,
+  );
+  const set = await call('POST', `/api/programmes/${programme.body.id}/sets`, { name: setName }, admin);
+  await call(
+    'POST',
+    `/api/sets/${set.body.id}/members`,
+    { personId: ids.facilitator, role: 'facilitator' },
+    admin,
+  );
+  for (const key of ['amara', 'ben', 'chloe'] as const)
+    await call('POST', `/api/sets/${set.body.id}/members`, { personId: ids[key] }, admin);
+  return { programmeId: programme.body.id as string, setId: set.body.id as string };
+}
+
+/** An .ics read with ical.js: its time zones and each event's start (wall clock, zone, instant). */
+function readCalendar(text: string) {
+  const component = new ICAL.Component(ICAL.parse(text));
+  const zones = component.getAllSubcomponents('vtimezone').map((tz) => {
+    ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+    return String(tz.getFirstPropertyValue('tzid'));
+  });
+  const events = component
+    .getAllSubcomponents('vevent')
+    .map((v) => {
+      const event = new ICAL.Event(v);
+      const start = v.getFirstProperty('dtstart');
+      return {
+        summary: event.summary,
+        tzid: String(start?.getParameter('tzid') ?? ''),
+        wallClock: event.startDate.toString().slice(0, 16),
+        startsAt: event.startDate.toJSDate().toISOString(),
+        endsAt: event.endDate.toJSDate().toISOString(),
+        status: String(v.getFirstPropertyValue('status') ?? ''),
+        description: event.description ?? '',
+      };
+    })
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return { zones, events };
+}
+
+describe('a year of meetings: poll, series, feed, apologies (SQLite, real SMTP, Chromium)', () => {
+  let database: TestDatabase;
+  let catcher: SmtpCatcher;
+  let server: RunningServer;
+  let browser: Browser;
+  let baseUrl: string;
+  let ids: { programmeId: string; setId: string };
+  const contexts: BrowserContext[] = [];
+
+  /** A person in a browser of their own, in their own zone, signed in through the endpoint the form uses. */
+  const signedIn = async (who: Who): Promise<Page> => {
+    const context = await newContext(browser, { baseURL: baseUrl, timezoneId: who.timeZone });
+    contexts.push(context);
+    const page = await context.newPage();
+    screenshotOnFailure(page);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: who.email, password },
+      headers: { origin: baseUrl },
+    });
+    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+    const raw = response.headers['set-cookie'];
+    const cookies = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]!.split('='));
+    await context.addCookies(
+      cookies.map(([name, ...value]) => ({ name: name!, value: value.join('='), url: baseUrl })),
+    );
+    return page;
+  };
+  const mailTo = (who: Who, subject: RegExp): Promise<CaughtMail> =>
+    catcher.waitFor((m) => m.envelope.to.includes(who.email) && subject.test(m.subject ?? ''), 20_000);
+
+  beforeAll(async () => {
+    catcher = await startSmtpCatcher();
+    database = await createTestDatabase('sqlite');
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    server = await startServer(
+      loadConfig(
+        {},
+        {
+          port,
+          host: '127.0.0.1',
+          dataDir: database.dataDir,
+          publicUrl: baseUrl,
+          smtpUrl: catcher.url,
+          logLevel: 'warn',
+          mailRetry: { baseDelayMs: 200, maxAttempts: 5, pollIntervalMs: 200 },
+        },
+      ),
+    );
+    ids = await seed(server, baseUrl);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+    await catcher?.stop();
+    await database?.drop();
+  });
+
+  it('finds the slot by poll across three time zones, creates the series, feeds it and takes apologies', async () => {
+    // 1. The coordinator signs in, finds the set from the programme and opens its schedule tab.
+    const inesContext = await newContext(browser, { baseURL: baseUrl, timezoneId: 'Europe/London' });
+    contexts.push(inesContext);
+    const ines = await inesContext.newPage();
+    screenshotOnFailure(ines);
+    const signIn = await new SignInPage(ines, baseUrl).goto('/sign-in');
+    await signIn.signIn(people.coordinator.email, password);
+    await new DashboardPage(ines, baseUrl).arrived();
+    await ines.getByRole('link', { name: programmeName }).first().click();
+    const programme = await new ProgrammePage(ines, baseUrl, programmeName).arrived();
+    await ines.getByRole('link', { name: setName }).click();
+    await new SetPage(ines, baseUrl, setName).arrived();
+    await ines.getByRole('navigation', { name: 'Set' }).getByRole('link', { name: 'Schedule' }).click();
+    const schedule = await new SetSchedulePage(ines, baseUrl, setName).arrived();
+    await ines.getByText('No meetings scheduled yet').waitFor();
+
+    // 2. She asks the set for its regular slot: two first meetings in London time.
+    await schedule.findRegularSlot();
+    const newPoll = await new NewPollPage(ines, baseUrl).arrived();
+    await newPoll.ask({
+      timeZone: 'Europe/London',
+      options: [optionA, optionB],
+      everyWeeks: 4,
+      hours: 2,
+      until: '2027-05-31',
+    });
+    const inesPoll = await new PollPage(ines, baseUrl, 'Our regular meeting slot').arrived();
+    expect(await inesPoll.optionLabels()).toEqual([seen.amara.a, seen.amara.b]);
+    expect(await ines.getByText('0 of 4 people have answered.').count()).toBe(1);
+
+    // 3. Each member answers from the link in their own mail, which shows the times in their zone.
+    const answers = {
+      amara: { a: 'If need be', b: 'Yes' },
+      ben: { a: 'Yes', b: 'Yes' },
+      chloe: { a: 'Yes', b: 'No' },
+    } as const;
+    const pages = {} as Record<keyof typeof answers, Page>;
+    for (const key of ['amara', 'ben', 'chloe'] as const) {
+      const who = people[key];
+      const mail = await mailTo(who, /^When can you meet\? /);
+      const zoneOffset = { amara: 'UTC+00:00', ben: 'UTC-05:00', chloe: 'UTC+11:00' }[key];
+      expect(mail.text).toContain(`(${who.timeZone}, ${zoneOffset})`);
+      const page = await signedIn(who);
+      pages[key] = page;
+      await page.goto(extractLink(mail, /\/polls\/[0-9a-f-]+$/));
+      const poll = await new PollPage(page, baseUrl, 'Our regular meeting slot').arrived();
+      expect(await page.getByText(`Times are in your time zone, ${who.timeZone}.`).count()).toBe(1);
+      expect(await poll.optionTimes()).toEqual([seen[key].a, seen[key].b]);
+      if (key !== 'amara')
+        // Away from London, the organiser's own time is shown beside one's own.
+        await poll.option(seen[key].a).getByText('Wed, Mar 3, 2027, 21:00 in Europe/London').waitFor();
+      await poll.answer({ [seen[key].a]: answers[key].a, [seen[key].b]: answers[key].b });
+      if (key === 'chloe') await saveScreenshot(page, 'schedule-poll-member');
+    }
+
+    // 4. Both options have two yeses; A has no "no", so it is suggested. The coordinator confirms it.
+    await ines.reload();
+    await inesPoll.arrived();
+    expect(await inesPoll.tally(seen.amara.a)).toBe('Yes 2 · If need be 1 · No 0');
+    expect(await inesPoll.tally(seen.amara.b)).toBe('Yes 2 · If need be 0 · No 1');
+    expect(await inesPoll.optionLabels()).toEqual([`${seen.amara.a} Suggested`, seen.amara.b]);
+    await ines.getByText('3 of 4 people have answered.').waitFor();
+    await inesPoll.confirm(seen.amara.a);
+    expect((await inesPoll.optionLabels())[0]).toBe(`${seen.amara.a} Suggested Chosen`);
+    await saveScreenshot(ines, 'schedule-poll-confirmed');
+
+    // 5. Everyone hears the result and gets the series; Ben's invitation gives each time in New York.
+    await mailTo(people.ben, /^Decided: Our regular meeting slot$/);
+    const invitation = await mailTo(people.ben, new RegExp(`^${setName}: 4 meetings scheduled$`));
+    for (const line of [
+      'Wednesday 3 March 2027, 16:00–18:00 (America/New_York, UTC-05:00)',
+      'Wednesday 31 March 2027, 16:00–18:00 (America/New_York, UTC-04:00)',
+    ])
+      expect(invitation.text).toContain(line);
+    expect(invitation.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
+
+    // 6. In their upcoming views the four meetings are at their own local times, DST and all.
+    const chloe = pages.chloe;
+    const chloeUpcoming = await new UpcomingPage(chloe, baseUrl).goto('/upcoming');
+    expect(await chloeUpcoming.meetingTimes()).toEqual(series.chloe);
+    await chloeUpcoming
+      .meeting(series.chloe[1]!)
+      .getByText('The set meets at Wed, Mar 31, 2027, 21:00 in Europe/London.')
+      .waitFor();
+    const ben = pages.ben;
+    const benUpcoming = await new UpcomingPage(ben, baseUrl).goto('/upcoming');
+    expect(await benUpcoming.meetingTimes()).toEqual(series.ben);
+
+    // 7. Ben subscribes to his feed: the address shown serves every meeting, in London time with its
+    //    VTIMEZONE, and nothing of the set's content.
+    const feedUrl = await benUpcoming.createFeed();
+    expect(feedUrl.startsWith(`${baseUrl}/`)).toBe(true);
+    const response = await fetch(feedUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const feed = readCalendar(await response.text());
+    expect(feed.zones).toContain('Europe/London');
+    expect(feed.events.map((e) => [e.tzid, e.wallClock, e.startsAt, e.endsAt])).toEqual([
+      ['Europe/London', '2027-03-03T21:00', '2027-03-03T21:00:00.000Z', '2027-03-03T23:00:00.000Z'],
+      ['Europe/London', '2027-03-31T21:00', '2027-03-31T20:00:00.000Z', '2027-03-31T22:00:00.000Z'],
+      ['Europe/London', '2027-04-28T21:00', '2027-04-28T20:00:00.000Z', '2027-04-28T22:00:00.000Z'],
+      ['Europe/London', '2027-05-26T21:00', '2027-05-26T20:00:00.000Z', '2027-05-26T22:00:00.000Z'],
+    ]);
+    for (const event of feed.events) {
+      expect(event.summary).toContain(setName);
+      expect(event.status).toBe('CONFIRMED');
+    }
+
+    // 8. Chloe sends apologies for the meeting on her 1 April, with a note to the set.
+    await chloe.reload();
+    await chloeUpcoming.arrived();
+    await chloeUpcoming.sendApologies(series.chloe[1]!, apologyNote);
+    await chloe.reload();
+    await chloeUpcoming.meeting(series.chloe[1]!).getByText('Apologies sent').waitFor();
+    await saveScreenshot(chloe, 'schedule-upcoming-member');
+
+    // 9. The facilitator sees three expected and Chloe's note on 31 March, in her London time.
+    const farah = await signedIn(people.facilitator);
+    const farahSchedule = await new SetSchedulePage(farah, baseUrl, setName).goto(
+      `/sets/${ids.setId}/schedule`,
+    );
+    const rows = await farahSchedule.rows();
+    expect(rows).toEqual([
+      ['Wed, Mar 3, 2027, 21:00', '4', ''],
+      ['Wed, Mar 31, 2027, 21:00', '3', `${people.chloe.name}: ${apologyNote}`],
+      ['Wed, Apr 28, 2027, 21:00', '4', ''],
+      ['Wed, May 26, 2027, 21:00', '4', ''],
+    ]);
+
+    // 10. From 28 April the set meets an hour earlier in London: the facilitator changes the series from
+    //     then on. The two meetings before stay; the others move, Chloe's apology stays with its meeting,
+    //     and Ben hears of each move in New York time.
+    await farahSchedule.changeRegularTime({ date: '2027-04-28', time: '20:00' });
+    await farah.getByRole('cell', { name: 'Wed, May 26, 2027, 20:00' }).waitFor();
+    await saveScreenshot(farah, 'schedule-set-facilitator');
+    expect((await farahSchedule.rows()).map((r) => r.slice(0, 2))).toEqual([
+      ['Wed, Mar 3, 2027, 21:00', '4'],
+      ['Wed, Mar 31, 2027, 21:00', '3'],
+      ['Wed, Apr 28, 2027, 20:00', '4'],
+      ['Wed, May 26, 2027, 20:00', '4'],
+    ]);
+    const moved = await mailTo(people.ben, /^Changed: Set Kestrel now meets on /);
+    expect(moved.text).toMatch(
+      /Wednesday (28 April|26 May) 2027, 15:00–17:00 \(America\/New_York, UTC-04:00\)/,
+    );
+    const refetched = readCalendar(await (await fetch(feedUrl)).text());
+    expect(refetched.events.map((e) => e.wallClock)).toEqual([
+      '2027-03-03T21:00',
+      '2027-03-31T21:00',
+      '2027-04-28T20:00',
+      '2027-05-26T20:00',
+    ]);
+
+    // 11. The coordinator sees the same attendance but not the note, which is the set's own; the
+    //     programme calendar counts the apology.
+    await schedule.goto(`/sets/${ids.setId}/schedule`);
+    expect((await schedule.rows())[1]).toEqual(['Wed, Mar 31, 2027, 21:00', '3', people.chloe.name]);
+    expect(await ines.getByText(apologyNote).count()).toBe(0);
+    await ines.goto(`${baseUrl}/programmes/${ids.programmeId}`);
+    await programme.arrived();
+    await programme.tab('Calendar');
+    const calendar = ines.getByRole('table', { name: 'Programme calendar' });
+    const calendarRows = await calendar.locator('tbody tr').all();
+    expect(calendarRows).toHaveLength(4);
+    expect((await calendarRows[1]!.getByRole('cell').allTextContents()).map((s) => s.trim())).toEqual([
+      'Wed, Mar 31, 2027, 21:00',
+      setName,
+      '',
+      '1',
+    ]);
+  });
+});
