@@ -67,7 +67,7 @@ async function waitUntil(
   throw new Error(`${what} did not become ready:\n${tail()}`);
 }
 
-/** `revans serve` as an operator runs it (node + tsx, like bin/revans.mjs), on the default store. */
+/** `revans serve` as an operator runs it (bin/revans.mjs: the bundled server on plain node), on the default store. */
 export async function startRevans(options: {
   env: Record<string, string>;
   nodeFlags?: string[];
@@ -80,7 +80,7 @@ export async function startRevans(options: {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), '--import', 'tsx', path.join(serverRoot, 'src/cli/index.ts'), 'serve'],
+    [...(options.nodeFlags ?? []), path.join(serverRoot, 'bin/revans.mjs'), 'serve'],
     {
       cwd: serverRoot,
       env: {

@@ -27,7 +27,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const chosen = port ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/index.ts'), 'serve'], {
+  const child = spawn(process.execPath, [path.join(root, 'bin/revans.mjs'), 'serve'], {
     cwd: root,
     env: {
       ...process.env,
