@@ -14,7 +14,7 @@ describe.each(storeKinds)('the meeting event log on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     w = await buildWorld(t);
-    for (const localStart of ['2027-02-03T10:00', '2027-03-03T10:00']) {
+    for (const localStart of ['2027-02-03T10:00', '2027-03-03T10:00', '2027-04-07T10:00']) {
       const meeting = await t.call({
         method: 'POST',
         url: `/api/sets/${w.setA}/meetings`,
@@ -31,6 +31,22 @@ describe.each(storeKinds)('the meeting event log on %s', (kind) => {
     at: '2027-02-03T10:00:00.000Z',
     actorId: w.people.memberA,
     command: { type: 'checkin.say', text },
+  });
+
+  it('applies a command sent right behind the start (in the same read) to the started meeting', async () => {
+    const meetingId = meetings[2]!;
+    const sent: string[] = [];
+    const chair = {
+      personId: w.people.facilitatorA,
+      send: (m: string | Buffer) => sent.push(String(m)),
+      close() {},
+    };
+    await t.ctx.live.join(chair, meetingId, 0);
+    const started = t.ctx.live.submit(chair, meetingId, 'start-1', { type: 'meeting.start' });
+    const moved = t.ctx.live.submit(chair, meetingId, 'goto-1', { type: 'stage.goto', index: 1 });
+    expect(await started).toMatchObject({ ok: true });
+    expect(await moved).toMatchObject({ ok: true });
+    expect((await t.ctx.live.stateOf(meetingId))?.stageIndex).toBe(1);
   });
 
   it('refuses an event whose place another process took, alone: the appends sharing its commit stay', async () => {

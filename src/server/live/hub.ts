@@ -245,12 +245,13 @@ export class MeetingHub {
     command: MeetingCommand,
   ): SubmitResult | Promise<SubmitResult> {
     if (this.closing) return { ok: false, reason: 'Revans is restarting.', retry: true };
-    if (command.type === 'meeting.start') {
-      return this.room(meetingId).then((loaded) =>
-        this.serialize(loaded, () => this.start(loaded, client, clientCommandId, command)),
-      );
-    }
     const room = this.loaded.get(meetingId);
+    if (command.type === 'meeting.start') {
+      // Queued at once: a command right behind it (often in the same read) must wait for the start.
+      const begin = (loaded: Room) =>
+        this.serialize(loaded, () => this.start(loaded, client, clientCommandId, command));
+      return room ? begin(room) : this.room(meetingId).then(begin);
+    }
     if (room && room.pending === 0) {
       const first = this.attempt(room, client, clientCommandId, command);
       if (!(first instanceof Promise) && first !== 'behind') return first;
