@@ -1,38 +1,17 @@
-// From recruiting to running sets, through the web UI against a real server, database and SMTP server:
-// the coordinator opens recruiting and shares the open link; two people apply through it and a third is
-// invited by email; their consent is stored word for word; the coordinator accepts them, proposes sets,
-// moves one person by keyboard and one by drag and drop (the score changes), locks a set, proposes
-// again, publishes; members are emailed, choose a password, and accept their set's ground rules (and
-// accept them again once the set changes them); a member leaves the programme.
-// axe audits every page and state the journey visits.
-import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentConsent } from '../../src/domain/enrolment.ts';
 import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
+import type { RunningServer } from '../../src/server/start.ts';
 import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { type CaughtMail, extractLink, type SmtpCatcher, startSmtpCatcher } from '../support/smtp.ts';
+import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import { type CaughtMail, extractLink, type SmtpCatcher } from '../support/smtp.ts';
 import { type Applicant, ApplyPage } from './pages/apply-page.ts';
 import { EnrolmentPage } from './pages/enrolment-page.ts';
 import { FormationPage } from './pages/formation-page.ts';
 import { InvitationPage } from './pages/invitation-page.ts';
 import { ProgrammePage } from './pages/programme-page.ts';
 import { GroundRulesPanel, SetPage } from './pages/set-page.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const password = 'a long enough password';
 const programmeName = 'Leading Learning 2027';
@@ -62,8 +41,8 @@ const earlier = [
 ];
 
 describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
-  let database: TestDatabase;
   let catcher: SmtpCatcher;
+  let journey: JourneyServer | undefined;
   let server: RunningServer;
   let browser: Browser;
   let baseUrl: string;
@@ -109,24 +88,9 @@ describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
   };
 
   beforeAll(async () => {
-    catcher = await startSmtpCatcher();
-    database = await createTestDatabase('sqlite');
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = await startServer(
-      loadConfig(
-        {},
-        {
-          port,
-          host: '127.0.0.1',
-          dataDir: database.dataDir,
-          publicUrl: baseUrl,
-          smtpUrl: catcher.url,
-          logLevel: 'warn',
-          mailRetry: { baseDelayMs: 200, maxAttempts: 5, pollIntervalMs: 200 },
-        },
-      ),
-    );
+    journey = await startJourneyServer({ mail: true });
+    ({ server, baseUrl } = journey);
+    catcher = journey.catcher!;
     // Setup data: the host, a coordinator with an account, and a draft programme.
     const setup = await inject('POST', '/api/setup', {
       hostName: 'Northern NGO Learning Network',
@@ -165,9 +129,7 @@ describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
-    await server?.close();
-    await catcher?.stop();
-    await database?.drop();
+    await journey?.close();
   });
 
   it('recruits, forms sets, adjusts them by keyboard and by mouse, publishes; members accept their ground rules', async () => {

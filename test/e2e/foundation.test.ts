@@ -1,14 +1,8 @@
-// The foundation journey, all through the web UI against a real server, database and SMTP peer:
-// first-run setup → an admin builds a programme → invitations arrive by mail → a member joins and sees
-// only their own set → a coordinator joins and sees both rosters. axe audits every page visited.
-import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { launchBrowser, newPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { type CaughtMail, extractLink, type SmtpCatcher, startSmtpCatcher } from '../support/smtp.ts';
+import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import { type CaughtMail, extractLink, type SmtpCatcher } from '../support/smtp.ts';
 import { DashboardPage } from './pages/dashboard-page.ts';
 import { InvitationPage } from './pages/invitation-page.ts';
 import { MailPage } from './pages/mail-page.ts';
@@ -20,18 +14,6 @@ import { ProgrammePage } from './pages/programme-page.ts';
 import { NewSetPage, SetPage } from './pages/set-page.ts';
 import { SetupPage } from './pages/setup-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const programmeName = 'Leading Learning 2027';
 const organisations = ['Harbour Aid', 'Riverside Health Trust', 'Open Fields Foundation'];
@@ -57,9 +39,8 @@ const coordinator = person('Ines Duarte', 'Open Fields Foundation', 'Programme c
 const names = (list: NewPerson[]) => list.map((p) => p.name).sort();
 
 describe('foundation journey (SQLite, real SMTP, Chromium)', () => {
-  let database: TestDatabase;
   let catcher: SmtpCatcher;
-  let server: RunningServer;
+  let journey: JourneyServer | undefined;
   let browser: Browser;
   let baseUrl: string;
   const pages: Page[] = [];
@@ -74,24 +55,9 @@ describe('foundation journey (SQLite, real SMTP, Chromium)', () => {
     catcher.waitFor((mail) => mail.envelope.to.includes(email), 20_000);
 
   beforeAll(async () => {
-    catcher = await startSmtpCatcher();
-    database = await createTestDatabase('sqlite');
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = await startServer(
-      loadConfig(
-        {},
-        {
-          port,
-          host: '127.0.0.1',
-          dataDir: database.dataDir,
-          publicUrl: baseUrl,
-          smtpUrl: catcher.url,
-          logLevel: 'warn',
-          mailRetry: { baseDelayMs: 200, maxAttempts: 5, pollIntervalMs: 200 },
-        },
-      ),
-    );
+    journey = await startJourneyServer({ mail: true });
+    ({ baseUrl } = journey);
+    catcher = journey.catcher!;
     browser = await launchBrowser();
   });
 
@@ -102,9 +68,7 @@ describe('foundation journey (SQLite, real SMTP, Chromium)', () => {
         .close()
         .catch(() => {});
     await browser?.close();
-    await server?.close();
-    await catcher?.stop();
-    await database?.drop();
+    await journey?.close();
   });
 
   it('sets up, forms sets, invites by mail; members see their own set only; the coordinator sees both', async () => {

@@ -1,15 +1,9 @@
-// The action learning cycle, live, through the web UI against a real server and database: a facilitator
-// schedules a meeting; two members and the facilitator run the whole cycle in the room from three
-// browsers (one of them a phone); the next meeting opens with report-back on the actions agreed.
-// Coordinators never see into the room; anonymous visitors are sent to sign in. axe audits every page.
-import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
+import type { RunningServer } from '../../src/server/start.ts';
 import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
 import { MeetingRoomPage } from './pages/meeting-room-page.ts';
 import {
   ActionsTabPage,
@@ -20,18 +14,6 @@ import {
   ProblemsTabPage,
 } from './pages/meeting-set-pages.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const password = 'a long enough password';
 const setName = 'Set Kestrel';
@@ -117,7 +99,7 @@ async function seed(server: RunningServer, origin: string) {
 }
 
 describe('the action learning cycle, live (SQLite, Chromium)', () => {
-  let database: TestDatabase;
+  let journey: JourneyServer | undefined;
   let server: RunningServer;
   let browser: Browser;
   let baseUrl: string;
@@ -168,15 +150,8 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = await startServer(
-      loadConfig(
-        {},
-        { port, host: '127.0.0.1', dataDir: database.dataDir, publicUrl: baseUrl, logLevel: 'warn' },
-      ),
-    );
+    journey = await startJourneyServer({ mail: false });
+    ({ server, baseUrl } = journey);
     ({ setId } = await seed(server, baseUrl));
     browser = await launchBrowser();
   });
@@ -184,8 +159,7 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
-    await server?.close();
-    await database?.drop();
+    await journey?.close();
   });
 
   it('runs a meeting from check-in to check-out, then reports back on its actions at the next', async () => {

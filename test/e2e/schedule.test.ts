@@ -1,36 +1,16 @@
-// A year of meetings through the web UI against a real server, database and SMTP peer: a coordinator
-// asks a set for its regular slot; three members in London, New York and Sydney answer from the link in
-// their mail; the best option is suggested and confirmed, which creates the series; a member subscribes
-// to the calendar feed (fetched and parsed here) and sends apologies; the facilitator sees them, the
-// coordinator sees them without the note. Every time is checked in each reader's own zone, across the
-// spring DST changes on both sides of the world. axe audits every page visited.
-import { createServer } from 'node:net';
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
-import { loadConfig } from '../../src/server/config.ts';
-import { type RunningServer, startServer } from '../../src/server/start.ts';
+import type { RunningServer } from '../../src/server/start.ts';
 import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { type CaughtMail, extractLink, type SmtpCatcher, startSmtpCatcher } from '../support/smtp.ts';
+import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import { type CaughtMail, extractLink, type SmtpCatcher } from '../support/smtp.ts';
 import { DashboardPage } from './pages/dashboard-page.ts';
 import { ProgrammePage } from './pages/programme-page.ts';
 import { NewPollPage, PollPage, SetSchedulePage, UpcomingPage } from './pages/schedule-pages.ts';
 import { SetPage } from './pages/set-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const password = 'a long enough password';
 const programmeName = 'Leading Learning 2027';
@@ -161,8 +141,8 @@ function readCalendar(text: string) {
 }
 
 describe('a year of meetings: poll, series, feed, apologies (SQLite, real SMTP, Chromium)', () => {
-  let database: TestDatabase;
   let catcher: SmtpCatcher;
+  let journey: JourneyServer | undefined;
   let server: RunningServer;
   let browser: Browser;
   let baseUrl: string;
@@ -193,24 +173,9 @@ describe('a year of meetings: poll, series, feed, apologies (SQLite, real SMTP, 
     catcher.waitFor((m) => m.envelope.to.includes(who.email) && subject.test(m.subject ?? ''), 20_000);
 
   beforeAll(async () => {
-    catcher = await startSmtpCatcher();
-    database = await createTestDatabase('sqlite');
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = await startServer(
-      loadConfig(
-        {},
-        {
-          port,
-          host: '127.0.0.1',
-          dataDir: database.dataDir,
-          publicUrl: baseUrl,
-          smtpUrl: catcher.url,
-          logLevel: 'warn',
-          mailRetry: { baseDelayMs: 200, maxAttempts: 5, pollIntervalMs: 200 },
-        },
-      ),
-    );
+    journey = await startJourneyServer({ mail: true });
+    ({ server, baseUrl } = journey);
+    catcher = journey.catcher!;
     ids = await seed(server, baseUrl);
     browser = await launchBrowser();
   });
@@ -218,9 +183,7 @@ describe('a year of meetings: poll, series, feed, apologies (SQLite, real SMTP, 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
-    await server?.close();
-    await catcher?.stop();
-    await database?.drop();
+    await journey?.close();
   });
 
   it('finds the slot by poll across three time zones, creates the series, feeds it and takes apologies', async () => {
