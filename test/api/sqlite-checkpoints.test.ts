@@ -20,14 +20,15 @@ describe('SQLite under a steady stream of small commits', () => {
     );
     sqlite.offloadCheckpoints();
     const body = 'x'.repeat(3000); // about a page a row, so every commit adds a page or more to the log
-    const rows = 12_000;
+    const rows = 24_000;
     for (let i = 0; i < rows; i++) {
       await sqlite.run((statement) => statement('insert into stream (body) values (?)').run(body));
       if (i % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 5)); // let the worker run
     }
     const walMiB = statSync(`${sqlitePath(database.dataDir)}-wal`).size / 2 ** 20;
-    // 12,000 pages (about 47 MiB) went through the log; it was restarted rather than left to grow.
-    expect(walMiB).toBeLessThan(30);
+    // 24,000 pages (about 94 MiB) went through the log; it was restarted rather than left to grow.
+    // The bound leaves room for a loaded machine, where the worker's checkpoints fall further behind.
+    expect(walMiB).toBeLessThan(48);
     const count = await sqlite.run((statement) => statement('select count(*) as n from stream').get());
     expect(count).toEqual({ n: rows });
   });
