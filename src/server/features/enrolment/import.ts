@@ -6,7 +6,8 @@ import { takesImports, whyNot } from '../../../domain/programme-lifecycle.ts';
 import { isValidTimeZone } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { conflict, notFound } from '../../http/problem.ts';
-import { ensurePerson, programmeFacts } from './service.ts';
+import { ensurePerson } from './applicant-person.ts';
+import { programmeFacts } from './service.ts';
 
 /** The columns of a participants file, in order (docs/coordinators/importing.md). */
 export const participantColumns = [

@@ -4,21 +4,17 @@ import { applicationStatuses, availabilityPattern, decisions } from '../../../do
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { email, idParams, longText, name, shortText, timeZone, token } from '../../http/schemas.ts';
+import { describeApplyLink, inviteToApply, submitApplication } from './applications.ts';
+import { decideApplication, withdrawApplication, withdrawFromProgramme } from './decisions.ts';
 import { participantsTemplate } from './import.ts';
 import {
   assertManagesEnrolment,
-  decideApplication,
-  describeApplyLink,
   getApplication,
   getApplicationLink,
   getMyApplication,
-  inviteToApply,
   listApplications,
   revokeApplicationLink,
   rotateApplicationLink,
-  submitApplication,
-  withdrawApplication,
-  withdrawFromProgramme,
 } from './service.ts';
 
 const tokenParams = z.strictObject({ token });

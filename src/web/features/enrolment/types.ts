@@ -1,4 +1,4 @@
-/** Response shapes of the enrolment API (src/server/features/enrolment/service.ts). */
+/** Response shapes of the enrolment API (src/server/features/enrolment/). */
 import type { ApplicationStatus, ConsentWording, Decision } from '../../../domain/enrolment.ts';
 import type { Abilities, ProgrammeStatus, SizeBounds } from '../../api/types.ts';
 
