@@ -5,9 +5,9 @@ import { cleanCommand } from '../../domain/meeting/commands.ts';
 import { idsNeeded } from '../../domain/meeting/reducer.ts';
 import type { MeetingCommand, MeetingEvent } from '../../domain/meeting/types.ts';
 import type { Store } from '../store/db.ts';
+import type { ItemOutcome, Write } from '../store/log-writer.ts';
 import type { MeetingEventTable, Database as Schema } from '../store/schema.ts';
 import type { SqliteExclusive } from '../store/sqlite.ts';
-import type { Write } from './projections.ts';
 
 export function toEvent(row: MeetingEventTable): MeetingEvent {
   return {
@@ -80,56 +80,86 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+function settle(items: Pending[], outcomes: ItemOutcome[]): void {
+  for (const [i, item] of items.entries()) {
+    const failure = outcomes[i];
+    if (!failure) {
+      item.resolve('appended');
+      continue;
+    }
+    const error = Object.assign(new Error(failure.message), { code: failure.code });
+    if (isBehind(error)) item.resolve('behind');
+    else item.reject(error);
+  }
+}
+
+/** The same group commit on the event loop's own connection, where no writer thread can run. */
+function commitHere(statement: (sql: string) => Statement, raw: Database, items: Pending[]): ItemOutcome[] {
+  const outcomes: ItemOutcome[] = [];
+  statement('begin immediate').run();
+  try {
+    for (const item of items) {
+      statement('savepoint item').run();
+      try {
+        for (const w of item.writes) statement(w.sql).run(w.params);
+        outcomes.push(null);
+      } catch (error) {
+        statement('rollback to item').run();
+        const e = error as { code?: string; message?: string };
+        outcomes.push({ code: e.code, message: String(e.message ?? error) });
+      }
+      statement('release item').run();
+    }
+    statement('commit').run();
+  } catch (error) {
+    if (raw.inTransaction) statement('rollback').run();
+    throw error;
+  }
+  return outcomes;
+}
+
 /**
  * Group commit: the appends of one turn of the event loop (from different rooms; a room has one in
  * flight at most) share one transaction, each in its own savepoint so that a refusal undoes only
- * itself. A commit costs far more than the inserts in it.
+ * itself. A commit costs far more than the inserts in it. The transaction runs on the log writer's
+ * thread, so the event loop goes on serving every other room while the disk is slow.
  */
 function sqliteLog(sqlite: SqliteExclusive): EventLog {
   let batch: Pending[] = [];
-  const commit = (statement: (sql: string) => Statement, raw: Database, items: Pending[]) => {
-    const outcomes: (AppendOutcome | { error: unknown })[] = [];
-    statement('begin').run();
-    try {
-      for (const item of items) {
-        statement('savepoint event').run();
-        try {
-          for (const w of item.writes) statement(w.sql).run(w.params);
-          outcomes.push('appended');
-        } catch (error) {
-          statement('rollback to event').run();
-          outcomes.push(isBehind(error) ? 'behind' : { error });
-        }
-        statement('release event').run();
-      }
-      statement('commit').run();
-    } catch (error) {
-      if (raw.inTransaction) statement('rollback').run();
-      for (const item of items) item.reject(error);
-      return;
-    }
-    items.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if (typeof outcome === 'string') item.resolve(outcome);
-      else item.reject(outcome.error);
-    });
-  };
-  let offloaded = false;
+  let scheduled = false;
+  // One commit on the writer's thread at a time: what arrives meanwhile waits and goes in the next,
+  // so a slow commit makes the next one bigger rather than queueing many small ones behind it.
+  let committing = false;
   const flush = () => {
-    if (!offloaded) {
-      offloaded = true;
-      sqlite.offloadCheckpoints();
-    }
+    scheduled = false;
+    if (committing || batch.length === 0) return;
     const items = batch;
     batch = [];
-    void Promise.resolve(sqlite.run((statement, raw) => commit(statement, raw, items))).catch((error) => {
-      for (const item of items) item.reject(error);
-    });
+    const writer = sqlite.offload();
+    committing = true;
+    const outcomes = writer?.running
+      ? writer.commit(items.map((item) => item.writes))
+      : new Promise<ItemOutcome[]>((resolve) => resolve(sqlite.run((s, raw) => commitHere(s, raw, items))));
+    outcomes
+      .then(
+        (outcomes) => settle(items, outcomes),
+        (error) => {
+          for (const item of items) item.reject(error);
+        },
+      )
+      .finally(() => {
+        committing = false;
+        flush();
+      });
   };
   return {
     append: (writes) =>
       new Promise((resolve, reject) => {
-        if (batch.push({ writes, resolve, reject }) === 1) setImmediate(flush);
+        batch.push({ writes, resolve, reject });
+        if (!scheduled && !committing) {
+          scheduled = true;
+          setImmediate(flush);
+        }
       }),
   };
 }

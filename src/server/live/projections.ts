@@ -1,16 +1,13 @@
 import { currentPresenterId, currentTurn } from '../../domain/meeting/selectors.ts';
 import type { MeetingEvent, MeetingState } from '../../domain/meeting/types.ts';
-
-export type SqlValue = string | number | null;
+import type { SqlValue, Write } from '../store/log-writer.ts';
 
 /**
- * One statement of an append, with `?` placeholders (the PostgreSQL log numbers them). The live room
- * writes through fixed SQL rather than the query builder: it runs for every event of every meeting.
+ * Each statement of an append is a `Write` with `?` placeholders (the PostgreSQL log numbers them). The
+ * live room writes through fixed SQL rather than the query builder: it runs for every event of every
+ * meeting.
  */
-export interface Write {
-  sql: string;
-  params: SqlValue[];
-}
+export type { SqlValue, Write } from '../store/log-writer.ts';
 
 const SQL = {
   event:

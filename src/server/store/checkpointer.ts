@@ -15,7 +15,8 @@ parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.cl
 `;
 
 const defaultPages = 1000;
-const backstopPages = 4000;
+/** The later threshold at which a connection checkpoints the log itself once a worker copies it. */
+export const offloadedCheckpointPages = 4000;
 
 /**
  * Copies the write-ahead log back into the database from a worker thread. Left to the connection, a
@@ -45,7 +46,7 @@ export class Checkpointer {
     // The worker's checkpoints never quite catch up while commits keep coming, and only a complete
     // one lets the log start again from its beginning. So the connection still checkpoints, later:
     // by then the worker has copied nearly every page, and the one writer finishes the rest at once.
-    this.raw.pragma(`wal_autocheckpoint = ${backstopPages}`);
+    this.raw.pragma(`wal_autocheckpoint = ${offloadedCheckpointPages}`);
     const fallBack = () => {
       if (this.worker !== worker) return;
       this.worker = undefined;

@@ -36,9 +36,10 @@ export function openStore(options: {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const { dialect, exclusive, checkpointer } = sqliteParts(sqlite);
+  const { dialect, exclusive, checkpointer, writer } = sqliteParts(sqlite);
   const db = new Kysely<Database>({ dialect });
   const destroy = async () => {
+    await writer.stop();
     await checkpointer.stop();
     await db.destroy();
   };

@@ -1,6 +1,13 @@
 import type SqliteDatabase from 'better-sqlite3';
-import { type DatabaseConnection, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
-import { Checkpointer } from './checkpointer.ts';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
+import { Checkpointer, offloadedCheckpointPages } from './checkpointer.ts';
+import { LogWriter } from './log-writer.ts';
 
 type Raw = SqliteDatabase.Database;
 type Statement = SqliteDatabase.Statement;
@@ -74,6 +81,12 @@ class FifoSqliteDriver extends SqliteDriver {
     return super.acquireConnection();
   }
 
+  // The log writer commits on a connection of its own: a deferred transaction that read before the
+  // writer committed could not take the write lock afterwards, so transactions take it from the start.
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
   override async releaseConnection(): Promise<void> {
     await super.releaseConnection();
     this.lock.release();
@@ -99,17 +112,26 @@ class FifoSqliteDialect extends SqliteDialect {
  */
 export interface SqliteExclusive {
   run<T>(work: (statement: (sql: string) => Statement, raw: Raw) => T): T | Promise<T>;
-  /** From now on the log is checkpointed by a worker thread (for a steady stream of small commits). */
-  offloadCheckpoints(): void;
+  /**
+   * For a steady stream of small commits: from now on the write-ahead log is checkpointed by a worker
+   * thread, and batches are committed by another (returned; none for an in-memory database).
+   */
+  offload(): LogWriter | undefined;
 }
 
 export function sqliteParts(raw: Raw): {
   dialect: SqliteDialect;
   exclusive: SqliteExclusive;
   checkpointer: Checkpointer;
+  writer: LogWriter;
 } {
   const lock = new FifoLock();
   const checkpointer = new Checkpointer(raw);
+  // While the writer runs, the main connection leaves checkpoints to it (none on the event loop) but
+  // for a later threshold still, in case its own writes ever make up the stream.
+  const writer = new LogWriter(raw, offloadedCheckpointPages, () => {
+    if (raw.open) raw.pragma(`wal_autocheckpoint = ${offloadedCheckpointPages}`);
+  });
   const cache = new StatementCache(raw);
   const statement = (sql: string) => cache.get(sql);
   const database = {
@@ -126,9 +148,16 @@ export function sqliteParts(raw: Raw): {
   return {
     dialect: new FifoSqliteDialect({ database }, lock),
     checkpointer,
+    writer,
     exclusive: {
       run: (work) => (lock.tryAcquire() ? runHeld(work) : lock.acquire().then(() => runHeld(work))),
-      offloadCheckpoints: () => checkpointer.start(),
+      offload: () => {
+        if (writer.running) return writer;
+        checkpointer.start();
+        if (!writer.start()) return undefined;
+        raw.pragma(`wal_autocheckpoint = ${2 * offloadedCheckpointPages}`);
+        return writer;
+      },
     },
   };
 }
