@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingAction, PresenterTurn } from '../../../../../domain/meeting/types.ts';
-import { Button } from '../../../../ui/Button.tsx';
 import { formatDate } from '../../../../ui/format.ts';
 import type { Room } from '../model.ts';
+import { EditableItem } from './EditableItem.tsx';
 
 /** The presenter's actions from this turn, in the order agreed. */
 export function ActionList({ room, turn }: { room: Room; turn: PresenterTurn }) {
@@ -25,21 +25,20 @@ export function ActionList({ room, turn }: { room: Room; turn: PresenterTurn }) 
 
 function ActionItemRow({ room, action }: { room: Room; action: MeetingAction }) {
   const { t, i18n } = useTranslation();
-  const remove = { type: 'action.remove', actionId: action.actionId } as const;
   return (
-    <li className="action-list__item">
+    <EditableItem
+      room={room}
+      target={{ kind: 'action', item: action }}
+      className="action-list__item"
+      toolsClassName="action-list__tools"
+      editLabel={t('meeting.actions.editLabel')}
+    >
       <span className="action-list__text">{action.text}</span>
       <span className="action-list__due">
         {action.dueOn
           ? t('meeting.actions.due', { date: formatDate(action.dueOn, i18n.language) })
           : t('meeting.actions.noDue')}
       </span>
-      {room.can(remove) ? (
-        <Button variant="quiet" small onClick={() => room.send(remove)}>
-          {t('meeting.actions.remove')}
-          <span className="visually-hidden">: {action.text}</span>
-        </Button>
-      ) : null}
-    </li>
+    </EditableItem>
   );
 }

@@ -4,6 +4,7 @@ import { Badge } from '../../../../ui/Badge.tsx';
 import { Button } from '../../../../ui/Button.tsx';
 import { StarIcon } from '../icons.tsx';
 import type { Room } from '../model.ts';
+import { EditableItem } from './EditableItem.tsx';
 
 /** The questions the presenter receives, newest first (or those that struck home first, when reframing). */
 export function QuestionList({
@@ -50,9 +51,30 @@ export function QuestionList({
 function QuestionItem({ room, question: q }: { room: Room; question: Question }) {
   const { t } = useTranslation();
   const mark = { type: 'question.mark', questionId: q.questionId, struckHome: !q.struckHome } as const;
-  const remove = { type: 'question.remove', questionId: q.questionId } as const;
+  const mayMark = room.can(mark);
   return (
-    <li className={q.struckHome ? 'question is-struck' : 'question'}>
+    <EditableItem
+      room={room}
+      target={{ kind: 'question', item: q }}
+      className={q.struckHome ? 'question is-struck' : 'question'}
+      toolsClassName="question__tools"
+      editLabel={t('meeting.questions.editLabel')}
+      multiline
+      offered={!room.isPresenter}
+      tools={
+        mayMark ? (
+          <Button
+            variant={q.struckHome ? 'primary' : 'secondary'}
+            small
+            aria-pressed={q.struckHome}
+            onClick={() => room.send(mark)}
+          >
+            <StarIcon filled={q.struckHome} />
+            {t('meeting.questions.struckHome')}
+          </Button>
+        ) : null
+      }
+    >
       <p className="question__text">{q.text}</p>
       <p className="question__meta">
         <span>
@@ -66,28 +88,8 @@ function QuestionItem({ room, question: q }: { room: Room; question: Question })
         <Badge tone={q.step === 'clarifying' ? 'neutral' : 'info'}>
           {t(`meeting.questions.kind.${q.step}`)}
         </Badge>
-        {q.struckHome && !room.can(mark) ? (
-          <Badge tone="accent">{t('meeting.questions.struck')}</Badge>
-        ) : null}
+        {q.struckHome && !mayMark ? <Badge tone="accent">{t('meeting.questions.struck')}</Badge> : null}
       </p>
-      <div className="question__tools">
-        {room.can(mark) ? (
-          <Button
-            variant={q.struckHome ? 'primary' : 'secondary'}
-            small
-            aria-pressed={q.struckHome}
-            onClick={() => room.send(mark)}
-          >
-            <StarIcon filled={q.struckHome} />
-            {t('meeting.questions.struckHome')}
-          </Button>
-        ) : null}
-        {room.can(remove) && !room.isPresenter ? (
-          <Button variant="quiet" small onClick={() => room.send(remove)}>
-            {t('meeting.questions.remove')}
-          </Button>
-        ) : null}
-      </div>
-    </li>
+    </EditableItem>
   );
 }
