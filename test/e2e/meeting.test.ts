@@ -293,6 +293,7 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
     await ben.openEditor(ben.question(typo));
     await ben.page.getByLabel('Edit the question', { exact: true }).fill('Never mind');
     await ben.auditState('a question being edited, on a laptop');
+    await shoot(benPage, 'meeting-room-laptop-editing-question');
     await ben.page.keyboard.press('Escape');
     await expect.poll(() => ben.focusedText()).toBe(`Edit: ${typo}`);
     await ben.question(typo).waitFor();
@@ -333,6 +334,7 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
       'Run a joint session',
       'Run one joint lunch-time session on a shared topic',
       londonDate(30),
+      { whileOpen: () => shoot(amaraPage, 'meeting-room-phone-editing-action') },
     );
     await ben.actionItem('Run one joint lunch-time session on a shared topic').waitFor();
     await expect.poll(() => dueText(ben, 'Run one joint lunch-time session')).not.toBe(dueBefore);

@@ -161,11 +161,17 @@ export class MeetingRoomPage extends SignedInPage {
   }
 
   /** Edits an action's text and due date, saving with Enter from the text field. */
-  async editAction(from: string, to: string, dueOn: string): Promise<void> {
+  async editAction(
+    from: string,
+    to: string,
+    dueOn: string,
+    options: { whileOpen?: () => Promise<void> } = {},
+  ): Promise<void> {
     await this.openEditor(this.actionItem(from));
     const field = this.page.getByLabel('Edit the action', { exact: true });
     await field.fill(to);
     await this.page.locator('form.edit-form').getByLabel(/^Due/).fill(dueOn);
+    await options.whileOpen?.();
     await field.press('Enter');
     await this.actionItem(to).waitFor();
   }
