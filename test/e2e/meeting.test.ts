@@ -286,7 +286,25 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
     await farah.next('Next: Open questioning');
     await ben.waitForStep('Open questioning');
     await ben.ask('Have you thought of a shared newsletter?', { expectCoach: true });
-    await ben.ask('What would it look like if the teams wanted to learn from each other?');
+    // Ben mistypes a question and corrects it in place; the others see the correction arrive.
+    const typo = 'What would it look like if the teams wanted to learn from eachother?';
+    const corrected = 'What would it look like if the teams wanted to learn from each other?';
+    await ben.ask(typo);
+    await ben.openEditor(ben.question(typo));
+    await ben.page.getByLabel('Edit the question', { exact: true }).fill('Never mind');
+    await ben.auditState('a question being edited, on a laptop');
+    await shoot(benPage, 'meeting-room-laptop-editing-question');
+    await ben.page.keyboard.press('Escape');
+    await expect.poll(() => ben.focusedText()).toBe(`Edit: ${typo}`);
+    await ben.question(typo).waitFor();
+    await ben.editQuestion(typo, corrected);
+    await expect.poll(() => ben.focusedText()).toBe(`Edit: ${corrected}`);
+    await amara.question(corrected).waitFor();
+    await farah.question(corrected).waitFor();
+    expect(await amara.question(typo).count()).toBe(0);
+    // Only whoever asked (or the scribe) may change a question: not the presenter, not the facilitator.
+    expect(await amara.question(corrected).getByRole('button', { name: /^Edit/ }).count()).toBe(0);
+    expect(await farah.question(corrected).getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     await ben.ask('What do you gain by keeping things as they are?');
     await amara.markStruckHome('What do you gain by keeping things as they are?');
     await ben.question('What do you gain by keeping things as they are?').getByText('Struck home').waitFor();
@@ -306,8 +324,31 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
     await farah.next('Next: Ways forward and actions');
     await amara.waitForStep('Ways forward and actions');
     await amara.addAction('Ask both team leads what they would want from the other team', londonDate(14));
-    await amara.addAction('Run one joint lunch-time session on a shared topic', londonDate(30));
+    await amara.addAction('Run a joint session', londonDate(21));
     await expect.poll(() => ben.actions()).toHaveLength(2);
+    // Amara sharpens her second action and moves its date; Ben sees both change.
+    const dueText = (room: MeetingRoomPage, text: string) =>
+      room.actionItem(text).locator('.action-list__due').textContent();
+    const dueBefore = await dueText(ben, 'Run a joint session');
+    await amara.editAction(
+      'Run a joint session',
+      'Run one joint lunch-time session on a shared topic',
+      londonDate(30),
+      { whileOpen: () => shoot(amaraPage, 'meeting-room-phone-editing-action') },
+    );
+    await ben.actionItem('Run one joint lunch-time session on a shared topic').waitFor();
+    await expect.poll(() => dueText(ben, 'Run one joint lunch-time session')).not.toBe(dueBefore);
+    const dueAfter = await dueText(amara, 'Run one joint lunch-time session');
+    expect(await dueText(ben, 'Run one joint lunch-time session')).toBe(dueAfter);
+    expect(dueAfter).toContain(String(Number(londonDate(30).slice(8))));
+    await expect
+      .poll(() => amara.focusedText())
+      .toBe('Edit: Run one joint lunch-time session on a shared topic');
+    expect(await ben.actions()).toEqual([
+      'Ask both team leads what they would want from the other team',
+      'Run one joint lunch-time session on a shared topic',
+    ]);
+    expect(await ben.page.locator('.action-list').getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     await shoot(farahPage, 'meeting-room-laptop-actions');
 
     await farah.next("Next: Presenter's feedback");

@@ -148,6 +148,51 @@ export class MeetingRoomPage extends SignedInPage {
     return this.page.locator('li.question').filter({ hasText: text });
   }
 
+  /**
+   * Edits a question from the keyboard: Edit opens the inline form with focus in the field, Enter saves,
+   * and focus comes back to the item's Edit button. Returns once the new text is on this screen.
+   */
+  async editQuestion(from: string, to: string): Promise<void> {
+    await this.openEditor(this.question(from));
+    const field = this.page.getByLabel('Edit the question', { exact: true });
+    await field.fill(to);
+    await field.press('Enter');
+    await this.question(to).waitFor();
+  }
+
+  /** Edits an action's text and due date, saving with Enter from the text field. */
+  async editAction(
+    from: string,
+    to: string,
+    dueOn: string,
+    options: { whileOpen?: () => Promise<void> } = {},
+  ): Promise<void> {
+    await this.openEditor(this.actionItem(from));
+    const field = this.page.getByLabel('Edit the action', { exact: true });
+    await field.fill(to);
+    await this.page.locator('form.edit-form').getByLabel(/^Due/).fill(dueOn);
+    await options.whileOpen?.();
+    await field.press('Enter');
+    await this.actionItem(to).waitFor();
+  }
+
+  /** Focuses the item's Edit button and presses Enter, as a keyboard user would; the field gets focus. */
+  async openEditor(item: Locator): Promise<void> {
+    // The name is "Edit" and, for screen readers, the item's text after it.
+    await item.getByRole('button', { name: /^Edit\b/ }).focus();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('form.edit-form textarea, form.edit-form input[type=text]').waitFor();
+  }
+
+  /** The accessible name of the focused element (its text, for a button). */
+  focusedText(): Promise<string> {
+    return this.page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
+  }
+
+  actionItem(text: string): Locator {
+    return this.page.locator('.action-list__item').filter({ hasText: text });
+  }
+
   async markStruckHome(text: string): Promise<void> {
     const button = this.question(text).getByRole('button', { name: 'Struck home' });
     await button.click();

@@ -12,7 +12,7 @@ import { formatDate } from '../../ui/format.ts';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
-import { outcomeTone } from './room/ReportBack.tsx';
+import { outcomeTone } from './outcome.ts';
 import { clockTime, meetingDay, meetingTimes, minutesText } from './time.ts';
 import type { Meeting } from './types.ts';
 import './meetings.css';

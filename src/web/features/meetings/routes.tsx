@@ -1,11 +1,25 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
+import { Loading } from '../../ui/Spinner.tsx';
 import { ActionsTab } from '../actions/ActionsTab.tsx';
 import { JournalTab } from '../journal/JournalTab.tsx';
 import { ProblemsTab } from '../problems/ProblemsTab.tsx';
 import { MeetingsTab } from './MeetingsTab.tsx';
 import { RecordPage } from './RecordPage.tsx';
-import { RoomPage } from './room/RoomPage.tsx';
 import { SetSection } from './SetSection.tsx';
+
+/** The live room is the largest part of the app and only a set's meetings need it: its own chunk. */
+const RoomPage = lazy(() => import('./room/RoomPage.tsx').then((m) => ({ default: m.RoomPage })));
+
+function LazyRoomPage() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Loading label={t('meeting.room.loading')} />}>
+      <RoomPage />
+    </Suspense>
+  );
+}
 
 /**
  * The set's working pages and the live room, for the signed-in part of the app:
@@ -21,6 +35,6 @@ export const meetingRoutes: RouteObject[] = [
       { path: 'sets/:setId/journal', element: <JournalTab /> },
     ],
   },
-  { path: 'meetings/:meetingId/room', element: <RoomPage /> },
+  { path: 'meetings/:meetingId/room', element: <LazyRoomPage /> },
   { path: 'meetings/:meetingId/record', element: <RecordPage /> },
 ];

@@ -11,7 +11,7 @@ export const presenterAirtime = {
 
 import { AgreedOrder } from './Bidding.tsx';
 import type { Room } from './model.ts';
-import { TurnPanel } from './Turn.tsx';
+import { TurnPanel } from './turn/TurnPanel.tsx';
 
 /** The presentations: who presents in what order, who has had their turn, and the turn on the floor. */
 export function Presentations({ room, serverNow }: { room: Room; serverNow: number }) {

@@ -3,17 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../../domain/meeting/rule-kit.ts';
 import { own } from '../../../../domain/meeting/selectors.ts';
 import { type ActionOutcome, actionOutcomes, type OpenAction } from '../../../../domain/meeting/types.ts';
-import { Badge, type Tone } from '../../../ui/Badge.tsx';
+import { Badge } from '../../../ui/Badge.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { formatDate } from '../../../ui/format.ts';
+import { outcomeTone } from '../outcome.ts';
 import type { Room } from './model.ts';
-
-export const outcomeTone: Record<ActionOutcome, Tone> = {
-  done: 'success',
-  partly: 'info',
-  'not-done': 'warning',
-  dropped: 'neutral',
-};
 
 /** Last meeting's actions, by owner: each owner says how it went and what they learned. */
 export function ReportBack({ room }: { room: Room }) {

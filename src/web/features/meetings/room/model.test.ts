@@ -3,7 +3,7 @@ import { Room, rooms, stage } from '../../../../domain/meeting/test-support.ts';
 import { changesWorthSaying } from './Announcer.tsx';
 import { nextMove, questionCounts, roomOf } from './model.ts';
 import { localPendingStore } from './pending-store.ts';
-import { adviceNudge } from './Turn.tsx';
+import { adviceNudge } from './turn/advice.ts';
 
 /** Follows the chair's main button from the start to the end, as the facilitator would. */
 function walk(room: Room, limit = 40): string[] {

@@ -1,0 +1,113 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../../../domain/meeting/rule-kit.ts';
+import { currentTurn, problemsOf } from '../../../../../domain/meeting/selectors.ts';
+import { Button } from '../../../../ui/Button.tsx';
+import type { Room } from '../model.ts';
+
+/** The presenter picks which of their problems is on the floor, or brings a new one. */
+export function ChooseProblem({ room }: { room: Room }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const problems = problemsOf(room.state, room.me);
+  const current = currentTurn(room.state)?.problemId ?? '';
+  const [choice, setChoice] = useState(problems.find((p) => p.problemId !== current)?.problemId ?? '');
+  const [bringing, setBringing] = useState(problems.length === 0);
+  const [title, setTitle] = useState('');
+  const [statement, setStatement] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const mayBring = room.can({ type: 'problem.new', title: 'x', statement: 'x' });
+
+  const bring = (event: FormEvent) => {
+    event.preventDefault();
+    const command = { type: 'problem.new', title: title.trim(), statement: statement.trim() } as const;
+    const verdict = room.verdict(command);
+    if (!verdict.ok) return setError(verdict.reason);
+    setError(null);
+    room.send(command);
+  };
+
+  return (
+    <div className="choose-problem">
+      {problems.length > 0 && !bringing ? (
+        <form
+          className="inline-form__row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (choice) room.send({ type: 'problem.choose', problemId: choice });
+          }}
+        >
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-choice`}>
+              {t('meeting.problem.choose')}
+            </label>
+            <select
+              id={`${id}-choice`}
+              className="input input--select"
+              value={choice}
+              onChange={(e) => setChoice(e.target.value)}
+            >
+              {problems.map((p) => (
+                <option key={p.problemId} value={p.problemId}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" small variant="secondary" disabled={!choice || choice === current}>
+            {t('meeting.problem.present')}
+          </Button>
+        </form>
+      ) : null}
+      {mayBring && !bringing ? (
+        <Button variant="quiet" small onClick={() => setBringing(true)}>
+          {t('meeting.problem.bringNew')}
+        </Button>
+      ) : null}
+      {mayBring && bringing ? (
+        <form noValidate className="room-form" onSubmit={bring}>
+          {error ? (
+            <p className="inline-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-title`}>
+              {t('meeting.problem.newTitle')}
+            </label>
+            <input
+              id={`${id}-title`}
+              className="input"
+              maxLength={textLimits.title}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-statement`}>
+              {t('meeting.problem.newStatement')}
+            </label>
+            <textarea
+              id={`${id}-statement`}
+              className="input input--area"
+              rows={3}
+              maxLength={textLimits.long}
+              value={statement}
+              onChange={(e) => setStatement(e.target.value)}
+            />
+          </div>
+          <div className="room-form__actions">
+            <Button type="submit" small>
+              {t('meeting.problem.bring')}
+            </Button>
+            {problems.length > 0 ? (
+              <Button variant="quiet" small onClick={() => setBringing(false)}>
+                {t('common.cancel')}
+              </Button>
+            ) : null}
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

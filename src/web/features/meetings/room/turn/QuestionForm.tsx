@@ -1,0 +1,58 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../../../domain/meeting/rule-kit.ts';
+import type { Room } from '../model.ts';
+import { RoomForm } from '../RoomForm.tsx';
+import { adviceNudge } from './advice.ts';
+
+/** Asking a question (or, for the scribe, recording one someone else asked); the presenter listens. */
+export function QuestionForm({ room }: { room: Room }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { state } = room;
+  const [askedBy, setAskedBy] = useState(room.me);
+  if (!room.can({ type: 'question.add', text: 'x' })) {
+    return room.isPresenter ? <p className="muted">{t('meeting.questions.presenterListens')}</p> : null;
+  }
+  const askers = state.setup.participants.filter((p) => p.personId !== room.presenterId);
+  return (
+    <RoomForm
+      room={room}
+      multiline
+      label={
+        state.step === 'clarifying'
+          ? t('meeting.questions.clarifyingLabel')
+          : t('meeting.questions.openLabel')
+      }
+      hint={
+        state.step === 'clarifying' ? t('meeting.questions.clarifyingHint') : t('meeting.questions.openHint')
+      }
+      submit={t('meeting.questions.submit')}
+      maxLength={textLimits.long}
+      coach={(text) => (adviceNudge(text) ? t('meeting.questions.coach') : null)}
+      command={(text) =>
+        askedBy === room.me ? { type: 'question.add', text } : { type: 'question.add', text, askedBy }
+      }
+    >
+      {room.isScribe ? (
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-asker`}>
+            {t('meeting.questions.askedBy')}
+          </label>
+          <select
+            id={`${id}-asker`}
+            className="input input--select"
+            value={askedBy}
+            onChange={(e) => setAskedBy(e.target.value)}
+          >
+            {askers.map((p) => (
+              <option key={p.personId} value={p.personId}>
+                {p.personId === room.me ? t('meeting.questions.me', { name: p.name }) : p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+    </RoomForm>
+  );
+}
