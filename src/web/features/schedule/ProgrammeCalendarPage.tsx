@@ -44,6 +44,7 @@ export function ProgrammeCalendarPage() {
             {data.data.events.map((e) => (
               <ProgrammeEventItem
                 key={e.id}
+                level={4}
                 event={e}
                 timeZone={data.data!.viewerTimeZone}
                 onChange={() => void data.reload()}

@@ -67,18 +67,22 @@ export function ProgrammeEventItem({
   event,
   timeZone,
   onChange,
+  level = 3,
 }: {
   event: ProgrammeEvent;
   timeZone: string;
   onChange: () => void;
+  /** The heading level of the event's title, one below the list's own heading. */
+  level?: 3 | 4;
 }) {
   const { t, i18n } = useTranslation();
+  const Heading = level === 4 ? 'h4' : 'h3';
   return (
     <li className="card" data-event={event.id}>
-      <h3>
+      <Heading>
         {t('schedule.events.eventTitle', { title: event.title, programme: event.programmeName })}{' '}
         {event.status === 'cancelled' ? <Badge tone="danger">{t('schedule.status.cancelled')}</Badge> : null}
-      </h3>
+      </Heading>
       <p className="meeting-time">
         {t('schedule.upcoming.yourTime', {
           start: wallClock(event.viewerLocalStart, i18n.language),
