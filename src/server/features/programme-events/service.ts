@@ -55,14 +55,19 @@ async function eventRow(ctx: AppContext, eventId: string): Promise<ProgrammeEven
   return row;
 }
 
-/** An event as its readers see it: times in its own zone and the viewer's, and what the viewer may do. */
+/**
+ * An event as its readers see it: times in its own zone and the viewer's, and what the viewer may do
+ * (move or cancel it while it is still to come and not cancelled).
+ */
 function present(
   actor: PersonActor,
   row: ProgrammeEventTable,
   programmeName: string,
   hostId: string,
   zone: string,
+  now: Date,
 ) {
+  const ahead = row.status === 'scheduled' && Date.parse(row.starts_at) > now.getTime();
   const manage = can(actor, 'programme.manageEvents', {
     type: 'programme',
     hostId,
@@ -86,7 +91,7 @@ function present(
     status: row.status,
     sequence: row.sequence,
     pollId: row.poll_id,
-    abilities: { manage: manage && row.status === 'scheduled' },
+    abilities: { manage: manage && ahead },
   };
 }
 
@@ -117,7 +122,7 @@ async function presentEvents(
     .orderBy('programme_event.starts_at');
   if (since) query = query.where('programme_event.ends_at', '>=', since);
   const rows = await query.execute();
-  return rows.map((r) => present(actor, r, r.programme_name, r.host_id, zone));
+  return rows.map((r) => present(actor, r, r.programme_name, r.host_id, zone, ctx.now()));
 }
 
 export async function getProgrammeEvent(ctx: AppContext, actor: PersonActor, eventId: string) {
@@ -129,7 +134,7 @@ export async function getProgrammeEvent(ctx: AppContext, actor: PersonActor, eve
     .select('name')
     .where('id', '=', row.programme_id)
     .executeTakeFirstOrThrow();
-  return present(actor, row, name.name, programme.hostId, await viewerZone(ctx, actor));
+  return present(actor, row, name.name, programme.hostId, await viewerZone(ctx, actor), ctx.now());
 }
 
 export async function listProgrammeEvents(ctx: AppContext, actor: PersonActor, programmeId: string) {
