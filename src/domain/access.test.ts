@@ -73,6 +73,8 @@ const table: Record<Action, string> = {
   'programme.readCalendar': 'coordinatorP hostAdmin',
   'programme.runPoll': 'coordinatorP hostAdmin',
   'programme.answerPoll': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'programme.readEvents': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'programme.manageEvents': 'coordinatorP hostAdmin',
   'programme.manageEnrolment': 'coordinatorP hostAdmin',
   'application.list': 'coordinatorP hostAdmin',
   'programme.formSets': 'coordinatorP hostAdmin',
@@ -162,6 +164,17 @@ describe('access map: deny by default', () => {
     const selfRun = { ...setA, selfFacilitated: true };
     expect(can(roles.memberA!, 'meeting.schedule', selfRun)).toBe(true);
     expect(can(roles.memberB!, 'meeting.schedule', selfRun)).toBe(false);
+  });
+
+  it('lets whoever runs a programme’s polls manage its events, and nobody else', () => {
+    const managers = Object.entries(roles)
+      .filter(([, actor]) => can(actor, 'programme.manageEvents', programmeP))
+      .map(([name]) => name);
+    const pollRunners = Object.entries(roles)
+      .filter(([, actor]) => can(actor, 'programme.runPoll', programmeP))
+      .map(([name]) => name);
+    expect(managers).toEqual(pollRunners);
+    expect(can(roles.coordinatorQ!, 'programme.readEvents', programmeP)).toBe(false);
   });
 
   it('sends the abilities the viewer has, and only those', () => {

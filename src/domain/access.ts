@@ -118,6 +118,10 @@ const programmeRules = {
   'programme.readCalendar': (a, p) => runsProgramme(a, p.programmeId),
   'programme.runPoll': (a, p) => runsProgramme(a, p.programmeId),
   'programme.answerPoll': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  // Programme events (a date for all its sets): everyone in its sets sees them; whoever runs its polls
+  // moves or cancels them.
+  'programme.readEvents': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  'programme.manageEvents': (a, p) => runsProgramme(a, p.programmeId),
   // Enrolment: invitations, the open application link, decisions, the participants template and import.
   'programme.manageEnrolment': (a, p) => runsProgramme(a, p.programmeId),
   'application.list': (a, p) => runsProgramme(a, p.programmeId),

@@ -23,6 +23,7 @@ import { organisationRoutes } from './features/organisations/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
 import { pollRoutes } from './features/polls/routes.ts';
 import { problemRoutes } from './features/problems/routes.ts';
+import { programmeEventRoutes } from './features/programme-events/routes.ts';
 import { programmeRoutes } from './features/programmes/routes.ts';
 import { seriesRoutes } from './features/series/routes.ts';
 import { setRoutes } from './features/sets/routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     calendarRoutes,
     notificationRoutes,
     pollRoutes,
+    programmeEventRoutes,
     enrolmentRoutes,
     groundRulesRoutes,
     formationRoutes,

@@ -39,6 +39,11 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       expect: [200, 200, 404, 200, 200, 200, 404],
     },
     {
+      name: 'list programme P’s events',
+      request: () => ({ method: 'GET', url: `/api/programmes/${w.programmeId}/events` }),
+      expect: [200, 200, 404, 200, 200, 200, 404],
+    },
+    {
       name: 'rename set A',
       request: () => ({ method: 'PATCH', url: `/api/sets/${w.setA}`, payload: { theme: 'Partnerships' } }),
       expect: [200, 200, 404, 403, 403, 404, 404],

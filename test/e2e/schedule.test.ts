@@ -140,7 +140,7 @@ function readCalendar(text: string) {
   return { zones, events };
 }
 
-describe('a year of meetings: poll, series, feed, apologies (SQLite, real SMTP, Chromium)', () => {
+describe('a year of meetings: poll, series, feed, apologies, a programme event (SQLite, real SMTP, Chromium)', () => {
   let catcher: SmtpCatcher;
   let journey: JourneyServer | undefined;
   let server: RunningServer;
@@ -357,5 +357,39 @@ describe('a year of meetings: poll, series, feed, apologies (SQLite, real SMTP, 
       '',
       '1',
     ]);
+
+    // 12. A date for the whole programme: the coordinator confirms a programme-wide poll, and the event
+    //     is on the programme calendar (with its move and cancel controls) and in everyone's mail.
+    const cookie = (await inesContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const asked = await server.app.inject({
+      method: 'POST',
+      url: `/api/programmes/${ids.programmeId}/polls`,
+      headers: { origin: baseUrl, cookie },
+      payload: {
+        title: 'Programme gathering',
+        timeZone: 'Europe/London',
+        options: ['2027-06-09T14:00', '2027-06-16T14:00'],
+        place: 'Friends House, London',
+      },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    await ines.goto(`${baseUrl}/polls/${asked.json().id}`);
+    const gatheringPoll = await new PollPage(ines, baseUrl, 'Programme gathering').arrived();
+    await gatheringPoll.confirm('Wed, Jun 9, 2027, 14:00–17:00');
+    await ines.getByText('The date is decided: it is in the programme calendar').waitFor();
+    const decided = await mailTo(people.ben, /^Decided: Programme gathering$/);
+    expect(decided.text).toContain('Wednesday 9 June 2027, 09:00–12:00 (America/New_York, UTC-04:00)');
+    const ics = decided.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
+    expect(readCalendar(ics.content.toString('utf8')).events.map((e) => [e.summary, e.wallClock])).toEqual([
+      [`${programmeName}: Programme gathering`, '2027-06-09T14:00'],
+    ]);
+    await ines.goto(`${baseUrl}/programmes/${ids.programmeId}/calendar`);
+    const gathering = ines.locator('[data-event]', {
+      has: ines.getByRole('heading', { name: `Programme gathering (${programmeName})` }),
+    });
+    await gathering.getByText('Where: Friends House, London').waitFor();
+    await gathering.getByRole('button', { name: 'Cancel Programme gathering' }).waitFor();
+    await programme.auditState('programme calendar with a programme event');
+    await saveScreenshot(ines, 'schedule-programme-event');
   });
 });

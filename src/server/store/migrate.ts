@@ -6,6 +6,7 @@ import * as meetings from './migrations/0004_meetings.ts';
 import * as schedule from './migrations/0005_schedule.ts';
 import * as enrolment from './migrations/0006_enrolment.ts';
 import * as liveLog from './migrations/0007_live_log.ts';
+import * as programmeEvents from './migrations/0008_programme_events.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_schedule': schedule,
   '0006_enrolment': enrolment,
   '0007_live_log': liveLog,
+  '0008_programme_events': programmeEvents,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1)!;

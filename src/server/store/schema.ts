@@ -315,6 +315,29 @@ export interface PollAnswerTable {
   updated_at: Timestamp;
 }
 
+/** 'gathering': a programme-wide date (e.g. from a poll). Plenary workshops will be another kind. */
+export type ProgrammeEventKind = 'gathering';
+
+/** A date for everyone in a programme's sets (0008_programme_events). */
+export interface ProgrammeEventTable {
+  id: string;
+  programme_id: string;
+  kind: ProgrammeEventKind;
+  title: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: string;
+  place: string;
+  video_url: string;
+  status: 'scheduled' | 'cancelled';
+  sequence: number;
+  /** The programme-wide poll that decided it, if any. */
+  poll_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export type ApplicationStatus =
   | 'invited'
   | 'submitted'
@@ -427,6 +450,7 @@ export interface Database {
   poll: PollTable;
   poll_option: PollOptionTable;
   poll_answer: PollAnswerTable;
+  programme_event: ProgrammeEventTable;
   application: ApplicationTable;
   consent: ConsentTable;
   ground_rules_version: GroundRulesVersionTable;

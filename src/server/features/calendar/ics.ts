@@ -19,6 +19,9 @@ export interface CalendarMeeting {
   status: MeetingStatus;
   sequence: number;
   updatedAt: string;
+  /** A programme event brings its own UID and title; a meeting's come from its id and set name. */
+  uid?: string;
+  summary?: string;
 }
 
 export const meetingUid = (meetingId: string) => `meeting-${meetingId}@revans`;
@@ -51,14 +54,14 @@ export function buildCalendar(options: {
       .filter(Boolean)
       .join('\n');
     cal.createEvent({
-      id: meetingUid(m.id),
+      id: m.uid ?? meetingUid(m.id),
       sequence: m.sequence,
       stamp: new Date(m.updatedAt),
       lastModified: new Date(m.updatedAt),
       start: DateTime.fromISO(m.startsAt, { zone: 'UTC' }).setZone(zone),
       end: DateTime.fromISO(m.endsAt, { zone: 'UTC' }).setZone(zone),
       timezone: zone,
-      summary: meetingTitle(m.setName),
+      summary: m.summary ?? meetingTitle(m.setName),
       location: location || null,
       description,
       url: m.videoUrl || null,

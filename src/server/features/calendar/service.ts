@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/problem.ts';
 import { meetingSetResource } from '../meetings/service.ts';
+import { loadCalendarEvents, programmesOfPerson } from '../programme-events/queries.ts';
 import { personResource, setResource } from '../resources.ts';
 import { buildCalendar, loadCalendarMeetings } from './ics.ts';
 
@@ -46,7 +47,7 @@ export async function revokeFeed(ctx: AppContext, actor: PersonActor) {
   return { active: false, createdAt: null };
 }
 
-/** The feed behind a private address: every meeting of every set the person belongs to. */
+/** The feed behind a private address: every meeting of every set the person belongs to, and their programmes' events. */
 export async function feedForToken(ctx: AppContext, token: string): Promise<string> {
   const db = ctx.store.db;
   const feed = await db
@@ -64,7 +65,12 @@ export async function feedForToken(ctx: AppContext, token: string): Promise<stri
     .where('learning_set.archived_at', 'is', null)
     .execute();
   const meetings = await loadCalendarMeetings(db, { setIds: sets.map((s) => s.set_id) });
-  return buildCalendar({ name: 'Action learning (Revans)', meetings, publicUrl: ctx.config.publicUrl });
+  const events = await loadCalendarEvents(db, { programmeIds: await programmesOfPerson(db, feed.id) });
+  return buildCalendar({
+    name: 'Action learning (Revans)',
+    meetings: [...meetings, ...events],
+    publicUrl: ctx.config.publicUrl,
+  });
 }
 
 export async function meetingIcs(ctx: AppContext, actor: PersonActor, meetingId: string): Promise<string> {

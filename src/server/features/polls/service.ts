@@ -9,9 +9,12 @@ import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
 import type { PollTable } from '../../store/schema.ts';
 import { scheduleMeeting } from '../meetings/service.ts';
-import { personRecipients, queueNotice, type Recipient, setRecipients } from '../notifications/mails.ts';
+import { queueNotice, type Recipient, setRecipients } from '../notifications/mails.ts';
 import { loadPreferences } from '../notifications/preferences.ts';
 import { wakeNotifications } from '../notifications/scheduler.ts';
+import { eventAnnouncement } from '../programme-events/notices.ts';
+import { loadCalendarEvents, programmeRecipients } from '../programme-events/queries.ts';
+import { insertPollEvent } from '../programme-events/service.ts';
 import { programmeResource, setResource } from '../resources.ts';
 import { createSeries } from '../series/service.ts';
 
@@ -26,6 +29,9 @@ export interface PollInput {
   place: string;
   videoUrl: string;
 }
+
+/** What confirming made: a set's series or meeting, or a programme event. */
+type PollResult = { seriesId?: string; meetingId?: string; programmeEventId?: string };
 
 type Scope = { kind: 'set'; set: SetResource } | { kind: 'programme'; programme: ProgrammeResource };
 
@@ -53,18 +59,7 @@ async function participants(
   poll: Pick<PollTable, 'set_id' | 'programme_id'>,
 ): Promise<Recipient[]> {
   if (poll.set_id) return (await setRecipients(ctx.store.db, [poll.set_id])).get(poll.set_id) ?? [];
-  const ids = await ctx.store.db
-    .selectFrom('set_membership')
-    .innerJoin('learning_set', 'learning_set.id', 'set_membership.set_id')
-    .select('set_membership.person_id')
-    .distinct()
-    .where('learning_set.programme_id', '=', poll.programme_id)
-    .where('learning_set.archived_at', 'is', null)
-    .execute();
-  return personRecipients(
-    ctx.store.db,
-    ids.map((i) => i.person_id),
-  );
+  return programmeRecipients(ctx.store.db, poll.programme_id);
 }
 
 export async function createPoll(
@@ -194,9 +189,7 @@ export async function getPoll(ctx: AppContext, actor: PersonActor, pollId: strin
     videoUrl: poll.video_url,
     status: poll.status,
     confirmedOptionId: poll.confirmed_option_id,
-    result: poll.result_json
-      ? (JSON.parse(poll.result_json) as { seriesId?: string; meetingId?: string })
-      : null,
+    result: poll.result_json ? (JSON.parse(poll.result_json) as PollResult) : null,
     participantCount: people.length,
     respondentCount: new Set(counted.map((a) => a.personId)).size,
     suggestedOptionId: bestOption(tallies),
@@ -285,9 +278,17 @@ export async function answerPoll(
   return getPoll(ctx, actor, pollId);
 }
 
+const reopen = (ctx: AppContext, pollId: string) =>
+  ctx.store.db
+    .updateTable('poll')
+    .set({ status: 'open', confirmed_option_id: null })
+    .where('id', '=', pollId)
+    .execute();
+
 /**
  * The organiser confirms an option: a set's slot becomes its series over the programme, a one-off date
- * becomes a meeting, a programme-wide date is announced. Everyone asked hears the result.
+ * becomes a meeting, a programme-wide date becomes a programme event. Everyone asked hears the result
+ * (for a programme event, with its .ics, in the same transaction that creates it).
  */
 export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: string, optionId: string) {
   const poll = await pollRow(ctx, pollId);
@@ -306,7 +307,7 @@ export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: s
     .where('status', '=', 'open')
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) throw conflict('This poll is already decided.');
-  let result: { seriesId?: string; meetingId?: string } = {};
+  let result: PollResult = {};
   try {
     const common = {
       timeZone: poll.time_zone,
@@ -330,11 +331,7 @@ export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: s
       result = { meetingId: meeting.id };
     }
   } catch (error) {
-    await ctx.store.db
-      .updateTable('poll')
-      .set({ status: 'open', confirmed_option_id: null })
-      .where('id', '=', pollId)
-      .execute();
+    await reopen(ctx, pollId);
     throw error;
   }
   const people = await participants(ctx, poll);
@@ -342,21 +339,33 @@ export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: s
     ctx.store.db,
     people.map((p) => p.personId),
   );
-  await ctx.store.db.transaction().execute(async (trx) => {
+  const announce = ctx.store.db.transaction().execute(async (trx) => {
+    if (!poll.set_id) result = { programmeEventId: await insertPollEvent(ctx, trx, actor, poll, option) };
+    const [event] = await loadCalendarEvents(trx, {
+      eventIds: result.programmeEventId ? [result.programmeEventId] : [],
+    });
     await trx
       .updateTable('poll')
       .set({ result_json: JSON.stringify(result) })
       .where('id', '=', pollId)
       .execute();
     for (const to of people) {
+      const announced = event ? await eventAnnouncement(ctx, trx, event, to) : undefined;
+      if (announced === null) continue;
       await queueNotice(ctx, trx, to, prefs.get(to.personId)!, {
         preference: 'polls',
         template: 'pollConfirmed',
         vars: { title: poll.title },
-        details: [formatMeetingTime(option.starts_at, option.ends_at, to.timeZone)],
+        details: announced?.details ?? [formatMeetingTime(option.starts_at, option.ends_at, to.timeZone)],
         actionPath: '/upcoming',
+        ...(announced ? { attachments: announced.attachments } : {}),
       });
     }
+  });
+  // A programme event is made in that transaction: if it fails, nothing was made and the poll reopens.
+  await announce.catch(async (error) => {
+    if (!poll.set_id) await reopen(ctx, pollId);
+    throw error;
   });
   ctx.mail.wake();
   wakeNotifications(ctx);

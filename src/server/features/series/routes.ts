@@ -152,7 +152,8 @@ export const seriesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     {
       schema: {
         tags: ['schedule'],
-        summary: "Every set's meetings in a programme (dates, places, apologies count), for its coordinators",
+        summary:
+          "Every set's meetings in a programme (dates, places, apologies count) and the programme's own events, for its coordinators",
         params: idParams,
       },
     },
@@ -164,7 +165,8 @@ export const seriesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     {
       schema: {
         tags: ['schedule'],
-        summary: 'Your next meetings, open polls and open actions, in your own time zone',
+        summary:
+          'Your next meetings and programme events, open polls and open actions, in your own time zone',
       },
     },
     async (request) => upcoming(ctx, signedIn(request)),

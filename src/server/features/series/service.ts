@@ -29,6 +29,7 @@ import {
 } from '../notifications/mails.ts';
 import { loadPreferences } from '../notifications/preferences.ts';
 import { wakeNotifications } from '../notifications/scheduler.ts';
+import { calendarEvents, upcomingEvents } from '../programme-events/service.ts';
 import { programmeResource, setResource } from '../resources.ts';
 import { rosters } from '../sets/queries.ts';
 
@@ -492,7 +493,7 @@ export async function setAttendanceRule(
   return setSchedule(ctx, actor, setId);
 }
 
-/** Every set's meetings in a programme, for its coordinators: dates and places only. */
+/** Every set's meetings in a programme and its own events, for its coordinators: dates and places only. */
 export async function programmeCalendar(ctx: AppContext, actor: PersonActor, programmeId: string) {
   const programme = await programmeResource(ctx.store.db, programmeId);
   authorize(actor, 'programme.readCalendar', programme);
@@ -530,6 +531,7 @@ export async function programmeCalendar(ctx: AppContext, actor: PersonActor, pro
   return {
     programmeId,
     viewerTimeZone: zone,
+    events: await calendarEvents(ctx, actor, programmeId, zone),
     meetings: rows.map((r) => ({
       id: r.id,
       setId: r.set_id,
@@ -548,7 +550,7 @@ export async function programmeCalendar(ctx: AppContext, actor: PersonActor, pro
   };
 }
 
-/** The signed-in person's next meetings, open polls and open actions, in their own zone. */
+/** The signed-in person's next meetings and programme events, open polls and open actions, in their own zone. */
 export async function upcoming(ctx: AppContext, actor: PersonActor) {
   const db = ctx.store.db;
   const zone = await viewerZone(ctx, actor);
@@ -625,6 +627,7 @@ export async function upcoming(ctx: AppContext, actor: PersonActor) {
     .execute();
   return {
     timeZone: zone,
+    events: await upcomingEvents(ctx, actor, zone, since),
     meetings: meetings.map((m) => ({
       id: m.id,
       setId: m.set_id,

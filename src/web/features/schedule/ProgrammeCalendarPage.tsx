@@ -6,11 +6,13 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
-import { wallClock } from './types.ts';
+import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
+import { type ProgrammeEvent, wallClock } from './types.ts';
 import './schedule.css';
 
 interface ProgrammeCalendar {
   viewerTimeZone: string;
+  events: ProgrammeEvent[];
   meetings: {
     id: string;
     setId: string;
@@ -22,7 +24,7 @@ interface ProgrammeCalendar {
   }[];
 }
 
-/** /programmes/:programmeId/calendar (a tab of the programme): every set's meetings, dates and places only. */
+/** /programmes/:programmeId/calendar (a tab of the programme): its own events, then every set's meetings (dates and places only). */
 export function ProgrammeCalendarPage() {
   const { t, i18n } = useTranslation();
   const { programme } = useProgramme();
@@ -33,6 +35,25 @@ export function ProgrammeCalendarPage() {
     <section aria-labelledby="calendar-heading">
       <h2 id="calendar-heading">{t('schedule.programme.title')}</h2>
       <p className="muted">{t('schedule.programme.lead', { zone: data.data.viewerTimeZone })}</p>
+      <section className="section" aria-labelledby="programme-events-heading">
+        <h3 id="programme-events-heading">{t('schedule.events.title')}</h3>
+        {data.data.events.length === 0 ? (
+          <p>{t('schedule.events.none')}</p>
+        ) : (
+          <ul className="card-list">
+            {data.data.events.map((e) => (
+              <ProgrammeEventItem
+                key={e.id}
+                level={4}
+                event={e}
+                timeZone={data.data!.viewerTimeZone}
+                onChange={() => void data.reload()}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <h3>{t('schedule.programme.setMeetings')}</h3>
       <table className="table">
         <caption className="visually-hidden">{t('schedule.programme.title')}</caption>
         <thead>

@@ -11,6 +11,7 @@ import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
 import { CalendarFeed, NotificationSettings } from './Settings.tsx';
 import { type Upcoming, type UpcomingMeeting, wallClock } from './types.ts';
 import './schedule.css';
@@ -107,7 +108,7 @@ export function UpcomingPage() {
   const data = useResource<Upcoming>('/api/me/upcoming');
   useTitle(t('schedule.upcoming.title'));
   if (!data.data) return data.error ? <Failure error={data.error} retry={data.reload} /> : <Loading />;
-  const { meetings, polls, actions, timeZone } = data.data;
+  const { meetings, events, polls, actions, timeZone } = data.data;
   return (
     <section className="page page--narrow">
       <PageHeader
@@ -128,6 +129,21 @@ export function UpcomingPage() {
           </ul>
         )}
       </section>
+      {events.length ? (
+        <section className="section" aria-labelledby="upcoming-events">
+          <h2 id="upcoming-events">{t('schedule.events.upcoming')}</h2>
+          <ul className="card-list">
+            {events.map((e) => (
+              <ProgrammeEventItem
+                key={e.id}
+                event={e}
+                timeZone={timeZone}
+                onChange={() => void data.reload()}
+              />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="section" aria-labelledby="upcoming-polls">
         <h2 id="upcoming-polls">{t('schedule.upcoming.polls')}</h2>
         {polls.length === 0 ? (

@@ -18,6 +18,7 @@ export interface UpcomingMeeting {
 export interface Upcoming {
   timeZone: string;
   meetings: UpcomingMeeting[];
+  events: ProgrammeEvent[];
   polls: { id: string; title: string; setId: string | null; purpose: string; answered: boolean }[];
   actions: { id: string; text: string; dueOn: string | null; setId: string; setName: string }[];
 }
@@ -105,4 +106,25 @@ export function localDay(date: string, language: string): string {
 export function wallClock(local: string, language: string): string {
   const [date, time] = local.split('T');
   return `${localDay(date ?? '', language)}, ${time}`;
+}
+
+/** A date for a whole programme (kind 'gathering': e.g. decided by a programme-wide poll). */
+export interface ProgrammeEvent {
+  id: string;
+  programmeId: string;
+  programmeName: string;
+  kind: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  localStart: string;
+  localEnd: string;
+  viewerLocalStart: string;
+  viewerLocalEnd: string;
+  place: string;
+  videoUrl: string;
+  status: 'scheduled' | 'cancelled';
+  sequence: number;
+  abilities: { manage: boolean };
 }

@@ -1,0 +1,94 @@
+import type { Transaction } from 'kysely';
+import type { AppContext } from '../../context.ts';
+import type { Database } from '../../store/schema.ts';
+import {
+  claimLedger,
+  icsAttachment,
+  meetingDetails,
+  noticeKey,
+  queueNotice,
+  type Recipient,
+  shortDate,
+} from '../notifications/mails.ts';
+import { loadPreferences } from '../notifications/preferences.ts';
+import { loadCalendarEvents, programmeRecipients } from './queries.ts';
+
+type CalendarEvent = Awaited<ReturnType<typeof loadCalendarEvents>>[number];
+
+/** One ledger key per event version and person, as for meetings: each version is told once. */
+const eventKey = (eventId: string, personId: string, sequence: number) =>
+  noticeKey(`programme-event-${eventId}`, personId, sequence);
+
+/**
+ * The new event rides on the poll's result mail: its details and .ics, once per person (the ledger
+ * key of version 0). Returns null when this person was already told.
+ */
+export async function eventAnnouncement(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  event: CalendarEvent,
+  to: Recipient,
+) {
+  const first = await claimLedger(
+    trx,
+    {
+      key: eventKey(event.id, to.personId, event.sequence),
+      personId: to.personId,
+      meetingId: null,
+      kind: 'programmeEventAnnounced',
+    },
+    ctx.now(),
+  );
+  if (!first) return null;
+  return {
+    details: meetingDetails(ctx, to, event),
+    attachments: [icsAttachment(ctx, event.setName, [event])],
+  };
+}
+
+/**
+ * Tells everyone in the programme's sets about an event's current version (moved or cancelled) with
+ * its .ics, through the same outbox and ledger as meeting notices.
+ */
+export async function sendEventNotices(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  eventId: string,
+): Promise<number> {
+  const [event] = await loadCalendarEvents(trx, { eventIds: [eventId] });
+  if (!event) return 0;
+  const template = event.status === 'cancelled' ? 'programmeEventCancelled' : 'programmeEventChanged';
+  const people = await programmeRecipients(trx, event.programmeId);
+  const prefs = await loadPreferences(
+    trx,
+    people.map((p) => p.personId),
+  );
+  let queued = 0;
+  for (const to of people) {
+    const claimed = await claimLedger(
+      trx,
+      {
+        key: eventKey(event.id, to.personId, event.sequence),
+        personId: to.personId,
+        meetingId: null,
+        kind: template,
+      },
+      ctx.now(),
+    );
+    if (!claimed) continue;
+    const sent = await queueNotice(ctx, trx, to, prefs.get(to.personId)!, {
+      preference: 'changes',
+      template,
+      vars: {
+        title: event.title,
+        programmeName: event.setName,
+        date: shortDate(event.startsAt, to.timeZone),
+      },
+      details: meetingDetails(ctx, to, event),
+      actionPath: '/upcoming',
+      attachments: [icsAttachment(ctx, event.setName, [event])],
+    });
+    if (sent) queued++;
+  }
+  return queued;
+}
