@@ -13,7 +13,7 @@ describe('SQLite under a steady stream of small commits', () => {
 
   it('keeps the write-ahead log bounded while the log writer commits and a worker checkpoints, and loses no row', async () => {
     database = await createTestDatabase('sqlite');
-    store = openStore({ dataDir: database.dataDir });
+    store = openStore({ dataDir: database.dataDir, walRestartPages: 4000 });
     const sqlite = store.sqlite!;
     await sqlite.run((_s, raw) =>
       raw.exec('create table stream (id integer primary key, body text not null)'),

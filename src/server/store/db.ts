@@ -23,6 +23,8 @@ export function openStore(options: {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** SQLite: pages of write-ahead log after which the log writer makes it restart (tests shorten it). */
+  walRestartPages?: number;
 }): Store {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -36,7 +38,7 @@ export function openStore(options: {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const { dialect, exclusive, checkpointer, writer } = sqliteParts(sqlite);
+  const { dialect, exclusive, checkpointer, writer } = sqliteParts(sqlite, options.walRestartPages);
   const db = new Kysely<Database>({ dialect });
   const destroy = async () => {
     await writer.stop();

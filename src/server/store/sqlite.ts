@@ -119,7 +119,18 @@ export interface SqliteExclusive {
   offload(): LogWriter | undefined;
 }
 
-export function sqliteParts(raw: Raw): {
+/**
+ * The log restarts from its beginning only after a checkpoint that caught up with every commit, and
+ * that costs the writer a few syncs of the disk (tens of milliseconds each here). Under a steady stream
+ * that is once per this many pages (256 MiB): rare enough to leave the live rooms' tail alone. A quiet
+ * server restarts it far sooner, whenever the worker's checkpoint catches up.
+ */
+export const defaultWalRestartPages = 65_536;
+
+export function sqliteParts(
+  raw: Raw,
+  walRestartPages = defaultWalRestartPages,
+): {
   dialect: SqliteDialect;
   exclusive: SqliteExclusive;
   checkpointer: Checkpointer;
@@ -129,7 +140,7 @@ export function sqliteParts(raw: Raw): {
   const checkpointer = new Checkpointer(raw);
   // While the writer runs, the main connection leaves checkpoints to it (none on the event loop) but
   // for a later threshold still, in case its own writes ever make up the stream.
-  const writer = new LogWriter(raw, offloadedCheckpointPages, () => {
+  const writer = new LogWriter(raw, walRestartPages, () => {
     if (raw.open) raw.pragma(`wal_autocheckpoint = ${offloadedCheckpointPages}`);
   });
   const cache = new StatementCache(raw);
@@ -155,7 +166,7 @@ export function sqliteParts(raw: Raw): {
         if (writer.running) return writer;
         checkpointer.start();
         if (!writer.start()) return undefined;
-        raw.pragma(`wal_autocheckpoint = ${2 * offloadedCheckpointPages}`);
+        raw.pragma(`wal_autocheckpoint = ${2 * walRestartPages}`);
         return writer;
       },
     },
