@@ -5,6 +5,7 @@ export * from './fair-turns.ts';
 export * from './permissions.ts';
 export * from './record.ts';
 export * from './reducer.ts';
+export * from './refusals.ts';
 export * from './selectors.ts';
 export * from './timer.ts';
 export * from './types.ts';

@@ -7,6 +7,7 @@ import { Badge, type Tone } from '../../../ui/Badge.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { formatDate } from '../../../ui/format.ts';
 import type { Room } from './model.ts';
+import { refusalText } from './refusal.ts';
 
 export const outcomeTone: Record<ActionOutcome, Tone> = {
   done: 'success',
@@ -78,7 +79,7 @@ function ReportItem({ room, action }: { room: Room; action: OpenAction }) {
     } as const;
     const verdict = room.verdict(command);
     if (!verdict.ok) {
-      setError(verdict.reason);
+      setError(refusalText(t, verdict.refusal));
       return;
     }
     room.send(command);

@@ -17,6 +17,7 @@ import type { ProblemItem } from '../types.ts';
 import { StarIcon } from './icons.tsx';
 import type { Room } from './model.ts';
 import { RoomForm } from './RoomForm.tsx';
+import { refusalText } from './refusal.ts';
 
 /** Questions that give advice rather than open the problem up ("Have you thought of…?", "Why don't you…?"). */
 const disguisedAdvice =
@@ -228,7 +229,7 @@ function ChooseProblem({ room }: { room: Room }) {
     event.preventDefault();
     const command = { type: 'problem.new', title: title.trim(), statement: statement.trim() } as const;
     const verdict = room.verdict(command);
-    if (!verdict.ok) return setError(verdict.reason);
+    if (!verdict.ok) return setError(refusalText(t, verdict.refusal));
     setError(null);
     room.send(command);
   };
