@@ -4,6 +4,8 @@ export * from './commands.ts';
 export * from './fair-turns.ts';
 export * from './permissions.ts';
 export * from './record.ts';
+export * from './record-markdown.ts';
+export * from './record-outline.ts';
 export * from './reducer.ts';
 export * from './refusals.ts';
 export * from './selectors.ts';
