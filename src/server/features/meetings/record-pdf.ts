@@ -1,25 +1,7 @@
-/**
- * A meeting record's outline as a PDF, with pdfmake on the server. The fonts are the Roboto files that
- * ship with pdfmake, read from node_modules: no network, and every other file or URL is refused.
- */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
+/** A meeting record's outline as a pdfmake document: the same sections as the Markdown export. */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, Line, RecordOutline } from '../../../domain/meeting/record-outline.ts';
-
-const require = createRequire(import.meta.url);
-const robotoModule = require.resolve('pdfmake/fonts/Roboto.js');
-const fontDir = path.join(path.dirname(robotoModule), 'Roboto') + path.sep;
-
-let ready = false;
-function setUp(): void {
-  if (ready) return;
-  pdfmake.setFonts(require(robotoModule));
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir));
-  ready = true;
-}
+import { renderPdf } from './pdf-worker.ts';
 
 const line = (l: Line): Content => ({
   text: l.strong ? [{ text: `${l.strong} `, bold: true }, l.text] : l.text,
@@ -68,6 +50,5 @@ export function recordDocument(outline: RecordOutline): TDocumentDefinitions {
 }
 
 export function recordPdf(outline: RecordOutline): Promise<Buffer> {
-  setUp();
-  return pdfmake.createPdf(recordDocument(outline)).getBuffer();
+  return renderPdf(recordDocument(outline));
 }
