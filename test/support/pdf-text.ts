@@ -8,22 +8,25 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const objects = new Map<string, { dict: string; stream: string }>();
-  for (const m of raw.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const [, id, body] = m as unknown as [string, string, string];
-    const at = body.indexOf('stream');
-    const dict = at < 0 ? body : body.slice(0, at);
-    let stream = '';
-    if (at >= 0) {
-      const bytes = Buffer.from(
-        body
-          .slice(at + 6)
-          .replace(/^\r?\n/, '')
-          .replace(/\r?\nendstream\s*$/, ''),
-        'latin1',
-      );
-      stream = /\/FlateDecode/.test(dict) ? inflateSync(bytes).toString('latin1') : bytes.toString('latin1');
+  // Object by object; a stream is read by its /Length, since its bytes may hold anything.
+  const header = /(\d+) 0 obj/g;
+  for (let m = header.exec(raw); m; m = header.exec(raw)) {
+    const from = m.index + m[0].length;
+    const end = raw.indexOf('endobj', from);
+    const at = raw.indexOf('stream', from);
+    if (at < 0 || at > end) {
+      objects.set(m[1]!, { dict: raw.slice(from, end), stream: '' });
+      continue;
     }
-    objects.set(id, { dict, stream });
+    const dict = raw.slice(from, at);
+    const start = at + (raw.startsWith('\r\n', at + 6) ? 8 : 7);
+    const length = Number(dict.match(/\/Length (\d+)/)?.[1] ?? 0);
+    const bytes = Buffer.from(raw.slice(start, start + length), 'latin1');
+    const stream = /\/FlateDecode/.test(dict)
+      ? inflateSync(bytes).toString('latin1')
+      : bytes.toString('latin1');
+    objects.set(m[1]!, { dict, stream });
+    header.lastIndex = start + length;
   }
   const ref = (dict: string, key: string) => dict.match(new RegExp(`/${key} (\\d+) 0 R`))?.[1];
   const cmapOf = (fontId: string) => {
