@@ -46,8 +46,7 @@ const rules: { [T in MeetingCommandType]: Rule<CommandOf<T>> } = {
   },
   'presenter.order': (s, a, c) => {
     const refused =
-      controls(s, a, 'presenterOrder') ??
-      inStage(s, ['bidding', 'presentations'], refuse('orderOutsideStage'));
+      controls(s, a, 'presenterOrder') ?? inStage(s, ['bidding', 'presentations'], 'orderOutsideStage');
     if (refused) return refused;
     if (!Array.isArray(c.personIds) || !c.personIds.every(isId)) return refuse('orderMissing');
     if (new Set(c.personIds).size !== c.personIds.length) return refuse('orderDuplicate');
@@ -65,7 +64,7 @@ const rules: { [T in MeetingCommandType]: Rule<CommandOf<T>> } = {
   },
   'presenter.goto': (s, a, c) => {
     const refused =
-      controls(s, a, 'presenterGoto') ?? inStage(s, ['presentations'], refuse('presentersOutsideStage'));
+      controls(s, a, 'presenterGoto') ?? inStage(s, ['presentations'], 'presentersOutsideStage');
     if (refused) return refused;
     if (s.presenterOrder.length === 0) return refuse('noOrder');
     const target = isIndex(c.index) ? s.presenterOrder[c.index] : undefined;
@@ -135,12 +134,11 @@ const rules: { [T in MeetingCommandType]: Rule<CommandOf<T>> } = {
     controls(s, a, 'handClear') ??
     (isId(c.personId) && s.hands.includes(c.personId) ? null : refuse('otherHandNotRaised')),
   'checkin.say': (s, _a, c) =>
-    inStage(s, ['opening', 'check-in'], refuse('checkinOutsideStage')) ??
+    inStage(s, ['opening', 'check-in'], 'checkinOutsideStage') ??
     textError(c.text, textLimits.short, 'checkIn'),
   'checkout.say': (s, _a, c) => {
     const refused =
-      inStage(s, ['check-out'], refuse('checkoutOutsideStage')) ??
-      textError(c.text, textLimits.short, 'checkOut');
+      inStage(s, ['check-out'], 'checkoutOutsideStage') ?? textError(c.text, textLimits.short, 'checkOut');
     if (refused) return refused;
     const u = c.usefulness;
     const scored =
@@ -148,7 +146,7 @@ const rules: { [T in MeetingCommandType]: Rule<CommandOf<T>> } = {
     return scored ? null : refuse('usefulnessRange');
   },
   'report.outcome': (s, a, c) => {
-    const refused = inStage(s, ['report-back'], refuse('reportOutsideStage'));
+    const refused = inStage(s, ['report-back'], 'reportOutsideStage');
     if (refused) return refused;
     const action = s.setup.openActions.find((x) => x.actionId === c.actionId);
     if (!action) return refuse('actionNotListed');
@@ -157,7 +155,7 @@ const rules: { [T in MeetingCommandType]: Rule<CommandOf<T>> } = {
     return optionalText(c.learned, textLimits.long, 'learned');
   },
   'bid.place': (s, a, c) => {
-    const refused = inStage(s, ['bidding'], refuse('bidOutsideStage'));
+    const refused = inStage(s, ['bidding'], 'bidOutsideStage');
     if (refused) return refused;
     if (!isMember(s.setup, a)) return refuse('facilitatorBid');
     const { min, max } = bidMinutes;
@@ -174,10 +172,9 @@ const rules: { [T in MeetingCommandType]: Rule<CommandOf<T>> } = {
     return null;
   },
   'bid.withdraw': (s, a) =>
-    inStage(s, ['bidding'], refuse('withdrawOutsideStage')) ?? (own(s.bids, a) ? null : refuse('noBid')),
+    inStage(s, ['bidding'], 'withdrawOutsideStage') ?? (own(s.bids, a) ? null : refuse('noBid')),
   'review.note': (s, _a, c) =>
-    inStage(s, ['process-review'], refuse('reviewOutsideStage')) ??
-    textError(c.text, textLimits.long, 'note'),
+    inStage(s, ['process-review'], 'reviewOutsideStage') ?? textError(c.text, textLimits.long, 'note'),
   'review.remove': (s, a, c) => {
     const note = s.reviewNotes.find((n) => n.noteId === c.noteId);
     if (!note) return refuse('noSuchNote');

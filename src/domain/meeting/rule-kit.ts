@@ -3,6 +3,7 @@ import {
   type ControlAction,
   type PresenterAction,
   type Refusal,
+  type RefusalCode,
   refuse,
   type TextField,
 } from './refusals.ts';
@@ -48,9 +49,9 @@ export function controls(state: MeetingState, actorId: string, action: ControlAc
   );
 }
 
-export function inStage(state: MeetingState, kinds: StageKind[], refusal: Refusal): Refusal | null {
+export function inStage(state: MeetingState, kinds: StageKind[], code: RefusalCode): Refusal | null {
   const stage = currentStage(state);
-  return stage && kinds.includes(stage.key) ? null : refusal;
+  return stage && kinds.includes(stage.key) ? null : refuse(code);
 }
 
 /** The presenter on the floor, acting on their own turn. */
