@@ -17,6 +17,7 @@ import { invitationRoutes } from './features/invitations/routes.ts';
 import { journalRoutes } from './features/journal/routes.ts';
 import { meRoutes } from './features/me/routes.ts';
 import { agendaRoutes } from './features/meetings/agenda-routes.ts';
+import { recordRoutes } from './features/meetings/record-routes.ts';
 import { meetingRoutes } from './features/meetings/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
 import { organisationRoutes } from './features/organisations/routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     setRoutes,
     meetingRoutes,
     agendaRoutes,
+    recordRoutes,
     problemRoutes,
     actionRoutes,
     journalRoutes,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applicationStatuses, dayParts, days, decisions } from '../domain/enrolment.ts';
 import { preferences } from '../domain/grouping/formation/types.ts';
+import { refusalCodes } from '../domain/meeting/refusals.ts';
 import { programmeStatuses, setModes } from '../domain/programme.ts';
 import catalogue from '../i18n/web.en.json' with { type: 'json' };
 
@@ -102,6 +103,7 @@ describe('web catalogue', () => {
       'apply.day': days,
       'apply.part': dayParts,
       'apply.consent.agree': ['groundRules', 'confidentiality', 'dataUse'],
+      'meeting.refusal': refusalCodes,
     };
     const missing = Object.entries(expected).flatMap(([group, values]) =>
       values.filter((v) => lookup(`${group}.${v}`) === undefined).map((v) => `${group}.${v}`),

@@ -38,6 +38,27 @@ async function rawSession(url: string, headers: Record<string, string>, messages
   return received;
 }
 
+/** Joins the room on a raw socket, sends one command once the snapshot is in, and returns its answer. */
+function refusedRaw(base: string, cookie: string, meetingId: string, command: MeetingCommand) {
+  return new Promise<unknown>((resolve, reject) => {
+    const socket = new WebSocket(`${base.replace('http', 'ws')}/api/live`, {
+      headers: { cookie, origin: 'http://localhost:3000' },
+    });
+    const timer = setTimeout(() => reject(new Error('no answer to the command')), 5000);
+    socket.on('open', () => socket.send(JSON.stringify({ t: 'join', meetingId, afterSeq: 0 })));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { t: string };
+      if (message.t === 'snapshot')
+        socket.send(JSON.stringify({ t: 'cmd', meetingId, id: 'raw-1', command }));
+      if (message.t === 'nack' || message.t === 'ack') {
+        clearTimeout(timer);
+        socket.close();
+        resolve(message);
+      }
+    });
+  });
+}
+
 describe.each(storeKinds)('the live room on %s', (kind) => {
   let t: TestApp;
   let w: World;
@@ -114,13 +135,22 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
     expect(states[0]).toEqual(states[2]);
   });
 
-  it('refuses a command the rules do not allow, with a sentence, and logs nothing', async () => {
+  it('refuses a command the rules do not allow, with a code and a sentence, and logs nothing', async () => {
     const member = join('memberA2');
     await member.until((s) => s.status === 'live');
     const before = member.connection.state!.lastSeq;
     member.send({ type: 'stage.goto', index: 4 });
     const status = await member.untilStatus((s) => s.lastRefusal !== null);
-    expect(status.lastRefusal).toMatch(/facilitator|chair/i);
+    expect(status.lastRefusal).toEqual({ code: 'controls.stageGoto', params: { context: 'facilitated' } });
+    // A client that does not translate codes gets the English sentence from the server's catalogue.
+    const nack = await refusedRaw(base, w.cookies.memberA2, meetingId, { type: 'stage.goto', index: 4 });
+    expect(nack).toEqual({
+      t: 'nack',
+      id: 'raw-1',
+      code: 'controls.stageGoto',
+      params: { context: 'facilitated' },
+      reason: 'Only the facilitator or the chair can move between stages.',
+    });
     const rows = await t.ctx.store.db
       .selectFrom('meeting_event')
       .select('seq')

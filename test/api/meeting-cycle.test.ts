@@ -165,7 +165,7 @@ describe.each(storeKinds)('a whole meeting and the next one, on %s', (kind) => {
     const refused = next.q.send({ type: 'report.outcome', actionId: written.actionId, outcome: 'dropped' });
     expect(refused).toBeTruthy();
     const status = await next.q.untilStatus((s) => s.lastRefusal !== null);
-    expect(status.lastRefusal).toMatch(/owner/);
+    expect(status.lastRefusal).toEqual({ code: 'notActionOwner' });
     const after = (
       await t.call({ method: 'GET', url: `/api/actions/${written.actionId}`, cookie: w.cookies.memberA })
     ).json();

@@ -391,6 +391,11 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
     const markdown = await record.download();
     expect(markdown.href).toMatch(/^blob:/);
     expect(markdown.filename).toBe(`meeting-record-${londonDate(1)}.md`);
+    const pdf = await record.download('PDF');
+    expect(pdf.filename).toBe(`meeting-record-${londonDate(1)}.pdf`);
+    const fetched = await amaraPage.request.get(new URL(pdf.href, baseUrl).href);
+    expect(fetched.headers()['content-type']).toBe('application/pdf');
+    expect((await fetched.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await shoot(amaraPage, 'meeting-record-phone');
 
     // 10. Her journal: private unless she shares an entry; Ben sees only what she shares.

@@ -114,7 +114,7 @@ describe('the room: every command x every role', () => {
   it.each(cases)('$command.type in $room by the $role: $allowed', ({ command, room, role, allowed }) => {
     const state = rooms[room]().state;
     const verdict = validateCommand(state, roles[role], command);
-    expect(verdict.ok, verdict.ok ? '' : verdict.reason).toBe(allowed);
+    expect(verdict.ok, verdict.ok ? '' : verdict.refusal.code).toBe(allowed);
   });
 });
 

@@ -3,6 +3,8 @@
  * it before appending an event; clients ask it to offer only what will be accepted. Every field is
  * checked for its type too, so a raw JSON message cast to MeetingCommand is safe to pass in.
  */
+
+import { type Refusal, refuse } from './refusals.ts';
 import {
   bidMinutes,
   controls,
@@ -32,176 +34,151 @@ export { isParticipant } from './selectors.ts';
 
 const rules: { [T in MeetingCommandType]: Rule<CommandOf<T>> } = {
   ...turnRules,
-  'presence.join': (s, a) => (s.present.includes(a) ? 'You are already in the meeting.' : null),
-  'presence.leave': (s, a) => (s.present.includes(a) ? null : 'You are not in the meeting.'),
-  'meeting.start': (s, a) =>
-    controls(s, a, 'start the meeting') ??
-    (s.setup.agenda.length ? null : 'This meeting has no agenda to run.'),
-  'meeting.end': (s, a) => controls(s, a, 'end the meeting'),
+  'presence.join': (s, a) => (s.present.includes(a) ? refuse('alreadyJoined') : null),
+  'presence.leave': (s, a) => (s.present.includes(a) ? null : refuse('notJoined')),
+  'meeting.start': (s, a) => controls(s, a, 'start') ?? (s.setup.agenda.length ? null : refuse('noAgenda')),
+  'meeting.end': (s, a) => controls(s, a, 'end'),
   'stage.goto': (s, a, c) => {
-    const refused = controls(s, a, 'move between stages');
+    const refused = controls(s, a, 'stageGoto');
     if (refused) return refused;
-    if (!isIndex(c.index) || c.index >= s.setup.agenda.length) return 'There is no such stage on the agenda.';
-    return c.index === s.stageIndex ? 'The meeting is already at this stage.' : null;
+    if (!isIndex(c.index) || c.index >= s.setup.agenda.length) return refuse('noSuchStage');
+    return c.index === s.stageIndex ? refuse('alreadyAtStage') : null;
   },
   'presenter.order': (s, a, c) => {
     const refused =
-      controls(s, a, 'set the order of presenters') ??
-      inStage(
-        s,
-        ['bidding', 'presentations'],
-        'The order of presenters is agreed during bidding or the presentations.',
-      );
+      controls(s, a, 'presenterOrder') ?? inStage(s, ['bidding', 'presentations'], 'orderOutsideStage');
     if (refused) return refused;
-    if (!Array.isArray(c.personIds) || !c.personIds.every(isId))
-      return 'List the presenters in the order agreed.';
-    if (new Set(c.personIds).size !== c.personIds.length) return 'Each presenter can be listed only once.';
+    if (!Array.isArray(c.personIds) || !c.personIds.every(isId)) return refuse('orderMissing');
+    if (new Set(c.personIds).size !== c.personIds.length) return refuse('orderDuplicate');
     const outsider = c.personIds.find((id) => !isMember(s.setup, id));
     if (outsider !== undefined) {
       return isParticipant(s.setup, outsider)
-        ? `${nameOf(s.setup, outsider)} facilitates: only members present.`
-        : 'Only members of this set can present.';
+        ? refuse('orderFacilitator', { name: nameOf(s.setup, outsider) })
+        : refuse('orderOutsider');
     }
     const presenting = currentPresenterId(s);
     if (presenting !== null && !c.personIds.includes(presenting)) {
-      return `${nameOf(s.setup, presenting)} has the floor now, so must stay in the order.`;
+      return refuse('orderKeepsPresenter', { name: nameOf(s.setup, presenting) });
     }
     return null;
   },
   'presenter.goto': (s, a, c) => {
     const refused =
-      controls(s, a, 'move presenters through their turns') ??
-      inStage(s, ['presentations'], 'Presenters take the floor during the presentations.');
+      controls(s, a, 'presenterGoto') ?? inStage(s, ['presentations'], 'presentersOutsideStage');
     if (refused) return refused;
-    if (s.presenterOrder.length === 0) return 'Agree the order of presenters first.';
+    if (s.presenterOrder.length === 0) return refuse('noOrder');
     const target = isIndex(c.index) ? s.presenterOrder[c.index] : undefined;
-    if (target === undefined) return 'There is no presenter at that place in the order.';
-    if (!s.setup.presenterCycle.some((step) => step.key === c.step))
-      return "That is not a step of the presenter's cycle.";
-    if (c.index === s.presenterIndex && c.step === s.step) return 'The meeting is already at this step.';
+    if (target === undefined) return refuse('noSuchPresenter');
+    if (!s.setup.presenterCycle.some((step) => step.key === c.step)) return refuse('noSuchStep');
+    if (c.index === s.presenterIndex && c.step === s.step) return refuse('alreadyAtStep');
     if (c.index !== s.presenterIndex) {
       const name = nameOf(s.setup, target);
-      if (!s.present.includes(target)) return `${name} is not here, so cannot take the floor.`;
-      if (s.chairId === target)
-        return `${name} is chairing: hand the chair to someone else before ${name} presents.`;
+      if (!s.present.includes(target)) return refuse('presenterAbsent', { name });
+      if (s.chairId === target) return refuse('presenterChairing', { name });
     }
     return null;
   },
   'presenter.end': (s, a) =>
-    controls(s, a, "end a presenter's turn") ??
-    (currentPresenterId(s) === null ? 'Nobody is presenting right now.' : null),
+    controls(s, a, 'presenterEnd') ?? (currentPresenterId(s) === null ? refuse('nobodyPresenting') : null),
   'timer.pause': (s, a) =>
-    controls(s, a, 'pause the timer') ?? (s.timer.status === 'running' ? null : 'The timer is not running.'),
+    controls(s, a, 'timerPause') ?? (s.timer.status === 'running' ? null : refuse('timerNotRunning')),
   'timer.resume': (s, a) =>
-    controls(s, a, 'restart the timer') ?? (s.timer.status === 'paused' ? null : 'The timer is not paused.'),
+    controls(s, a, 'timerResume') ?? (s.timer.status === 'paused' ? null : refuse('timerNotPaused')),
   'timer.extend': (s, a, c) => {
-    const refused = controls(s, a, 'extend the timer');
+    const refused = controls(s, a, 'timerExtend');
     if (refused) return refused;
     const { min, max } = extendMinutes;
     if (typeof c.minutes !== 'number' || !Number.isInteger(c.minutes) || c.minutes < min || c.minutes > max) {
-      return `The timer can be extended by ${min} to ${max} minutes at a time.`;
+      return refuse('extendRange', { min, max });
     }
-    return s.timer.status === 'idle' ? 'There is no countdown to extend.' : null;
+    return s.timer.status === 'idle' ? refuse('noCountdownToExtend') : null;
   },
   'timer.reset': (s, a) =>
-    controls(s, a, 'reset the timer') ??
-    (s.timer.status === 'idle' ? 'There is no countdown to reset.' : null),
+    controls(s, a, 'timerReset') ?? (s.timer.status === 'idle' ? refuse('noCountdownToReset') : null),
   'chair.handover': (s, a, c) => {
-    const refused = controls(s, a, 'hand over the chair');
+    const refused = controls(s, a, 'chairHandover');
     if (refused) return refused;
-    if (!isId(c.toPersonId) || !isParticipant(s.setup, c.toPersonId))
-      return 'Only someone in this set can chair.';
+    if (!isId(c.toPersonId) || !isParticipant(s.setup, c.toPersonId)) return refuse('chairOutsider');
     const name = nameOf(s.setup, c.toPersonId);
-    if (s.chairId === c.toPersonId) return `${name} is already chairing.`;
-    if (!s.present.includes(c.toPersonId)) return `${name} is not here, so cannot chair.`;
-    if (currentPresenterId(s) === c.toPersonId)
-      return `${name} is presenting: someone else chairs while they have the floor.`;
+    if (s.chairId === c.toPersonId) return refuse('alreadyChairing', { name });
+    if (!s.present.includes(c.toPersonId)) return refuse('chairAbsent', { name });
+    if (currentPresenterId(s) === c.toPersonId) return refuse('chairPresenting', { name });
     return null;
   },
   'chair.claim': (s, a) => {
-    if (s.chairId === a) return 'You are already chairing.';
+    if (s.chairId === a) return refuse('youChair');
     if (s.chairId !== null && s.present.includes(s.chairId)) {
-      return `${nameOf(s.setup, s.chairId)} is chairing: ask them to hand over the chair.`;
+      return refuse('askChair', { name: nameOf(s.setup, s.chairId) });
     }
-    return currentPresenterId(s) === a
-      ? 'You are presenting: someone else chairs while you have the floor.'
-      : null;
+    return currentPresenterId(s) === a ? refuse('youPresent') : null;
   },
   'scribe.assign': (s, a, c) => {
-    const refused = controls(s, a, 'appoint the scribe');
+    const refused = controls(s, a, 'scribeAssign');
     if (refused) return refused;
-    if (c.personId === null) return s.scribeId === null ? 'There is no scribe to stand down.' : null;
-    if (!isId(c.personId) || !isParticipant(s.setup, c.personId))
-      return 'Only someone in this set can be the scribe.';
+    if (c.personId === null) return s.scribeId === null ? refuse('noScribe') : null;
+    if (!isId(c.personId) || !isParticipant(s.setup, c.personId)) return refuse('scribeOutsider');
     const name = nameOf(s.setup, c.personId);
-    if (s.scribeId === c.personId) return `${name} is already the scribe.`;
-    return s.present.includes(c.personId) ? null : `${name} is not here, so cannot be the scribe.`;
+    if (s.scribeId === c.personId) return refuse('alreadyScribe', { name });
+    return s.present.includes(c.personId) ? null : refuse('scribeAbsent', { name });
   },
   'rules.show': (s, a, c) => {
-    const refused = controls(s, a, 'show or hide the ground rules');
+    const refused = controls(s, a, 'rulesShow');
     if (refused) return refused;
-    if (typeof c.shown !== 'boolean') return 'Say whether to show the ground rules.';
-    if (c.shown === s.groundRulesShown)
-      return `The ground rules are already ${c.shown ? 'shown' : 'hidden'}.`;
+    if (typeof c.shown !== 'boolean') return refuse('rulesShownMissing');
+    if (c.shown === s.groundRulesShown) return refuse(c.shown ? 'rulesAlreadyShown' : 'rulesAlreadyHidden');
     return null;
   },
-  'hand.raise': (s, a) => (s.hands.includes(a) ? 'Your hand is already raised.' : null),
-  'hand.lower': (s, a) => (s.hands.includes(a) ? null : 'Your hand is not raised.'),
+  'hand.raise': (s, a) => (s.hands.includes(a) ? refuse('handAlreadyRaised') : null),
+  'hand.lower': (s, a) => (s.hands.includes(a) ? null : refuse('handNotRaised')),
   'hand.clear': (s, a, c) =>
-    controls(s, a, "lower someone else's hand") ??
-    (isId(c.personId) && s.hands.includes(c.personId) ? null : 'That hand is not raised.'),
+    controls(s, a, 'handClear') ??
+    (isId(c.personId) && s.hands.includes(c.personId) ? null : refuse('otherHandNotRaised')),
   'checkin.say': (s, _a, c) =>
-    inStage(
-      s,
-      ['opening', 'check-in'],
-      'Check-in words are shared at the opening or in the check-in round.',
-    ) ?? textError(c.text, textLimits.short, 'Your check-in'),
+    inStage(s, ['opening', 'check-in'], 'checkinOutsideStage') ??
+    textError(c.text, textLimits.short, 'checkIn'),
   'checkout.say': (s, _a, c) => {
     const refused =
-      inStage(s, ['check-out'], 'Check-out words are shared in the check-out round.') ??
-      textError(c.text, textLimits.short, 'Your check-out');
+      inStage(s, ['check-out'], 'checkoutOutsideStage') ?? textError(c.text, textLimits.short, 'checkOut');
     if (refused) return refused;
     const u = c.usefulness;
     const scored =
       u === undefined || u === null || (typeof u === 'number' && Number.isInteger(u) && u >= 1 && u <= 5);
-    return scored ? null : 'Usefulness is a score from 1 to 5.';
+    return scored ? null : refuse('usefulnessRange');
   },
   'report.outcome': (s, a, c) => {
-    const refused = inStage(s, ['report-back'], "Last meeting's actions are reported on during report-back.");
+    const refused = inStage(s, ['report-back'], 'reportOutsideStage');
     if (refused) return refused;
     const action = s.setup.openActions.find((x) => x.actionId === c.actionId);
-    if (!action) return 'That action is not on the report-back list of this meeting.';
-    if (action.ownerId !== a) return 'Only the owner of an action reports on it.';
-    if (!actionOutcomes.includes(c.outcome)) return 'An outcome is done, partly, not done or dropped.';
-    return optionalText(c.learned, textLimits.long, 'What you learned');
+    if (!action) return refuse('actionNotListed');
+    if (action.ownerId !== a) return refuse('notActionOwner');
+    if (!actionOutcomes.includes(c.outcome)) return refuse('badOutcome');
+    return optionalText(c.learned, textLimits.long, 'learned');
   },
   'bid.place': (s, a, c) => {
-    const refused = inStage(s, ['bidding'], 'Bids for time are made during bidding.');
+    const refused = inStage(s, ['bidding'], 'bidOutsideStage');
     if (refused) return refused;
-    if (!isMember(s.setup, a)) return 'Facilitators do not bid for time: only members present.';
+    if (!isMember(s.setup, a)) return refuse('facilitatorBid');
     const { min, max } = bidMinutes;
     if (typeof c.minutes !== 'number' || !Number.isInteger(c.minutes) || c.minutes < min || c.minutes > max) {
-      return `Bid for between ${min} and ${max} minutes.`;
+      return refuse('bidRange', { min, max });
     }
-    if (!bidUrgencies.includes(c.urgency)) return 'Say how pressing it is: low, medium or high.';
-    const reason = optionalText(c.reason, textLimits.short, 'The reason');
+    if (!bidUrgencies.includes(c.urgency)) return refuse('badUrgency');
+    const reason = optionalText(c.reason, textLimits.short, 'reason');
     if (reason) return reason;
     const problemId = c.problemId ?? null;
     if (problemId !== null && !problemsOf(s, a).some((p) => p.problemId === problemId)) {
-      return 'You can only bid with a problem of your own.';
+      return refuse('bidOthersProblem');
     }
     return null;
   },
   'bid.withdraw': (s, a) =>
-    inStage(s, ['bidding'], 'Bids for time are withdrawn during bidding.') ??
-    (own(s.bids, a) ? null : 'You have not made a bid.'),
+    inStage(s, ['bidding'], 'withdrawOutsideStage') ?? (own(s.bids, a) ? null : refuse('noBid')),
   'review.note': (s, _a, c) =>
-    inStage(s, ['process-review'], 'Process-review notes are added during the process review.') ??
-    textError(c.text, textLimits.long, 'A note'),
+    inStage(s, ['process-review'], 'reviewOutsideStage') ?? textError(c.text, textLimits.long, 'note'),
   'review.remove': (s, a, c) => {
     const note = s.reviewNotes.find((n) => n.noteId === c.noteId);
-    if (!note) return 'That note is not part of this meeting.';
-    return note.authorId === a ? null : 'Only its author can remove a note.';
+    if (!note) return refuse('noSuchNote');
+    return note.authorId === a ? null : refuse('notNoteAuthor');
   },
 };
 
@@ -221,24 +198,22 @@ const beforeStart = new Set<MeetingCommandType>([
 ]);
 
 export function validateCommand(state: MeetingState, actorId: string, command: MeetingCommand): Verdict {
-  const refuse = (reason: string): Verdict => ({ ok: false, reason });
+  const refused = (refusal: Refusal): Verdict => ({ ok: false, refusal });
   const type = (command as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(rules, type))
-    return refuse('The meeting does not know that request.');
+  if (typeof type !== 'string' || !Object.hasOwn(rules, type)) return refused(refuse('unknownRequest'));
   if (!isParticipant(state.setup, actorId)) {
-    return refuse('Only the members of this set and its facilitator can take part in this meeting.');
+    return refused(refuse('notParticipant'));
   }
   const isPresence = type === 'presence.join' || type === 'presence.leave';
   if (!isPresence) {
-    if (!state.present.includes(actorId)) return refuse('Join the meeting first.');
-    if (state.status === 'ended') return refuse('The meeting has ended.');
-    if (type === 'meeting.start' && state.status === 'live')
-      return refuse('The meeting has already started.');
+    if (!state.present.includes(actorId)) return refused(refuse('joinFirst'));
+    if (state.status === 'ended') return refused(refuse('meetingEnded'));
+    if (type === 'meeting.start' && state.status === 'live') return refused(refuse('alreadyStarted'));
     if (state.status === 'not-started' && !beforeStart.has(type as MeetingCommandType)) {
-      return refuse('The meeting has not started yet.');
+      return refused(refuse('notStarted'));
     }
   }
   const rule = rules[type as MeetingCommandType] as Rule<MeetingCommand>;
-  const reason = rule(state, actorId, command);
-  return reason === null ? { ok: true } : refuse(reason);
+  const refusal = rule(state, actorId, command);
+  return refusal === null ? { ok: true } : refused(refusal);
 }

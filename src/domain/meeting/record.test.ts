@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { meetingRecordFor, toMarkdown } from './record.ts';
+import catalogue from '../../i18n/record.en.json' with { type: 'json' };
+import { meetingRecordFor } from './record.ts';
+import { toMarkdown } from './record-markdown.ts';
+import { type RecordWords, recordLabels, recordOutline } from './record-outline.ts';
 import { roomInQuestioning, stage } from './test-support.ts';
+
+const entry = (key: string): unknown =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], catalogue);
+
+/** The record catalogue's English, filled in the way i18next does ({{name}}), without i18next. */
+const english: RecordWords = {
+  t: (key, values = {}) => {
+    const text = entry(key);
+    if (typeof text !== 'string') throw new Error(`no ${key} in record.en.json`);
+    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+  },
+  list: (names) => new Intl.ListFormat('en', { type: 'conjunction' }).format(names),
+};
 
 function finishedMeeting() {
   return roomInQuestioning()
@@ -69,8 +85,14 @@ describe('the record a participant keeps', () => {
     expect(meetingRecordFor(room.setup, room.state, 'coord')).toBeNull();
   });
 
+  it('has every label the export uses in the record catalogue', () => {
+    expect(recordLabels.filter((key) => typeof entry(key) !== 'string')).toEqual([]);
+  });
+
   it('exports to Markdown that keeps members’ words as words', () => {
-    const markdown = toMarkdown(meetingRecordFor(room.setup, room.state, 'ana')!);
+    const markdown = toMarkdown(recordOutline(meetingRecordFor(room.setup, room.state, 'ana')!, english));
+    expect(markdown).toContain('# Set meeting record for Ana');
+    expect(markdown).toContain('Present: Fay, Ana, Ben, Cal, and Dee.');
     expect(markdown).toContain('## My problem: Volunteers leave');
     expect(markdown).toContain('1. How do I make staying worth it?');
     expect(markdown).toContain('- **Struck home:** What if they \\*never\\* leave? (Dee)');

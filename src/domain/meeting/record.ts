@@ -3,7 +3,6 @@
  * is theirs (their problem and its reframes, the questions they received, their actions, their words).
  * Nobody outside the set gets a record at all.
  */
-import { listNames } from './fair-turns.ts';
 import { isParticipant, nameOf, own } from './selectors.ts';
 import type { ActionOutcome, Bid, CheckOut, MeetingSetup, MeetingState, PresenterStep } from './types.ts';
 
@@ -104,93 +103,4 @@ function presenterRecord(setup: MeetingSetup, state: MeetingState, personId: str
     actions: turn.actions.map((a) => ({ actionId: a.actionId, text: a.text, dueOn: a.dueOn })),
     feedback: turn.feedback,
   };
-}
-
-const outcomeWords: Record<ActionOutcome, string> = {
-  done: 'done',
-  partly: 'partly done',
-  'not-done': 'not done',
-  dropped: 'dropped',
-};
-
-/** Inline text: one line, with Markdown's active characters escaped so a member's words stay words. */
-const md = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>|#]/g, '\\$&');
-const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
-const time = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-
-export function toMarkdown(record: MeetingRecord): string {
-  const lines: string[] = [`# Set meeting record for ${md(record.name)}`, ''];
-  if (record.startedAt)
-    lines.push(
-      `Started ${time(record.startedAt)}${record.endedAt ? `, ended ${time(record.endedAt)}` : ''}.`,
-      '',
-    );
-  lines.push('This record is confidential to the set: what is said in the set stays in the set.', '');
-  const section = (title: string, body: string[]) => {
-    if (body.length) lines.push(`## ${title}`, '', ...body, '');
-  };
-  section(
-    'Agenda',
-    record.agendaRun.map((s) => `- ${md(s.title)} (from ${s.at.slice(11, 16)})`),
-  );
-  section('Attendance', [
-    `Present: ${record.attended.length ? md(listNames(record.attended)) : 'nobody'}.`,
-    ...(record.absent.length ? [`Absent: ${md(listNames(record.absent))}.`] : []),
-  ]);
-  section(
-    'Ground rules',
-    record.groundRules.map((r) => `- ${md(r)}`),
-  );
-  const mine = record.mine;
-  section('Check-in', mine.checkIn ? [md(mine.checkIn)] : []);
-  section(
-    'Report back on my actions',
-    mine.reportBacks.map(
-      (r) => `- ${md(r.text)}: ${outcomeWords[r.outcome]}${r.learned ? `. Learned: ${md(r.learned)}` : ''}`,
-    ),
-  );
-  section(
-    'Presenters',
-    record.presenters.length
-      ? [
-          '| Presenter | Airtime | Questions | Actions |',
-          '| --- | --- | --- | --- |',
-          ...record.presenters.map(
-            (p) => `| ${md(p.name)} | ${minutes(p.airtimeMs)} | ${p.questions} | ${p.actions} |`,
-          ),
-        ]
-      : [],
-  );
-  const turn = mine.turn;
-  if (turn) {
-    const problem = turn.problem;
-    section(problem ? `My problem: ${md(problem.title)}` : 'My turn', [
-      `Airtime: ${minutes(turn.airtimeMs)}.`,
-      ...(problem ? ['', `As I brought it: ${md(problem.statementBrought)}`] : []),
-      ...(problem?.reframes.length
-        ? ['', 'Reframed:', ...problem.reframes.map((r, i) => `${i + 1}. ${md(r)}`)]
-        : []),
-    ]);
-    section(
-      'Questions I received',
-      turn.questions.map(
-        (q) => `- ${q.struckHome ? '**Struck home:** ' : ''}${md(q.text)} (${md(q.askedBy)})`,
-      ),
-    );
-    section(
-      'My actions before the next meeting',
-      turn.actions.map((a) => `- [ ] ${md(a.text)}${a.dueOn ? ` (due ${a.dueOn})` : ''}`),
-    );
-    section('My feedback on the process', turn.feedback ? [md(turn.feedback)] : []);
-  }
-  section(
-    'Process review',
-    record.processReview.map((n) => `- ${md(n)}`),
-  );
-  const out = mine.checkOut;
-  section(
-    'Check-out',
-    out ? [`${md(out.text)}${out.usefulness ? ` (usefulness ${out.usefulness}/5)` : ''}`] : [],
-  );
-  return `${lines.join('\n').trimEnd()}\n`;
 }

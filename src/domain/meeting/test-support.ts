@@ -2,6 +2,7 @@
 import { defaultAgenda, defaultPresenterCycle } from './agenda.ts';
 import { validateCommand } from './permissions.ts';
 import { initialState, reduce } from './reducer.ts';
+import type { Refusal } from './refusals.ts';
 import type { MeetingCommand, MeetingEvent, MeetingSetup, MeetingState } from './types.ts';
 
 /** Fay facilitates; Ana, Ben, Cal and Dee are members. Stage indexes follow the default agenda. */
@@ -67,7 +68,8 @@ export class Room {
   /** Sends a command the rules must accept, as the server would: validate, stamp, log, reduce. */
   do(actorId: string, command: MeetingCommand, ids?: Record<string, string>): this {
     const verdict = validateCommand(this.state, actorId, command);
-    if (!verdict.ok) throw new Error(`${actorId} ${command.type} refused: ${verdict.reason}`);
+    if (!verdict.ok)
+      throw new Error(`${actorId} ${command.type} refused: ${JSON.stringify(verdict.refusal)}`);
     const event: MeetingEvent = {
       seq: this.events.length + 1,
       at: new Date(this.clockMs).toISOString(),
@@ -80,10 +82,10 @@ export class Room {
     return this;
   }
 
-  /** The sentence with which the rules refuse a command (or 'accepted'). */
-  refusal(actorId: string, command: MeetingCommand): string {
+  /** How the rules refuse a command, as its code and values (or 'accepted'). */
+  refusal(actorId: string, command: MeetingCommand): Refusal | 'accepted' {
     const verdict = validateCommand(this.state, actorId, command);
-    return verdict.ok ? 'accepted' : verdict.reason;
+    return verdict.ok ? 'accepted' : verdict.refusal;
   }
 
   joinAll(ids = this.setup.participants.map((p) => p.personId)): this {

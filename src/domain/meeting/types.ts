@@ -3,6 +3,7 @@
  * (commands), what the log holds (events) and what everyone folds them into (state).
  */
 import type { AgendaStage, PresenterStep, PresenterStepPlan, StageKind } from './agenda.ts';
+import type { Refusal } from './refusals.ts';
 import type { TimerState } from './timer.ts';
 
 export type { AgendaStage, PresenterStep, PresenterStepPlan, StageKind };
@@ -230,4 +231,4 @@ export interface MeetingState {
   lastSeq: number;
 }
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
+export type Verdict = { ok: true } | { ok: false; refusal: Refusal };

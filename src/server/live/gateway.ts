@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { meetingSetResource } from '../features/meetings/service.ts';
 import type { LiveClient, MeetingHub, SubmitResult } from './hub.ts';
 import type { ServerMessage } from './protocol.ts';
+import { refusalSentence } from './refusal-text.ts';
 
 const clientMessage = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('join'), meetingId: z.uuid(), afterSeq: z.number().int().min(0) }),
@@ -116,7 +117,11 @@ function serveSocket(
   };
   const answer = (id: string, result: SubmitResult) => {
     if (result.ok) send({ t: 'ack', id, seq: result.seq });
-    else if (!result.retry) send({ t: 'nack', id, reason: result.reason });
+    else if ('refusal' in result) {
+      const { code, params } = result.refusal;
+      const reason = refusalSentence(ctx.i18n, result.refusal);
+      send({ t: 'nack', id, code, ...(params ? { params } : {}), reason });
+    }
   };
 
   const handle = async (parsed: ClientMessage) => {

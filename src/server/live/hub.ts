@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { validateCommand } from '../../domain/meeting/permissions.ts';
 import { initialState, reduce } from '../../domain/meeting/reducer.ts';
+import { type Refusal, refuse } from '../../domain/meeting/refusals.ts';
 import type { MeetingCommand, MeetingEvent, MeetingSetup, MeetingState } from '../../domain/meeting/types.ts';
 import type { Database, MeetingEventTable } from '../store/schema.ts';
 import type { LiveBus } from './bus.ts';
@@ -51,7 +52,10 @@ export interface HubDeps {
 }
 
 /** `retry`: not refused, just not now (the server is stopping); the client keeps it and resends. */
-export type SubmitResult = { ok: true; seq: number } | { ok: false; reason: string; retry?: boolean };
+export type SubmitResult =
+  | { ok: true; seq: number }
+  | { ok: false; refusal: Refusal }
+  | { ok: false; retry: true };
 
 type Attempt = SubmitResult | 'behind';
 
@@ -244,7 +248,7 @@ export class MeetingHub {
     clientCommandId: string | null,
     command: MeetingCommand,
   ): SubmitResult | Promise<SubmitResult> {
-    if (this.closing) return { ok: false, reason: 'Revans is restarting.', retry: true };
+    if (this.closing) return { ok: false, retry: true };
     const room = this.loaded.get(meetingId);
     if (command.type === 'meeting.start') {
       // Queued at once: a command right behind it (often in the same read) must wait for the start.
@@ -278,7 +282,7 @@ export class MeetingHub {
       if (result !== 'behind') return result;
       behind = true;
     }
-    return { ok: false, reason: 'The meeting is very busy; please try again.' };
+    return { ok: false, refusal: refuse('busy') };
   }
 
   private attempt(
@@ -293,7 +297,7 @@ export class MeetingHub {
     const seen = key ? room.commands.get(key) : undefined;
     if (seen !== undefined) return { ok: true, seq: seen };
     const verdict = validateCommand(room.state, actorId, command);
-    if (!verdict.ok) return { ok: false, reason: verdict.reason };
+    if (!verdict.ok) return { ok: false, refusal: verdict.refusal };
     const event = nextEvent(room.state.lastSeq, room.lastAt, {
       actorId,
       command,

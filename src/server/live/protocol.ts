@@ -1,3 +1,4 @@
+import type { RefusalCode, RefusalParams } from '../../domain/meeting/refusals.ts';
 import type { MeetingCommand, MeetingEvent, MeetingSetup } from '../../domain/meeting/types.ts';
 
 /** What a browser sends over the live socket. */
@@ -14,7 +15,8 @@ export type ServerMessage =
   | { t: 'snapshot'; meetingId: string; setup: MeetingSetup; events: MeetingEvent[]; serverTime: string }
   | { t: 'event'; meetingId: string; event: MeetingEvent }
   | { t: 'ack'; id: string; seq: number }
-  | { t: 'nack'; id: string; reason: string }
+  /** A refused command: its code and values for clients that translate, and the sentence in English. */
+  | { t: 'nack'; id: string; code: RefusalCode; params?: RefusalParams; reason: string }
   | {
       t: 'error';
       code: 'bad-message' | 'not-found' | 'unauthenticated' | 'rate-limited';

@@ -1,4 +1,5 @@
 import { initialState, needsResync, reduce } from '../../domain/meeting/reducer.ts';
+import type { Refusal } from '../../domain/meeting/refusals.ts';
 import { clockOffset } from '../../domain/meeting/timer.ts';
 import type { MeetingCommand, MeetingState } from '../../domain/meeting/types.ts';
 import type { ClientMessage, ServerMessage } from '../../server/live/protocol.ts';
@@ -35,7 +36,8 @@ export interface LiveStatus {
   /** Server time minus client time, in ms, to correct countdowns for clock skew. */
   clockOffsetMs: number;
   pending: number;
-  lastRefusal: string | null;
+  /** The last command the server refused, as its code and values (the room renders the sentence). */
+  lastRefusal: Refusal | null;
   error: string | null;
 }
 
@@ -154,7 +156,12 @@ export class LiveConnection {
         break;
       case 'nack':
         // The refusal is recorded before the command leaves the queue, so whoever waits sees both.
-        this.status = { ...this.status, lastRefusal: message.reason };
+        this.status = {
+          ...this.status,
+          lastRefusal: message.params
+            ? { code: message.code, params: message.params }
+            : { code: message.code },
+        };
         this.forget(message.id);
         break;
       case 'pong': {

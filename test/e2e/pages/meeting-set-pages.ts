@@ -162,8 +162,8 @@ export class MeetingRecordPage extends SignedInPage {
     return this.page.getByRole('region', { name });
   }
 
-  async download(): Promise<{ href: string; filename: string }> {
-    const link = this.page.getByRole('link', { name: 'Download as Markdown' });
+  async download(format: 'Markdown' | 'PDF' = 'Markdown'): Promise<{ href: string; filename: string }> {
+    const link = this.page.getByRole('link', { name: `Download as ${format}` });
     return {
       href: (await link.getAttribute('href')) ?? '',
       filename: (await link.getAttribute('download')) ?? '',

@@ -6,7 +6,7 @@ import { authorize, signedIn } from '../../http/authorize.ts';
 import { Problem } from '../../http/problem.ts';
 import { idParams } from '../../http/schemas.ts';
 import { programmeResource, setResource } from '../resources.ts';
-import { meetingRecord, setTurns } from './record.ts';
+import { setTurns } from './record.ts';
 
 const agendaBody = z.strictObject({
   agenda: z
@@ -110,36 +110,6 @@ export const agendaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         .where('id', '=', request.params.id)
         .execute();
       return { agenda: json ? JSON.parse(json) : null, custom: json !== null };
-    },
-  );
-
-  app.get(
-    '/api/meetings/:id/record',
-    {
-      schema: {
-        tags: ['meetings'],
-        summary: 'Your record of a held meeting (set only), with a Markdown export',
-        params: idParams,
-      },
-    },
-    async (request) => meetingRecord(ctx, signedIn(request), request.params.id),
-  );
-
-  app.get(
-    '/api/meetings/:id/record.md',
-    {
-      schema: {
-        tags: ['meetings'],
-        summary: 'Download your record of a meeting as Markdown',
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const { markdown } = await meetingRecord(ctx, signedIn(request), request.params.id);
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `attachment; filename="meeting-${request.params.id}.md"`)
-        .send(markdown);
     },
   );
 

@@ -1,6 +1,8 @@
 import type { PersonActor } from '../../../domain/access.ts';
 import { fairTurns, presentersOf } from '../../../domain/meeting/fair-turns.ts';
-import { meetingRecordFor, toMarkdown } from '../../../domain/meeting/record.ts';
+import { meetingRecordFor } from '../../../domain/meeting/record.ts';
+import { toMarkdown } from '../../../domain/meeting/record-markdown.ts';
+import { recordOutline } from '../../../domain/meeting/record-outline.ts';
 import { replay } from '../../../domain/meeting/reducer.ts';
 import type { MeetingSetup } from '../../../domain/meeting/types.ts';
 import type { AppContext } from '../../context.ts';
@@ -9,6 +11,8 @@ import { Problem } from '../../http/problem.ts';
 import { eventsAfter } from '../../live/event-log.ts';
 import { setResource } from '../resources.ts';
 import { rosters } from '../sets/queries.ts';
+import { recordPdf } from './record-pdf.ts';
+import { recordWords } from './record-words.ts';
 import { meetingSetResource } from './service.ts';
 
 async function heldState(ctx: AppContext, meetingId: string) {
@@ -27,13 +31,25 @@ async function heldState(ctx: AppContext, meetingId: string) {
 }
 
 /** What belongs to the viewer and to the set after a meeting: agenda run, attendance, problem, questions, actions. */
-export async function meetingRecord(ctx: AppContext, actor: PersonActor, meetingId: string) {
+async function ownRecord(ctx: AppContext, actor: PersonActor, meetingId: string) {
   authorize(actor, 'meeting.join', await meetingSetResource(ctx, meetingId));
   const held = await heldState(ctx, meetingId);
   if (!held) throw new Problem('not-found', 'This meeting has not been held yet, so it has no record.');
   const record = meetingRecordFor(held.setup, held.state, actor.personId);
   if (!record) throw new Problem('not-found', 'There is no record of this meeting for you.');
-  return { record, markdown: toMarkdown(record) };
+  return record;
+}
+
+/** The viewer's record, with its Markdown export (in the record catalogue's words). */
+export async function meetingRecord(ctx: AppContext, actor: PersonActor, meetingId: string) {
+  const record = await ownRecord(ctx, actor, meetingId);
+  return { record, markdown: toMarkdown(recordOutline(record, recordWords(ctx.i18n))) };
+}
+
+/** The viewer's record as a PDF: the same outline as the Markdown. */
+export async function meetingRecordPdf(ctx: AppContext, actor: PersonActor, meetingId: string) {
+  const record = await ownRecord(ctx, actor, meetingId);
+  return recordPdf(recordOutline(record, recordWords(ctx.i18n)));
 }
 
 /** Who presented when and for how long, and who might present next so everyone gets their turn. */

@@ -17,7 +17,7 @@ import { clockTime, meetingDay, meetingTimes, minutesText } from './time.ts';
 import type { Meeting } from './types.ts';
 import './meetings.css';
 
-/** /meetings/:meetingId/record: what the viewer keeps from a meeting, on screen and as Markdown. */
+/** /meetings/:meetingId/record: what the viewer keeps from a meeting, on screen, as Markdown and as PDF. */
 export function RecordPage() {
   const { meetingId = '' } = useParams();
   const meeting = useResource<Meeting>(`/api/meetings/${meetingId}`);
@@ -66,13 +66,22 @@ function Record({ meeting }: { meeting: Meeting }) {
         lead={t('meeting.record.lead')}
         actions={
           download ? (
-            <a
-              className="button button--secondary"
-              href={download}
-              download={`meeting-record-${meeting.localStart.slice(0, 10)}.md`}
-            >
-              {t('meeting.record.download')}
-            </a>
+            <>
+              <a
+                className="button button--secondary"
+                href={download}
+                download={`meeting-record-${meeting.localStart.slice(0, 10)}.md`}
+              >
+                {t('meeting.record.download')}
+              </a>
+              <a
+                className="button button--secondary"
+                href={`/api/meetings/${meeting.id}/record.pdf`}
+                download={`meeting-record-${meeting.localStart.slice(0, 10)}.pdf`}
+              >
+                {t('meeting.record.downloadPdf')}
+              </a>
+            </>
           ) : null
         }
       />

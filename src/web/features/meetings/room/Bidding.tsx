@@ -9,6 +9,7 @@ import { Button } from '../../../ui/Button.tsx';
 import type { SetTurns } from '../FairTurnsPanel.tsx';
 import { CheckIcon } from './icons.tsx';
 import type { Room } from './model.ts';
+import { refusalText } from './refusal.ts';
 
 const urgencyTone: Record<BidUrgency, Tone> = { low: 'neutral', medium: 'info', high: 'warning' };
 const urgencyRank: Record<BidUrgency, number> = { high: 0, medium: 1, low: 2 };
@@ -136,7 +137,7 @@ function BidForm({ room }: { room: Room }) {
     } as const;
     const verdict = room.verdict(command);
     if (!verdict.ok) {
-      setError(verdict.reason);
+      setError(refusalText(t, verdict.refusal));
       return;
     }
     setError(null);
@@ -276,7 +277,7 @@ function OrderEditor({ room }: { room: Room }) {
   const agree = () => {
     const command = { type: 'presenter.order', personIds: order } as const;
     const verdict = room.verdict(command);
-    if (!verdict.ok) return setError(verdict.reason);
+    if (!verdict.ok) return setError(refusalText(t, verdict.refusal));
     setError(null);
     room.send(command);
   };

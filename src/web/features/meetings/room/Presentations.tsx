@@ -11,6 +11,7 @@ export const presenterAirtime = {
 
 import { AgreedOrder } from './Bidding.tsx';
 import type { Room } from './model.ts';
+import { refusalText } from './refusal.ts';
 import { TurnPanel } from './turn/TurnPanel.tsx';
 
 /** The presentations: who presents in what order, who has had their turn, and the turn on the floor. */
@@ -61,7 +62,7 @@ export function Presentations({ room, serverNow }: { room: Room; serverNow: numb
                           : t('meeting.presenters.start', { name: room.name(id) })}
                       </Button>
                     ) : (
-                      <span className="presenter-list__why">{verdict.reason}</span>
+                      <span className="presenter-list__why">{refusalText(t, verdict.refusal)}</span>
                     )
                   ) : null}
                 </li>

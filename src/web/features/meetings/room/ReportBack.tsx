@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button.tsx';
 import { formatDate } from '../../../ui/format.ts';
 import { outcomeTone } from '../outcome.ts';
 import type { Room } from './model.ts';
+import { refusalText } from './refusal.ts';
 
 /** Last meeting's actions, by owner: each owner says how it went and what they learned. */
 export function ReportBack({ room }: { room: Room }) {
@@ -72,7 +73,7 @@ function ReportItem({ room, action }: { room: Room; action: OpenAction }) {
     } as const;
     const verdict = room.verdict(command);
     if (!verdict.ok) {
-      setError(verdict.reason);
+      setError(refusalText(t, verdict.refusal));
       return;
     }
     room.send(command);

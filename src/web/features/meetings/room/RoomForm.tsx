@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingCommand } from '../../../../domain/meeting/types.ts';
 import { Button } from '../../../ui/Button.tsx';
 import type { Room } from './model.ts';
+import { refusalText } from './refusal.ts';
 
 interface Props {
   room: Room;
@@ -56,7 +57,7 @@ export function RoomForm({
     }
     const verdict = room.verdict(command(text));
     if (!verdict.ok) {
-      setError(verdict.reason);
+      setError(refusalText(t, verdict.refusal));
       return;
     }
     room.send(command(text));

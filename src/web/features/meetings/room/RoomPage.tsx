@@ -27,6 +27,7 @@ import { Agenda, ChairPanel, HandButton, People } from './Sidebar.tsx';
 import { useLiveMeeting } from './use-live-meeting.ts';
 import '../meetings.css';
 import './room.css';
+import { refusalText } from './refusal.ts';
 
 /** /meetings/:meetingId/room: the live meeting, for the set's members and facilitator only. */
 export function RoomPage() {
@@ -87,7 +88,7 @@ function LiveRoom({ meeting }: { meeting: Meeting }) {
         <div className="callout callout--warning callout--row room-refusal" role="alert">
           <p>
             <span className="visually-hidden">{t('meeting.room.refusedPrefix')} </span>
-            {live.refusal}
+            {refusalText(t, live.refusal)}
           </p>
           <Button variant="quiet" small onClick={live.dismissRefusal}>
             {t('meeting.room.dismiss')}
@@ -270,7 +271,7 @@ function NextMoveButton({ room }: { room: Room }) {
       </Button>
       {verdict.ok ? null : (
         <span id="next-move-why" className="next-move__why">
-          {verdict.reason}
+          {refusalText(t, verdict.refusal)}
         </span>
       )}
     </span>

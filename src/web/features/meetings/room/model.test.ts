@@ -60,7 +60,7 @@ describe("the chair's next move", () => {
     const next = nextMove(absent.state)!;
     expect(view.verdict(next.command)).toEqual({
       ok: false,
-      reason: 'Ana is not here, so cannot take the floor.',
+      refusal: { code: 'presenterAbsent', params: { name: 'Ana' } },
     });
   });
 });

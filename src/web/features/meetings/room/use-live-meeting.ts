@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Refusal } from '../../../../domain/meeting/refusals.ts';
 import type { MeetingCommand, MeetingState } from '../../../../domain/meeting/types.ts';
 import { LiveConnection, type LiveStatus, type SocketLike } from '../../../live/connection.ts';
 import { localPendingStore } from './pending-store.ts';
@@ -7,7 +8,7 @@ export interface LiveMeeting {
   state: MeetingState | null;
   status: LiveStatus;
   /** A refusal from the server not yet dismissed (the rules changed between click and arrival). */
-  refusal: string | null;
+  refusal: Refusal | null;
   send(command: MeetingCommand): void;
   dismissRefusal(): void;
 }
@@ -36,7 +37,7 @@ export function liveUrl(): string {
 export function useLiveMeeting(meetingId: string | null, personId: string): LiveMeeting {
   const [state, setState] = useState<MeetingState | null>(null);
   const [status, setStatus] = useState<LiveStatus>(initialStatus);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const connection = useRef<LiveConnection | null>(null);
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import { textLimits } from '../../../../../domain/meeting/rule-kit.ts';
 import { currentTurn, problemsOf } from '../../../../../domain/meeting/selectors.ts';
 import { Button } from '../../../../ui/Button.tsx';
 import type { Room } from '../model.ts';
+import { refusalText } from '../refusal.ts';
 
 /** The presenter picks which of their problems is on the floor, or brings a new one. */
 export function ChooseProblem({ room }: { room: Room }) {
@@ -22,7 +23,7 @@ export function ChooseProblem({ room }: { room: Room }) {
     event.preventDefault();
     const command = { type: 'problem.new', title: title.trim(), statement: statement.trim() } as const;
     const verdict = room.verdict(command);
-    if (!verdict.ok) return setError(verdict.reason);
+    if (!verdict.ok) return setError(refusalText(t, verdict.refusal));
     setError(null);
     room.send(command);
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../../../domain/meeting/rule-kit.ts';
 import { Button } from '../../../../ui/Button.tsx';
 import type { Room } from '../model.ts';
+import { refusalText } from '../refusal.ts';
 import { type Draft, draftOf, type Editable, editCommand, unchanged } from './editing.ts';
 
 interface Props {
@@ -44,7 +45,7 @@ export function EditForm({ room, target, label, multiline, onDone }: Props) {
     if (unchanged(target, draft)) return onDone();
     const command = editCommand(target, draft);
     const verdict = room.verdict(command);
-    if (!verdict.ok) return refuse(verdict.reason);
+    if (!verdict.ok) return refuse(refusalText(t, verdict.refusal));
     room.send(command);
     onDone();
   };
