@@ -84,6 +84,9 @@ describe('editing a question or an action in the room', () => {
     const question = questionIn(room.state, 'q-ben');
     room.do('ben', editCommand(question, { text: 'What keeps the few who stay?' }));
     expect(questionIn(room.state, 'q-ben').item.text).toBe('What keeps the few who stay?');
-    expect(room.refusal('ben', editCommand(question, { text: '   ' }))).toBe('A question cannot be empty.');
+    expect(room.refusal('ben', editCommand(question, { text: '   ' }))).toEqual({
+      code: 'text.empty',
+      params: { context: 'question' },
+    });
   });
 });
