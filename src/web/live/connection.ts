@@ -5,6 +5,10 @@ import type { MeetingCommand, MeetingState } from '../../domain/meeting/types.ts
 import type { ClientMessage, ServerMessage } from '../../server/live/protocol.ts';
 
 /** The parts of a WebSocket this client uses, so Node tests can pass `ws` and browsers their own. */
+
+/** The server's error codes, and the two ways a closed socket says that retrying would not help. */
+export type LiveErrorCode = Extract<ServerMessage, { t: 'error' }>['code'] | 'signed-out' | 'forbidden';
+
 export interface SocketLike {
   readyState: number;
   send(data: string): void;
@@ -38,7 +42,8 @@ export interface LiveStatus {
   pending: number;
   /** The last command the server refused, as its code and values (the room renders the sentence). */
   lastRefusal: Refusal | null;
-  error: string | null;
+  /** Why the room cannot be shown, as a code the page puts into words (`meeting.live.error.<code>`). */
+  error: LiveErrorCode | null;
 }
 
 export interface LiveConnectionOptions {
@@ -109,7 +114,7 @@ export class LiveConnection {
       if (this.stopped) return;
       // 4401/4403: not signed in or no longer in the set; retrying would not help.
       if (event.code === 4401 || event.code === 4403) {
-        this.update({ connection: 'closed', error: event.reason || 'You cannot join this meeting.' });
+        this.update({ connection: 'closed', error: event.code === 4401 ? 'signed-out' : 'forbidden' });
         return;
       }
       this.update({ connection: 'reconnecting' });
@@ -170,7 +175,7 @@ export class LiveConnection {
         break;
       }
       case 'error':
-        this.update({ error: message.detail });
+        this.update({ error: message.code });
         break;
       default:
         break;

@@ -100,7 +100,7 @@ function LiveRoom({ meeting }: { meeting: Meeting }) {
       ) : !live.state ? (
         live.status.error ? (
           <p className="callout callout--danger" role="alert">
-            {live.status.error}
+            {t(`meeting.live.error.${live.status.error}`)}
           </p>
         ) : (
           <Loading label={t('meeting.room.joining')} />
@@ -138,7 +138,9 @@ function Connection({ status }: { status: LiveStatus }) {
           : t('meeting.connection.reconnecting')
         : state === 'connecting'
           ? t('meeting.connection.connecting')
-          : (status.error ?? t('meeting.connection.closed'));
+          : status.error
+            ? t(`meeting.live.error.${status.error}`)
+            : t('meeting.connection.closed');
   return (
     <p className={`connection connection--${state}`} role="status" aria-live="polite">
       <span className="connection__dot" aria-hidden="true" />
