@@ -4,18 +4,10 @@ import { isValidLocalDateTime } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { idParams, isoDate, longText, shortText, timeZone } from '../../http/schemas.ts';
+import { setAttendanceRule } from './attendance-rule.ts';
 import { changeSeries } from './edit.ts';
-import {
-  addSeriesException,
-  cancelSeries,
-  createSeries,
-  getSeries,
-  listSeries,
-  programmeCalendar,
-  setAttendanceRule,
-  setSchedule,
-  upcoming,
-} from './service.ts';
+import { addSeriesException, cancelSeries, createSeries, getSeries, listSeries } from './service.ts';
+import { programmeCalendar, setSchedule, upcoming } from './views.ts';
 
 export const localDateTime = z
   .string()
