@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, isProblem } from '../../api/client.ts';
@@ -23,6 +23,12 @@ export function YourApplicationPage() {
   const path = `/api/your-application/${encodeURIComponent(token)}`;
   const info = useResource<OwnApplication>(path);
   const statusLine = useRef<HTMLParagraphElement>(null);
+  const [withdrew, setWithdrew] = useState(false);
+  // The dialog and its opener are gone once withdrawn: put the reader on the sentence that says what
+  // happened (after the dialog's own clean-up has moved focus).
+  useEffect(() => {
+    if (withdrew) statusLine.current?.focus();
+  }, [withdrew]);
   useTitle(
     info.data
       ? t('yourApplication.title', { programme: info.data.programme.name })
@@ -42,8 +48,7 @@ export function YourApplicationPage() {
   const a = info.data;
   const withdraw = async () => {
     info.setData(await api.post<OwnApplication>(`${path}/withdrawal`));
-    // The dialog closes; put the reader on the sentence that says what happened.
-    requestAnimationFrame(() => statusLine.current?.focus());
+    setWithdrew(true);
   };
 
   return (
