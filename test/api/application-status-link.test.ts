@@ -154,6 +154,13 @@ describe.each(storeKinds)('the private "your application" link on %s', (kind) =>
     expect(
       (await t.call({ method: 'GET', url: `/api/your-application/${second.token}` })).json().status,
     ).toBe('submitted');
+
+    // Two presses at once: exactly one withdraws, the other is told it already happened.
+    const both = await Promise.all(
+      [1, 2].map(() => t.call({ method: 'POST', url: `/api/your-application/${second.token}/withdrawal` })),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await row(t, id)).status).toBe('withdrawn');
   });
 
   it('shows an acceptance, lets an accepted applicant still withdraw, and expires once they have an account', async () => {
