@@ -95,6 +95,8 @@ describe('web catalogue', () => {
       languages: ['en', 'fr', 'es'],
       'enrolment.status': applicationStatuses,
       'enrolment.decision': decisions,
+      'yourApplication.status': applicationStatuses,
+      'yourApplication.explain': applicationStatuses,
       'enrolment.lifecycle.now': programmeStatuses,
       'enrolment.lifecycle.to': programmeStatuses,
       'formation.notForming': programmeStatuses,

@@ -35,10 +35,12 @@ describe('every non-public API route refuses anonymous requests', () => {
       'GET /api/invitations/{token}',
       'GET /api/setup',
       'GET /api/unsubscribe/{token}',
+      'GET /api/your-application/{token}',
       'POST /api/apply/{token}',
       'POST /api/invitations/{token}/accept',
       'POST /api/setup',
       'POST /api/unsubscribe/{token}',
+      'POST /api/your-application/{token}/withdrawal',
     ]);
   });
 

@@ -12,6 +12,7 @@ import { FormationPage } from './pages/formation-page.ts';
 import { InvitationPage } from './pages/invitation-page.ts';
 import { ProgrammePage } from './pages/programme-page.ts';
 import { GroundRulesPanel, SetPage } from './pages/set-page.ts';
+import { YourApplicationPage } from './pages/your-application-page.ts';
 
 const password = 'a long enough password';
 const programmeName = 'Leading Learning 2027';
@@ -39,6 +40,8 @@ const earlier = [
   applicant('Esi Mensah', 'Plan International'),
   applicant('Femi Adeyemi', 'Christian Aid'),
 ];
+// Applies, then changes her mind before any decision, through the link in her acknowledgement mail.
+const gwen = applicant('Gwen Ortiz', 'CAFOD');
 
 describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
   let catcher: SmtpCatcher;
@@ -195,7 +198,28 @@ describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
     await chloeForm.submit();
     await chloeForm.thanked();
 
-    // 4. The coordinator sees each application with the consent it gave, and accepts everyone.
+    // 3b. Gwen applies without an account, then withdraws through the private link in her mail.
+    await inject('POST', `/api/apply/${token}`, {
+      name: gwen.name,
+      email: gwen.email,
+      organisation: gwen.organisation,
+      role: gwen.role,
+      languages: ['en'],
+      timeZone: gwen.timeZone,
+      consent: { version: currentConsent.version, groundRules: true, confidentiality: true, dataUse: true },
+    });
+    const acknowledgement = await mailTo(gwen.email, /^Your application to /);
+    const gwenPage = await browserFor();
+    const mine = new YourApplicationPage(gwenPage, baseUrl);
+    await mine.goto(extractLink(acknowledgement, /\/your-application\//));
+    expect(await mine.status()).toBe('Received');
+    await mine.withdrawByKeyboard();
+    expect(await mine.status()).toBe('Withdrawn');
+    expect(await gwenPage.evaluate(() => document.activeElement?.textContent)).toBe('Withdrawn');
+    expect(await gwenPage.getByRole('button', { name: 'Withdraw my application' }).count()).toBe(0);
+    await mine.auditState('application withdrawn');
+
+    // 4. The coordinator sees each application with the consent it gave, and accepts everyone who stayed.
     await coordinatorPage.reload();
     await enrolment.arrived();
     const consent = await enrolment.consentOf(chloe.name);
@@ -211,6 +235,7 @@ describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
       'Anyone you must not share a set with': 'Chloe Martin',
     });
     expect(await enrolment.statusOf(ben.name)).toBe('Applied');
+    expect(await enrolment.statusOf(gwen.name)).toBe('Withdrawn');
     for (const a of [amara, ben, chloe, ...earlier]) await enrolment.accept(a.name);
     await mailTo(amara.email, /^You are accepted onto /);
     await enrolment.auditState('applications accepted');

@@ -7,6 +7,7 @@ import * as schedule from './migrations/0005_schedule.ts';
 import * as enrolment from './migrations/0006_enrolment.ts';
 import * as liveLog from './migrations/0007_live_log.ts';
 import * as programmeEvents from './migrations/0008_programme_events.ts';
+import * as applicationStatusLink from './migrations/0009_application_status_link.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_enrolment': enrolment,
   '0007_live_log': liveLog,
   '0008_programme_events': programmeEvents,
+  '0009_application_status_link': applicationStatusLink,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1)!;

@@ -353,6 +353,11 @@ export interface ApplicationTable {
   source: 'open-link' | 'invitation' | 'import';
   status: ApplicationStatus;
   invite_token_hash: string | null;
+  /**
+   * Hash of the private "your application" link sent when the application is submitted; null before
+   * (0009_application_status_link). A new submission replaces it.
+   */
+  status_token_hash: string | null;
   name: string;
   email: string;
   organisation_name: string;

@@ -6,6 +6,7 @@ import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ApplyPage } from '../features/enrolment/ApplyPage.tsx';
 import { EnrolmentTab } from '../features/enrolment/EnrolmentTab.tsx';
+import { YourApplicationPage } from '../features/enrolment/YourApplicationPage.tsx';
 import { FormationTab } from '../features/formation/FormationTab.tsx';
 import { InvitationPage } from '../features/invitations/InvitationPage.tsx';
 import { MailMessagePage } from '../features/mail/MailMessagePage.tsx';
@@ -31,7 +32,8 @@ import { RequireSignIn, SignedOutOnly } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { CrashPage, Root } from './Root.tsx';
 
-/** Every page of the web app. Links in mails point at /invitation/:token, /apply/:token and /reset-password?token=. */
+/** Every page of the web app. Links in mails point at /invitation/:token, /apply/:token, /your-application/:token and
+ * /reset-password?token=. */
 export const routes: RouteObject[] = [
   {
     element: <Root />,
@@ -42,6 +44,7 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'unsubscribe/:token', element: <UnsubscribePage /> },
       { path: 'apply/:token', element: <ApplyPage /> },
+      { path: 'your-application/:token', element: <YourApplicationPage /> },
       {
         element: <SignedOutOnly />,
         children: [

@@ -9,6 +9,7 @@ import type { ApplicationStatus } from '../../store/schema.ts';
 import { programmeResource } from '../resources.ts';
 import { hashToken, newToken, queueNotice } from './mail.ts';
 import { type ApplicationAnswers, loadPresented, programmeFacts } from './service.ts';
+import { newStatusLink } from './status-link.ts';
 
 const blankAnswers = {
   organisation_name: '',
@@ -188,9 +189,13 @@ export async function submitApplication(
       .executeTakeFirst());
   const now = ctx.now().toISOString();
   const id = existing?.id ?? randomUUID();
+  // The private link to see or withdraw this application without an account; a new one on every
+  // submission, so a link from an earlier (withdrawn) application stops working.
+  const statusLink = newStatusLink(ctx);
   const values = {
     person_id: person?.id ?? null,
     status: 'submitted' as const,
+    status_token_hash: statusLink.hash,
     name,
     organisation_name: answers.organisation,
     job_role: answers.role,
@@ -238,7 +243,7 @@ export async function submitApplication(
       hostName: p.host_name,
       to: { name, email, language: person?.language ?? p.default_language },
       vars: { programmeName: p.name },
-      actionUrl: ctx.config.publicUrl,
+      actionUrl: statusLink.url,
     });
   });
   ctx.mail.wake();

@@ -81,26 +81,50 @@ export async function decideApplication(
 
 // ---------------------------------------------------------------- withdrawing
 
+/** Whose withdrawal: a person (all their applications to the programme, and its sets) and/or one application. */
+export interface Withdrawer {
+  programmeId: string;
+  /** The person withdrawing, when there is one: an applicant through the open link has none yet. */
+  personId: string | null;
+  /**
+   * The application the request names. When given, it must still be open: if it was already withdrawn the
+   * whole withdrawal is refused with 409 and nothing changes.
+   */
+  applicationId?: string;
+}
+
 /**
  * Takes a person out of a programme: their application and consent end, they leave its set rosters.
- * Their own content (journal, problems, actions) is untouched and stays theirs.
+ * Their own content (journal, problems, actions) is untouched and stays theirs. The one piece of code
+ * behind every way of withdrawing: signed in (by application or by programme) and the private link in
+ * the acknowledgement mail (status-link.ts).
  */
-async function withdraw(ctx: AppContext, personId: string, programmeId: string) {
+export async function withdraw(ctx: AppContext, who: Withdrawer) {
+  const { programmeId, personId, applicationId } = who;
+  if (!personId && !applicationId) throw new Error('withdraw needs a person or an application');
   const now = ctx.now().toISOString();
   const left = await ctx.store.db.transaction().execute(async (trx) => {
     const apps = await trx
       .selectFrom('application')
       .select('id')
       .where('programme_id', '=', programmeId)
-      .where('person_id', '=', personId)
+      .where((eb) =>
+        eb.or([
+          ...(personId ? [eb('person_id', '=', personId)] : []),
+          ...(applicationId ? [eb('id', '=', applicationId)] : []),
+        ]),
+      )
       .where('status', '!=', 'withdrawn')
       .execute();
     for (const app of apps) {
-      await trx
+      // Conditional, so of two withdrawals at once only one changes the row (the other is told 409).
+      const updated = await trx
         .updateTable('application')
         .set({ status: 'withdrawn', withdrawn_at: now, invite_token_hash: null, updated_at: now })
         .where('id', '=', app.id)
-        .execute();
+        .where('status', '!=', 'withdrawn')
+        .executeTakeFirst();
+      if (app.id === applicationId && Number(updated.numUpdatedRows) !== 1) throw alreadyWithdrawn();
       await trx
         .updateTable('consent')
         .set({ withdrawn_at: now })
@@ -108,6 +132,8 @@ async function withdraw(ctx: AppContext, personId: string, programmeId: string) 
         .where('withdrawn_at', 'is', null)
         .execute();
     }
+    if (applicationId && !apps.some((a) => a.id === applicationId)) throw alreadyWithdrawn();
+    if (!personId) return [];
     const sets = await trx
       .selectFrom('set_membership')
       .innerJoin('learning_set', 'learning_set.id', 'set_membership.set_id')
@@ -123,14 +149,17 @@ async function withdraw(ctx: AppContext, personId: string, programmeId: string) 
         .execute();
     return sets.map((s) => s.set_id);
   });
-  for (const setId of left) ctx.bus.publish({ kind: 'revoke', setId, personId });
+  for (const setId of left) ctx.bus.publish({ kind: 'revoke', setId, personId: personId! });
   return { withdrawn: true, leftSets: left };
 }
+
+const alreadyWithdrawn = () =>
+  conflict('This application is already withdrawn. You can apply again while the programme is recruiting.');
 
 export async function withdrawApplication(ctx: AppContext, actor: PersonActor, id: string) {
   const resource = await applicationResource(ctx, id);
   authorize(actor, 'application.withdraw', resource);
-  await withdraw(ctx, actor.personId, resource.programmeId);
+  await withdraw(ctx, { programmeId: resource.programmeId, personId: actor.personId });
   return loadPresented(ctx, actor, id);
 }
 
@@ -146,5 +175,5 @@ export async function withdrawFromProgramme(ctx: AppContext, actor: PersonActor,
   if (hasApplication)
     authorize(actor, 'application.withdraw', await applicationResource(ctx, hasApplication.id));
   else authorize(actor, 'programme.withdraw', resource);
-  return withdraw(ctx, actor.personId, programmeId);
+  return withdraw(ctx, { programmeId, personId: actor.personId });
 }

@@ -16,8 +16,12 @@ import {
   revokeApplicationLink,
   rotateApplicationLink,
 } from './service.ts';
+import { describeOwnApplication, withdrawOwnApplication } from './status-link.ts';
 
 const tokenParams = z.strictObject({ token });
+// A link someone was mailed: whatever its text, a token that names nothing is a 404 ("this link does not
+// work"), never a validation error; only absurd lengths are refused as input.
+const linkTokenParams = z.strictObject({ token: z.string().min(1).max(200) });
 const item = z.string().trim().min(1).max(200);
 const given = (what: string) => z.literal(true, { error: `Please consent to ${what} to apply.` });
 
@@ -205,5 +209,35 @@ export const enrolmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request, reply) =>
       reply.status(201).send(await submitApplication(ctx, request.actor, request.params.token, request.body)),
+  );
+
+  // The private link from the acknowledgement mail: the token is the credential for one application
+  // (no session, no access-map row; see status-link.ts). Like the other token routes it is under the
+  // API's rate limit, and an unknown token is a 404 that reveals nothing.
+  app.get(
+    '/api/your-application/:token',
+    {
+      schema: {
+        tags: ['enrolment'],
+        summary: 'Where an application stands, through the private link in its acknowledgement email',
+        security: [],
+        params: linkTokenParams,
+      },
+    },
+    async (request) => describeOwnApplication(ctx, request.params.token),
+  );
+
+  app.post(
+    '/api/your-application/:token/withdrawal',
+    {
+      schema: {
+        tags: ['enrolment'],
+        summary:
+          'Withdraw an application through its private link (409 if already withdrawn); no account needed',
+        security: [],
+        params: linkTokenParams,
+      },
+    },
+    async (request) => withdrawOwnApplication(ctx, request.params.token),
   );
 };

@@ -51,3 +51,14 @@ export interface ApplyInfo {
   consent: ConsentWording;
   availabilitySlots: string[];
 }
+
+/** GET /api/your-application/:token: what the private link in the acknowledgement mail shows. */
+export interface OwnApplication {
+  programme: { name: string; hostName: string };
+  name: string;
+  status: ApplicationStatus;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  withdrawnAt: string | null;
+  canWithdraw: boolean;
+}
