@@ -385,6 +385,7 @@ describe('a year of meetings: poll, series, feed, apologies, a programme event (
       'Error: Option 2 is the same time as an earlier option',
     );
     await proposal.auditState('the programme poll form with an error at an option');
+    await saveScreenshot(ines, 'schedule-programme-poll-form');
     await proposal.addOptionByKeyboard();
     await expect.poll(() => proposal.option(3).evaluate((el) => el === document.activeElement)).toBe(true);
     await proposal.removeOptionByKeyboard(3);
@@ -410,6 +411,8 @@ describe('a year of meetings: poll, series, feed, apologies, a programme event (
     await ines.goto(`${baseUrl}/programmes/${ids.programmeId}/calendar`);
     const openPoll = ines.locator('[data-poll]');
     await openPoll.getByText('2 dates proposed. 1 of 4 people have answered.').waitFor();
+    await programme.auditState('programme calendar with an open poll');
+    await saveScreenshot(ines, 'schedule-programme-open-poll');
     await openPoll.getByRole('link', { name: 'Programme gathering' }).click();
     await gatheringPoll.arrived();
     await gatheringPoll.confirm('Wed, Jun 9, 2027, 14:00–17:00');
