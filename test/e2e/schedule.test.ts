@@ -8,7 +8,13 @@ import { type JourneyServer, startJourneyServer } from '../support/journey-serve
 import { type CaughtMail, extractLink, type SmtpCatcher } from '../support/smtp.ts';
 import { DashboardPage } from './pages/dashboard-page.ts';
 import { ProgrammePage } from './pages/programme-page.ts';
-import { NewPollPage, PollPage, SetSchedulePage, UpcomingPage } from './pages/schedule-pages.ts';
+import {
+  NewPollPage,
+  NewProgrammePollPage,
+  PollPage,
+  SetSchedulePage,
+  UpcomingPage,
+} from './pages/schedule-pages.ts';
 import { SetPage } from './pages/set-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
@@ -50,6 +56,9 @@ const series = {
   ],
 };
 const apologyNote = 'Flying back from a conference that week.';
+// The programme-wide gathering: two Wednesdays in June, London time (summer time, UTC+01:00).
+const gatheringA = '2027-06-09T14:00';
+const gatheringB = '2027-06-16T14:00';
 
 /** Builds the host, people (each with their own time zone), programme and set: setup, not the journey. */
 async function seed(server: RunningServer, origin: string) {
@@ -358,23 +367,54 @@ describe('a year of meetings: poll, series, feed, apologies, a programme event (
       '1',
     ]);
 
-    // 12. A date for the whole programme: the coordinator confirms a programme-wide poll, and the event
-    //     is on the programme calendar (with its move and cancel controls) and in everyone's mail.
-    const cookie = (await inesContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    const asked = await server.app.inject({
-      method: 'POST',
-      url: `/api/programmes/${ids.programmeId}/polls`,
-      headers: { origin: baseUrl, cookie },
-      payload: {
-        title: 'Programme gathering',
-        timeZone: 'Europe/London',
-        options: ['2027-06-09T14:00', '2027-06-16T14:00'],
-        place: 'Friends House, London',
-      },
+    // 12. A date for the whole programme: from the calendar the coordinator proposes two dates in the
+    //     programme-wide poll form. A repeated time is explained at its field; options are added and
+    //     removed from the keyboard, and focus follows.
+    await ines.getByText('No programme-wide polls are open.').waitFor();
+    await ines.getByRole('link', { name: 'Propose a programme date' }).click();
+    const proposal = await new NewProgrammePollPage(ines, baseUrl, programmeName).arrived();
+    await proposal.fill({
+      title: 'Programme gathering',
+      timeZone: 'Europe/London',
+      options: [gatheringA, gatheringA],
+      place: 'Friends House, London',
     });
-    expect(asked.statusCode, asked.body).toBe(201);
-    await ines.goto(`${baseUrl}/polls/${asked.json().id}`);
+    await proposal.submit();
+    await proposal.errorSummary().waitFor();
+    expect(await proposal.fieldError('Option 2')).toBe(
+      'Error: Option 2 is the same time as an earlier option',
+    );
+    await proposal.auditState('the programme poll form with an error at an option');
+    await saveScreenshot(ines, 'schedule-programme-poll-form');
+    await proposal.addOptionByKeyboard();
+    await expect.poll(() => proposal.option(3).evaluate((el) => el === document.activeElement)).toBe(true);
+    await proposal.removeOptionByKeyboard(3);
+    await expect.poll(() => proposal.option(2).evaluate((el) => el === document.activeElement)).toBe(true);
+    await proposal.option(2).fill(gatheringB);
+    await proposal.submit();
     const gatheringPoll = await new PollPage(ines, baseUrl, 'Programme gathering').arrived();
+    await ines.getByText('0 of 4 people have answered.').waitFor();
+
+    // 13. Ben answers from the link in his mail, in New York time; the poll is listed as open on the
+    //     programme calendar, and the coordinator confirms the suggested date from there.
+    const benInvite = await mailTo(people.ben, /^When can you meet\? Programme gathering$/);
+    await ben.goto(extractLink(benInvite, /\/polls\/[0-9a-f-]+$/));
+    const benGathering = await new PollPage(ben, baseUrl, 'Programme gathering').arrived();
+    expect(await benGathering.optionTimes()).toEqual([
+      'Wed, Jun 9, 2027, 09:00–12:00',
+      'Wed, Jun 16, 2027, 09:00–12:00',
+    ]);
+    await benGathering.answer({
+      'Wed, Jun 9, 2027, 09:00–12:00': 'Yes',
+      'Wed, Jun 16, 2027, 09:00–12:00': 'No',
+    });
+    await ines.goto(`${baseUrl}/programmes/${ids.programmeId}/calendar`);
+    const openPoll = ines.locator('[data-poll]');
+    await openPoll.getByText('2 dates proposed. 1 of 4 people have answered.').waitFor();
+    await programme.auditState('programme calendar with an open poll');
+    await saveScreenshot(ines, 'schedule-programme-open-poll');
+    await openPoll.getByRole('link', { name: 'Programme gathering' }).click();
+    await gatheringPoll.arrived();
     await gatheringPoll.confirm('Wed, Jun 9, 2027, 14:00–17:00');
     await ines.getByText('The date is decided: it is in the programme calendar').waitFor();
     const decided = await mailTo(people.ben, /^Decided: Programme gathering$/);
@@ -388,6 +428,7 @@ describe('a year of meetings: poll, series, feed, apologies, a programme event (
       has: ines.getByRole('heading', { name: `Programme gathering (${programmeName})` }),
     });
     await gathering.getByText('Where: Friends House, London').waitFor();
+    await ines.getByText('No programme-wide polls are open.').waitFor();
     await gathering.getByRole('button', { name: 'Cancel Programme gathering' }).waitFor();
     await programme.auditState('programme calendar with a programme event');
     await saveScreenshot(ines, 'schedule-programme-event');

@@ -22,6 +22,7 @@ import { ProgrammeOrganisationsTab } from '../features/programmes/ProgrammeOrgan
 import { ProgrammePeopleTab } from '../features/programmes/ProgrammePeopleTab.tsx';
 import { ProgrammeSetsTab } from '../features/programmes/ProgrammeSetsTab.tsx';
 import { ProgrammeSettingsTab } from '../features/programmes/ProgrammeSettingsTab.tsx';
+import { NewProgrammePollPage } from '../features/schedule/NewProgrammePollPage.tsx';
 import { ProgrammeCalendarPage } from '../features/schedule/ProgrammeCalendarPage.tsx';
 import { scheduleRoutes } from '../features/schedule/routes.tsx';
 import { UnsubscribePage } from '../features/schedule/UnsubscribePage.tsx';
@@ -68,6 +69,7 @@ export const routes: RouteObject[] = [
               { path: 'formation', element: <FormationTab /> },
               { path: 'settings', element: <ProgrammeSettingsTab /> },
               { path: 'calendar', element: <ProgrammeCalendarPage /> },
+              { path: 'calendar/polls/new', element: <NewProgrammePollPage /> },
             ],
           },
           { path: 'programmes/:programmeId/sets/new', element: <NewSetPage /> },

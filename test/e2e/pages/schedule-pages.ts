@@ -1,4 +1,4 @@
-// Schedules: a set's schedule tab, a new slot poll, a poll, a person's upcoming view and calendar feed.
+// Schedules: a set's schedule tab, a new slot poll, a new programme-wide poll, a poll, a person's upcoming view and calendar feed.
 import type { Locator } from 'playwright-core';
 import { SignedInPage } from './app-page.ts';
 
@@ -66,9 +66,59 @@ export class NewPollPage extends SignedInPage {
     for (const [i, option] of poll.options.entries())
       await p.getByLabel(`Option ${i + 1}`, { exact: true }).fill(option);
     await p.getByLabel('Meet every how many weeks').fill(String(poll.everyWeeks));
-    await p.getByLabel('Length in hours').fill(String(poll.hours));
+    await p.getByLabel('Length').selectOption(String(poll.hours * 60));
     await p.getByLabel('Last possible date').fill(poll.until);
     await p.getByRole('button', { name: 'Ask the set' }).click();
+  }
+}
+
+/**
+ * /programmes/:id/calendar/polls/new (under the Calendar tab): a title, candidate dates in a zone, a
+ * length and a place, for everyone in the programme's sets.
+ */
+export class NewProgrammePollPage extends SignedInPage {
+  protected readonly path = /^\/programmes\/[^/]+\/calendar\/polls\/new$/;
+
+  constructor(
+    page: ConstructorParameters<typeof SignedInPage>[0],
+    baseUrl: string,
+    /** The programme's name: the page's level-1 heading, with the form under its Calendar tab. */
+    protected readonly title: string,
+  ) {
+    super(page, baseUrl);
+  }
+
+  protected override async ready(): Promise<void> {
+    await super.ready();
+    await this.page.getByRole('heading', { level: 2, name: 'Propose a programme date' }).waitFor();
+  }
+
+  option(n: number): Locator {
+    return this.page.getByLabel(`Option ${n}`, { exact: true });
+  }
+
+  /** Adds a candidate time from the keyboard: Enter on the button, and focus lands on the new field. */
+  async addOptionByKeyboard(): Promise<void> {
+    const add = this.page.getByRole('button', { name: 'Add another time' });
+    await add.focus();
+    await this.page.keyboard.press('Enter');
+  }
+
+  async removeOptionByKeyboard(n: number): Promise<void> {
+    await this.page.getByRole('button', { name: `Remove option ${n}` }).focus();
+    await this.page.keyboard.press('Enter');
+  }
+
+  async fill(poll: { title: string; timeZone: string; options: string[]; place?: string }): Promise<void> {
+    const p = this.page;
+    await p.getByLabel('Poll title').fill(poll.title);
+    await p.getByLabel('Time zone of these times').selectOption(poll.timeZone);
+    for (const [i, option] of poll.options.entries()) await this.option(i + 1).fill(option);
+    if (poll.place) await p.getByLabel(/^Place/).fill(poll.place);
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Ask the programme' }).click();
   }
 }
 

@@ -58,9 +58,14 @@ export function PollPage() {
     <section className="page page--narrow">
       <PageHeader
         title={p.title}
-        lead={t(p.abilities.answer ? 'schedule.poll.lead' : 'schedule.poll.leadOrganiser', {
-          zone: p.viewerTimeZone,
-        })}
+        lead={t(
+          p.abilities.answer
+            ? 'schedule.poll.lead'
+            : p.setId
+              ? 'schedule.poll.leadOrganiser'
+              : 'schedule.poll.leadOrganiserProgramme',
+          { zone: p.viewerTimeZone },
+        )}
         meta={
           p.status === 'confirmed' ? (
             <Badge tone="success">{t('schedule.poll.confirmed')}</Badge>

@@ -3,11 +3,12 @@ import { Link } from 'react-router';
 import { useResource } from '../../api/use-resource.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
+import { ButtonLink } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
 import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
-import { type ProgrammeEvent, wallClock } from './types.ts';
+import { type Poll, type ProgrammeEvent, wallClock } from './types.ts';
 import './schedule.css';
 
 interface ProgrammeCalendar {
@@ -24,6 +25,30 @@ interface ProgrammeCalendar {
   }[];
 }
 
+/** The programme-wide polls still open: each links to its page, where people answer and it is confirmed. */
+function OpenPolls({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const polls = useResource<Poll[]>(`/api/programmes/${programmeId}/polls`);
+  if (!polls.data) return polls.error ? <LoadError error={polls.error} retry={polls.reload} /> : <Loading />;
+  const open = polls.data.filter((p) => p.status === 'open');
+  if (open.length === 0) return <p>{t('schedule.programme.noOpenPolls')}</p>;
+  return (
+    <ul className="card-list">
+      {open.map((p) => (
+        <li key={p.id} className="card" data-poll={p.id}>
+          <h4>
+            <Link to={`/polls/${p.id}`}>{p.title}</Link>
+          </h4>
+          <p>
+            {t('schedule.programme.pollOptions', { count: p.options.length })}{' '}
+            {t('schedule.poll.responses', { count: p.respondentCount, total: p.participantCount })}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** /programmes/:programmeId/calendar (a tab of the programme): its own events, then every set's meetings (dates and places only). */
 export function ProgrammeCalendarPage() {
   const { t, i18n } = useTranslation();
@@ -33,8 +58,21 @@ export function ProgrammeCalendarPage() {
   if (!data.data) return data.error ? <LoadError error={data.error} retry={data.reload} /> : <Loading />;
   return (
     <section aria-labelledby="calendar-heading">
-      <h2 id="calendar-heading">{t('schedule.programme.title')}</h2>
-      <p className="muted">{t('schedule.programme.lead', { zone: data.data.viewerTimeZone })}</p>
+      <div className="section__header">
+        <div>
+          <h2 id="calendar-heading">{t('schedule.programme.title')}</h2>
+          <p className="muted">{t('schedule.programme.lead', { zone: data.data.viewerTimeZone })}</p>
+        </div>
+        {programme.abilities['programme.runPoll'] ? (
+          <ButtonLink to={`/programmes/${programme.id}/calendar/polls/new`} variant="secondary">
+            {t('schedule.programme.newPoll')}
+          </ButtonLink>
+        ) : null}
+      </div>
+      <section className="section" aria-labelledby="programme-polls-heading">
+        <h3 id="programme-polls-heading">{t('schedule.programme.openPolls')}</h3>
+        <OpenPolls programmeId={programme.id} />
+      </section>
       <section className="section" aria-labelledby="programme-events-heading">
         <h3 id="programme-events-heading">{t('schedule.events.title')}</h3>
         {data.data.events.length === 0 ? (
