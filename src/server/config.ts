@@ -21,6 +21,8 @@ export interface Config {
   invitationTtlHours: number;
   /** After a restart, how long someone still marked present has to reconnect before the room marks them gone. */
   presenceGraceMs: number;
+  /** Live commands underway at once before new ones are answered busy (LIVE_MAX_UNDERWAY). */
+  liveMaxUnderway: number;
   /** How often the scheduler looks for due reminders and meeting notices (REMINDER_POLL_MS). */
   reminderPollMs: number;
   trustProxy: boolean;
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     invitationTtlHours: overrides.invitationTtlHours ?? intSetting(env, 'INVITATION_TTL_HOURS', 24 * 14),
     presenceGraceMs: overrides.presenceGraceMs ?? intSetting(env, 'PRESENCE_GRACE_MS', 30_000),
+    liveMaxUnderway: overrides.liveMaxUnderway ?? intSetting(env, 'LIVE_MAX_UNDERWAY', 2000),
     reminderPollMs: overrides.reminderPollMs ?? intSetting(env, 'REMINDER_POLL_MS', 30_000),
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === 'true',
     webDir: overrides.webDir ?? path.resolve(env.WEB_DIR ?? 'dist/web'),

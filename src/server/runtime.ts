@@ -80,6 +80,7 @@ export async function createContext(
     loadSetup: (meetingId) => meetingSetup(ctx, meetingId),
     buildSetup: (meetingId) => buildSetup(ctx, meetingId),
     stalePresenceAfterMs: config.databaseUrl ? undefined : config.presenceGraceMs,
+    maxCommandsUnderway: config.liveMaxUnderway,
   });
   if (options.startMailWorker ?? true) mail.start();
   if (options.startScheduler ?? options.startMailWorker ?? true)

@@ -243,3 +243,44 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
     expect(status.error).toBe('forbidden');
   });
 });
+
+describe('the live room when more commands come than it can commit', () => {
+  let t: TestApp;
+  let w: World;
+  let base: string;
+  let meetingId: string;
+
+  beforeAll(async () => {
+    // No room at all for commands underway: every one is answered busy, as under a real overload.
+    t = await createTestApp('sqlite', { liveMaxUnderway: 0 });
+    w = await buildWorld(t);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    const meeting = await t.call({
+      method: 'POST',
+      url: `/api/sets/${w.setA}/meetings`,
+      cookie: w.cookies.facilitatorA,
+      payload: { localStart: '2027-01-20T10:00', timeZone: 'Europe/London' },
+    });
+    meetingId = meeting.json().id;
+  });
+  afterAll(() => t.close());
+
+  it('answers busy, changes nothing, and the web client keeps the command to send again', async () => {
+    const nack = await refusedRaw(base, w.cookies.facilitatorA, meetingId, { type: 'meeting.start' });
+    expect(nack).toMatchObject({ t: 'nack', id: 'raw-1', code: 'busy' });
+    expect((nack as { reason: string }).reason).toMatch(/busy/i);
+    expect((await t.ctx.live.stateOf(meetingId))?.status).toBe('not-started');
+    const chair = liveClient(base, meetingId, w.cookies.facilitatorA, { busyRetryMs: 50 });
+    try {
+      await chair.until((s) => s.present.length === 1);
+      chair.connection.send({ type: 'meeting.start' });
+      // Answered busy again and again, resent each time: still waiting, never dropped as refused.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(chair.connection.status.pending).toBe(1);
+      expect(chair.connection.status.lastRefusal).toBeNull();
+    } finally {
+      chair.close();
+    }
+  });
+});

@@ -22,7 +22,7 @@ export function liveClient(
   baseUrl: string,
   meetingId: string,
   cookie: string,
-  options: { origin?: string; pendingStore?: PendingStore } = {},
+  options: { origin?: string; pendingStore?: PendingStore; busyRetryMs?: number } = {},
 ): TestLiveClient {
   const waiters = new Set<() => void>();
   const connection = new LiveConnection({
@@ -40,6 +40,7 @@ export function liveClient(
     },
     retryDelaysMs: [100, 200, 400],
     ...(options.pendingStore ? { pendingStore: options.pendingStore } : {}),
+    ...(options.busyRetryMs ? { busyRetryMs: options.busyRetryMs } : {}),
   });
   const wait = <T>(read: () => T | undefined, what: string, timeoutMs = 10_000) =>
     new Promise<T>((resolve, reject) => {

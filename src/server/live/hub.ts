@@ -49,7 +49,16 @@ export interface HubDeps {
    * reconnected within this time has gone (with several processes only their own process knows).
    */
   stalePresenceAfterMs?: number | undefined;
+  /** Commands being validated or committed at once, across rooms, beyond which new ones are refused. */
+  maxCommandsUnderway?: number | undefined;
 }
+
+/**
+ * Far above what a busy morning keeps underway (tens), reached only when commands come faster than
+ * they can be committed: refusing the excess as `busy` (the client resends it shortly) keeps the work
+ * per command flat, where an unbounded backlog would grow the heap and collapse throughput for all.
+ */
+const defaultMaxCommandsUnderway = 2000;
 
 /** `retry`: not refused, just not now (the server is stopping); the client keeps it and resends. */
 export type SubmitResult =
@@ -70,6 +79,7 @@ export class MeetingHub {
   /** The same rooms once loaded, for the synchronous path. */
   private readonly loaded = new Map<string, Room>();
   private closing = false;
+  private underway = 0;
 
   constructor(private readonly deps: HubDeps) {
     deps.bus.onSignal((signal) => {
@@ -243,6 +253,32 @@ export class MeetingHub {
    * room at once and its append started; commands that arrive meanwhile wait their turn.
    */
   submit(
+    client: LiveClient,
+    meetingId: string,
+    clientCommandId: string | null,
+    command: MeetingCommand,
+  ): SubmitResult | Promise<SubmitResult> {
+    const limit = this.deps.maxCommandsUnderway ?? defaultMaxCommandsUnderway;
+    if (this.underway >= limit && !command.type.startsWith('presence.'))
+      return { ok: false, refusal: refuse('busy') };
+    this.underway++;
+    let result: SubmitResult | Promise<SubmitResult>;
+    try {
+      result = this.submitNow(client, meetingId, clientCommandId, command);
+    } catch (error) {
+      this.underway--;
+      throw error;
+    }
+    if (!(result instanceof Promise)) {
+      this.underway--;
+      return result;
+    }
+    return result.finally(() => {
+      this.underway--;
+    });
+  }
+
+  private submitNow(
     client: LiveClient,
     meetingId: string,
     clientCommandId: string | null,

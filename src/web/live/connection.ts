@@ -55,6 +55,8 @@ export interface LiveConnectionOptions {
   onStatus?: (status: LiveStatus) => void;
   newId?: () => string;
   retryDelaysMs?: number[];
+  /** How long to wait before resending a command the server was too busy to take (doubled at most). */
+  busyRetryMs?: number;
 }
 
 /**
@@ -160,6 +162,11 @@ export class LiveConnection {
         this.forget(message.id);
         break;
       case 'nack':
+        // Busy: not refused, just not now. The command stays queued and goes again shortly.
+        if (message.code === 'busy') {
+          this.resendLater(message.id);
+          break;
+        }
         // The refusal is recorded before the command leaves the queue, so whoever waits sees both.
         this.status = {
           ...this.status,
@@ -180,6 +187,15 @@ export class LiveConnection {
       default:
         break;
     }
+  }
+
+  private resendLater(id: string): void {
+    const delayMs = (this.options.busyRetryMs ?? 1000) * (1 + Math.random());
+    setTimeout(() => {
+      const waiting = this.pending.find((p) => p.id === id);
+      if (!waiting || this.stopped || this.status.connection !== 'open') return;
+      this.transmit({ t: 'cmd', meetingId: this.options.meetingId, id, command: waiting.command });
+    }, delayMs);
   }
 
   private forget(id: string): void {
