@@ -1,6 +1,6 @@
 // The app as a browser journey meets it: a fresh SQLite database, a real SMTP server catching its
 // mail (when the journey reads mail), and Revans listening on a free port.
-import { loadConfig } from '../../src/server/config.ts';
+import { type Config, loadConfig } from '../../src/server/config.ts';
 import { type RunningServer, startServer } from '../../src/server/start.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { freePort } from './server-process.ts';
@@ -15,7 +15,11 @@ export interface JourneyServer {
   close(): Promise<void>;
 }
 
-export async function startJourneyServer(options: { mail: boolean }): Promise<JourneyServer> {
+export async function startJourneyServer(options: {
+  mail: boolean;
+  /** Settings to shorten delays (e.g. how often reminders are looked for). */
+  config?: Partial<Config>;
+}): Promise<JourneyServer> {
   const catcher = options.mail ? await startSmtpCatcher() : undefined;
   const database = await createTestDatabase('sqlite');
   const port = await freePort();
@@ -32,6 +36,7 @@ export async function startJourneyServer(options: { mail: boolean }): Promise<Jo
         ...(catcher
           ? { smtpUrl: catcher.url, mailRetry: { baseDelayMs: 200, maxAttempts: 5, pollIntervalMs: 200 } }
           : {}),
+        ...options.config,
       },
     ),
   );

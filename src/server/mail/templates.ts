@@ -1,5 +1,10 @@
 import type { i18n } from 'i18next';
+import { privateLink, setContent, unmarked } from './confidential.ts';
 import type { OutgoingMail } from './outbox.ts';
+
+/** Values from people and the database cannot open or close a confidential part of the mail. */
+const cleanVars = (vars: Record<string, string>) =>
+  Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, unmarked(v)]));
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -21,29 +26,40 @@ export function renderActionMail(
 ): Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'kind'> {
   const t = i18n.getFixedT(mail.language, 'mail');
   const k = mail.kind;
-  const vars = mail.vars;
+  const vars = cleanVars(mail.vars);
+  // The link signs the recipient in or resets their password: for the recipient's eyes only.
+  const actionUrl = privateLink(mail.actionUrl);
   const subject = t(`${k}.subject`, vars);
   const paragraphs = [t(`${k}.greeting`, vars), t(`${k}.body`, vars)];
   const action = t(`${k}.action`, vars);
   const expiry = t(`${k}.expiry`, vars);
   const footer = t('footer', vars);
-  const text = [...paragraphs, `${action}:\n${mail.actionUrl}`, expiry, `--\n${footer}`].join('\n\n');
+  const text = [...paragraphs, `${action}:\n${actionUrl}`, expiry, `--\n${footer}`].join('\n\n');
   const html = `<!doctype html><html lang="${escapeHtml(mail.language)}"><body style="font-family:system-ui,sans-serif;color:#1f2933;line-height:1.5">
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-<p><a href="${escapeHtml(mail.actionUrl)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
+<p><a href="${escapeHtml(actionUrl)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
 <p>${escapeHtml(expiry)}</p>
 <hr><p style="font-size:13px;color:#52606d">${escapeHtml(footer)}</p>
 </body></html>`;
   return { subject, text, html, kind: k };
 }
 
+export type DetailLine = string | { setContent: string };
+
+const detailText = (line: DetailLine) =>
+  typeof line === 'string' ? unmarked(line) : setContent(line.setContent);
+
 export interface NoticeMail {
   /** The catalogue section: subject, greeting, body, action. */
   kind: string;
   language: string;
   vars: Record<string, string>;
-  /** Lines after the body: times, places, actions, each already in the reader's own zone. */
-  details: string[];
+  /**
+   * Lines after the body: times, places, actions, each already in the reader's own zone. A line that is
+   * set content (a member's action, anything said in the set) is given as `{ setContent }`: only the
+   * recipient reads it; every other view of the mail withholds it.
+   */
+  details: DetailLine[];
   actionUrl: string;
   /** One-click unsubscribe from this kind of mail. */
   unsubscribe?: { url: string; what: string } | undefined;
@@ -56,32 +72,37 @@ export function renderNoticeMail(
 ): Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'kind'> {
   const t = i18n.getFixedT(mail.language, 'mail');
   const k = mail.kind;
-  const vars = mail.vars;
+  const vars = cleanVars(mail.vars);
+  // Deny by default: a notice's link may carry a token (an invitation, an application's private page),
+  // so no view but the recipient's shows it.
+  const actionUrl = privateLink(mail.actionUrl);
   const subject = t(`${k}.subject`, vars);
   const paragraphs = [t(`${k}.greeting`, vars), t(`${k}.body`, vars)];
+  const details = mail.details.map(detailText);
   const action = t(`${k}.action`, vars);
   const footer = t('footer', vars);
   const unsubscribe = mail.unsubscribe
     ? {
         intro: t('schedule.unsubscribeIntro'),
         label: t('schedule.unsubscribe', { what: mail.unsubscribe.what }),
+        url: privateLink(mail.unsubscribe.url),
       }
     : undefined;
   const text = [
     ...paragraphs,
-    mail.details.map((d) => `- ${d}`).join('\n'),
-    `${action}:\n${mail.actionUrl}`,
-    `--\n${footer}${unsubscribe ? `\n${unsubscribe.intro}\n${unsubscribe.label}: ${mail.unsubscribe!.url}` : ''}`,
+    details.map((d) => `- ${d}`).join('\n'),
+    `${action}:\n${actionUrl}`,
+    `--\n${footer}${unsubscribe ? `\n${unsubscribe.intro}\n${unsubscribe.label}: ${unsubscribe.url}` : ''}`,
   ]
     .filter(Boolean)
     .join('\n\n');
   const html = `<!doctype html><html lang="${escapeHtml(mail.language)}"><body style="font-family:system-ui,sans-serif;color:#1f2933;line-height:1.5">
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-${mail.details.length ? `<ul>${mail.details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : ''}
-<p><a href="${escapeHtml(mail.actionUrl)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
+${details.length ? `<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : ''}
+<p><a href="${escapeHtml(actionUrl)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
 <hr><p style="font-size:13px;color:#52606d">${escapeHtml(footer)}${
     unsubscribe
-      ? `<br>${escapeHtml(unsubscribe.intro)} <a href="${escapeHtml(mail.unsubscribe!.url)}" style="color:#52606d">${escapeHtml(unsubscribe.label)}</a>`
+      ? `<br>${escapeHtml(unsubscribe.intro)} <a href="${escapeHtml(unsubscribe.url)}" style="color:#52606d">${escapeHtml(unsubscribe.label)}</a>`
       : ''
   }</p>
 </body></html>`;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, MailOutboxTable } from '../store/schema.ts';
+import { forDelivery } from './confidential.ts';
 import type { MailTransport } from './transport.ts';
 
 export interface MailWorkerOptions {
@@ -123,9 +124,9 @@ export class MailWorker {
         id: mail.id,
         from: this.options.from,
         to: mail.to_address,
-        subject: mail.subject,
-        text: mail.text_body,
-        html: mail.html_body,
+        subject: forDelivery(mail.subject),
+        text: forDelivery(mail.text_body),
+        html: forDelivery(mail.html_body),
         attachments: mail.attachments_json ? JSON.parse(mail.attachments_json) : undefined,
         headers: mail.headers_json ? JSON.parse(mail.headers_json) : undefined,
       });

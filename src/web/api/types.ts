@@ -132,6 +132,8 @@ export interface MailMessage {
   kind: string;
   status: MailStatus;
   text: string;
+  /** How many parts only the recipient reads: set content, and links that act for the recipient. */
+  withheld: { setContent: number; privateLinks: number };
   createdAt: string;
   sentAt: string | null;
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
-import { renderNoticeMail } from '../../mail/templates.ts';
+import { type DetailLine, renderNoticeMail } from '../../mail/templates.ts';
 import type { Database } from '../../store/schema.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -14,7 +14,7 @@ export interface EnrolmentNotice {
   hostName: string;
   to: { name: string; email: string; language: string };
   vars: Record<string, string>;
-  details?: string[];
+  details?: DetailLine[];
   actionUrl: string;
 }
 

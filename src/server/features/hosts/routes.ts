@@ -5,16 +5,29 @@ import type { AppContext } from '../../context.ts';
 import { authorize, signedIn } from '../../http/authorize.ts';
 import { notFound } from '../../http/problem.ts';
 import { hostParams, id, language, name, timeZone } from '../../http/schemas.ts';
+import { forViewing } from '../../mail/confidential.ts';
 import { hostResource } from '../resources.ts';
 
-/**
- * Invitation and reset mails carry links that would let the reader take over an account (and so read set
- * content): an admin may see that a mail was sent and its text, never those links.
- */
-const privateLink = /https?:\/\/\S+\/(invitation\/|reset-password\?token=)\S+/g;
-export const withholdPrivateLinks = (text: string) => text.replace(privateLink, '[private link withheld]');
-
 export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  /**
+   * Every view of a mail but its delivery withholds set content and private links (a link would let the
+   * reader act as the recipient, and so read set content), in the viewer's own language.
+   */
+  const mailViewer = async (viewerId: string) => {
+    const viewer = await ctx.store.db
+      .selectFrom('person')
+      .select('language')
+      .where('id', '=', viewerId)
+      .executeTakeFirst();
+    const t = ctx.i18n.getFixedT(viewer?.language ?? 'en', 'mail');
+    const link = t('outboxView.privateLink');
+    return {
+      subject: (subject: string) => forViewing(subject, { content: t('outboxView.subject'), link }),
+      body: (text: string, kind: string) =>
+        forViewing(text, { content: t('outboxView.setContent'), link }, kind),
+    };
+  };
+
   const presentHost = async (hostId: string, request: Parameters<typeof signedIn>[0]) => {
     const actor = signedIn(request);
     authorize(actor, 'host.read', hostResource(hostId));
@@ -80,6 +93,7 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     async (request) => {
       const actor = signedIn(request);
       authorize(actor, 'host.readMailOutbox', hostResource(request.params.hostId));
+      const view = await mailViewer(actor.personId);
       const rows = await ctx.store.db
         .selectFrom('mail_outbox')
         .select([
@@ -102,7 +116,7 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         mails: rows.map((r) => ({
           id: r.id,
           to: r.to_address,
-          subject: r.subject,
+          subject: view.subject(r.subject).text,
           kind: r.kind,
           status: r.status,
           attempts: r.attempts,
@@ -119,7 +133,7 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     {
       schema: {
         tags: ['hosts'],
-        summary: 'One queued or sent mail with its text (private links are withheld)',
+        summary: 'One queued or sent mail with its text; set content and private links are withheld',
         params: z.strictObject({ hostId: id, id }),
       },
     },
@@ -133,13 +147,20 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         .where('id', '=', request.params.id)
         .executeTakeFirst();
       if (!row) throw notFound('mail');
+      const view = await mailViewer(actor.personId);
+      const subject = view.subject(row.subject);
+      const body = view.body(row.text_body, row.kind);
       return {
         id: row.id,
         to: row.to_address,
-        subject: row.subject,
+        subject: subject.text,
         kind: row.kind,
         status: row.status,
-        text: withholdPrivateLinks(row.text_body),
+        text: body.text,
+        withheld: {
+          setContent: subject.withheldContent + body.withheldContent,
+          privateLinks: body.withheldLinks,
+        },
         createdAt: row.created_at,
         sentAt: row.sent_at,
       };

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { formatMeetingTime } from '../../../domain/schedule/format.ts';
 import type { AppContext } from '../../context.ts';
 import { enqueueMail, type MailAttachment } from '../../mail/outbox.ts';
-import { renderNoticeMail } from '../../mail/templates.ts';
+import { type DetailLine, renderNoticeMail } from '../../mail/templates.ts';
 import type { Database } from '../../store/schema.ts';
 import { buildCalendar, type CalendarMeeting, loadCalendarMeetings } from '../calendar/ics.ts';
 import { loadPreferences, type NotificationKind, type Preferences, unsubscribeToken } from './preferences.ts';
@@ -121,7 +121,7 @@ export async function queueNotice(
     preference: NotificationKind;
     template: string;
     vars: Record<string, string>;
-    details: string[];
+    details: DetailLine[];
     actionPath: string;
     attachments?: MailAttachment[];
   },

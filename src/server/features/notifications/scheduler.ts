@@ -163,14 +163,15 @@ export class NotificationScheduler {
             },
             details:
               d.kind === 'actions'
-                ? openActions.map((a) =>
-                    a.due_on
+                ? openActions.map((a) => ({
+                    // A member's action is set content: only its owner, the recipient, reads it.
+                    setContent: a.due_on
                       ? this.ctx.i18n.getFixedT(to.language, 'mail')('schedule.actionDue', {
                           text: a.text,
                           date: a.due_on,
                         })
                       : a.text,
-                  )
+                  }))
                 : meetingDetails(this.ctx, to, m),
             actionPath: d.kind === 'actions' ? '/upcoming#actions' : '/upcoming',
           });

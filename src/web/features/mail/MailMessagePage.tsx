@@ -11,7 +11,7 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { MailStatusBadge } from './MailStatus.tsx';
 
-/** One mail's text as Revans sent it (links that open an account are withheld by the server). */
+/** One mail's text as Revans sent it, with set content and private links withheld by the server. */
 export function MailMessagePage() {
   const { t, i18n } = useTranslation();
   const { mailId = '' } = useParams();
@@ -47,7 +47,14 @@ export function MailMessagePage() {
         </div>
       </dl>
       <h2>{t('mail.text')}</h2>
-      <pre className="mail-text">{m.text}</pre>
+      {m.withheld.setContent > 0 || m.withheld.privateLinks > 0 ? (
+        <p className="callout callout--info" id="mail-withheld">
+          {m.withheld.setContent > 0 ? t('mail.withheld.setContent') : t('mail.withheld.privateLinks')}
+        </p>
+      ) : null}
+      <pre className="mail-text" aria-describedby={m.withheld.setContent > 0 ? 'mail-withheld' : undefined}>
+        {m.text}
+      </pre>
     </section>
   );
 }
