@@ -198,6 +198,20 @@ describe('reduce', () => {
     expect(reduce(room.state, forged as never)).toBe(room.state);
   });
 
+  it('follows the log past an event whose author has left the set since, changing nothing else', () => {
+    const room = roomInQuestioning();
+    const voided = {
+      seq: room.state.lastSeq + 1,
+      at: '2025-03-04T10:00:00.000Z',
+      actorId: 'someone-who-left',
+      command: { type: 'hand.raise' },
+    };
+    const after = reduce(room.state, voided as never);
+    expect(after.lastSeq).toBe(voided.seq);
+    expect(after.hands).toEqual(room.state.hands);
+    expect({ ...after, lastSeq: room.state.lastSeq }).toEqual(room.state);
+  });
+
   it('gives what it creates an id from its place in the log when the server sent none', () => {
     const room = roomInQuestioning().do('dee', {
       type: 'question.add',

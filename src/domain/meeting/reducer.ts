@@ -69,11 +69,15 @@ export function needsResync(state: MeetingState, event: MeetingEvent): boolean {
 
 /**
  * Applies one event. An event already applied (seq <= lastSeq, e.g. seen in a snapshot and again on the
- * wire) changes nothing, and so does one the rules refuse: the server never logs those.
+ * wire) changes nothing. The next event in the log that the rules refuse changes nothing but the
+ * position in the log: the server logs only what the rules allowed, but a logged event can become void
+ * when the meeting starts on a newer setup (its author has left the set since), and the log must still
+ * be followed past it. Any other refused event changes nothing at all.
  */
 export function reduce(state: MeetingState, event: MeetingEvent): MeetingState {
   if (event.seq <= state.lastSeq) return state;
-  if (!validateCommand(state, event.actorId, event.command).ok) return state;
+  if (!validateCommand(state, event.actorId, event.command).ok)
+    return event.seq === state.lastSeq + 1 ? { ...state, lastSeq: event.seq } : state;
   return { ...apply(state, event), lastSeq: event.seq };
 }
 
