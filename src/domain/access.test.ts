@@ -64,6 +64,7 @@ const table: Record<Action, string> = {
   'person.invite': 'coordinatorP coordinatorQ hostAdmin',
   'person.archive': 'hostAdmin',
   'person.manageHostAdmin': 'hostAdmin',
+  'person.signOut': 'hostAdmin',
   'programme.read': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
   'programme.readPeople': 'coordinatorP hostAdmin',
   'programme.update': 'coordinatorP hostAdmin',

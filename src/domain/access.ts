@@ -105,6 +105,8 @@ const personRules = {
   'person.invite': adminOrAnyCoordinator,
   'person.archive': (a, p) => a.hostAdmin && a.personId !== p.personId,
   'person.manageHostAdmin': (a, p) => a.hostAdmin && a.personId !== p.personId,
+  // Ends all their sessions and closes their live sockets (a lost phone, someone leaving).
+  'person.signOut': (a, p) => a.hostAdmin && a.personId !== p.personId,
 } satisfies Record<string, Rule<PersonResource>>;
 
 const programmeRules = {

@@ -23,6 +23,11 @@ export interface Config {
   presenceGraceMs: number;
   /** Live commands underway at once before new ones are answered busy (LIVE_MAX_UNDERWAY). */
   liveMaxUnderway: number;
+  /**
+   * How often each process checks that the sessions of its open live sockets still exist
+   * (LIVE_SESSION_SWEEP_MS): the safety net behind the "session ended" signal.
+   */
+  liveSessionSweepMs: number;
   /** How often the scheduler looks for due reminders and meeting notices (REMINDER_POLL_MS). */
   reminderPollMs: number;
   trustProxy: boolean;
@@ -92,6 +97,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     invitationTtlHours: overrides.invitationTtlHours ?? intSetting(env, 'INVITATION_TTL_HOURS', 24 * 14),
     presenceGraceMs: overrides.presenceGraceMs ?? intSetting(env, 'PRESENCE_GRACE_MS', 30_000),
     liveMaxUnderway: overrides.liveMaxUnderway ?? intSetting(env, 'LIVE_MAX_UNDERWAY', 2000),
+    liveSessionSweepMs: overrides.liveSessionSweepMs ?? intSetting(env, 'LIVE_SESSION_SWEEP_MS', 60_000),
     reminderPollMs: overrides.reminderPollMs ?? intSetting(env, 'REMINDER_POLL_MS', 30_000),
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === 'true',
     webDir: overrides.webDir ?? path.resolve(env.WEB_DIR ?? 'dist/web'),

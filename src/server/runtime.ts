@@ -69,7 +69,14 @@ export async function createContext(
     mail,
     now,
     bus,
-    auth: createAuth({ config, store, i18n, onMailQueued: () => mail.wake() }),
+    auth: createAuth({
+      config,
+      store,
+      i18n,
+      onMailQueued: () => mail.wake(),
+      onSessionEnded: (session) =>
+        bus.publish({ kind: 'session-ended', sessionId: session.id, userId: session.userId }),
+    }),
   } as AppContext;
   ctx.live = new MeetingHub({
     db: store.db,

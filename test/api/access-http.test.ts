@@ -90,6 +90,11 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       }),
       expect: [200, 403, 403, 404, 404, 403, 404],
     },
+    {
+      name: 'sign member A2 out everywhere',
+      request: () => ({ method: 'DELETE', url: `/api/people/${w.people.memberA2}/sessions` }),
+      expect: [200, 403, 403, 403, 403, 404, 404],
+    },
   ];
 
   it.each(table)('$name', async ({ request, expect: expected }) => {

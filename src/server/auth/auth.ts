@@ -17,7 +17,14 @@ const argon2Options = {
   parallelism: 1,
 };
 
-export function createAuth(deps: { config: Config; store: Store; i18n: i18n; onMailQueued: () => void }) {
+export function createAuth(deps: {
+  config: Config;
+  store: Store;
+  i18n: i18n;
+  onMailQueued: () => void;
+  /** Called for every session the accounts library deletes: sign-out, revocation, password reset. */
+  onSessionEnded: (session: { id: string; userId: string }) => void;
+}) {
   const { config, store } = deps;
   return betterAuth({
     appName: 'Revans',
@@ -60,6 +67,13 @@ export function createAuth(deps: { config: Config; store: Store; i18n: i18n; onM
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    databaseHooks: {
+      session: {
+        delete: {
+          after: async (session) => deps.onSessionEnded({ id: session.id, userId: session.userId }),
+        },
+      },
+    },
     rateLimit: {
       enabled: true,
       storage: 'database',

@@ -26,8 +26,10 @@ function isPublicRoute(request: FastifyRequest): boolean {
 /** Resolves who is asking on every API request; non-public routes answer 401 before validating anything. */
 export function installSessionResolution(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null as never);
+  app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (request) => {
     request.actor = anonymous;
+    request.sessionId = null;
   });
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') || publicPrefixes.some((prefix) => request.url.startsWith(prefix)))
@@ -37,7 +39,10 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
       const session = await ctx.auth.api.getSession({ headers: fetchHeaders(request) });
       if (session) {
         const signedIn = await loadActor(ctx.store.db, session.user.id);
-        if (signedIn) request.actor = signedIn.actor;
+        if (signedIn) {
+          request.actor = signedIn.actor;
+          request.sessionId = session.session.id;
+        }
       }
     }
     if (request.actor.kind === 'anonymous' && !isPublicRoute(request)) {

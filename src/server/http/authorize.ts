@@ -12,6 +12,8 @@ import { forbidden, notFound, Problem } from './problem.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+    /** The signed-in session this request came with (null when anonymous). */
+    sessionId: string | null;
   }
 }
 

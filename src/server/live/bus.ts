@@ -2,13 +2,16 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 
 /**
- * Tells every Revans process that a meeting's log grew, or that someone lost access to a set. Signals
+ * Tells every Revans process that a meeting's log grew, that someone lost access to a set, or that a
+ * session ended. Signals
  * carry no content: each process reads the new events from the database, so nothing confidential
  * travels through the bus and a missed signal is repaired by the next one.
  */
 export type BusSignal =
   | { kind: 'meeting'; meetingId: string; seq: number }
-  | { kind: 'revoke'; setId: string; personId: string };
+  | { kind: 'revoke'; setId: string; personId: string }
+  /** A session ended (sign-out, revoked, expired, password reset): its sockets close at once. */
+  | { kind: 'session-ended'; sessionId: string; userId: string };
 
 export interface LiveBus {
   publish(signal: BusSignal): void;

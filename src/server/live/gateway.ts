@@ -10,6 +10,7 @@ import { meetingSetResource } from '../features/meetings/service.ts';
 import type { LiveClient, MeetingHub, SubmitResult } from './hub.ts';
 import type { ServerMessage } from './protocol.ts';
 import { refusalSentence } from './refusal-text.ts';
+import { type SessionSocket, SocketSessions, sessionEndedClose } from './socket-sessions.ts';
 
 const clientMessage = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('join'), meetingId: z.uuid(), afterSeq: z.number().int().min(0) }),
@@ -30,7 +31,7 @@ const maxMessagesPerSecond = 30;
 /**
  * The live socket: GET /api/live upgrades for signed-in people only (the session hook answers 401
  * first). Joining a meeting's room checks the access map against the database each time; only the
- * set's members and facilitator get in.
+ * set's members and facilitator get in. A socket lives no longer than the session it was opened with.
  */
 export async function registerLiveGateway(
   app: FastifyInstance,
@@ -45,6 +46,17 @@ export async function registerLiveGateway(
     upgrading.add(socket);
     socket.once('close', () => upgrading.delete(socket));
   });
+  const sessions = new SocketSessions();
+  ctx.bus.onSignal((signal) => {
+    if (signal.kind === 'session-ended') sessions.end(signal.sessionId);
+  });
+  const sweep = setInterval(() => {
+    sessions
+      .sweep(ctx.store.db, ctx.now())
+      .catch((error) => app.log.warn({ err: error }, 'session sweep failed'));
+  }, ctx.config.liveSessionSweepMs);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   await app.register(websocket, {
     options: { maxPayload: 64 * 1024 },
     // On shutdown drop sockets at once: clients reconnect to the next process and resume from the log.
@@ -68,7 +80,11 @@ export async function registerLiveGateway(
       socket.close(4403, 'Connections from other sites are refused.');
       return;
     }
-    serveSocket(socket, actor.personId, request.log, ctx, hub);
+    const sessionId = request.sessionId!;
+    const closer: SessionSocket = { close: (code, reason) => socket.close(code, reason) };
+    sessions.add(sessionId, closer);
+    socket.on('close', () => sessions.remove(sessionId, closer));
+    serveSocket(socket, actor.personId, sessionId, request.log, ctx, hub);
   });
 }
 
@@ -79,6 +95,7 @@ export async function registerLiveGateway(
 function serveSocket(
   socket: WebSocket,
   personId: string,
+  sessionId: string,
   log: FastifyBaseLogger,
   ctx: AppContext,
   hub: MeetingHub,
@@ -128,7 +145,11 @@ function serveSocket(
     if (parsed.t === 'ping') {
       send({ t: 'pong', c: parsed.c, s: ctx.now().getTime() });
     } else if (parsed.t === 'join') {
-      // Fresh from the database on every join: a member removed a minute ago is refused.
+      // Fresh from the database on every join: a member removed or signed out a minute ago is refused.
+      if (!(await sessionIsLive(ctx, sessionId))) {
+        socket.close(sessionEndedClose.code, sessionEndedClose.reason);
+        return;
+      }
       const fresh = await loadActor(ctx.store.db, (await userIdOf(ctx, personId)) ?? '');
       const set = await meetingSetResource(ctx, parsed.meetingId).catch(() => undefined);
       if (!fresh || !set || !can(fresh.actor, 'meeting.join', set)) {
@@ -219,4 +240,13 @@ async function userIdOf(ctx: AppContext, personId: string): Promise<string | nul
     .where('id', '=', personId)
     .executeTakeFirst();
   return row?.user_id ?? null;
+}
+
+async function sessionIsLive(ctx: AppContext, sessionId: string): Promise<boolean> {
+  const row = await ctx.store.db
+    .selectFrom('session')
+    .select('expiresAt')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return row !== undefined && new Date(row.expiresAt) > ctx.now();
 }

@@ -87,7 +87,7 @@ export class MeetingHub {
         // Our own appends come back as signals too: those rooms have the event already.
         const room = this.loaded.get(signal.meetingId);
         if (!room || room.state.lastSeq < signal.seq) void this.catchUpIfOpen(signal.meetingId, signal.seq);
-      } else this.revoke(signal.setId, signal.personId);
+      } else if (signal.kind === 'revoke') this.revoke(signal.setId, signal.personId);
     });
   }
 

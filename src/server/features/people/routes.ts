@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { email, hostParams, id, idParams, language, name, shortText, timeZone } from '../../http/schemas.ts';
-import { createPerson, getPerson, listPeople, setHostAdmin, updatePerson } from './service.ts';
+import { createPerson, getPerson, listPeople, setHostAdmin, signPersonOut, updatePerson } from './service.ts';
 
 const personFields = {
   name,
@@ -110,5 +110,17 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request) => setHostAdmin(ctx, signedIn(request), request.params.id, request.body.admin),
+  );
+
+  app.delete(
+    '/api/people/:id/sessions',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Sign a person out everywhere: every session ends and their live meetings close at once',
+        params: idParams,
+      },
+    },
+    async (request) => signPersonOut(ctx, signedIn(request), request.params.id),
   );
 };

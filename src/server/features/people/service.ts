@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PersonActor, PersonResource } from '../../../domain/access.ts';
+import { endAllSessions } from '../../auth/sessions.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
@@ -165,6 +166,9 @@ export async function updatePerson(
     })
     .where('id', '=', personId)
     .execute();
+  // An archived person can no longer sign in; their open sessions and live sockets end now.
+  if (patch.archived === true && current.archived_at === null && current.user_id)
+    await endAllSessions(ctx, current.user_id);
   if (patch.name !== undefined && current.user_id) {
     await ctx.store.db
       .updateTable('user')
@@ -173,6 +177,18 @@ export async function updatePerson(
       .execute();
   }
   return getPerson(ctx, actor, personId);
+}
+
+/** An admin's "sign this person out": every session ends and every live socket of theirs closes. */
+export async function signPersonOut(ctx: AppContext, actor: PersonActor, personId: string) {
+  const resource = await personResource(ctx.store.db, personId);
+  authorize(actor, 'person.signOut', resource);
+  const person = await ctx.store.db
+    .selectFrom('person')
+    .select('user_id')
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return { endedSessions: person.user_id ? await endAllSessions(ctx, person.user_id) : 0 };
 }
 
 export async function setHostAdmin(ctx: AppContext, actor: PersonActor, personId: string, admin: boolean) {

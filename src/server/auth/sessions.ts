@@ -1,0 +1,17 @@
+import type { AppContext } from '../context.ts';
+
+/**
+ * Ends every session of an account, through the accounts library so that its hooks run: each ended
+ * session is signalled to every process, which closes that session's live sockets at once.
+ * Returns how many sessions were ended.
+ */
+export async function endAllSessions(ctx: AppContext, userId: string): Promise<number> {
+  const { count } = await ctx.store.db
+    .selectFrom('session')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('userId', '=', userId)
+    .executeTakeFirstOrThrow();
+  const auth = await ctx.auth.$context;
+  await auth.internalAdapter.deleteUserSessions(userId);
+  return Number(count);
+}
