@@ -65,8 +65,8 @@ export async function seedLiveWorld(options: {
   const t0 = performance.now();
   const store = openStore({ dataDir: options.dataDir });
   try {
-    await migrateToLatest(store.db);
-    const db = store.db as unknown as Kysely<any>;
+    await migrateToLatest(store.plain);
+    const db = store.plain as unknown as Kysely<any>;
     const now = new Date();
     const iso = now.toISOString();
     // Sessions last 30 days and refresh after one (auth.ts): a fresh expiry means no refresh writes.

@@ -1,4 +1,5 @@
 import type { i18n } from 'i18next';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Auth } from './auth/auth.ts';
 import type { Config } from './config.ts';
@@ -6,6 +7,7 @@ import type { LiveBus } from './live/bus.ts';
 import type { MeetingHub } from './live/hub.ts';
 import type { MailWorker } from './mail/worker.ts';
 import type { Store } from './store/db.ts';
+import type { DB } from './store/schema.ts';
 
 /** What every service needs, built once per process and passed down (no module-level singletons). */
 export interface AppContext {
@@ -20,4 +22,11 @@ export interface AppContext {
   bus: LiveBus;
   /** The clock; tests may pass a fixed one. Domain code never reads it directly. */
   now: () => Date;
+  /**
+   * Where services run their queries: the database, or the transaction of the use case they are part
+   * of (see `transact`), so that work spanning features commits or fails as one.
+   */
+  db: Kysely<DB>;
+  /** Runs after the work commits (at once outside a transaction): wake the mailer, signal other nodes. */
+  afterCommit(effect: () => void): void;
 }

@@ -43,12 +43,12 @@ export async function createContext(
 ): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  if (options.migrate ?? true) await migrateToLatest(store.db);
+  if (options.migrate ?? true) await migrateToLatest(store.plain);
   const i18n = await createServerI18n();
   const now = options.now ?? (() => new Date());
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
   const mail = new MailWorker({
-    db: store.db,
+    db: store.plain,
     transport,
     from: config.mailFrom,
     logger: logger.child({ component: 'mail' }),
@@ -69,6 +69,8 @@ export async function createContext(
     mail,
     now,
     bus,
+    db: store.db,
+    afterCommit: (effect: () => void) => effect(),
     auth: createAuth({
       config,
       store,
@@ -79,7 +81,7 @@ export async function createContext(
     }),
   } as AppContext;
   ctx.live = new MeetingHub({
-    db: store.db,
+    db: store.plain,
     log: openEventLog(store),
     bus,
     logger: logger.child({ component: 'live' }),

@@ -51,9 +51,9 @@ describe.each(storeKinds)('the private "your application" link on %s', (kind) =>
   }
 
   const row = (t: TestApp, id: string) =>
-    t.ctx.store.db.selectFrom('application').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    t.ctx.store.plain.selectFrom('application').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const consents = (t: TestApp, id: string) =>
-    t.ctx.store.db.selectFrom('consent').selectAll().where('application_id', '=', id).execute();
+    t.ctx.store.plain.selectFrom('consent').selectAll().where('application_id', '=', id).execute();
   const coordinatorList = async (t: TestApp) =>
     (
       await t.call({

@@ -18,7 +18,7 @@ const tables = [
 async function snapshot(t: TestApp) {
   const result: Record<string, unknown[]> = {};
   for (const table of tables)
-    result[table] = await t.ctx.store.db.selectFrom(table).selectAll().orderBy('created_at').execute();
+    result[table] = await t.ctx.store.plain.selectFrom(table).selectAll().orderBy('created_at').execute();
   return result;
 }
 

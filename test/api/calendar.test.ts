@@ -74,7 +74,7 @@ describe.each(storeKinds)('schedules across time zones, calendar feeds and .ics 
       memberA2: 'Australia/Sydney',
     };
     for (const [role, zone] of Object.entries(zones))
-      await t.ctx.store.db
+      await t.ctx.store.plain
         .updateTable('person')
         .set({ time_zone: zone })
         .where('id', '=', w.people[role as keyof typeof zones])
@@ -139,7 +139,7 @@ describe.each(storeKinds)('schedules across time zones, calendar feeds and .ics 
   });
 
   it('mails one invitation per member with every time in their own zone and the .ics attached', async () => {
-    const mails = await t.ctx.store.db
+    const mails = await t.ctx.store.plain
       .selectFrom('mail_outbox')
       .innerJoin('person', 'person.email', 'mail_outbox.to_address')
       .select([
@@ -272,7 +272,7 @@ describe.each(storeKinds)('schedules across time zones, calendar feeds and .ics 
     expect(feed.some((e) => e.start === '2027-04-21T09:00:00.000Z')).toBe(true);
 
     // Members were told, in their own zone, with the changed .ics.
-    const notices = await t.ctx.store.db
+    const notices = await t.ctx.store.plain
       .selectFrom('mail_outbox')
       .select(['kind', 'to_address', 'subject', 'text_body', 'attachments_json'])
       .where('kind', 'in', ['meetingChanged', 'meetingCancelled', 'meetingInvitation'])

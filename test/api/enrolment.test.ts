@@ -292,7 +292,7 @@ describe.each(storeKinds)('voluntary enrolment on %s', (kind) => {
     ).toBe(404);
     expect(entry.statusCode).toBe(201);
     {
-      const kept = await t.ctx.store.db
+      const kept = await t.ctx.store.plain
         .selectFrom('journal_entry')
         .select('author_id')
         .where('id', '=', entry.json().id)

@@ -65,7 +65,7 @@ describe.each(storeKinds)('the meeting event log on %s', (kind) => {
     expect(outcomes.slice(2)).toEqual(['appended', 'appended']);
     const winner = claims[outcomes.indexOf('appended')];
     const texts = async (meetingId: string) =>
-      (await eventsAfter(t.ctx.store.db, meetingId, 0)).map((e) => [
+      (await eventsAfter(t.ctx.store.plain, meetingId, 0)).map((e) => [
         e.seq,
         (e.command as { text: string }).text,
       ]);

@@ -87,7 +87,7 @@ describe.each(storeKinds)('invitations on %s', (kind) => {
     expect(expired.statusCode).toBe(410);
     expect(expired.json().detail).toMatch(/expired/);
     expect(
-      await t!.ctx.store.db
+      await t!.ctx.store.plain
         .selectFrom('user')
         .select('email')
         .where('email', '=', 'mina@example.org')
@@ -103,7 +103,7 @@ describe.each(storeKinds)('invitations on %s', (kind) => {
       payload: { password: 'guessing tokens' },
     });
     expect(response.statusCode).toBe(404);
-    expect((await t!.ctx.store.db.selectFrom('user').select('id').execute()).length).toBe(1);
+    expect((await t!.ctx.store.plain.selectFrom('user').select('id').execute()).length).toBe(1);
   });
 
   it('sends a fresh link on re-invitation and retires the old one', async () => {

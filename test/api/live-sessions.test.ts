@@ -89,7 +89,7 @@ async function newMember(t: TestApp, w: World, label: string): Promise<Member> {
     name: `Member ${label}`,
     password: testPassword,
   });
-  await t.ctx.store.db.updateTable('person').set({ user_id: userId }).where('id', '=', personId).execute();
+  await t.ctx.store.plain.updateTable('person').set({ user_id: userId }).where('id', '=', personId).execute();
   const added = await t.call({
     method: 'POST',
     url: `/api/sets/${w.setA}/members`,
@@ -129,7 +129,7 @@ const triggers: {
         payload: { email: member.email, redirectTo: '/reset-password' },
       });
       expect(asked.statusCode, asked.body).toBe(200);
-      const mail = await t.ctx.store.db
+      const mail = await t.ctx.store.plain
         .selectFrom('mail_outbox')
         .select('text_body')
         .where('to_address', '=', member.email)
@@ -256,7 +256,7 @@ describe.each(storeKinds)('live sockets end with their session, on one %s proces
     const member = await newMember(t, w, 'swept');
     const room = await openRoom(base, member.cookie, meetingId);
     // Deleted behind the accounts library's back, as by an operator: no hook, no signal.
-    await t.ctx.store.db
+    await t.ctx.store.plain
       .deleteFrom('session')
       .where('userId', 'in', (eb) =>
         eb.selectFrom('person').select('user_id').where('id', '=', member.personId),

@@ -116,7 +116,7 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
     );
     expect(started.stageIndex).toBe(0);
     expect((await other.until((s) => s.status === 'live')).present).toHaveLength(3);
-    const stored = await t.ctx.store.db
+    const stored = await t.ctx.store.plain
       .selectFrom('meeting')
       .select('setup_json')
       .where('id', '=', meetingId)
@@ -151,7 +151,7 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
       params: { context: 'facilitated' },
       reason: 'Only the facilitator or the chair can move between stages.',
     });
-    const rows = await t.ctx.store.db
+    const rows = await t.ctx.store.plain
       .selectFrom('meeting_event')
       .select('seq')
       .where('meeting_id', '=', meetingId)
@@ -177,7 +177,7 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
     await again.untilStatus((s) => s.pending === 0 || s.connection === 'open');
     await again.until((s) => s.checkIns[w.people.memberA2] !== undefined);
     await new Promise((r) => setTimeout(r, 300));
-    const checkins = await t.ctx.store.db
+    const checkins = await t.ctx.store.plain
       .selectFrom('meeting_event')
       .select('command_json')
       .where('meeting_id', '=', meetingId)
@@ -199,7 +199,7 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
     const third = join('facilitatorA', { pendingStore: resend });
     const status = await third.untilStatus((s) => s.connection === 'open' && s.pending === 0);
     expect(status.lastRefusal).toBeNull();
-    const rows = await t.ctx.store.db
+    const rows = await t.ctx.store.plain
       .selectFrom('meeting_event')
       .select('seq')
       .where('meeting_id', '=', meetingId)

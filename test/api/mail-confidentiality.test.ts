@@ -147,7 +147,7 @@ describe.each(storeKinds)('the outbox withholds set content, on %s', (kind) => {
       payload: answers({ name: 'Nadia Applicant', email: 'nadia@example.org' }),
     });
     expect(applied.statusCode, applied.body).toBe(201);
-    const rows = await t.ctx.store.db
+    const rows = await t.ctx.store.plain
       .selectFrom('mail_outbox')
       .select(['id', 'text_body'])
       .where('kind', '=', 'applicationReceived')

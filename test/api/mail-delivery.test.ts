@@ -11,7 +11,7 @@ import { setUpHost } from '../support/world.ts';
 async function queue(t: TestApp, hostId: string, count: number) {
   for (let i = 0; i < count; i++) {
     await enqueueMail(
-      t.ctx.store.db,
+      t.ctx.store.plain,
       {
         hostId,
         to: `person${i}@example.org`,
@@ -50,10 +50,10 @@ describe.each(storeKinds)('mail delivery on %s', (kind) => {
     await queue(t, hostId, 5);
     t.ctx.mail.wake();
     await until(async () => {
-      const rows = await t!.ctx.store.db.selectFrom('mail_outbox').select('attempts').execute();
+      const rows = await t!.ctx.store.plain.selectFrom('mail_outbox').select('attempts').execute();
       return rows.every((r) => r.attempts >= 1);
     });
-    const failedOnce = await t.ctx.store.db
+    const failedOnce = await t.ctx.store.plain
       .selectFrom('mail_outbox')
       .select(['status', 'last_error'])
       .execute();
@@ -68,7 +68,7 @@ describe.each(storeKinds)('mail delivery on %s', (kind) => {
       'Mail 3',
       'Mail 4',
     ]);
-    const statuses = await t.ctx.store.db.selectFrom('mail_outbox').select('status').execute();
+    const statuses = await t.ctx.store.plain.selectFrom('mail_outbox').select('status').execute();
     expect(statuses.every((r) => r.status === 'sent')).toBe(true);
   });
 

@@ -60,7 +60,7 @@ describe('two Revans processes behind a load balancer, one PostgreSQL', () => {
     const final = await Promise.all([onB, alsoOnB].map((c) => c.until((s) => s.lastSeq === seenOnA.lastSeq)));
     expect(final[0]).toEqual(seenOnA);
     expect(final[1]).toEqual(seenOnA);
-    const seqs = await t.ctx.store.db
+    const seqs = await t.ctx.store.plain
       .selectFrom('meeting_event')
       .select('seq')
       .where('meeting_id', '=', meetingId)
@@ -140,7 +140,7 @@ describe('a server killed mid-meeting (SIGKILL) and started again', () => {
     await returning.until((s) => s.present.includes(w.people.memberA2));
     await run(returning, { type: 'question.add', text: 'What would success look like?' });
     await presenter.until((s) => s.turns[0]?.questions.length === 4);
-    const stored = await t.ctx.store.db
+    const stored = await t.ctx.store.plain
       .selectFrom('question')
       .select('text')
       .where('meeting_id', '=', meetingId)

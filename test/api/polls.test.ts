@@ -14,7 +14,7 @@ describe.each(storeKinds)('availability polls, on %s', (kind) => {
     w = await buildWorld(t);
     const zones = { memberA: 'America/New_York', memberA2: 'Australia/Sydney' } as const;
     for (const [role, zone] of Object.entries(zones))
-      await t.ctx.store.db
+      await t.ctx.store.plain
         .updateTable('person')
         .set({ time_zone: zone })
         .where('id', '=', w.people[role as 'memberA'])
@@ -39,7 +39,7 @@ describe.each(storeKinds)('availability polls, on %s', (kind) => {
     });
     expect(r.statusCode, r.body).toBe(201);
     pollId = r.json().id;
-    const mails = await t.ctx.store.db
+    const mails = await t.ctx.store.plain
       .selectFrom('mail_outbox')
       .select(['to_address', 'text_body'])
       .where('kind', '=', 'pollInvitation')
@@ -135,7 +135,7 @@ describe.each(storeKinds)('availability polls, on %s', (kind) => {
       '2027-03-04T14:00',
       '2027-04-01T14:00',
     ]);
-    const results = await t.ctx.store.db
+    const results = await t.ctx.store.plain
       .selectFrom('mail_outbox')
       .select('to_address')
       .where('kind', '=', 'pollConfirmed')

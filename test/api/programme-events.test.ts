@@ -71,7 +71,7 @@ describe.each(storeKinds)('programme events from a programme-wide poll, on %s', 
     smtp = await startSmtpCatcher();
     t = await createTestApp(kind, { smtpUrl: smtp.url }, { startMailWorker: true, now: () => clock });
     w = await buildWorld(t);
-    await t.ctx.store.db
+    await t.ctx.store.plain
       .updateTable('person')
       .set({ time_zone: 'America/New_York' })
       .where('id', '=', w.people.memberA)

@@ -48,7 +48,7 @@ describe.each(storeKinds)('reminders and notices, on %s', (kind) => {
     let clock = new Date('2027-03-20T12:00:00Z');
     t = await createTestApp(kind, {}, { now: () => clock });
     const w = await buildWorld(t);
-    await t.ctx.store.db
+    await t.ctx.store.plain
       .updateTable('person')
       .set({ time_zone: 'Australia/Sydney' })
       .where('id', '=', w.people.memberA2)
@@ -100,7 +100,7 @@ describe.each(storeKinds)('reminders and notices, on %s', (kind) => {
     } finally {
       await closeContext(second);
     }
-    const mails = await t.ctx.store.db
+    const mails = await t.ctx.store.plain
       .selectFrom('mail_outbox')
       .select(['kind', 'to_address', 'subject', 'text_body'])
       .orderBy('created_at')
@@ -141,7 +141,7 @@ describe.each(storeKinds)('reminders and notices, on %s', (kind) => {
     clock = new Date('2027-03-29T09:00:00Z');
     await scheduler.tick();
     await scheduler.tick();
-    const nudges = await t.ctx.store.db
+    const nudges = await t.ctx.store.plain
       .selectFrom('mail_outbox')
       .select(['to_address', 'subject', 'text_body'])
       .where('kind', '=', 'actionsNudge')
@@ -172,7 +172,7 @@ describe.each(storeKinds)('reminders and notices, on %s', (kind) => {
     });
     expect(created.statusCode, created.body).toBe(201);
     await until(async () => {
-      const rows = await t!.ctx.store.db.selectFrom('mail_outbox').select('attempts').execute();
+      const rows = await t!.ctx.store.plain.selectFrom('mail_outbox').select('attempts').execute();
       return rows.length === 3 && rows.every((r) => r.attempts >= 1);
     });
     await smtp.start();
@@ -255,7 +255,7 @@ describe('two server processes on PostgreSQL', () => {
       .replace(' ', 'T');
     await schedule(t, w, local);
     // Wall-clock minutes: make the meeting start exactly at `start` so the reminder is due in ~4 s.
-    await t.ctx.store.db
+    await t.ctx.store.plain
       .updateTable('meeting')
       .set({ starts_at: start.toISOString(), ends_at: new Date(start.getTime() + 7_200_000).toISOString() })
       .execute();

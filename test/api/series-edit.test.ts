@@ -49,7 +49,7 @@ describe.each(storeKinds)('changing a whole series from now on, on %s', (kind) =
   const change = (payload: object, cookie = w.cookies.facilitatorA) =>
     t.call({ method: 'PUT', url: `/api/series/${seriesId}`, cookie, payload });
   const notices = (kinds: string[]) =>
-    t.ctx.store.db
+    t.ctx.store.plain
       .selectFrom('mail_outbox')
       .select(['kind', 'to_address', 'subject', 'text_body'])
       .where('kind', 'in', kinds)
@@ -67,7 +67,7 @@ describe.each(storeKinds)('changing a whole series from now on, on %s', (kind) =
   beforeAll(async () => {
     t = await createTestApp(kind, {}, { now: () => clock });
     w = await buildWorld(t);
-    await t.ctx.store.db
+    await t.ctx.store.plain
       .updateTable('person')
       .set({ time_zone: 'America/New_York' })
       .where('id', '=', w.people.memberA)

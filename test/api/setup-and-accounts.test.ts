@@ -37,7 +37,7 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect(again.json().code).toBe('already-set-up');
     expect((await t.call({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
-    const hosts = await t.ctx.store.db.selectFrom('host').select('name').execute();
+    const hosts = await t.ctx.store.plain.selectFrom('host').select('name').execute();
     expect(hosts).toEqual([{ name: 'Test Host' }]);
   });
 
@@ -68,7 +68,7 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
   it('stores passwords as argon2id hashes, never in clear', async () => {
     t = await createTestApp(kind);
     await setUpHost(t);
-    const accounts = await t.ctx.store.db.selectFrom('account').select('password').execute();
+    const accounts = await t.ctx.store.plain.selectFrom('account').select('password').execute();
     expect(accounts).toHaveLength(1);
     expect(accounts[0]!.password).toMatch(/^\$argon2id\$/);
     expect(accounts[0]!.password).not.toContain(testPassword);
@@ -86,7 +86,7 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
     });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('cross-site-request');
-    expect(await t.ctx.store.db.selectFrom('organisation').select('id').execute()).toEqual([]);
+    expect(await t.ctx.store.plain.selectFrom('organisation').select('id').execute()).toEqual([]);
   });
 
   it('slows down password guessing: too many sign-in attempts get 429', async () => {

@@ -15,10 +15,10 @@ describe.each(storeKinds)('the store on %s', (kind) => {
     const database = await createTestDatabase(kind);
     const store = openStore({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
     try {
-      expect(await pendingMigrations(store.db)).toContain(latestMigration);
-      await migrateToLatest(store.db);
-      expect(await pendingMigrations(store.db)).toEqual([]);
-      const again = await migrateToLatest(store.db);
+      expect(await pendingMigrations(store.plain)).toContain(latestMigration);
+      await migrateToLatest(store.plain);
+      expect(await pendingMigrations(store.plain)).toEqual([]);
+      const again = await migrateToLatest(store.plain);
       expect(again.results).toEqual([]);
     } finally {
       await store.destroy();
@@ -43,7 +43,7 @@ describe.each(storeKinds)('the store on %s', (kind) => {
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ status: 'ready', database: kind });
     expect((await t.call({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-    await t.ctx.store.db.deleteFrom('kysely_migration').where('name', '=', latestMigration).execute();
+    await t.ctx.store.plain.deleteFrom('kysely_migration').where('name', '=', latestMigration).execute();
     const notReady = await t.call({ method: 'GET', url: '/readyz' });
     expect(notReady.statusCode).toBe(503);
     expect(notReady.json().detail).toContain(latestMigration);

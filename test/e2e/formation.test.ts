@@ -107,7 +107,7 @@ describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
     const hostId = setup.body.hostId as string;
     const person = await inject('POST', `/api/hosts/${hostId}/people`, coordinator, admin);
     const userId = await createCredentialAccount(server.ctx, { ...coordinator, password });
-    await server.ctx.store.db
+    await server.ctx.store.plain
       .updateTable('person')
       .set({ user_id: userId })
       .where('id', '=', person.body.id)

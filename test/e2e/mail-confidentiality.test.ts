@@ -62,7 +62,7 @@ describe('the mail outbox, as the host admin reads it', () => {
       name: 'Amara Okafor',
       password,
     });
-    await server.ctx.store.db
+    await server.ctx.store.plain
       .updateTable('person')
       .set({ user_id: userId })
       .where('id', '=', member.body.id)
@@ -90,7 +90,7 @@ describe('the mail outbox, as the host admin reads it', () => {
       adminCookie,
     );
     // The meeting was planned a week ago, so its open-actions reminder (three days before) is due now.
-    await server.ctx.store.db
+    await server.ctx.store.plain
       .updateTable('meeting')
       .set({ updated_at: new Date(Date.now() - 7 * 24 * 3_600_000).toISOString() })
       .where('id', '=', meeting.body.id)

@@ -68,7 +68,7 @@ async function seed(server: RunningServer, origin: string) {
     );
     ids[key] = person.body.id;
     const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.db
+    await server.ctx.store.plain
       .updateTable('person')
       .set({ user_id: userId })
       .where('id', '=', person.body.id)
@@ -470,7 +470,7 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
   }, 300_000);
 
   it('keeps coordinators out of the room and sends anonymous visitors to sign in', async () => {
-    const meeting = await server.ctx.store.db
+    const meeting = await server.ctx.store.plain
       .selectFrom('meeting')
       .select('id')
       .where('set_id', '=', setId)

@@ -93,7 +93,7 @@ async function seed(server: RunningServer, origin: string) {
     );
     ids[key] = person.body.id;
     const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.db
+    await server.ctx.store.plain
       .updateTable('person')
       .set({ user_id: userId })
       .where('id', '=', person.body.id)

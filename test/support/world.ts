@@ -77,7 +77,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
     });
     people[role] = person.id;
     const userId = await createCredentialAccount(t.ctx, { email, name: person.name, password: testPassword });
-    await t.ctx.store.db.updateTable('person').set({ user_id: userId }).where('id', '=', person.id).execute();
+    await t.ctx.store.plain
+      .updateTable('person')
+      .set({ user_id: userId })
+      .where('id', '=', person.id)
+      .execute();
   }
   const programme = await as(`/api/hosts/${admin.hostId}/programmes`, {
     name: 'Learning Practitioners',

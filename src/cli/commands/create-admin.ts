@@ -28,7 +28,11 @@ export function register(program: Command): void {
       const config = loadConfig();
       const ctx = await createContext(config, { logger: createLogger('warn'), startMailWorker: false });
       try {
-        const host = await ctx.store.db.selectFrom('host').select(['id', 'name']).limit(1).executeTakeFirst();
+        const host = await ctx.store.plain
+          .selectFrom('host')
+          .select(['id', 'name'])
+          .limit(1)
+          .executeTakeFirst();
         await createAdmin(
           ctx,
           {

@@ -13,7 +13,7 @@ export function register(program: Command): void {
       const config = loadConfig();
       const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
-        const result = await migrateToLatest(store.db);
+        const result = await migrateToLatest(store.plain);
         const applied =
           result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
         console.log(

@@ -31,7 +31,7 @@ export function createAuth(deps: {
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: config.authSecret,
-    database: { db: store.db, type: store.kind === 'postgres' ? 'postgres' : 'sqlite' },
+    database: { db: store.plain, type: store.kind === 'postgres' ? 'postgres' : 'sqlite' },
     trustedOrigins: [new URL(config.publicUrl).origin],
     telemetry: { enabled: false },
     logger: { level: 'error' },
@@ -49,7 +49,7 @@ export function createAuth(deps: {
         verify: ({ hash: stored, password }) => verify(stored, password),
       },
       sendResetPassword: async ({ user, token }) => {
-        const person = await store.db
+        const person = await store.plain
           .selectFrom('person')
           .innerJoin('host', 'host.id', 'person.host_id')
           .select(['person.host_id', 'person.language', 'host.name as host_name'])
@@ -62,7 +62,11 @@ export function createAuth(deps: {
           vars: { name: user.name, hostName: person?.host_name ?? 'Revans' },
           actionUrl: url,
         });
-        await enqueueMail(store.db, { ...mail, hostId: person?.host_id ?? null, to: user.email }, new Date());
+        await enqueueMail(
+          store.plain,
+          { ...mail, hostId: person?.host_id ?? null, to: user.email },
+          new Date(),
+        );
         deps.onMailQueued();
       },
     },

@@ -38,7 +38,7 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
     if (request.headers.cookie?.includes('revans.session_token')) {
       const session = await ctx.auth.api.getSession({ headers: fetchHeaders(request) });
       if (session) {
-        const signedIn = await loadActor(ctx.store.db, session.user.id);
+        const signedIn = await loadActor(ctx.store.plain, session.user.id);
         if (signedIn) {
           request.actor = signedIn.actor;
           request.sessionId = session.session.id;

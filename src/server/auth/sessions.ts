@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
  * Returns how many sessions were ended.
  */
 export async function endAllSessions(ctx: AppContext, userId: string): Promise<number> {
-  const { count } = await ctx.store.db
+  const { count } = await ctx.store.plain
     .selectFrom('session')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('userId', '=', userId)

@@ -137,7 +137,7 @@ export async function seedDemo(
     language: 'en',
   });
   onStep('host and admin');
-  const db = ctx.store.db;
+  const db = ctx.store.plain;
   const now = ctx.now().toISOString();
   const orgIds = new Map<string, string>();
   for (const name of [...organisations, 'BOND']) {

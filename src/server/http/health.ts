@@ -9,8 +9,8 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await sql`select 1`.execute(ctx.store.db);
-      const pending = await pendingMigrations(ctx.store.db);
+      await sql`select 1`.execute(ctx.store.plain);
+      const pending = await pendingMigrations(ctx.store.plain);
       if (pending.length) {
         return reply
           .status(503)

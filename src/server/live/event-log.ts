@@ -194,5 +194,5 @@ function postgresLog(db: Kysely<Schema>): EventLog {
 }
 
 export function openEventLog(store: Store): EventLog {
-  return store.sqlite ? sqliteLog(store.sqlite) : postgresLog(store.db);
+  return store.sqlite ? sqliteLog(store.sqlite) : postgresLog(store.plain);
 }

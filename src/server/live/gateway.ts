@@ -52,7 +52,7 @@ export async function registerLiveGateway(
   });
   const sweep = setInterval(() => {
     sessions
-      .sweep(ctx.store.db, ctx.now())
+      .sweep(ctx.store.plain, ctx.now())
       .catch((error) => app.log.warn({ err: error }, 'session sweep failed'));
   }, ctx.config.liveSessionSweepMs);
   sweep.unref();
@@ -150,7 +150,7 @@ function serveSocket(
         socket.close(sessionEndedClose.code, sessionEndedClose.reason);
         return;
       }
-      const fresh = await loadActor(ctx.store.db, (await userIdOf(ctx, personId)) ?? '');
+      const fresh = await loadActor(ctx.store.plain, (await userIdOf(ctx, personId)) ?? '');
       const set = await meetingSetResource(ctx, parsed.meetingId).catch(() => undefined);
       if (!fresh || !set || !can(fresh.actor, 'meeting.join', set)) {
         send({
@@ -234,7 +234,7 @@ function serveSocket(
 }
 
 async function userIdOf(ctx: AppContext, personId: string): Promise<string | null> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('person')
     .select('user_id')
     .where('id', '=', personId)
@@ -243,7 +243,7 @@ async function userIdOf(ctx: AppContext, personId: string): Promise<string | nul
 }
 
 async function sessionIsLive(ctx: AppContext, sessionId: string): Promise<boolean> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('session')
     .select('expiresAt')
     .where('id', '=', sessionId)

@@ -7,7 +7,7 @@ import { notFound } from '../http/problem.ts';
 
 /** Builds the room's setup from the set as it is now: roster, agenda, open actions and problems. */
 export async function buildSetup(ctx: AppContext, meetingId: string): Promise<MeetingSetup> {
-  const db = ctx.store.db;
+  const db = ctx.store.plain;
   const meeting = await db
     .selectFrom('meeting')
     .innerJoin('learning_set', 'learning_set.id', 'meeting.set_id')
@@ -76,7 +76,7 @@ export async function buildSetup(ctx: AppContext, meetingId: string): Promise<Me
 
 /** The frozen setup of a meeting's room; the first process to open the room freezes it. */
 export async function meetingSetup(ctx: AppContext, meetingId: string): Promise<MeetingSetup> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('meeting')
     .select('setup_json')
     .where('id', '=', meetingId)
@@ -84,13 +84,13 @@ export async function meetingSetup(ctx: AppContext, meetingId: string): Promise<
   if (!row) throw notFound('meeting');
   if (row.setup_json) return JSON.parse(row.setup_json);
   const setup = await buildSetup(ctx, meetingId);
-  await ctx.store.db
+  await ctx.store.plain
     .updateTable('meeting')
     .set({ setup_json: JSON.stringify(setup) })
     .where('id', '=', meetingId)
     .where('setup_json', 'is', null)
     .execute();
-  const frozen = await ctx.store.db
+  const frozen = await ctx.store.plain
     .selectFrom('meeting')
     .select('setup_json')
     .where('id', '=', meetingId)

@@ -1,14 +1,17 @@
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Database } from './schema.ts';
+import type { Database, DB } from './schema.ts';
 import { type SqliteExclusive, sqliteParts } from './sqlite.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
 export interface Store {
-  db: Kysely<Database>;
+  /** Revans' own tables with camelCase names (Kysely maps them to the snake_case columns). */
+  db: Kysely<DB>;
+  /** The same connection without name mapping: migrations, the accounts library's tables, raw SQL. */
+  plain: Kysely<Database>;
   kind: StoreKind;
   /** SQLite only: synchronous use of the one connection, for the live room's appends. */
   sqlite?: SqliteExclusive;
@@ -30,8 +33,8 @@ export function openStore(options: {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', destroy: () => db.destroy() };
+    const plain = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db: camelCased(plain), plain, kind: 'postgres', destroy: () => plain.destroy() };
   }
   const sqlite = new SqliteDatabase(sqlitePath(options.dataDir));
   sqlite.pragma('journal_mode = WAL');
@@ -39,11 +42,17 @@ export function openStore(options: {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const { dialect, exclusive, checkpointer, writer } = sqliteParts(sqlite, options.walRestartPages);
-  const db = new Kysely<Database>({ dialect });
+  const plain = new Kysely<Database>({ dialect });
   const destroy = async () => {
     await writer.stop();
     await checkpointer.stop();
-    await db.destroy();
+    await plain.destroy();
   };
-  return { db, kind: 'sqlite', sqlite: exclusive, destroy };
+  return { db: camelCased(plain), plain, kind: 'sqlite', sqlite: exclusive, destroy };
 }
+
+/**
+ * Nested objects (JSON a driver parsed) keep their own keys: only table and column names are mapped.
+ */
+export const camelCased = (plain: Kysely<Database>) =>
+  plain.withPlugin(new CamelCasePlugin({ maintainNestedObjectKeys: true })) as unknown as Kysely<DB>;

@@ -466,3 +466,15 @@ export interface Database {
   account: { id: string; userId: string; providerId: string; password: string | null };
   kysely_migration: { name: string; timestamp: string };
 }
+
+type CamelName<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelName<Tail>>}`
+  : S;
+type CamelKeys<T> = { [K in keyof T as CamelName<K & string>]: T[K] };
+/** Tables the accounts library and the migrator own: their names are theirs, so only `plain` reads them. */
+type ForeignTables = 'user' | 'session' | 'account' | 'kysely_migration';
+
+/** Revans' own tables as services query them: tables and columns in camelCase. */
+export type DB = {
+  [T in Exclude<keyof Database, ForeignTables> as CamelName<T & string>]: CamelKeys<Database[T]>;
+};

@@ -2,6 +2,7 @@
 import type { HostAction, PersonAction, ProgrammeAction, SetAction, SetRole } from '../../domain/access.ts';
 import type { ProgrammeStatus, SetMode, SetSizeWarning, SizeBounds } from '../../domain/programme.ts';
 
+export type { Organisation } from '../../contract/organisations.ts';
 export type { ProgrammeStatus, SetMode, SetRole, SetSizeWarning, SizeBounds };
 
 export type Abilities<A extends string> = Record<A, boolean>;
@@ -49,13 +50,6 @@ export interface Me {
     programme: { id: string; name: string };
   }[];
   coordinates: { id: string; name: string; status: ProgrammeStatus }[];
-}
-
-export interface Organisation {
-  id: string;
-  name: string;
-  archived: boolean;
-  people: number;
 }
 
 export interface Programme {

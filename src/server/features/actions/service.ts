@@ -7,7 +7,7 @@ import type { ActionStatus } from '../../store/schema.ts';
 import { ownedItemResource, setResource } from '../resources.ts';
 
 function actionQuery(ctx: AppContext) {
-  return ctx.store.db
+  return ctx.store.plain
     .selectFrom('action')
     .innerJoin('person', 'person.id', 'action.owner_id')
     .innerJoin('learning_set', 'learning_set.id', 'action.set_id')
@@ -55,7 +55,7 @@ export async function listSetActions(
   setId: string,
   status?: ActionStatus,
 ) {
-  authorize(actor, 'set.readContent', await setResource(ctx.store.db, setId));
+  authorize(actor, 'set.readContent', await setResource(ctx.store.plain, setId));
   let query = actionQuery(ctx).where('action.set_id', '=', setId).orderBy('action.created_at');
   if (status) query = query.where('action.status', '=', status);
   return (await query.execute()).map((row) => present(actor, row));
@@ -81,7 +81,7 @@ export async function listMyActions(ctx: AppContext, actor: PersonActor) {
 }
 
 export async function getAction(ctx: AppContext, actor: PersonActor, actionId: string) {
-  authorize(actor, 'action.read', await ownedItemResource(ctx.store.db, 'action', actionId));
+  authorize(actor, 'action.read', await ownedItemResource(ctx.store.plain, 'action', actionId));
   return present(actor, await actionQuery(ctx).where('action.id', '=', actionId).executeTakeFirstOrThrow());
 }
 
@@ -91,9 +91,9 @@ export async function createAction(
   setId: string,
   input: { text: string; dueOn: string | null; problemId: string | null },
 ) {
-  authorize(actor, 'set.writeContent', await setResource(ctx.store.db, setId));
+  authorize(actor, 'set.writeContent', await setResource(ctx.store.plain, setId));
   if (input.problemId) {
-    const problem = await ctx.store.db
+    const problem = await ctx.store.plain
       .selectFrom('problem')
       .select(['owner_id', 'set_id'])
       .where('id', '=', input.problemId)
@@ -108,7 +108,7 @@ export async function createAction(
   }
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('action')
     .values({
       id,
@@ -139,13 +139,13 @@ export async function updateAction(
     outcomeNote?: string | undefined;
   },
 ) {
-  authorize(actor, 'action.update', await ownedItemResource(ctx.store.db, 'action', actionId));
-  const current = await ctx.store.db
+  authorize(actor, 'action.update', await ownedItemResource(ctx.store.plain, 'action', actionId));
+  const current = await ctx.store.plain
     .selectFrom('action')
     .selectAll()
     .where('id', '=', actionId)
     .executeTakeFirstOrThrow();
-  await ctx.store.db
+  await ctx.store.plain
     .updateTable('action')
     .set({
       text: patch.text ?? current.text,

@@ -13,12 +13,12 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const feedUrl = (ctx: AppContext, token: string) => `${ctx.config.publicUrl}/api/calendar/feeds/${token}.ics`;
 
 async function self(ctx: AppContext, actor: PersonActor) {
-  authorize(actor, 'person.update', await personResource(ctx.store.db, actor.personId));
+  authorize(actor, 'person.update', await personResource(ctx.store.plain, actor.personId));
 }
 
 export async function feedStatus(ctx: AppContext, actor: PersonActor) {
   await self(ctx, actor);
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('calendar_feed')
     .select('created_at')
     .where('person_id', '=', actor.personId)
@@ -31,7 +31,7 @@ export async function regenerateFeed(ctx: AppContext, actor: PersonActor) {
   await self(ctx, actor);
   const token = randomBytes(24).toString('base64url');
   const now = ctx.now().toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     await trx.deleteFrom('calendar_feed').where('person_id', '=', actor.personId).execute();
     await trx
       .insertInto('calendar_feed')
@@ -43,13 +43,13 @@ export async function regenerateFeed(ctx: AppContext, actor: PersonActor) {
 
 export async function revokeFeed(ctx: AppContext, actor: PersonActor) {
   await self(ctx, actor);
-  await ctx.store.db.deleteFrom('calendar_feed').where('person_id', '=', actor.personId).execute();
+  await ctx.store.plain.deleteFrom('calendar_feed').where('person_id', '=', actor.personId).execute();
   return { active: false, createdAt: null };
 }
 
 /** The feed behind a private address: every meeting of every set the person belongs to, and their programmes' events. */
 export async function feedForToken(ctx: AppContext, token: string): Promise<string> {
-  const db = ctx.store.db;
+  const db = ctx.store.plain;
   const feed = await db
     .selectFrom('calendar_feed')
     .innerJoin('person', 'person.id', 'calendar_feed.person_id')
@@ -76,24 +76,24 @@ export async function feedForToken(ctx: AppContext, token: string): Promise<stri
 export async function meetingIcs(ctx: AppContext, actor: PersonActor, meetingId: string): Promise<string> {
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.readSchedule', set);
-  const meetings = await loadCalendarMeetings(ctx.store.db, { meetingIds: [meetingId] });
+  const meetings = await loadCalendarMeetings(ctx.store.plain, { meetingIds: [meetingId] });
   return buildCalendar({ name: meetings[0]!.setName, meetings, publicUrl: ctx.config.publicUrl });
 }
 
 export async function seriesIcs(ctx: AppContext, actor: PersonActor, seriesId: string): Promise<string> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('meeting_series')
     .select(['set_id'])
     .where('id', '=', seriesId)
     .executeTakeFirst();
   if (!row) throw notFound('meeting series');
-  authorize(actor, 'meeting.readSchedule', await setResource(ctx.store.db, row.set_id));
-  const ids = await ctx.store.db
+  authorize(actor, 'meeting.readSchedule', await setResource(ctx.store.plain, row.set_id));
+  const ids = await ctx.store.plain
     .selectFrom('meeting')
     .select('id')
     .where('series_id', '=', seriesId)
     .execute();
-  const meetings = await loadCalendarMeetings(ctx.store.db, { meetingIds: ids.map((i) => i.id) });
+  const meetings = await loadCalendarMeetings(ctx.store.plain, { meetingIds: ids.map((i) => i.id) });
   return buildCalendar({
     name: meetings[0]?.setName ?? 'Meetings',
     meetings,

@@ -29,10 +29,10 @@ export async function inviteToApply(
   programmeId: string,
   input: { name: string; email: string; asFacilitator: boolean },
 ) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.db, programmeId));
-  const p = await programmeFacts(ctx.store.db, programmeId);
+  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
+  const p = await programmeFacts(ctx.store.plain, programmeId);
   if (!takesApplications(p.status)) throw conflict(whyNot(p.status, 'apply'));
-  const existing = await ctx.store.db
+  const existing = await ctx.store.plain
     .selectFrom('application')
     .select(['id', 'status'])
     .where('programme_id', '=', programmeId)
@@ -43,13 +43,13 @@ export async function inviteToApply(
       `${input.email} has already applied to this programme (${existing.status}).`,
       'body.email',
     );
-  const person = await ctx.store.db
+  const person = await ctx.store.plain
     .selectFrom('person')
     .select(['id', 'language'])
     .where('host_id', '=', p.host_id)
     .where('email', '=', input.email)
     .executeTakeFirst();
-  const inviter = await ctx.store.db
+  const inviter = await ctx.store.plain
     .selectFrom('person')
     .select('name')
     .where('id', '=', actor.personId)
@@ -57,7 +57,7 @@ export async function inviteToApply(
   const token = newToken();
   const now = ctx.now().toISOString();
   const id = existing?.id ?? randomUUID();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     const values = {
       person_id: person?.id ?? null,
       source: 'invitation' as const,
@@ -96,21 +96,21 @@ export async function inviteToApply(
 
 /** An application link is either the programme's open link or one person's invitation to apply. */
 async function resolveApplyToken(ctx: AppContext, token: string) {
-  const open = await ctx.store.db
+  const open = await ctx.store.plain
     .selectFrom('programme')
     .select('id')
     .where('application_token', '=', token)
     .executeTakeFirst();
   const invited = open
     ? undefined
-    : await ctx.store.db
+    : await ctx.store.plain
         .selectFrom('application')
         .select(['id', 'programme_id', 'name', 'email', 'status'])
         .where('invite_token_hash', '=', hashToken(token))
         .executeTakeFirst();
   const programmeId = open?.id ?? invited?.programme_id;
   if (!programmeId) throw notFound('application link');
-  const programme = await programmeFacts(ctx.store.db, programmeId);
+  const programme = await programmeFacts(ctx.store.plain, programmeId);
   if (programme.archived_at || !takesApplications(programme.status))
     throw new Problem('gone', `${programme.name} is not taking applications now.`);
   if (invited && invited.status !== 'invited')
@@ -154,7 +154,7 @@ export async function submitApplication(
   }
   const me =
     viewer.kind === 'person' && viewer.hostId === p.host_id
-      ? await ctx.store.db
+      ? await ctx.store.plain
           .selectFrom('person')
           .select(['id', 'name', 'email', 'language'])
           .where('id', '=', viewer.personId)
@@ -171,7 +171,7 @@ export async function submitApplication(
   }
   const existing = invited
     ? invited
-    : await ctx.store.db
+    : await ctx.store.plain
         .selectFrom('application')
         .select(['id', 'status'])
         .where('programme_id', '=', p.id)
@@ -181,7 +181,7 @@ export async function submitApplication(
     throw conflict(`An application from ${email} is already here (${existing.status}).`, 'body.email');
   const person =
     me ??
-    (await ctx.store.db
+    (await ctx.store.plain
       .selectFrom('person')
       .select(['id', 'name', 'email', 'language'])
       .where('host_id', '=', p.host_id)
@@ -211,7 +211,7 @@ export async function submitApplication(
     withdrawn_at: null,
     updated_at: now,
   };
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     if (existing) await trx.updateTable('application').set(values).where('id', '=', id).execute();
     else
       await trx

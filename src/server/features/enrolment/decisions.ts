@@ -23,17 +23,17 @@ export async function decideApplication(
   input: { decision: Decision; asFacilitator?: boolean | undefined },
 ) {
   authorize(actor, 'application.decide', await applicationResource(ctx, id));
-  const app = await ctx.store.db
+  const app = await ctx.store.plain
     .selectFrom('application')
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  const p = await programmeFacts(ctx.store.db, app.programme_id);
+  const p = await programmeFacts(ctx.store.plain, app.programme_id);
   if (!takesDecisions(p.status)) throw conflict(whyNot(p.status, 'decide'));
   const problem = decisionProblem(app.status, input.decision);
   if (problem) throw conflict(problem, 'body.decision');
   const now = ctx.now().toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     const personId =
       input.decision === 'accept'
         ? await ensurePerson(trx, p.host_id, p.default_language, app, now)
@@ -103,7 +103,7 @@ export async function withdraw(ctx: AppContext, who: Withdrawer) {
   const { programmeId, personId, applicationId } = who;
   if (!personId && !applicationId) throw new Error('withdraw needs a person or an application');
   const now = ctx.now().toISOString();
-  const left = await ctx.store.db.transaction().execute(async (trx) => {
+  const left = await ctx.store.plain.transaction().execute(async (trx) => {
     const apps = await trx
       .selectFrom('application')
       .select('id')
@@ -164,8 +164,8 @@ export async function withdrawApplication(ctx: AppContext, actor: PersonActor, i
 }
 
 export async function withdrawFromProgramme(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  const resource = await programmeResource(ctx.store.db, programmeId);
-  const hasApplication = await ctx.store.db
+  const resource = await programmeResource(ctx.store.plain, programmeId);
+  const hasApplication = await ctx.store.plain
     .selectFrom('application')
     .select('id')
     .where('programme_id', '=', programmeId)

@@ -121,15 +121,15 @@ export async function importParticipants(
   rows: ParticipantRow[],
   onRow: (done: number) => void = () => {},
 ): Promise<{ imported: number; errors: RowError[] }> {
-  const exists = await ctx.store.db
+  const exists = await ctx.store.plain
     .selectFrom('programme')
     .select('id')
     .where('id', '=', programmeId)
     .executeTakeFirst();
   if (!exists) throw notFound('programme');
-  const p = await programmeFacts(ctx.store.db, programmeId);
+  const p = await programmeFacts(ctx.store.plain, programmeId);
   if (!takesImports(p.status)) throw conflict(whyNot(p.status, 'import'));
-  const existing = await ctx.store.db
+  const existing = await ctx.store.plain
     .selectFrom('application')
     .select(['email', 'status'])
     .where('programme_id', '=', programmeId)
@@ -147,7 +147,7 @@ export async function importParticipants(
   });
   if (errors.length) return { imported: 0, errors };
   const now = ctx.now().toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     for (const [i, r] of rows.entries()) {
       const personId = await ensurePerson(
         trx,

@@ -27,7 +27,7 @@ export interface ApplicationAnswers {
   consent: { version: string; groundRules: true; confidentiality: true; dataUse: true };
 }
 
-export async function programmeFacts(db: Transaction<Database> | AppContext['store']['db'], id: string) {
+export async function programmeFacts(db: Transaction<Database> | AppContext['store']['plain'], id: string) {
   return db
     .selectFrom('programme')
     .innerJoin('host', 'host.id', 'programme.host_id')
@@ -38,7 +38,7 @@ export async function programmeFacts(db: Transaction<Database> | AppContext['sto
 }
 
 export async function applicationResource(ctx: AppContext, id: string): Promise<ApplicationResource> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('application')
     .innerJoin('programme', 'programme.id', 'application.programme_id')
     .select(['application.id', 'application.programme_id', 'application.person_id', 'programme.host_id'])
@@ -62,7 +62,7 @@ export async function presentApplications(
   rows: ApplicationTable[],
 ) {
   const consents = rows.length
-    ? await ctx.store.db
+    ? await ctx.store.plain
         .selectFrom('consent')
         .selectAll()
         .where(
@@ -116,7 +116,7 @@ export async function presentApplications(
 
 export async function loadPresented(ctx: AppContext, viewer: Actor, id: string) {
   const resource = await applicationResource(ctx, id);
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('application')
     .selectAll()
     .where('id', '=', id)
@@ -127,12 +127,12 @@ export async function loadPresented(ctx: AppContext, viewer: Actor, id: string) 
 // ---------------------------------------------------------------- coordinator: links and invitations
 
 export async function assertManagesEnrolment(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.db, programmeId));
+  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
 }
 
 export async function getApplicationLink(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.db, programmeId));
-  const p = await programmeFacts(ctx.store.db, programmeId);
+  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
+  const p = await programmeFacts(ctx.store.plain, programmeId);
   return {
     url: p.application_token ? `${ctx.config.publicUrl}/apply/${p.application_token}` : null,
     works: Boolean(p.application_token) && takesApplications(p.status),
@@ -142,8 +142,8 @@ export async function getApplicationLink(ctx: AppContext, actor: PersonActor, pr
 
 /** Creates the open application link, or replaces it (the old link stops working at once). */
 export async function rotateApplicationLink(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.db, programmeId));
-  await ctx.store.db
+  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
+  await ctx.store.plain
     .updateTable('programme')
     .set({ application_token: randomBytes(24).toString('base64url'), updated_at: ctx.now().toISOString() })
     .where('id', '=', programmeId)
@@ -152,8 +152,8 @@ export async function rotateApplicationLink(ctx: AppContext, actor: PersonActor,
 }
 
 export async function revokeApplicationLink(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.db, programmeId));
-  await ctx.store.db
+  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
+  await ctx.store.plain
     .updateTable('programme')
     .set({ application_token: null, updated_at: ctx.now().toISOString() })
     .where('id', '=', programmeId)
@@ -167,9 +167,9 @@ export async function listApplications(
   programmeId: string,
   status: ApplicationStatus | undefined,
 ) {
-  const resource = await programmeResource(ctx.store.db, programmeId);
+  const resource = await programmeResource(ctx.store.plain, programmeId);
   authorize(actor, 'application.list', resource);
-  let query = ctx.store.db
+  let query = ctx.store.plain
     .selectFrom('application')
     .selectAll()
     .where('programme_id', '=', programmeId)
@@ -185,8 +185,8 @@ export async function getApplication(ctx: AppContext, actor: PersonActor, id: st
 }
 
 export async function getMyApplication(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  await programmeResource(ctx.store.db, programmeId);
-  const row = await ctx.store.db
+  await programmeResource(ctx.store.plain, programmeId);
+  const row = await ctx.store.plain
     .selectFrom('application')
     .select('id')
     .where('programme_id', '=', programmeId)

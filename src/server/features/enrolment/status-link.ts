@@ -28,7 +28,7 @@ const unknownLink = () =>
   );
 
 async function resolveStatusToken(ctx: AppContext, token: string) {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('application')
     .innerJoin('programme', 'programme.id', 'application.programme_id')
     .innerJoin('host', 'host.id', 'programme.host_id')

@@ -23,8 +23,8 @@ import { programmeResource } from '../resources.ts';
 
 /** Accepted applicants as the engine's participants (id = person id), with notices about what did not map. */
 async function buildInput(ctx: AppContext, programmeId: string) {
-  const p = await programmeFacts(ctx.store.db, programmeId);
-  const apps = await ctx.store.db
+  const p = await programmeFacts(ctx.store.plain, programmeId);
+  const apps = await ctx.store.plain
     .selectFrom('application')
     .selectAll()
     .where('programme_id', '=', programmeId)
@@ -94,13 +94,13 @@ function present(run: FormationRunTable) {
 }
 
 async function loadRun(ctx: AppContext, actor: PersonActor, runId: string) {
-  const run = await ctx.store.db
+  const run = await ctx.store.plain
     .selectFrom('formation_run')
     .selectAll()
     .where('id', '=', runId)
     .executeTakeFirst();
   if (!run) throw notFound('formation run');
-  const resource = await programmeResource(ctx.store.db, run.programme_id);
+  const resource = await programmeResource(ctx.store.plain, run.programme_id);
   authorize(actor, 'programme.formSets', resource);
   return run;
 }
@@ -115,7 +115,7 @@ function engine<T>(fn: () => T): T {
 }
 
 async function assertForming(ctx: AppContext, programmeId: string) {
-  const p = await programmeFacts(ctx.store.db, programmeId);
+  const p = await programmeFacts(ctx.store.plain, programmeId);
   if (!formsSets(p.status)) throw conflict(whyNot(p.status, 'form'));
   return p;
 }
@@ -139,14 +139,14 @@ export async function startRun(
   programmeId: string,
   options: { seed: number; numberOfSets?: number | undefined },
 ) {
-  authorize(actor, 'programme.formSets', await programmeResource(ctx.store.db, programmeId));
+  authorize(actor, 'programme.formSets', await programmeResource(ctx.store.plain, programmeId));
   await assertForming(ctx, programmeId);
   const { input, notices } = await buildForRun(ctx, programmeId);
   if (options.numberOfSets !== undefined) input.numberOfSets = options.numberOfSets;
   const result = engine(() => formSets(input, { seed: options.seed }));
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('formation_run')
     .values({
       id,
@@ -165,8 +165,8 @@ export async function startRun(
 }
 
 export async function listRuns(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.formSets', await programmeResource(ctx.store.db, programmeId));
-  const runs = await ctx.store.db
+  authorize(actor, 'programme.formSets', await programmeResource(ctx.store.plain, programmeId));
+  const runs = await ctx.store.plain
     .selectFrom('formation_run')
     .selectAll()
     .where('programme_id', '=', programmeId)
@@ -210,7 +210,7 @@ async function saveAssignment(
   changes: { assignment: Assignment; input?: FormationInput; seed?: number; notices?: string[] },
 ) {
   // Only a proposal nobody published meanwhile changes.
-  const updated = await ctx.store.db
+  const updated = await ctx.store.plain
     .updateTable('formation_run')
     .set({
       assignment_json: JSON.stringify(changes.assignment),
@@ -315,7 +315,7 @@ export async function publishRun(
   options: { setNames: string[]; acceptHardViolations: boolean },
 ) {
   const { run, input, assignment } = await editableRun(ctx, actor, runId);
-  const p = await programmeFacts(ctx.store.db, run.programme_id);
+  const p = await programmeFacts(ctx.store.plain, run.programme_id);
   const transition = transitionProblem(p.status, 'running', 'publish');
   if (transition) throw conflict(transition);
   const result = scoreAssignment(input, assignment);
@@ -325,7 +325,7 @@ export async function publishRun(
       `These sets break ${result.hardViolations === 1 ? 'a rule' : 'rules'} that should hold: ${rules.join(' ')} Move people, re-run, or publish anyway with acceptHardViolations.`,
     );
   }
-  const accepted = await ctx.store.db
+  const accepted = await ctx.store.plain
     .selectFrom('application')
     .select('person_id')
     .where('programme_id', '=', run.programme_id)
@@ -342,7 +342,7 @@ export async function publishRun(
   }
   const sets = assignment.sets.filter((s) => s.members.length + (s.facilitators ?? []).length > 0);
   const now = ctx.now().toISOString();
-  const created = await ctx.store.db.transaction().execute(async (trx) => {
+  const created = await ctx.store.plain.transaction().execute(async (trx) => {
     const claimed = await trx
       .updateTable('formation_run')
       .set({ status: 'published', published_at: now, updated_at: now })

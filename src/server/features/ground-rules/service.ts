@@ -24,7 +24,7 @@ export async function adoptDefaultGroundRules(trx: Transaction<Database>, setId:
     .execute();
 }
 
-async function versions(db: AppContext['store']['db'], setId: string) {
+async function versions(db: AppContext['store']['plain'], setId: string) {
   return db
     .selectFrom('ground_rules_version')
     .leftJoin('person', 'person.id', 'ground_rules_version.created_by')
@@ -46,11 +46,11 @@ async function versions(db: AppContext['store']['db'], setId: string) {
  * defaults are shown as a proposal (version null) that nobody can accept yet.
  */
 export async function getGroundRules(ctx: AppContext, actor: PersonActor, setId: string) {
-  const resource = await setResource(ctx.store.db, setId);
+  const resource = await setResource(ctx.store.plain, setId);
   authorize(actor, 'groundRules.read', resource);
-  const all = await versions(ctx.store.db, setId);
+  const all = await versions(ctx.store.plain, setId);
   const current = all[0];
-  const roster = await ctx.store.db
+  const roster = await ctx.store.plain
     .selectFrom('set_membership')
     .innerJoin('person', 'person.id', 'set_membership.person_id')
     .select(['person.id', 'person.name', 'set_membership.role'])
@@ -58,7 +58,7 @@ export async function getGroundRules(ctx: AppContext, actor: PersonActor, setId:
     .orderBy('person.name')
     .execute();
   const acceptances = current
-    ? await ctx.store.db
+    ? await ctx.store.plain
         .selectFrom('ground_rules_acceptance')
         .select(['person_id', 'accepted_at'])
         .where('version_id', '=', current.id)
@@ -99,10 +99,10 @@ export async function updateGroundRules(
   setId: string,
   input: { rules: string[]; basedOn: number | null },
 ) {
-  const resource = await setResource(ctx.store.db, setId);
+  const resource = await setResource(ctx.store.plain, setId);
   authorize(actor, 'groundRules.update', resource);
   const now = ctx.now().toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('ground_rules_version')
       .select(['version'])
@@ -159,8 +159,8 @@ export async function updateGroundRules(
 
 /** Records the viewer's acceptance of the version they read; an older version cannot be accepted. */
 export async function acceptGroundRules(ctx: AppContext, actor: PersonActor, setId: string, version: number) {
-  authorize(actor, 'groundRules.accept', await setResource(ctx.store.db, setId));
-  const current = await ctx.store.db
+  authorize(actor, 'groundRules.accept', await setResource(ctx.store.plain, setId));
+  const current = await ctx.store.plain
     .selectFrom('ground_rules_version')
     .select(['id', 'version'])
     .where('set_id', '=', setId)
@@ -173,14 +173,14 @@ export async function acceptGroundRules(ctx: AppContext, actor: PersonActor, set
       'body.version',
     );
   }
-  const already = await ctx.store.db
+  const already = await ctx.store.plain
     .selectFrom('ground_rules_acceptance')
     .select('person_id')
     .where('version_id', '=', current.id)
     .where('person_id', '=', actor.personId)
     .executeTakeFirst();
   if (!already)
-    await ctx.store.db
+    await ctx.store.plain
       .insertInto('ground_rules_acceptance')
       .values({ version_id: current.id, person_id: actor.personId, accepted_at: ctx.now().toISOString() })
       .execute();

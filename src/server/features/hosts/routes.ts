@@ -14,7 +14,7 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
    * reader act as the recipient, and so read set content), in the viewer's own language.
    */
   const mailViewer = async (viewerId: string) => {
-    const viewer = await ctx.store.db
+    const viewer = await ctx.store.plain
       .selectFrom('person')
       .select('language')
       .where('id', '=', viewerId)
@@ -31,7 +31,7 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   const presentHost = async (hostId: string, request: Parameters<typeof signedIn>[0]) => {
     const actor = signedIn(request);
     authorize(actor, 'host.read', hostResource(hostId));
-    const host = await ctx.store.db
+    const host = await ctx.store.plain
       .selectFrom('host')
       .selectAll()
       .where('id', '=', hostId)
@@ -75,7 +75,7 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       if (body.name !== undefined) set.name = body.name;
       if (body.defaultTimeZone !== undefined) set.default_time_zone = body.defaultTimeZone;
       if (body.defaultLanguage !== undefined) set.default_language = body.defaultLanguage;
-      await ctx.store.db.updateTable('host').set(set).where('id', '=', hostId).execute();
+      await ctx.store.plain.updateTable('host').set(set).where('id', '=', hostId).execute();
       return presentHost(hostId, request);
     },
   );
@@ -94,7 +94,7 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       const actor = signedIn(request);
       authorize(actor, 'host.readMailOutbox', hostResource(request.params.hostId));
       const view = await mailViewer(actor.personId);
-      const rows = await ctx.store.db
+      const rows = await ctx.store.plain
         .selectFrom('mail_outbox')
         .select([
           'id',
@@ -140,7 +140,7 @@ export const hostRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     async (request) => {
       const actor = signedIn(request);
       authorize(actor, 'host.readMailOutbox', hostResource(request.params.hostId));
-      const row = await ctx.store.db
+      const row = await ctx.store.plain
         .selectFrom('mail_outbox')
         .selectAll()
         .where('host_id', '=', request.params.hostId)

@@ -12,9 +12,9 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Creates a fresh invitation (older ones stop working) and queues its email in the same transaction. */
 export async function invitePerson(ctx: AppContext, actor: PersonActor, personId: string) {
-  const resource = await personResource(ctx.store.db, personId);
+  const resource = await personResource(ctx.store.plain, personId);
   authorize(actor, 'person.invite', resource);
-  const person = await ctx.store.db
+  const person = await ctx.store.plain
     .selectFrom('person')
     .innerJoin('host', 'host.id', 'person.host_id')
     .select([
@@ -31,7 +31,7 @@ export async function invitePerson(ctx: AppContext, actor: PersonActor, personId
     .executeTakeFirstOrThrow();
   if (person.user_id) throw conflict(`${person.name} already has an account; they can sign in.`);
   if (person.archived_at) throw conflict(`${person.name} is archived; restore them before inviting.`);
-  const inviter = await ctx.store.db
+  const inviter = await ctx.store.plain
     .selectFrom('person')
     .select('name')
     .where('id', '=', actor.personId)
@@ -51,7 +51,7 @@ export async function invitePerson(ctx: AppContext, actor: PersonActor, personId
     actionUrl: `${ctx.config.publicUrl}/invitation/${token}`,
   });
   const invitationId = randomUUID();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     await trx
       .updateTable('invitation')
       .set({ expires_at: now.toISOString() })
@@ -78,7 +78,7 @@ export async function invitePerson(ctx: AppContext, actor: PersonActor, personId
 }
 
 async function findUsableInvitation(ctx: AppContext, token: string) {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('invitation')
     .innerJoin('person', 'person.id', 'invitation.person_id')
     .innerJoin('host', 'host.id', 'person.host_id')
@@ -120,7 +120,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, password:
   const row = await findUsableInvitation(ctx, token);
   const userId = await createCredentialAccount(ctx, { email: row.email, name: row.name, password });
   try {
-    await ctx.store.db.transaction().execute(async (trx) => {
+    await ctx.store.plain.transaction().execute(async (trx) => {
       const now = ctx.now().toISOString();
       const claimed = await trx
         .updateTable('invitation')

@@ -36,9 +36,9 @@ function present(
 
 /** My entries in a set, and the entries others chose to share with it. */
 export async function listJournal(ctx: AppContext, actor: PersonActor, setId: string) {
-  const set = await setResource(ctx.store.db, setId);
+  const set = await setResource(ctx.store.plain, setId);
   authorize(actor, 'journal.create', set);
-  const rows = await ctx.store.db
+  const rows = await ctx.store.plain
     .selectFrom('journal_entry')
     .innerJoin('person', 'person.id', 'journal_entry.author_id')
     .selectAll('journal_entry')
@@ -64,9 +64,9 @@ export async function listJournal(ctx: AppContext, actor: PersonActor, setId: st
 }
 
 export async function getJournalEntry(ctx: AppContext, actor: PersonActor, entryId: string) {
-  const resource = await ownedItemResource(ctx.store.db, 'journal', entryId);
+  const resource = await ownedItemResource(ctx.store.plain, 'journal', entryId);
   authorize(actor, 'journal.read', resource);
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('journal_entry')
     .innerJoin('person', 'person.id', 'journal_entry.author_id')
     .selectAll('journal_entry')
@@ -78,7 +78,7 @@ export async function getJournalEntry(ctx: AppContext, actor: PersonActor, entry
 
 async function assertMeetingOfSet(ctx: AppContext, meetingId: string | null, setId: string) {
   if (!meetingId) return;
-  const meeting = await ctx.store.db
+  const meeting = await ctx.store.plain
     .selectFrom('meeting')
     .select('set_id')
     .where('id', '=', meetingId)
@@ -96,11 +96,11 @@ export async function createJournalEntry(
   setId: string,
   input: JournalInput,
 ) {
-  authorize(actor, 'journal.create', await setResource(ctx.store.db, setId));
+  authorize(actor, 'journal.create', await setResource(ctx.store.plain, setId));
   await assertMeetingOfSet(ctx, input.meetingId, setId);
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('journal_entry')
     .values({
       id,
@@ -122,13 +122,13 @@ export async function updateJournalEntry(
   entryId: string,
   patch: Partial<Omit<JournalInput, 'meetingId'>>,
 ) {
-  authorize(actor, 'journal.update', await ownedItemResource(ctx.store.db, 'journal', entryId));
-  const current = await ctx.store.db
+  authorize(actor, 'journal.update', await ownedItemResource(ctx.store.plain, 'journal', entryId));
+  const current = await ctx.store.plain
     .selectFrom('journal_entry')
     .selectAll()
     .where('id', '=', entryId)
     .executeTakeFirstOrThrow();
-  await ctx.store.db
+  await ctx.store.plain
     .updateTable('journal_entry')
     .set({
       answers_json: patch.answers ? JSON.stringify(patch.answers) : current.answers_json,
@@ -141,6 +141,6 @@ export async function updateJournalEntry(
 }
 
 export async function deleteJournalEntry(ctx: AppContext, actor: PersonActor, entryId: string) {
-  authorize(actor, 'journal.update', await ownedItemResource(ctx.store.db, 'journal', entryId));
-  await ctx.store.db.deleteFrom('journal_entry').where('id', '=', entryId).execute();
+  authorize(actor, 'journal.update', await ownedItemResource(ctx.store.plain, 'journal', entryId));
+  await ctx.store.plain.deleteFrom('journal_entry').where('id', '=', entryId).execute();
 }

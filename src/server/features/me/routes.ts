@@ -15,7 +15,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, 
     },
     async (request) => {
       const actor = signedIn(request);
-      const db = ctx.store.db;
+      const db = ctx.store.plain;
       const [person, host, sets, coordinated] = await Promise.all([
         getPerson(ctx, actor, actor.personId),
         db.selectFrom('host').selectAll().where('id', '=', actor.hostId).executeTakeFirstOrThrow(),

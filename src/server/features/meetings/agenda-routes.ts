@@ -49,9 +49,9 @@ export const agendaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       authorize(
         signedIn(request),
         'programme.read',
-        await programmeResource(ctx.store.db, request.params.id),
+        await programmeResource(ctx.store.plain, request.params.id),
       );
-      const row = await ctx.store.db
+      const row = await ctx.store.plain
         .selectFrom('programme')
         .select('agenda_json')
         .where('id', '=', request.params.id)
@@ -77,10 +77,10 @@ export const agendaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       authorize(
         signedIn(request),
         'programme.update',
-        await programmeResource(ctx.store.db, request.params.id),
+        await programmeResource(ctx.store.plain, request.params.id),
       );
       const json = checked(request.body.agenda);
-      await ctx.store.db
+      await ctx.store.plain
         .updateTable('programme')
         .set({ agenda_json: json })
         .where('id', '=', request.params.id)
@@ -101,10 +101,10 @@ export const agendaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request) => {
-      const set = await setResource(ctx.store.db, request.params.id);
+      const set = await setResource(ctx.store.plain, request.params.id);
       authorize(signedIn(request), 'meeting.schedule', set);
       const json = checked(request.body.agenda);
-      await ctx.store.db
+      await ctx.store.plain
         .updateTable('learning_set')
         .set({ agenda_json: json })
         .where('id', '=', request.params.id)

@@ -16,7 +16,7 @@ import { recordWords } from './record-words.ts';
 import { meetingSetResource } from './service.ts';
 
 async function heldState(ctx: AppContext, meetingId: string) {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('meeting')
     .select(['setup_json', 'starts_at'])
     .where('id', '=', meetingId)
@@ -25,7 +25,7 @@ async function heldState(ctx: AppContext, meetingId: string) {
   const setup = JSON.parse(row.setup_json) as MeetingSetup;
   return {
     setup,
-    state: replay(setup, await eventsAfter(ctx.store.db, meetingId, 0)),
+    state: replay(setup, await eventsAfter(ctx.store.plain, meetingId, 0)),
     startsAt: row.starts_at,
   };
 }
@@ -54,8 +54,8 @@ export async function meetingRecordPdf(ctx: AppContext, actor: PersonActor, meet
 
 /** Who presented when and for how long, and who might present next so everyone gets their turn. */
 export async function setTurns(ctx: AppContext, actor: PersonActor, setId: string) {
-  authorize(actor, 'set.readCounts', await setResource(ctx.store.db, setId));
-  const meetings = await ctx.store.db
+  authorize(actor, 'set.readCounts', await setResource(ctx.store.plain, setId));
+  const meetings = await ctx.store.plain
     .selectFrom('meeting')
     .select('id')
     .where('set_id', '=', setId)
@@ -72,12 +72,12 @@ export async function setTurns(ctx: AppContext, actor: PersonActor, setId: strin
         presenters: presentersOf(held.state),
       });
   }
-  const roster = (await rosters(ctx.store.db, [setId])).get(setId) ?? [];
+  const roster = (await rosters(ctx.store.plain, [setId])).get(setId) ?? [];
   const members = roster
     .filter((r) => r.role === 'member')
     .map((r) => ({ personId: r.person_id, name: r.name }));
   // Counts only, never the texts: these are what a coordinator may see of a set's actions.
-  const actions = await ctx.store.db
+  const actions = await ctx.store.plain
     .selectFrom('action')
     .select(['owner_id', 'status'])
     .where('set_id', '=', setId)

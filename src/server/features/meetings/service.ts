@@ -19,18 +19,18 @@ export interface MeetingInput {
 }
 
 export async function meetingSetResource(ctx: AppContext, meetingId: string) {
-  const meeting = await ctx.store.db
+  const meeting = await ctx.store.plain
     .selectFrom('meeting')
     .select('set_id')
     .where('id', '=', meetingId)
     .executeTakeFirst();
   if (!meeting) throw notFound('meeting');
-  return setResource(ctx.store.db, meeting.set_id);
+  return setResource(ctx.store.plain, meeting.set_id);
 }
 
 /** The agenda a new meeting starts from: the set's own, else its programme's, else METHOD.md's default. */
 async function agendaFor(ctx: AppContext, setId: string): Promise<string> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('learning_set')
     .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
     .select(['learning_set.agenda_json as set_agenda', 'programme.agenda_json as programme_agenda'])
@@ -48,13 +48,13 @@ function period(input: Pick<MeetingInput, 'localStart' | 'timeZone' | 'durationM
 export async function getMeeting(ctx: AppContext, actor: PersonActor, meetingId: string) {
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.readSchedule', set);
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('meeting')
     .selectAll()
     .where('id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  const roster = (await rosters(ctx.store.db, [set.setId])).get(set.setId) ?? [];
-  const attendance = await ctx.store.db
+  const roster = (await rosters(ctx.store.plain, [set.setId])).get(set.setId) ?? [];
+  const attendance = await ctx.store.plain
     .selectFrom('meeting_attendance')
     .select(['person_id', 'status', 'apology_note'])
     .where('meeting_id', '=', meetingId)
@@ -63,17 +63,17 @@ export async function getMeeting(ctx: AppContext, actor: PersonActor, meetingId:
 }
 
 export async function listMeetings(ctx: AppContext, actor: PersonActor, setId: string) {
-  const set = await setResource(ctx.store.db, setId);
+  const set = await setResource(ctx.store.plain, setId);
   authorize(actor, 'meeting.readSchedule', set);
-  const rows = await ctx.store.db
+  const rows = await ctx.store.plain
     .selectFrom('meeting')
     .selectAll()
     .where('set_id', '=', setId)
     .orderBy('starts_at')
     .execute();
-  const roster = (await rosters(ctx.store.db, [setId])).get(setId) ?? [];
+  const roster = (await rosters(ctx.store.plain, [setId])).get(setId) ?? [];
   const attendance = rows.length
-    ? await ctx.store.db
+    ? await ctx.store.plain
         .selectFrom('meeting_attendance')
         .select(['meeting_id', 'person_id', 'status', 'apology_note'])
         .where(
@@ -100,11 +100,11 @@ export async function scheduleMeeting(
   setId: string,
   input: MeetingInput,
 ) {
-  const set = await setResource(ctx.store.db, setId);
+  const set = await setResource(ctx.store.plain, setId);
   authorize(actor, 'meeting.schedule', set);
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('meeting')
     .values({
       id,
@@ -132,7 +132,7 @@ export async function updateMeeting(
 ) {
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.schedule', set);
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('meeting')
     .selectAll()
     .where('id', '=', meetingId)
@@ -147,7 +147,7 @@ export async function updateMeeting(
     durationMinutes: patch.durationMinutes ?? durationMinutes,
   };
   const status: MeetingStatus = patch.status ?? row.status;
-  await ctx.store.db
+  await ctx.store.plain
     .updateTable('meeting')
     .set({
       ...period(next),
@@ -186,14 +186,14 @@ export async function recordAttendance(
 ) {
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.recordAttendance', set);
-  const inSet = await ctx.store.db
+  const inSet = await ctx.store.plain
     .selectFrom('set_membership')
     .select('person_id')
     .where('set_id', '=', set.setId)
     .where('person_id', '=', personId)
     .executeTakeFirst();
   if (!inSet) throw new Problem('not-found', 'This person is not in this set.');
-  const current = await ctx.store.db
+  const current = await ctx.store.plain
     .selectFrom('meeting_attendance')
     .select('apology_note')
     .where('meeting_id', '=', meetingId)
@@ -211,7 +211,7 @@ async function writeAttendance(
   note: string,
 ) {
   const now = ctx.now().toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     await trx
       .deleteFrom('meeting_attendance')
       .where('meeting_id', '=', meetingId)

@@ -28,8 +28,8 @@ const preferencesSchema = z.strictObject({
 });
 
 async function mine(ctx: AppContext, actor: PersonActor) {
-  authorize(actor, 'person.update', await personResource(ctx.store.db, actor.personId));
-  const prefs = (await loadPreferences(ctx.store.db, [actor.personId])).get(actor.personId)!;
+  authorize(actor, 'person.update', await personResource(ctx.store.plain, actor.personId));
+  const prefs = (await loadPreferences(ctx.store.plain, [actor.personId])).get(actor.personId)!;
   return { ...prefs, kinds: [...notificationKinds] };
 }
 
@@ -63,8 +63,8 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     },
     async (request) => {
       const actor = signedIn(request);
-      authorize(actor, 'person.update', await personResource(ctx.store.db, actor.personId));
-      await savePreferences(ctx.store.db, actor.personId, request.body as Preferences, ctx.now());
+      authorize(actor, 'person.update', await personResource(ctx.store.plain, actor.personId));
+      await savePreferences(ctx.store.plain, actor.personId, request.body as Preferences, ctx.now());
       return mine(ctx, actor);
     },
   );
@@ -83,7 +83,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     },
     async (request) => {
       const { personId, kind } = readToken(ctx, request.params.token);
-      const prefs = (await loadPreferences(ctx.store.db, [personId])).get(personId)!;
+      const prefs = (await loadPreferences(ctx.store.plain, [personId])).get(personId)!;
       return { kind, unsubscribed: prefs.disabled.includes(kind) };
     },
   );
@@ -100,9 +100,9 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     },
     async (request) => {
       const { personId, kind } = readToken(ctx, request.params.token);
-      const prefs = (await loadPreferences(ctx.store.db, [personId])).get(personId)!;
+      const prefs = (await loadPreferences(ctx.store.plain, [personId])).get(personId)!;
       if (!prefs.disabled.includes(kind)) prefs.disabled.push(kind);
-      await savePreferences(ctx.store.db, personId, prefs, ctx.now());
+      await savePreferences(ctx.store.plain, personId, prefs, ctx.now());
       return { kind, unsubscribed: true };
     },
   );

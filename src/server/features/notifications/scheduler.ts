@@ -68,7 +68,7 @@ export class NotificationScheduler {
   }
 
   private async meetingNotices(): Promise<number> {
-    const { db } = this.ctx.store;
+    const db = this.ctx.store.plain;
     const now = this.ctx.now();
     const rows = await db
       .selectFrom('meeting')
@@ -85,7 +85,7 @@ export class NotificationScheduler {
   }
 
   private async reminders(): Promise<number> {
-    const { db } = this.ctx.store;
+    const db = this.ctx.store.plain;
     const now = this.ctx.now();
     const meetings = await db
       .selectFrom('meeting')

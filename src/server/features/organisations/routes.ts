@@ -1,56 +1,18 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { FastifyPluginAsync } from 'fastify';
+import * as contract from '../../../contract/organisations.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
-import { hostParams, idParams, name } from '../../http/schemas.ts';
+import { registerRoute } from '../../http/route.ts';
 import { createOrganisation, listOrganisations, updateOrganisation } from './service.ts';
 
-export const organisationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get(
-    '/api/hosts/:hostId/organisations',
-    {
-      schema: {
-        tags: ['organisations'],
-        summary: "List the host's organisations (participants' employers) with how many people each has",
-        params: hostParams,
-        querystring: z.strictObject({ includeArchived: z.enum(['true', 'false']).default('false') }),
-      },
-    },
-    async (request) =>
-      listOrganisations(
-        ctx,
-        signedIn(request),
-        request.params.hostId,
-        request.query.includeArchived === 'true',
-      ),
+export const organisationRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  registerRoute(app, contract.listOrganisations, ({ request, params, query }) =>
+    listOrganisations(ctx, signedIn(request), params.hostId, query.includeArchived === 'true'),
   );
-
-  app.post(
-    '/api/hosts/:hostId/organisations',
-    {
-      schema: {
-        tags: ['organisations'],
-        summary: 'Add an organisation',
-        params: hostParams,
-        body: z.strictObject({ name }),
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await createOrganisation(ctx, signedIn(request), request.params.hostId, request.body.name)),
+  registerRoute(app, contract.createOrganisation, ({ request, params, body }) =>
+    createOrganisation(ctx, signedIn(request), params.hostId, body.name),
   );
-
-  app.patch(
-    '/api/organisations/:id',
-    {
-      schema: {
-        tags: ['organisations'],
-        summary: 'Rename, archive or restore an organisation',
-        params: idParams,
-        body: z.strictObject({ name: name.optional(), archived: z.boolean().optional() }),
-      },
-    },
-    async (request) => updateOrganisation(ctx, signedIn(request), request.params.id, request.body),
+  registerRoute(app, contract.updateOrganisation, ({ request, params, body }) =>
+    updateOrganisation(ctx, signedIn(request), params.id, body),
   );
 };

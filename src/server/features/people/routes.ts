@@ -55,7 +55,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     },
     async (request, reply) => {
       const actor = signedIn(request);
-      const host = await ctx.store.db
+      const host = await ctx.store.plain
         .selectFrom('host')
         .select(['default_time_zone', 'default_language'])
         .where('id', '=', request.params.hostId)

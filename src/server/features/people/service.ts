@@ -25,7 +25,7 @@ async function assertOrganisationInHost(
   organisationId: string | null | undefined,
 ) {
   if (!organisationId) return;
-  const org = await ctx.store.db
+  const org = await ctx.store.plain
     .selectFrom('organisation')
     .select('id')
     .where('id', '=', organisationId)
@@ -39,7 +39,7 @@ async function assertOrganisationInHost(
 }
 
 async function assertEmailFree(ctx: AppContext, hostId: string, email: string, exceptId?: string) {
-  let query = ctx.store.db
+  let query = ctx.store.plain
     .selectFrom('person')
     .select('id')
     .where('host_id', '=', hostId)
@@ -56,7 +56,7 @@ export async function listPeople(
   filter: { search?: string | undefined; organisationId?: string | undefined; includeArchived: boolean },
 ) {
   authorize(actor, 'person.list', hostResource(hostId));
-  let query = personQuery(ctx.store.db).where('person.host_id', '=', hostId).orderBy('person.name');
+  let query = personQuery(ctx.store.plain).where('person.host_id', '=', hostId).orderBy('person.name');
   if (!filter.includeArchived) query = query.where('person.archived_at', 'is', null);
   if (filter.organisationId) query = query.where('person.organisation_id', '=', filter.organisationId);
   if (filter.search) {
@@ -68,9 +68,9 @@ export async function listPeople(
   const rows = await query.execute();
   const ids = rows.map((r) => r.id);
   const [statuses, sets, admins] = await Promise.all([
-    accountStatuses(ctx.store.db, ids, ctx.now().toISOString()),
-    setIdsByPerson(ctx.store.db, ids),
-    hostAdminIds(ctx.store.db, hostId),
+    accountStatuses(ctx.store.plain, ids, ctx.now().toISOString()),
+    setIdsByPerson(ctx.store.plain, ids),
+    hostAdminIds(ctx.store.plain, hostId),
   ]);
   return rows.map((row) => {
     const resource: PersonResource = {
@@ -85,11 +85,11 @@ export async function listPeople(
 }
 
 export async function getPerson(ctx: AppContext, actor: PersonActor, personId: string) {
-  const resource = await personResource(ctx.store.db, personId);
+  const resource = await personResource(ctx.store.plain, personId);
   authorize(actor, 'person.read', resource);
-  const row = await personQuery(ctx.store.db).where('person.id', '=', personId).executeTakeFirstOrThrow();
-  const statuses = await accountStatuses(ctx.store.db, [personId], ctx.now().toISOString());
-  const admins = await hostAdminIds(ctx.store.db, row.host_id);
+  const row = await personQuery(ctx.store.plain).where('person.id', '=', personId).executeTakeFirstOrThrow();
+  const statuses = await accountStatuses(ctx.store.plain, [personId], ctx.now().toISOString());
+  const admins = await hostAdminIds(ctx.store.plain, row.host_id);
   const status = row.user_id ? 'active' : (statuses.get(personId) ?? 'not-invited');
   return presentPerson(actor, row, resource, { status, hostAdmin: admins.has(personId) });
 }
@@ -100,7 +100,7 @@ export async function createPerson(ctx: AppContext, actor: PersonActor, hostId: 
   await assertEmailFree(ctx, hostId, input.email);
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('person')
     .values({
       id,
@@ -126,10 +126,10 @@ export async function updatePerson(
   personId: string,
   patch: PersonPatch,
 ) {
-  const resource = await personResource(ctx.store.db, personId);
+  const resource = await personResource(ctx.store.plain, personId);
   authorize(actor, 'person.update', resource);
   if (patch.archived !== undefined) authorize(actor, 'person.archive', resource);
-  const current = await ctx.store.db
+  const current = await ctx.store.plain
     .selectFrom('person')
     .selectAll()
     .where('id', '=', personId)
@@ -147,7 +147,7 @@ export async function updatePerson(
   if (patch.organisationId !== undefined)
     await assertOrganisationInHost(ctx, current.host_id, patch.organisationId);
   const now = ctx.now().toISOString();
-  await ctx.store.db
+  await ctx.store.plain
     .updateTable('person')
     .set({
       name: patch.name ?? current.name,
@@ -170,7 +170,7 @@ export async function updatePerson(
   if (patch.archived === true && current.archived_at === null && current.user_id)
     await endAllSessions(ctx, current.user_id);
   if (patch.name !== undefined && current.user_id) {
-    await ctx.store.db
+    await ctx.store.plain
       .updateTable('user')
       .set({ name: patch.name })
       .where('id', '=', current.user_id)
@@ -181,9 +181,9 @@ export async function updatePerson(
 
 /** An admin's "sign this person out": every session ends and every live socket of theirs closes. */
 export async function signPersonOut(ctx: AppContext, actor: PersonActor, personId: string) {
-  const resource = await personResource(ctx.store.db, personId);
+  const resource = await personResource(ctx.store.plain, personId);
   authorize(actor, 'person.signOut', resource);
-  const person = await ctx.store.db
+  const person = await ctx.store.plain
     .selectFrom('person')
     .select('user_id')
     .where('id', '=', personId)
@@ -192,22 +192,22 @@ export async function signPersonOut(ctx: AppContext, actor: PersonActor, personI
 }
 
 export async function setHostAdmin(ctx: AppContext, actor: PersonActor, personId: string, admin: boolean) {
-  const resource = await personResource(ctx.store.db, personId);
+  const resource = await personResource(ctx.store.plain, personId);
   authorize(actor, 'person.manageHostAdmin', resource);
   if (admin) {
-    const exists = await ctx.store.db
+    const exists = await ctx.store.plain
       .selectFrom('host_admin')
       .select('person_id')
       .where('person_id', '=', personId)
       .executeTakeFirst();
     if (!exists) {
-      await ctx.store.db
+      await ctx.store.plain
         .insertInto('host_admin')
         .values({ host_id: resource.hostId, person_id: personId, created_at: ctx.now().toISOString() })
         .execute();
     }
   } else {
-    await ctx.store.db.deleteFrom('host_admin').where('person_id', '=', personId).execute();
+    await ctx.store.plain.deleteFrom('host_admin').where('person_id', '=', personId).execute();
   }
   return getPerson(ctx, actor, personId);
 }

@@ -37,8 +37,8 @@ type Scope = { kind: 'set'; set: SetResource } | { kind: 'programme'; programme:
 
 async function scopeOf(ctx: AppContext, poll: Pick<PollTable, 'set_id' | 'programme_id'>): Promise<Scope> {
   return poll.set_id
-    ? { kind: 'set', set: await setResource(ctx.store.db, poll.set_id) }
-    : { kind: 'programme', programme: await programmeResource(ctx.store.db, poll.programme_id) };
+    ? { kind: 'set', set: await setResource(ctx.store.plain, poll.set_id) }
+    : { kind: 'programme', programme: await programmeResource(ctx.store.plain, poll.programme_id) };
 }
 
 function authorizeScope(actor: PersonActor, scope: Scope, what: 'run' | 'answer' | 'read') {
@@ -58,8 +58,8 @@ async function participants(
   ctx: AppContext,
   poll: Pick<PollTable, 'set_id' | 'programme_id'>,
 ): Promise<Recipient[]> {
-  if (poll.set_id) return (await setRecipients(ctx.store.db, [poll.set_id])).get(poll.set_id) ?? [];
-  return programmeRecipients(ctx.store.db, poll.programme_id);
+  if (poll.set_id) return (await setRecipients(ctx.store.plain, [poll.set_id])).get(poll.set_id) ?? [];
+  return programmeRecipients(ctx.store.plain, poll.programme_id);
 }
 
 export async function createPoll(
@@ -70,8 +70,8 @@ export async function createPoll(
 ) {
   const scope: Scope =
     'setId' in target
-      ? { kind: 'set', set: await setResource(ctx.store.db, target.setId) }
-      : { kind: 'programme', programme: await programmeResource(ctx.store.db, target.programmeId) };
+      ? { kind: 'set', set: await setResource(ctx.store.plain, target.setId) }
+      : { kind: 'programme', programme: await programmeResource(ctx.store.plain, target.programmeId) };
   authorizeScope(actor, scope, 'run');
   if (input.purpose === 'slot' && (scope.kind !== 'set' || !input.pattern))
     throw new Problem(
@@ -121,15 +121,15 @@ export async function createPoll(
   });
   const people = await participants(ctx, poll);
   const prefs = await loadPreferences(
-    ctx.store.db,
+    ctx.store.plain,
     people.map((p) => p.personId),
   );
-  const organiser = await ctx.store.db
+  const organiser = await ctx.store.plain
     .selectFrom('person')
     .select('name')
     .where('id', '=', actor.personId)
     .executeTakeFirstOrThrow();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     await trx.insertInto('poll').values(poll).execute();
     await trx.insertInto('poll_option').values(options).execute();
     for (const to of people) {
@@ -147,7 +147,11 @@ export async function createPoll(
 }
 
 async function pollRow(ctx: AppContext, pollId: string): Promise<PollTable> {
-  const row = await ctx.store.db.selectFrom('poll').selectAll().where('id', '=', pollId).executeTakeFirst();
+  const row = await ctx.store.plain
+    .selectFrom('poll')
+    .selectAll()
+    .where('id', '=', pollId)
+    .executeTakeFirst();
   if (!row) throw notFound('poll');
   return row;
 }
@@ -156,7 +160,7 @@ export async function getPoll(ctx: AppContext, actor: PersonActor, pollId: strin
   const poll = await pollRow(ctx, pollId);
   const scope = await scopeOf(ctx, poll);
   authorizeScope(actor, scope, 'read');
-  const db = ctx.store.db;
+  const db = ctx.store.plain;
   const [options, answers, people, viewer] = await Promise.all([
     db.selectFrom('poll_option').selectAll().where('poll_id', '=', pollId).orderBy('position').execute(),
     db.selectFrom('poll_answer').selectAll().where('poll_id', '=', pollId).execute(),
@@ -223,12 +227,12 @@ export async function listPolls(
   actor: PersonActor,
   target: { setId: string } | { programmeId: string },
 ) {
-  let query = ctx.store.db.selectFrom('poll').select('id').orderBy('created_at', 'desc');
+  let query = ctx.store.plain.selectFrom('poll').select('id').orderBy('created_at', 'desc');
   if ('setId' in target) {
-    authorize(actor, 'meeting.readSchedule', await setResource(ctx.store.db, target.setId));
+    authorize(actor, 'meeting.readSchedule', await setResource(ctx.store.plain, target.setId));
     query = query.where('set_id', '=', target.setId);
   } else {
-    authorize(actor, 'programme.answerPoll', await programmeResource(ctx.store.db, target.programmeId));
+    authorize(actor, 'programme.answerPoll', await programmeResource(ctx.store.plain, target.programmeId));
     query = query.where('programme_id', '=', target.programmeId).where('set_id', 'is', null);
   }
   const rows = await query.execute();
@@ -246,9 +250,9 @@ export async function answerPoll(
   authorizeScope(actor, await scopeOf(ctx, poll), 'answer');
   if (poll.status !== 'open') throw conflict('This poll is closed: the time has been decided.');
   const options = new Set(
-    (await ctx.store.db.selectFrom('poll_option').select('id').where('poll_id', '=', pollId).execute()).map(
-      (o) => o.id,
-    ),
+    (
+      await ctx.store.plain.selectFrom('poll_option').select('id').where('poll_id', '=', pollId).execute()
+    ).map((o) => o.id),
   );
   const unknown = answers.filter((a) => !options.has(a.optionId));
   if (unknown.length)
@@ -256,7 +260,7 @@ export async function answerPoll(
       { field: 'body.answers', message: 'must be for this poll’s options' },
     ]);
   const now = ctx.now().toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     for (const a of answers) {
       await trx
         .deleteFrom('poll_answer')
@@ -279,7 +283,7 @@ export async function answerPoll(
 }
 
 const reopen = (ctx: AppContext, pollId: string) =>
-  ctx.store.db
+  ctx.store.plain
     .updateTable('poll')
     .set({ status: 'open', confirmed_option_id: null })
     .where('id', '=', pollId)
@@ -293,14 +297,14 @@ const reopen = (ctx: AppContext, pollId: string) =>
 export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: string, optionId: string) {
   const poll = await pollRow(ctx, pollId);
   authorizeScope(actor, await scopeOf(ctx, poll), 'run');
-  const option = await ctx.store.db
+  const option = await ctx.store.plain
     .selectFrom('poll_option')
     .selectAll()
     .where('id', '=', optionId)
     .where('poll_id', '=', pollId)
     .executeTakeFirst();
   if (!option) throw new Problem('not-found', 'This poll has no such option.');
-  const claimed = await ctx.store.db
+  const claimed = await ctx.store.plain
     .updateTable('poll')
     .set({ status: 'confirmed', confirmed_option_id: optionId, updated_at: ctx.now().toISOString() })
     .where('id', '=', pollId)
@@ -336,10 +340,10 @@ export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: s
   }
   const people = await participants(ctx, poll);
   const prefs = await loadPreferences(
-    ctx.store.db,
+    ctx.store.plain,
     people.map((p) => p.personId),
   );
-  const announce = ctx.store.db.transaction().execute(async (trx) => {
+  const announce = ctx.store.plain.transaction().execute(async (trx) => {
     if (!poll.set_id) result = { programmeEventId: await insertPollEvent(ctx, trx, actor, poll, option) };
     const [event] = await loadCalendarEvents(trx, {
       eventIds: result.programmeEventId ? [result.programmeEventId] : [],

@@ -54,7 +54,7 @@ function present(
 
 async function load(ctx: AppContext, actor: PersonActor, problemIds: string[]) {
   if (problemIds.length === 0) return [];
-  const rows = await ctx.store.db
+  const rows = await ctx.store.plain
     .selectFrom('problem')
     .innerJoin('person', 'person.id', 'problem.owner_id')
     .selectAll('problem')
@@ -62,13 +62,13 @@ async function load(ctx: AppContext, actor: PersonActor, problemIds: string[]) {
     .where('problem.id', 'in', problemIds)
     .orderBy('problem.created_at')
     .execute();
-  const versions = await ctx.store.db
+  const versions = await ctx.store.plain
     .selectFrom('problem_version')
     .select(['id', 'problem_id', 'statement', 'meeting_id', 'created_at'])
     .where('problem_id', 'in', problemIds)
     .orderBy('created_at')
     .execute();
-  const set = rows[0] ? await setResource(ctx.store.db, rows[0].set_id) : undefined;
+  const set = rows[0] ? await setResource(ctx.store.plain, rows[0].set_id) : undefined;
   return rows.map((row) => {
     const resource: OwnedItemResource = {
       type: 'problem',
@@ -87,8 +87,8 @@ async function load(ctx: AppContext, actor: PersonActor, problemIds: string[]) {
 }
 
 export async function listProblems(ctx: AppContext, actor: PersonActor, setId: string) {
-  authorize(actor, 'set.readContent', await setResource(ctx.store.db, setId));
-  const ids = await ctx.store.db.selectFrom('problem').select('id').where('set_id', '=', setId).execute();
+  authorize(actor, 'set.readContent', await setResource(ctx.store.plain, setId));
+  const ids = await ctx.store.plain.selectFrom('problem').select('id').where('set_id', '=', setId).execute();
   return load(
     ctx,
     actor,
@@ -97,16 +97,16 @@ export async function listProblems(ctx: AppContext, actor: PersonActor, setId: s
 }
 
 export async function getProblem(ctx: AppContext, actor: PersonActor, problemId: string) {
-  authorize(actor, 'problem.read', await ownedItemResource(ctx.store.db, 'problem', problemId));
+  authorize(actor, 'problem.read', await ownedItemResource(ctx.store.plain, 'problem', problemId));
   const [problem] = await load(ctx, actor, [problemId]);
   return problem!;
 }
 
 export async function createProblem(ctx: AppContext, actor: PersonActor, setId: string, input: ProblemInput) {
-  authorize(actor, 'problem.create', await setResource(ctx.store.db, setId));
+  authorize(actor, 'problem.create', await setResource(ctx.store.plain, setId));
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     await trx
       .insertInto('problem')
       .values({
@@ -139,13 +139,13 @@ export async function updateProblem(
     intake?: IntakeAnswers | undefined;
   },
 ) {
-  authorize(actor, 'problem.update', await ownedItemResource(ctx.store.db, 'problem', problemId));
-  const current = await ctx.store.db
+  authorize(actor, 'problem.update', await ownedItemResource(ctx.store.plain, 'problem', problemId));
+  const current = await ctx.store.plain
     .selectFrom('problem')
     .selectAll()
     .where('id', '=', problemId)
     .executeTakeFirstOrThrow();
-  await ctx.store.db
+  await ctx.store.plain
     .updateTable('problem')
     .set({
       title: patch.title ?? current.title,
@@ -168,9 +168,9 @@ export async function reframeProblem(
   statement: string,
   meetingId: string | null = null,
 ) {
-  authorize(actor, 'problem.update', await ownedItemResource(ctx.store.db, 'problem', problemId));
+  authorize(actor, 'problem.update', await ownedItemResource(ctx.store.plain, 'problem', problemId));
   const now = ctx.now().toISOString();
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('problem_version')
     .values({ id: randomUUID(), problem_id: problemId, statement, meeting_id: meetingId, created_at: now })
     .execute();

@@ -46,7 +46,7 @@ export async function insertPollEvent(
 }
 
 async function eventRow(ctx: AppContext, eventId: string): Promise<ProgrammeEventTable> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('programme_event')
     .selectAll()
     .where('id', '=', eventId)
@@ -96,7 +96,7 @@ function present(
 }
 
 async function viewerZone(ctx: AppContext, actor: PersonActor): Promise<string> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('person')
     .select('time_zone')
     .where('id', '=', actor.personId)
@@ -113,7 +113,7 @@ async function presentEvents(
   since?: string,
 ) {
   if (!programmeIds.length) return [];
-  let query = ctx.store.db
+  let query = ctx.store.plain
     .selectFrom('programme_event')
     .innerJoin('programme', 'programme.id', 'programme_event.programme_id')
     .selectAll('programme_event')
@@ -127,9 +127,9 @@ async function presentEvents(
 
 export async function getProgrammeEvent(ctx: AppContext, actor: PersonActor, eventId: string) {
   const row = await eventRow(ctx, eventId);
-  const programme = await programmeResource(ctx.store.db, row.programme_id);
+  const programme = await programmeResource(ctx.store.plain, row.programme_id);
   authorize(actor, 'programme.readEvents', programme);
-  const name = await ctx.store.db
+  const name = await ctx.store.plain
     .selectFrom('programme')
     .select('name')
     .where('id', '=', row.programme_id)
@@ -138,7 +138,7 @@ export async function getProgrammeEvent(ctx: AppContext, actor: PersonActor, eve
 }
 
 export async function listProgrammeEvents(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.readEvents', await programmeResource(ctx.store.db, programmeId));
+  authorize(actor, 'programme.readEvents', await programmeResource(ctx.store.plain, programmeId));
   return presentEvents(ctx, actor, [programmeId], await viewerZone(ctx, actor));
 }
 
@@ -148,7 +148,7 @@ export const calendarEvents = (ctx: AppContext, actor: PersonActor, programmeId:
 
 /** For a person's Upcoming: the events of the programmes of their sets, not yet over. */
 export async function upcomingEvents(ctx: AppContext, actor: PersonActor, zone: string, since: string) {
-  return presentEvents(ctx, actor, await programmesOfPerson(ctx.store.db, actor.personId), zone, since);
+  return presentEvents(ctx, actor, await programmesOfPerson(ctx.store.plain, actor.personId), zone, since);
 }
 
 export interface EventChange {
@@ -163,7 +163,7 @@ export interface EventChange {
 /** Loads an event for a change: who may manage it, and only while it is still to come and not cancelled. */
 async function changeable(ctx: AppContext, actor: PersonActor, eventId: string) {
   const row = await eventRow(ctx, eventId);
-  authorize(actor, 'programme.manageEvents', await programmeResource(ctx.store.db, row.programme_id));
+  authorize(actor, 'programme.manageEvents', await programmeResource(ctx.store.plain, row.programme_id));
   if (row.status === 'cancelled') throw conflict('This event is cancelled, so it can no longer change.');
   if (Date.parse(row.starts_at) <= ctx.now().getTime())
     throw conflict('This event has already begun, so it can no longer change.');
@@ -186,7 +186,7 @@ export async function changeProgrammeEvent(
     throw new Problem('validation-failed', 'The new time must be later than now.', [
       { field: 'body.localStart', message: 'must be later than now' },
     ]);
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('programme_event')
       .set({
@@ -212,7 +212,7 @@ export async function changeProgrammeEvent(
 /** Cancels an event: it stays in calendars as STATUS:CANCELLED, and everyone is told. */
 export async function cancelProgrammeEvent(ctx: AppContext, actor: PersonActor, eventId: string) {
   const row = await changeable(ctx, actor, eventId);
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('programme_event')
       .set({ status: 'cancelled', sequence: row.sequence + 1, updated_at: ctx.now().toISOString() })
@@ -228,7 +228,7 @@ export async function cancelProgrammeEvent(ctx: AppContext, actor: PersonActor, 
 
 export async function programmeEventIcs(ctx: AppContext, actor: PersonActor, eventId: string) {
   const row = await eventRow(ctx, eventId);
-  authorize(actor, 'programme.readEvents', await programmeResource(ctx.store.db, row.programme_id));
-  const events = await loadCalendarEvents(ctx.store.db, { eventIds: [eventId] });
+  authorize(actor, 'programme.readEvents', await programmeResource(ctx.store.plain, row.programme_id));
+  const events = await loadCalendarEvents(ctx.store.plain, { eventIds: [eventId] });
   return buildCalendar({ name: events[0]!.setName, meetings: events, publicUrl: ctx.config.publicUrl });
 }

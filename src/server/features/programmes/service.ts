@@ -36,7 +36,7 @@ export async function listProgrammes(
   includeArchived: boolean,
 ) {
   authorize(actor, 'programme.list', hostResource(hostId));
-  let query = ctx.store.db
+  let query = ctx.store.plain
     .selectFrom('programme')
     .selectAll()
     .where('host_id', '=', hostId)
@@ -49,7 +49,7 @@ export async function listProgrammes(
 }
 
 async function coordinators(ctx: AppContext, programmeId: string) {
-  return ctx.store.db
+  return ctx.store.plain
     .selectFrom('programme_coordinator')
     .innerJoin('person', 'person.id', 'programme_coordinator.person_id')
     .select(['person.id as personId', 'person.name'])
@@ -59,8 +59,8 @@ async function coordinators(ctx: AppContext, programmeId: string) {
 }
 
 export async function getProgramme(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.read', await programmeResource(ctx.store.db, programmeId));
-  const row = await ctx.store.db
+  authorize(actor, 'programme.read', await programmeResource(ctx.store.plain, programmeId));
+  const row = await ctx.store.plain
     .selectFrom('programme')
     .selectAll()
     .where('id', '=', programmeId)
@@ -83,7 +83,7 @@ export async function createProgramme(
   }
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('programme')
     .values({
       id,
@@ -112,10 +112,10 @@ export async function updateProgramme(
   programmeId: string,
   patch: Partial<ProgrammeInput> & { archived?: boolean | undefined },
 ) {
-  const resource = await programmeResource(ctx.store.db, programmeId);
+  const resource = await programmeResource(ctx.store.plain, programmeId);
   authorize(actor, 'programme.update', resource);
   if (patch.archived !== undefined) authorize(actor, 'programme.archive', resource);
-  const current = await ctx.store.db
+  const current = await ctx.store.plain
     .selectFrom('programme')
     .selectAll()
     .where('id', '=', programmeId)
@@ -131,7 +131,7 @@ export async function updateProgramme(
     if (problem) throw conflict(problem, 'body.status');
   }
   const now = ctx.now().toISOString();
-  await ctx.store.db
+  await ctx.store.plain
     .updateTable('programme')
     .set({
       name: patch.name ?? current.name,
@@ -163,9 +163,9 @@ export async function addCoordinator(
   programmeId: string,
   personId: string,
 ) {
-  const resource = await programmeResource(ctx.store.db, programmeId);
+  const resource = await programmeResource(ctx.store.plain, programmeId);
   authorize(actor, 'programme.manageCoordinators', resource);
-  const person = await ctx.store.db
+  const person = await ctx.store.plain
     .selectFrom('person')
     .select(['id', 'name'])
     .where('id', '=', personId)
@@ -177,14 +177,14 @@ export async function addCoordinator(
       { field: 'body.personId', message: 'personId does not name a person of this host' },
     ]);
   }
-  const existing = await ctx.store.db
+  const existing = await ctx.store.plain
     .selectFrom('programme_coordinator')
     .select('person_id')
     .where('programme_id', '=', programmeId)
     .where('person_id', '=', personId)
     .executeTakeFirst();
   if (existing) throw conflict(`${person.name} already coordinates this programme.`, 'body.personId');
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('programme_coordinator')
     .values({ programme_id: programmeId, person_id: personId, created_at: ctx.now().toISOString() })
     .execute();
@@ -197,8 +197,8 @@ export async function removeCoordinator(
   programmeId: string,
   personId: string,
 ) {
-  authorize(actor, 'programme.manageCoordinators', await programmeResource(ctx.store.db, programmeId));
-  const result = await ctx.store.db
+  authorize(actor, 'programme.manageCoordinators', await programmeResource(ctx.store.plain, programmeId));
+  const result = await ctx.store.plain
     .deleteFrom('programme_coordinator')
     .where('programme_id', '=', programmeId)
     .where('person_id', '=', personId)

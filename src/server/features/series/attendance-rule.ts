@@ -11,9 +11,9 @@ export async function setAttendanceRule(
   setId: string,
   input: { minPresent: number; note: string } | null,
 ) {
-  const set = await setResource(ctx.store.db, setId);
+  const set = await setResource(ctx.store.plain, setId);
   authorize(actor, 'meeting.schedule', set);
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     await trx.deleteFrom('attendance_rule').where('set_id', '=', setId).execute();
     if (input)
       await trx

@@ -31,7 +31,7 @@ export async function changeSeries(
   input: SeriesInput,
 ) {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(ctx.store.db, row.set_id);
+  const set = await setResource(ctx.store.plain, row.set_id);
   authorize(actor, 'meeting.schedule', set);
   if (row.status !== 'active') throw conflict('This series is cancelled, so it can no longer change.');
   const def = await resolveDefinition(ctx, set.programmeId, input);
@@ -47,7 +47,7 @@ export async function changeSeries(
   const cutoff = new Date(Math.max(now.getTime(), fromDay.getTime())).toISOString();
   const details = { timeZone: input.timeZone, place: input.place, videoUrl: input.videoUrl };
 
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     const ahead = await trx
       .selectFrom('meeting')
       .select(['id', 'starts_at', 'ends_at', 'time_zone', 'place', 'video_url', 'status', 'sequence'])

@@ -52,7 +52,7 @@ export async function agendaFor(trx: Transaction<Database>, setId: string): Prom
 }
 
 export async function seriesRow(ctx: AppContext, seriesId: string): Promise<MeetingSeriesTable> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('meeting_series')
     .selectAll()
     .where('id', '=', seriesId)
@@ -75,7 +75,7 @@ const definition = (row: MeetingSeriesTable) => ({
  * defaults to the programme's end, a pattern becomes its RRULE. Throws a 422 problem otherwise.
  */
 export async function resolveDefinition(ctx: AppContext, programmeId: string, input: SeriesInput) {
-  const programme = await ctx.store.db
+  const programme = await ctx.store.plain
     .selectFrom('programme')
     .select(['ends_on'])
     .where('id', '=', programmeId)
@@ -112,14 +112,14 @@ export async function resolveDefinition(ctx: AppContext, programmeId: string, in
  * as one invitation carrying every meeting's .ics.
  */
 export async function createSeries(ctx: AppContext, actor: PersonActor, setId: string, input: SeriesInput) {
-  const set = await setResource(ctx.store.db, setId);
+  const set = await setResource(ctx.store.plain, setId);
   authorize(actor, 'meeting.schedule', set);
   const def = await resolveDefinition(ctx, set.programmeId, input);
   const { rrule, untilDate } = def;
   const occurrences = expandSeries(def);
   const seriesId = randomUUID();
   const now = ctx.now();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     const agenda = await agendaFor(trx, setId);
     await trx
       .insertInto('meeting_series')
@@ -230,9 +230,9 @@ async function sendSeriesInvitation(
 
 export async function getSeries(ctx: AppContext, actor: PersonActor, seriesId: string) {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(ctx.store.db, row.set_id);
+  const set = await setResource(ctx.store.plain, row.set_id);
   authorize(actor, 'meeting.readSchedule', set);
-  const occurrences = await ctx.store.db
+  const occurrences = await ctx.store.plain
     .selectFrom('series_occurrence')
     .innerJoin('meeting', 'meeting.id', 'series_occurrence.meeting_id')
     .select([
@@ -271,9 +271,9 @@ export async function getSeries(ctx: AppContext, actor: PersonActor, seriesId: s
 }
 
 export async function listSeries(ctx: AppContext, actor: PersonActor, setId: string) {
-  const set = await setResource(ctx.store.db, setId);
+  const set = await setResource(ctx.store.plain, setId);
   authorize(actor, 'meeting.readSchedule', set);
-  const rows = await ctx.store.db
+  const rows = await ctx.store.plain
     .selectFrom('meeting_series')
     .select('id')
     .where('set_id', '=', setId)
@@ -295,14 +295,14 @@ export async function addSeriesException(
   change: SeriesException,
 ) {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(ctx.store.db, row.set_id);
+  const set = await setResource(ctx.store.plain, row.set_id);
   authorize(actor, 'meeting.schedule', set);
   if (row.status !== 'active') throw conflict('This series is cancelled.');
   const def = definition(row);
   const exceptions = def.exceptions;
   const now = ctx.now();
   const minutes = row.duration_minutes * 60_000;
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     let meetingId: string;
     if (change.kind === 'add') {
       if (ruleStarts(def).includes(change.local) || exceptions.added.includes(change.local))
@@ -375,10 +375,10 @@ export async function addSeriesException(
 /** Cancels the series: every meeting still to come is cancelled, and members are told. */
 export async function cancelSeries(ctx: AppContext, actor: PersonActor, seriesId: string) {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(ctx.store.db, row.set_id);
+  const set = await setResource(ctx.store.plain, row.set_id);
   authorize(actor, 'meeting.schedule', set);
   const now = ctx.now();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.plain.transaction().execute(async (trx) => {
     const future = await trx
       .selectFrom('meeting')
       .select(['id', 'sequence'])

@@ -9,7 +9,7 @@ import { rosters } from '../sets/queries.ts';
 
 /** What a set, a programme or a person sees of the schedule, each time in the viewer's own zone. */
 async function viewerZone(ctx: AppContext, actor: PersonActor): Promise<string> {
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('person')
     .select('time_zone')
     .where('id', '=', actor.personId)
@@ -19,9 +19,9 @@ async function viewerZone(ctx: AppContext, actor: PersonActor): Promise<string> 
 
 /** The set's schedule as the facilitator sees it: every meeting, who is expected, and the attendance rule. */
 export async function setSchedule(ctx: AppContext, actor: PersonActor, setId: string) {
-  const set = await setResource(ctx.store.db, setId);
+  const set = await setResource(ctx.store.plain, setId);
   authorize(actor, 'meeting.readSchedule', set);
-  const db = ctx.store.db;
+  const db = ctx.store.plain;
   const [setRow, rows, roster, rule, zone] = await Promise.all([
     db.selectFrom('learning_set').select(['name']).where('id', '=', setId).executeTakeFirstOrThrow(),
     db.selectFrom('meeting').selectAll().where('set_id', '=', setId).orderBy('starts_at').execute(),
@@ -68,10 +68,10 @@ export async function setSchedule(ctx: AppContext, actor: PersonActor, setId: st
 
 /** Every set's meetings in a programme and its own events, for its coordinators: dates and places only. */
 export async function programmeCalendar(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  const programme = await programmeResource(ctx.store.db, programmeId);
+  const programme = await programmeResource(ctx.store.plain, programmeId);
   authorize(actor, 'programme.readCalendar', programme);
   const zone = await viewerZone(ctx, actor);
-  const rows = await ctx.store.db
+  const rows = await ctx.store.plain
     .selectFrom('meeting')
     .innerJoin('learning_set', 'learning_set.id', 'meeting.set_id')
     .select([
@@ -90,7 +90,7 @@ export async function programmeCalendar(ctx: AppContext, actor: PersonActor, pro
     .orderBy('meeting.starts_at')
     .execute();
   const counts = rows.length
-    ? await ctx.store.db
+    ? await ctx.store.plain
         .selectFrom('meeting_attendance')
         .select(['meeting_id', 'status'])
         .where(
@@ -125,7 +125,7 @@ export async function programmeCalendar(ctx: AppContext, actor: PersonActor, pro
 
 /** The signed-in person's next meetings and programme events, open polls and open actions, in their own zone. */
 export async function upcoming(ctx: AppContext, actor: PersonActor) {
-  const db = ctx.store.db;
+  const db = ctx.store.plain;
   const zone = await viewerZone(ctx, actor);
   const setIds = [...actor.setRoles.keys()];
   const since = new Date(ctx.now().getTime() - 3 * 3_600_000).toISOString();

@@ -15,7 +15,7 @@ export interface SetInput {
 }
 
 async function programmeFacts(ctx: AppContext, programmeId: string) {
-  return ctx.store.db
+  return ctx.store.plain
     .selectFrom('programme')
     .select(['id', 'name', 'host_id', 'min_set_size', 'max_set_size'])
     .where('id', '=', programmeId)
@@ -25,7 +25,7 @@ async function programmeFacts(ctx: AppContext, programmeId: string) {
 /** The sets of a programme that this viewer may see (coordinators: all; members: their own). */
 export async function listSets(ctx: AppContext, actor: PersonActor, programmeId: string) {
   const programme = await programmeFacts(ctx, programmeId);
-  const rows = await ctx.store.db
+  const rows = await ctx.store.plain
     .selectFrom('learning_set')
     .selectAll()
     .where('programme_id', '=', programmeId)
@@ -35,30 +35,30 @@ export async function listSets(ctx: AppContext, actor: PersonActor, programmeId:
     can(actor, 'set.readRoster', { type: 'set', hostId: programme.host_id, programmeId, setId: row.id }),
   );
   const byId = await rosters(
-    ctx.store.db,
+    ctx.store.plain,
     visible.map((r) => r.id),
   );
   return visible.map((row) => presentSet(actor, row, programme, byId.get(row.id) ?? []));
 }
 
 export async function getSet(ctx: AppContext, actor: PersonActor, setId: string) {
-  const resource = await setResource(ctx.store.db, setId);
+  const resource = await setResource(ctx.store.plain, setId);
   authorize(actor, 'set.readRoster', resource);
-  const row = await ctx.store.db
+  const row = await ctx.store.plain
     .selectFrom('learning_set')
     .selectAll()
     .where('id', '=', setId)
     .executeTakeFirstOrThrow();
   const programme = await programmeFacts(ctx, row.programme_id);
-  const roster = (await rosters(ctx.store.db, [setId])).get(setId) ?? [];
+  const roster = (await rosters(ctx.store.plain, [setId])).get(setId) ?? [];
   return presentSet(actor, row, programme, roster);
 }
 
 export async function createSet(ctx: AppContext, actor: PersonActor, programmeId: string, input: SetInput) {
-  authorize(actor, 'set.create', await programmeResource(ctx.store.db, programmeId));
+  authorize(actor, 'set.create', await programmeResource(ctx.store.plain, programmeId));
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('learning_set')
     .values({ id, programme_id: programmeId, ...input, archived_at: null, created_at: now, updated_at: now })
     .execute();
@@ -71,16 +71,16 @@ export async function updateSet(
   setId: string,
   patch: Partial<SetInput> & { archived?: boolean | undefined },
 ) {
-  const resource = await setResource(ctx.store.db, setId);
+  const resource = await setResource(ctx.store.plain, setId);
   authorize(actor, 'set.update', resource);
   if (patch.archived !== undefined) authorize(actor, 'set.archive', resource);
-  const current = await ctx.store.db
+  const current = await ctx.store.plain
     .selectFrom('learning_set')
     .selectAll()
     .where('id', '=', setId)
     .executeTakeFirstOrThrow();
   if (patch.mode === 'self_facilitated' && current.mode === 'facilitated') {
-    const facilitator = await ctx.store.db
+    const facilitator = await ctx.store.plain
       .selectFrom('set_membership')
       .select('person_id')
       .where('set_id', '=', setId)
@@ -94,7 +94,7 @@ export async function updateSet(
     }
   }
   const now = ctx.now().toISOString();
-  await ctx.store.db
+  await ctx.store.plain
     .updateTable('learning_set')
     .set({
       name: patch.name ?? current.name,
@@ -115,7 +115,7 @@ export async function updateSet(
 
 async function assertRoleFits(ctx: AppContext, setId: string, role: SetRole) {
   if (role !== 'facilitator') return;
-  const set = await ctx.store.db
+  const set = await ctx.store.plain
     .selectFrom('learning_set')
     .select('mode')
     .where('id', '=', setId)
@@ -135,9 +135,9 @@ export async function addMember(
   personId: string,
   role: SetRole,
 ) {
-  const resource = await setResource(ctx.store.db, setId);
+  const resource = await setResource(ctx.store.plain, setId);
   authorize(actor, 'set.manageMembers', resource);
-  const person = await ctx.store.db
+  const person = await ctx.store.plain
     .selectFrom('person')
     .select(['id', 'name', 'archived_at'])
     .where('id', '=', personId)
@@ -150,14 +150,14 @@ export async function addMember(
   }
   if (person.archived_at) throw conflict(`${person.name} is archived; restore them first.`, 'body.personId');
   await assertRoleFits(ctx, setId, role);
-  const existing = await ctx.store.db
+  const existing = await ctx.store.plain
     .selectFrom('set_membership')
     .select('role')
     .where('set_id', '=', setId)
     .where('person_id', '=', personId)
     .executeTakeFirst();
   if (existing) throw conflict(`${person.name} is already in this set.`, 'body.personId');
-  await ctx.store.db
+  await ctx.store.plain
     .insertInto('set_membership')
     .values({ set_id: setId, person_id: personId, role, created_at: ctx.now().toISOString() })
     .execute();
@@ -171,9 +171,9 @@ export async function changeMemberRole(
   personId: string,
   role: SetRole,
 ) {
-  authorize(actor, 'set.manageMembers', await setResource(ctx.store.db, setId));
+  authorize(actor, 'set.manageMembers', await setResource(ctx.store.plain, setId));
   await assertRoleFits(ctx, setId, role);
-  const result = await ctx.store.db
+  const result = await ctx.store.plain
     .updateTable('set_membership')
     .set({ role })
     .where('set_id', '=', setId)
@@ -184,8 +184,8 @@ export async function changeMemberRole(
 }
 
 export async function removeMember(ctx: AppContext, actor: PersonActor, setId: string, personId: string) {
-  authorize(actor, 'set.manageMembers', await setResource(ctx.store.db, setId));
-  const result = await ctx.store.db
+  authorize(actor, 'set.manageMembers', await setResource(ctx.store.plain, setId));
+  const result = await ctx.store.plain
     .deleteFrom('set_membership')
     .where('set_id', '=', setId)
     .where('person_id', '=', personId)

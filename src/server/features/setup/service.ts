@@ -13,7 +13,7 @@ export interface HostWithAdmin {
 }
 
 export async function isSetUp(ctx: AppContext): Promise<boolean> {
-  return Boolean(await ctx.store.db.selectFrom('host').select('id').limit(1).executeTakeFirst());
+  return Boolean(await ctx.store.plain.selectFrom('host').select('id').limit(1).executeTakeFirst());
 }
 
 /** Adds a host admin with an account; creates the host first when `hostId` is absent. */
@@ -27,7 +27,7 @@ export async function createAdmin(ctx: AppContext, input: HostWithAdmin, hostId?
   const targetHost = hostId ?? randomUUID();
   let personId: string = randomUUID();
   try {
-    await ctx.store.db.transaction().execute(async (trx) => {
+    await ctx.store.plain.transaction().execute(async (trx) => {
       if (!hostId) {
         if (await trx.selectFrom('host').select('id').limit(1).executeTakeFirst()) {
           throw new Problem(

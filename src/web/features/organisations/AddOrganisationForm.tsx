@@ -1,23 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { Organisation } from '../../api/types.ts';
+import { createOrganisation, type Organisation } from '../../../contract/organisations.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
 
 export function AddOrganisationForm({ hostId, onAdded }: { hostId: string; onAdded(o: Organisation): void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const form = useForm('add-organisation', { name: '' });
   const validate = (v: typeof form.values) =>
-    checks(t).required('name', v.name, t('organisations.form.name')).errors;
+    checkAgainst(createOrganisation.body, v, t, { name: t('organisations.form.name') });
   const add = async (v: typeof form.values) => {
-    const created = await api.post<Organisation>(`/api/hosts/${hostId}/organisations`, {
-      name: v.name.trim(),
-    });
+    const created = await call(createOrganisation, { params: { hostId }, body: v });
     onAdded(created);
     announce(t('organisations.added', { name: created.name }));
     form.reset({ name: '' });

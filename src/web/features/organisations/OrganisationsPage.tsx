@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../api/client.ts';
-import type { Organisation } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import type { Organisation } from '../../../contract/organisations.ts';
+import * as organisations from '../../../contract/organisations.ts';
+import { call, useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
@@ -24,9 +24,10 @@ export function OrganisationsPage() {
   const announce = useAnnounce();
   const allowed = me.abilities['organisation.list'];
   const [includeArchived, setIncludeArchived] = useState(false);
-  const list = useResource<Organisation[]>(
+  const list = useRoute(
+    organisations.listOrganisations,
     allowed
-      ? `/api/hosts/${me.host.id}/organisations${query({ includeArchived: includeArchived || undefined })}`
+      ? { params: { hostId: me.host.id }, query: { includeArchived: includeArchived ? 'true' : undefined } }
       : null,
     { keepPrevious: true },
   );
@@ -43,7 +44,7 @@ export function OrganisationsPage() {
   };
 
   const setArchived = (o: Organisation, archived: boolean) => async () => {
-    replace(await api.patch<Organisation>(`/api/organisations/${o.id}`, { archived }));
+    replace(await call(organisations.updateOrganisation, { params: { id: o.id }, body: { archived } }));
     announce(t(archived ? 'organisations.archived' : 'organisations.restored', { name: o.name }));
   };
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { Organisation } from '../../api/types.ts';
+import { type Organisation, updateOrganisation } from '../../../contract/organisations.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Modal } from '../../ui/Modal.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
 
 function RenameDialog({
   organisation,
@@ -23,11 +23,9 @@ function RenameDialog({
   const announce = useAnnounce();
   const form = useForm(`rename-${organisation.id}`, { name: organisation.name });
   const validate = (v: typeof form.values) =>
-    checks(t).required('name', v.name, t('organisations.form.name')).errors;
+    checkAgainst(updateOrganisation.body, v, t, { name: t('organisations.form.name') });
   const save = async (v: typeof form.values) => {
-    const updated = await api.patch<Organisation>(`/api/organisations/${organisation.id}`, {
-      name: v.name.trim(),
-    });
+    const updated = await call(updateOrganisation, { params: { id: organisation.id }, body: v });
     onSaved(updated);
     announce(t('organisations.renamed', { name: updated.name }));
     onClose();
