@@ -370,6 +370,30 @@ describe('bad input changes nothing', () => {
       'its database has no migration table, so it is not a Revans database',
     ],
     [
+      'a backup from a newer Revans (a migration this one does not know)',
+      () =>
+        repacked('future', async (folder) => {
+          const db = new SqliteDatabase(path.join(folder, 'revans.sqlite'));
+          db.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run(
+            '9999_from_the_future',
+            new Date().toISOString(),
+          );
+          db.close();
+          await setManifestChecksum(folder);
+        }),
+      'its database has migrations this Revans',
+    ],
+    [
+      'a backup in a newer backup format',
+      () =>
+        repacked('format', async (folder) => {
+          const manifestFile = path.join(folder, 'manifest.json');
+          const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+          await writeFile(manifestFile, JSON.stringify({ ...manifest, formatVersion: 2 }));
+        }),
+      'upgrade Revans, then restore',
+    ],
+    [
       'a tar.gz without a manifest',
       () => repacked('no-manifest', (folder) => rm(path.join(folder, 'manifest.json'))),
       'is not a Revans backup (it holds no manifest.json)',

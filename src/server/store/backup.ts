@@ -269,6 +269,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     throw cannotWrite(outDir, error, otherOut) ?? error;
   }
   let db: SqliteDatabase.Database | undefined;
+  let createdAt = '';
   try {
     try {
       // Read-write when it may, so that with the server stopped SQLite tidies its -wal and -shm
@@ -279,6 +280,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         db = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
       }
       db.pragma('busy_timeout = 5000');
+      // Taken just before the snapshot: the backup holds every change saved before this time.
+      createdAt = (options.now ?? (() => new Date()))().toISOString();
       // The read transaction that pins the snapshot: it begins with the first read.
       db.exec('begin');
       if (!hasTable(db, 'kysely_migration'))
@@ -293,7 +296,6 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         1,
       );
     }
-    const createdAt = (options.now ?? (() => new Date()))().toISOString();
     const migrations = migrationsIn(db);
     const copy = path.join(staging, databaseName);
     const pagesPerStep = Math.max(1, options.pagesPerStep ?? defaultPagesPerStep);
@@ -509,7 +511,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         file,
         cwd: staging,
         strict: true,
-        filter: (entry, info) => allowed.has(entry) && (!('type' in info) || info.type === 'File'),
+        // Entries as `revans backup` writes them, or `./name` from a folder re-packed by hand.
+        filter: (entry, info) =>
+          allowed.has(path.posix.normalize(entry)) && (!('type' in info) || info.type === 'File'),
       });
     } catch (error) {
       const cannot = cannotWrite(dataDir, error, 'another DATA_DIR');
