@@ -1,9 +1,11 @@
 import { Command } from 'commander';
+import { register as registerBackup } from './commands/backup.ts';
 import { register as registerCreateAdmin } from './commands/create-admin.ts';
 import { register as registerDemo } from './commands/demo.ts';
 import { register as registerFormSets } from './commands/form-sets.ts';
 import { register as registerImportParticipants } from './commands/import-participants.ts';
 import { register as registerMigrate } from './commands/migrate.ts';
+import { register as registerRestore } from './commands/restore.ts';
 import { register as registerServe } from './commands/serve.ts';
 
 const program = new Command()
@@ -22,6 +24,8 @@ for (const register of [
   registerDemo,
   registerFormSets,
   registerImportParticipants,
+  registerBackup,
+  registerRestore,
 ]) {
   register(program);
 }

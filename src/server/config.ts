@@ -56,8 +56,17 @@ function loadOrCreateSecret(dataDir: string): string {
   return secret;
 }
 
+/**
+ * Where the data lives (DATA_DIR, DATABASE_URL), read without creating anything: `revans backup` and
+ * `revans restore` must not make a folder or an auth secret while they check what is there.
+ */
+export function storeSettings(env: Env = process.env): { dataDir: string; databaseUrl: string | undefined } {
+  return { dataDir: path.resolve(env.DATA_DIR ?? './data'), databaseUrl: env.DATABASE_URL || undefined };
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
-  const dataDir = path.resolve(overrides.dataDir ?? env.DATA_DIR ?? './data');
+  const settings = storeSettings(env);
+  const dataDir = path.resolve(overrides.dataDir ?? settings.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const port = overrides.port ?? intSetting(env, 'PORT', 3000);
   const host = overrides.host ?? env.HOST ?? '0.0.0.0';
@@ -75,7 +84,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     port,
     host,
     dataDir,
-    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    databaseUrl: overrides.databaseUrl ?? settings.databaseUrl,
     publicUrl,
     authSecret,
     smtpUrl: overrides.smtpUrl ?? (env.SMTP_URL || undefined),

@@ -22,7 +22,8 @@ const migrations: Record<string, Migration> = {
   '0009_application_status_link': applicationStatusLink,
 };
 
-export const latestMigration = Object.keys(migrations).at(-1)!;
+export const migrationNames = Object.keys(migrations);
+export const latestMigration = migrationNames.at(-1)!;
 
 function migrator(db: Kysely<any>): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
