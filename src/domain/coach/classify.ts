@@ -29,8 +29,9 @@ interface Part {
   text: string;
   at: number[];
   question: boolean;
-  /** Index of the first token after the preamble ("So, I'm curious, ..."). */
+  /** Index of the first token after the preamble ("So, I'm curious, ..."), and the text from there. */
   coreFrom: number;
+  core: string;
 }
 
 const tokenRe = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\?+[!?]*|!+|\.{2,}|…|[.,;:]|[-–—]/gu;
@@ -113,7 +114,7 @@ function makePart(tokens: Token[]): Part {
     at.push(text.length);
     text += `${t.norm} `;
   }
-  return { tokens, text, at, question: false, coreFrom: 0 };
+  return { tokens, text, at, question: false, coreFrom: 0, core: text };
 }
 
 /** Token index at a char offset of a part's text. */
@@ -158,7 +159,8 @@ function splitParts(tokens: Token[], lex: CoachLexicon): Part[] {
     const pre = lex.preamble.exec(part.text);
     part.coreFrom = pre ? tokenAt(part, pre[0].length) : 0;
     if (pre && pre[0].length >= part.text.length - 1) part.coreFrom = part.tokens.length;
-    const core = coreText(part);
+    part.core = part.coreFrom === 0 ? part.text : makePart(part.tokens.slice(part.coreFrom)).text;
+    const core = part.core;
     const words = part.tokens.slice(part.coreFrom).filter((t) => /[\p{L}\p{N}]/u.test(t.norm));
     const marked = part.tokens.at(-1)?.norm === '?';
     part.question =
@@ -176,7 +178,7 @@ function splitParts(tokens: Token[], lex: CoachLexicon): Part[] {
 }
 
 function coreText(part: Part): string {
-  return makePart(part.tokens.slice(part.coreFrom)).text;
+  return part.core;
 }
 
 /** Maps a match in a part's text back to the words of the original text. */
@@ -209,7 +211,9 @@ function matchRules(
     if ((t.norm === ',' || t.norm === ':' || t.norm === '-') && k + 1 < part.tokens.length)
       starts.push(k + 1);
   });
-  const texts = starts.map((from) => (from === 0 ? part.text : makePart(part.tokens.slice(from)).text));
+  const texts = starts.map((from) =>
+    from === 0 ? part.text : from === part.coreFrom ? part.core : makePart(part.tokens.slice(from)).text,
+  );
   const whLed = texts.some((t) => lex.whStart.test(t));
   for (const rule of lex.rules) {
     if (judgeOnly !== rule.id.startsWith('judge-')) continue;
