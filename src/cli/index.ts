@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { register as registerCoach } from './commands/coach.ts';
 import { register as registerCreateAdmin } from './commands/create-admin.ts';
 import { register as registerDemo } from './commands/demo.ts';
 import { register as registerFormSets } from './commands/form-sets.ts';
@@ -22,6 +23,7 @@ for (const register of [
   registerDemo,
   registerFormSets,
   registerImportParticipants,
+  registerCoach,
 ]) {
   register(program);
 }

@@ -258,14 +258,20 @@ export function classifyQuestion(text: string, language: CoachLanguage = 'en'): 
 
   if (questions.length === 0) {
     for (const part of parts) {
-      const core = coreText(part);
+      const starts = [part.coreFrom];
+      part.tokens.forEach((t, k) => {
+        if (t.norm === ',' && k + 1 < part.tokens.length) starts.push(k + 1);
+      });
       for (const rule of lex.rules) {
         if (rule.id !== 'open-invitation' && rule.id !== 'open-indirect') continue;
-        const m = rule.re.exec(core);
-        if (m)
-          return result('OPEN', rule.confidence - 0.05, rule.id, [
-            evidenceOf(text, part, part.coreFrom, m.index, m[0].length),
-          ]);
+        for (const from of starts) {
+          const clause = from === part.coreFrom ? part.core : makePart(part.tokens.slice(from)).text;
+          const m = rule.re.exec(clause);
+          if (m)
+            return result('OPEN', rule.confidence - 0.05, rule.id, [
+              evidenceOf(text, part, from, m.index, m[0].length),
+            ]);
+        }
       }
     }
     const advice = parts.find((p) => lex.adviceStatement.test(coreText(p)));
