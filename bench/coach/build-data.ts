@@ -57,12 +57,31 @@ for (const file of readdirSync(join(dataDir, 'raw')).sort()) {
   }
 }
 
-// Fixed stratified split: within each label, order by hash and send 3 in 10 to held-out.
-for (const label of coachLabels) {
-  const items = originals.filter((i) => i.label === label).sort((a, b) => hash(a.text) - hash(b.text));
-  items.forEach((item, k) => {
-    item.split = k % 10 === 1 || k % 10 === 4 || k % 10 === 7 ? 'heldout' : 'train';
-  });
+// Fixed split. Items already in questions.jsonl keep the split recorded there. The first build split
+// each label's items stratified (ordered by hash, 3 in 10 to held-out); items added later go to held-out
+// when their hash ends in 1, 4 or 7 (3 in 10), so adding sources never moves an item between splits.
+const recorded = new Map<string, CoachItem['split']>();
+try {
+  for (const line of readFileSync(join(dataDir, 'questions.jsonl'), 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const item = JSON.parse(line) as CoachItem;
+    if (!item.derivedFrom) recorded.set(item.text, item.split);
+  }
+} catch {
+  // first build
+}
+if (recorded.size === 0) {
+  for (const label of coachLabels) {
+    const items = originals.filter((i) => i.label === label).sort((a, b) => hash(a.text) - hash(b.text));
+    items.forEach((item, k) => {
+      item.split = k % 10 === 1 || k % 10 === 4 || k % 10 === 7 ? 'heldout' : 'train';
+    });
+  }
+} else {
+  for (const item of originals) {
+    const h = hash(item.text) % 10;
+    item.split = recorded.get(item.text) ?? (h === 1 || h === 4 || h === 7 ? 'heldout' : 'train');
+  }
 }
 originals.forEach((item, k) => {
   item.id = `q${String(k + 1).padStart(4, '0')}`;

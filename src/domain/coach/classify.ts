@@ -147,7 +147,9 @@ function splitParts(tokens: Token[], lex: CoachLexicon): Part[] {
         break;
       }
       const k = tokenAt(part, m.index + 1) + 1; // the question starts after the connector token
-      if (k <= 1 || k >= rest.length) {
+      // "What, if anything, did you ..." is one question interrupted by an aside, not two.
+      const interrupted = rest.length > 1 && rest[1]!.norm === ',';
+      if (k <= 1 || k >= rest.length || interrupted) {
         parts.push(part);
         break;
       }
@@ -215,11 +217,12 @@ function matchRules(
     from === 0 ? part.text : from === part.coreFrom ? part.core : makePart(part.tokens.slice(from)).text,
   );
   const whLed = texts.some((t) => lex.whStart.test(t));
-  for (const rule of lex.rules) {
-    if (judgeOnly !== rule.id.startsWith('judge-')) continue;
-    if (rule.skipIfWh && whLed) continue;
-    for (const [k, from] of starts.entries()) {
-      const t = texts[k]!;
+  // The question as asked wins over a clause after a comma: every rule is tried on it first.
+  for (const [k, from] of starts.entries()) {
+    const t = texts[k]!;
+    for (const rule of lex.rules) {
+      if (judgeOnly !== rule.id.startsWith('judge-')) continue;
+      if (rule.skipIfWh && whLed) continue;
       const m = rule.re.exec(t);
       if (m) {
         return {
