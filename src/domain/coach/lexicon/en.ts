@@ -19,7 +19,6 @@ const aux = w(`is are am was were do does did have has had can could will would 
   shouldn't mightn't mustn't`);
 const negAux = w(`isn't aren't wasn't weren't don't doesn't didn't haven't hasn't hadn't can't couldn't won't
   wouldn't shouldn't`);
-const whOther = w(`where where's when which who who's whom whose`);
 const subj = w('you i we he she they it this that there your the my our his her their people anyone someone');
 const wh = w(`what what's whats how how's where where's when which who who's whom whose`);
 /** Verbs of a suggested action after "have you", "did you", "what if you". */
