@@ -44,9 +44,12 @@ function hash(text: string): number {
  * the held-out split stays unseen.
  */
 const trainOnlyFiles = new Set(['e.tsv', 'f.tsv', 'g.tsv']);
+/** A batch of new sources kept for measurement only: all held-out, its errors never used to change the rules. */
+const heldOutOnlyFiles = new Set(['h.tsv']);
 
 const originals: CoachItem[] = [];
 const trainOnly = new Set<CoachItem>();
+const heldOutOnly = new Set<CoachItem>();
 const seen = new Set<string>();
 for (const file of readdirSync(join(dataDir, 'raw')).sort()) {
   if (!file.endsWith('.tsv')) continue;
@@ -64,6 +67,7 @@ for (const file of readdirSync(join(dataDir, 'raw')).sort()) {
     const item: CoachItem = { id: '', text: text.trim(), label: label as CoachLabel, source, split: 'train' };
     originals.push(item);
     if (trainOnlyFiles.has(file)) trainOnly.add(item);
+    if (heldOutOnlyFiles.has(file)) heldOutOnly.add(item);
   }
 }
 
@@ -94,6 +98,7 @@ if (recorded.size === 0) {
   }
 }
 for (const item of trainOnly) item.split = 'train';
+for (const item of heldOutOnly) item.split = 'heldout';
 originals.forEach((item, k) => {
   item.id = `q${String(k + 1).padStart(4, '0')}`;
 });
