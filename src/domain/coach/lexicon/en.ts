@@ -78,6 +78,15 @@ export const en: Lexicon = {
     wanna: 'want to',
     gonna: 'going to',
     "do'nt": "don't",
+    "could'nt": "couldn't",
+    "would'nt": "wouldn't",
+    "should'nt": "shouldn't",
+    "did'nt": "didn't",
+    dint: "didn't",
+    whatabout: 'what about',
+    howabout: 'how about',
+    whatif: 'what if',
+    whynot: 'why not',
   },
   /** Cue words whose typos (one letter swapped, dropped, added or changed) are corrected. */
   typoTargets: `what how where when which why would could should have tried thought considered think
