@@ -36,6 +36,16 @@ export interface CoachLexicon {
   rewrite: {
     /** Captures, in group 1, the suggested action of an advice question ("delegating it"). */
     advicePhrase: RegExp;
+    /** An advice capture that is a hypothesis, not an action ("are too close to it"). */
+    notAnAction: RegExp;
+    /** Captures what was not done in a blaming question ("Why didn't you [tell her]?"). */
+    blameNotDone: RegExp;
+    /** Captures what was done in a blaming question ("Why did you [choose that supplier]?"). */
+    blameDone: RegExp;
+    /** Captures the topic at the end of a closed question ("Are you happy with [the outcome]?"). */
+    closedTopic: RegExp;
+    /** The phrase with its verb in the form that follows "What would ... make possible?". */
+    verbal: (phrase: string) => string;
   };
 }
 

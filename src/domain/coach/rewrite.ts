@@ -44,20 +44,6 @@ export function renderRewrite(rewrite: Rewrite, texts: Record<string, string> = 
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => rewrite.params[name] ?? '');
 }
 
-const irregularIng: Record<string, string> = { be: 'being', see: 'seeing', lie: 'lying', die: 'dying' };
-
-/** "delegate it" -> "delegating it"; a phrase already in -ing form is kept. */
-function gerund(phrase: string): string {
-  const [verb = '', ...rest] = phrase.split(' ');
-  if (verb.endsWith('ing') || rest.length > 8) return phrase;
-  let ing: string;
-  if (irregularIng[verb]) ing = irregularIng[verb];
-  else if (/[^e]e$/.test(verb)) ing = `${verb.slice(0, -1)}ing`;
-  else if (/^[^aeiou]*[aeiou][bdgmnprt]$/.test(verb) && verb.length <= 4) ing = `${verb}${verb.at(-1)}ing`;
-  else ing = `${verb}ing`;
-  return [ing, ...rest].join(' ');
-}
-
 /** The captured words, without trailing punctuation or doubled spaces. */
 const tidy = (phrase: string): string =>
   phrase
@@ -85,13 +71,11 @@ export function suggestRewrites(
       const action = m?.[1] ? tidy(m[1]) : '';
       // A hypothesis ("is it possible that you are too close to it") is not an action to explore.
       const useful =
-        action.split(' ').length <= 8 &&
-        /^[a-z]/.test(action) &&
-        !/^(?:it|that|this|are|is|was|were|am|be|have|has|had|feel|think|know|want|need)\b/.test(action);
+        action.split(' ').length <= 8 && /^[a-z]/.test(action) && !lex.rewrite.notAnAction.test(action);
       return useful
         ? [
             { key: 'coach.rewrite.optionsConsidered', params: {} },
-            { key: 'coach.rewrite.wouldMakePossible', params: { action: gerund(action) } },
+            { key: 'coach.rewrite.wouldMakePossible', params: { action: lex.rewrite.verbal(action) } },
           ]
         : [
             { key: 'coach.rewrite.optionsConsidered', params: {} },
@@ -99,16 +83,13 @@ export function suggestRewrites(
           ];
     }
     case 'JUDGEMENTAL_WHY': {
-      const didnt =
-        /\bwhy (?:didn't|did not|haven't|hadn't|couldn't|wouldn't|weren't|wasn't|can't) you ([a-z' -]+)/.exec(
-          lower,
-        );
+      const didnt = lex.rewrite.blameNotDone.exec(lower);
       if (didnt?.[1] && didnt[1].split(' ').length <= 8)
         return [
-          { key: 'coach.rewrite.whatGotInTheWay', params: { action: gerund(tidy(didnt[1])) } },
+          { key: 'coach.rewrite.whatGotInTheWay', params: { action: lex.rewrite.verbal(tidy(didnt[1])) } },
           { key: 'coach.rewrite.whatWasHappening', params: {} },
         ];
-      const did = /\bwhy (?:did|would|do) you ([a-z' -]+)/.exec(lower);
+      const did = lex.rewrite.blameDone.exec(lower);
       if (did?.[1] && did[1].split(' ').length <= 8)
         return [
           { key: 'coach.rewrite.whatLedYou', params: { action: tidy(did[1]) } },
@@ -127,10 +108,7 @@ export function suggestRewrites(
         : [{ key: 'coach.rewrite.whatIsYourSense', params: {} }];
     }
     case 'CLOSED': {
-      const about =
-        /\b(?:about|with|of|on) ((?:the|your|this|that|these|those|my|our|his|her|their) [a-z' -]+?) ?\??\s*$/.exec(
-          lower,
-        );
+      const about = lex.rewrite.closedTopic.exec(lower);
       if (about?.[1] && about[1].split(' ').length <= 6)
         return [
           { key: 'coach.rewrite.howDoYouSee', params: { topic: tidy(about[1]) } },

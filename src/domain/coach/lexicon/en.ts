@@ -33,6 +33,20 @@ const insult = w(`stupid idiot idiotic ridiculous pathetic whining whine lazy mo
   nonsense absurd selfish careless irresponsible stubborn hopeless clueless overreacting overthinking paranoid
   naive dramatic exaggerating`);
 
+const irregularIng: Record<string, string> = { be: 'being', see: 'seeing', lie: 'lying', die: 'dying' };
+
+/** "delegate it" -> "delegating it"; a phrase already in -ing form is kept. */
+function gerund(phrase: string): string {
+  const [verb = '', ...rest] = phrase.split(' ');
+  if (verb.endsWith('ing') || rest.length > 8) return phrase;
+  let ing: string;
+  if (irregularIng[verb]) ing = irregularIng[verb];
+  else if (/[^e]e$/.test(verb)) ing = `${verb.slice(0, -1)}ing`;
+  else if (/^[^aeiou]*[aeiou][bdgmnprt]$/.test(verb) && verb.length <= 4) ing = `${verb}${verb.at(-1)}ing`;
+  else ing = `${verb}ing`;
+  return [ing, ...rest].join(' ');
+}
+
 export const en: Lexicon = {
   language: 'en',
   contractions: {
@@ -246,5 +260,12 @@ export const en: Lexicon = {
   rewrite: {
     advicePhrase:
       / (?:have you (?:ever )?(?:thought (?:about|of)|considered|tried)|did you (?:try|consider|think (?:about|of))|what about|how about|why (?:don't|not) you(?: just)?|why not(?: just)?|could(?:n't)? you(?: not)?|can't you|shouldn't you(?: just)?|what if you(?: just)?|wouldn't it be (?:better|easier|good|a good idea) to|would it help to|is it possible (?:that )?you(?: could| might| should)?|don't you think (?:you should|you could|that|it would be better to)?)(?: just| simply)? ([a-z' -]+?) ?(?:\?|$)/,
+    notAnAction: /^(?:it|that|this|are|is|was|were|am|be|have|has|had|feel|think|know|want|need)\b/,
+    blameNotDone:
+      /\bwhy (?:didn't|did not|haven't|hadn't|couldn't|wouldn't|weren't|wasn't|can't) you ([a-z' -]+)/,
+    blameDone: /\bwhy (?:did|would|do) you ([a-z' -]+)/,
+    closedTopic:
+      /\b(?:about|with|of|on) ((?:the|your|this|that|these|those|my|our|his|her|their) [a-z' -]+?) ?\??\s*$/,
+    verbal: gerund,
   },
 };
