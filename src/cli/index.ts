@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { register as registerBackup } from './commands/backup.ts';
+import { register as registerCoach } from './commands/coach.ts';
 import { register as registerCreateAdmin } from './commands/create-admin.ts';
 import { register as registerDemo } from './commands/demo.ts';
 import { register as registerFormSets } from './commands/form-sets.ts';
@@ -26,6 +27,7 @@ for (const register of [
   registerImportParticipants,
   registerBackup,
   registerRestore,
+  registerCoach,
 ]) {
   register(program);
 }
