@@ -557,9 +557,9 @@ describe('PostgreSQL: a pg_dump of a Revans database restores', () => {
     // The store opens it fully migrated and finds the data...
     const store = openStore({ databaseUrl: fresh.databaseUrl, dataDir: fresh.dataDir });
     try {
-      expect(await pendingMigrations(store.db)).toEqual([]);
-      await migrateToLatest(store.db);
-      const rows = await store.db
+      expect(await pendingMigrations(store.plain)).toEqual([]);
+      await migrateToLatest(store.plain);
+      const rows = await store.plain
         .selectFrom('organisation')
         .select('name')
         .where('host_id', '=', admin.hostId)
