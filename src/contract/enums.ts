@@ -13,6 +13,9 @@ export type Language = (typeof languages)[number];
 
 export const setRoles = ['member', 'facilitator'] as const;
 
+export const meetingStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
+export const attendanceStatuses = ['expected', 'present', 'apologies', 'absent'] as const;
+
 export const accountStatuses = ['active', 'invited', 'not-invited'] as const;
 
 export const hostActions = actionsByResource.host;

@@ -3,7 +3,7 @@
  * its forms with them before sending, the command line parses with them.
  */
 import { z } from 'zod';
-import { isValidTimeZone } from '../domain/time-zones.ts';
+import { isValidLocalDateTime, isValidTimeZone } from '../domain/time-zones.ts';
 import { languages } from './enums.ts';
 
 export const minPasswordLength = 10;
@@ -26,6 +26,19 @@ export const isoDate = z.iso.date();
 export const password = z.string().min(minPasswordLength).max(maxPasswordLength);
 /** A secret from a link someone was sent. */
 export const token = z.string().min(20).max(200);
+
+/** A wall-clock time without a zone, e.g. 2027-03-24T10:00; the zone travels next to it. */
+export const localDateTime = z
+  .string()
+  .refine(isValidLocalDateTime, { message: 'must be a date and time such as 2027-03-24T10:00' });
+/** A video call link, or none. */
+export const videoUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]);
+/** How long a meeting lasts: from a quarter of an hour to twelve hours. */
+export const durationMinutes = z
+  .number()
+  .int()
+  .min(15)
+  .max(12 * 60);
 
 export const hostParams = z.strictObject({ hostId: id });
 export const idParams = z.strictObject({ id });

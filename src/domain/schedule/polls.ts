@@ -1,5 +1,11 @@
 /** Availability polls: the answers members give, and which option is best. Pure. */
-export type PollAnswer = 'yes' | 'ifneedbe' | 'no';
+
+/** 'slot': a set's regular slot (confirming creates its series); 'date': a one-off date. */
+export const pollPurposes = ['slot', 'date'] as const;
+export type PollPurpose = (typeof pollPurposes)[number];
+
+export const pollAnswers = ['yes', 'ifneedbe', 'no'] as const;
+export type PollAnswer = (typeof pollAnswers)[number];
 
 export interface OptionTally {
   optionId: string;

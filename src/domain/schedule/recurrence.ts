@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import r from 'rrule';
 import { isValidLocalDateTime, localToUtc } from '../time-zones.ts';
+import type { Pattern } from './pattern.ts';
 
 const { RRule } = r;
 
@@ -12,10 +13,7 @@ const { RRule } = r;
 export type Weekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
 export const weekdays: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-export type Pattern =
-  | { frequency: 'weekly'; interval: number }
-  | { frequency: 'monthly-weekday'; interval: number }
-  | { frequency: 'monthly-date'; interval: number };
+export type { Pattern };
 
 /** Which weekday a local date falls on, and its position in the month (1..5, and -1 for "last"). */
 export function weekdayOf(localDate: string): { weekday: Weekday; nth: number; last: boolean } {
