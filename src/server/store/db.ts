@@ -56,3 +56,11 @@ export function openStore(options: {
  */
 export const camelCased = (plain: Kysely<Database>) =>
   plain.withPlugin(new CamelCasePlugin({ maintainNestedObjectKeys: true })) as unknown as Kysely<DB>;
+
+/**
+ * The executor `db` runs on (the database, or the transaction it is part of) with snake_case names,
+ * for helpers that still take them (access resources, the outbox, rosters). Work inside a transaction
+ * must reach them this way and not through `store.plain`, which would run outside the transaction (and
+ * on SQLite's one connection wait for it forever). The cast only drops the name mapping.
+ */
+export const snakeCased = (db: Kysely<DB>) => db.withoutPlugins() as unknown as Kysely<Database>;

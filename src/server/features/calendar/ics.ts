@@ -2,7 +2,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import type { Database, MeetingStatus } from '../../store/schema.ts';
+import type { DB, MeetingStatus } from '../../store/schema.ts';
 
 /**
  * What a calendar needs about a meeting, and nothing more: no set content ever goes into an .ics, only
@@ -73,39 +73,27 @@ export function buildCalendar(options: {
 
 /** Meetings with their set's name, in the shape buildCalendar wants. */
 export async function loadCalendarMeetings(
-  db: Kysely<Database>,
+  db: Kysely<DB>,
   filter: { meetingIds?: string[]; setIds?: string[] },
 ): Promise<CalendarMeeting[]> {
   if ((filter.meetingIds && !filter.meetingIds.length) || (filter.setIds && !filter.setIds.length)) return [];
   let query = db
     .selectFrom('meeting')
-    .innerJoin('learning_set', 'learning_set.id', 'meeting.set_id')
+    .innerJoin('learningSet', 'learningSet.id', 'meeting.setId')
     .select([
       'meeting.id',
-      'learning_set.name as set_name',
-      'meeting.starts_at',
-      'meeting.ends_at',
-      'meeting.time_zone',
+      'learningSet.name as setName',
+      'meeting.startsAt',
+      'meeting.endsAt',
+      'meeting.timeZone',
       'meeting.place',
-      'meeting.video_url',
+      'meeting.videoUrl',
       'meeting.status',
       'meeting.sequence',
-      'meeting.updated_at',
+      'meeting.updatedAt',
     ])
-    .orderBy('meeting.starts_at');
+    .orderBy('meeting.startsAt');
   if (filter.meetingIds) query = query.where('meeting.id', 'in', filter.meetingIds);
-  if (filter.setIds) query = query.where('meeting.set_id', 'in', filter.setIds);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    setName: r.set_name,
-    startsAt: r.starts_at,
-    endsAt: r.ends_at,
-    timeZone: r.time_zone,
-    place: r.place,
-    videoUrl: r.video_url,
-    status: r.status,
-    sequence: r.sequence,
-    updatedAt: r.updated_at,
-  }));
+  if (filter.setIds) query = query.where('meeting.setId', 'in', filter.setIds);
+  return query.execute();
 }

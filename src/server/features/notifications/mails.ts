@@ -1,13 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { NotificationKind } from '../../../contract/notifications.ts';
 import { formatMeetingTime } from '../../../domain/schedule/format.ts';
 import type { AppContext } from '../../context.ts';
 import { enqueueMail, type MailAttachment } from '../../mail/outbox.ts';
 import { type DetailLine, renderNoticeMail } from '../../mail/templates.ts';
-import type { Database } from '../../store/schema.ts';
+import { snakeCased } from '../../store/db.ts';
+import type { DB } from '../../store/schema.ts';
 import { buildCalendar, type CalendarMeeting, loadCalendarMeetings } from '../calendar/ics.ts';
-import { loadPreferences, type NotificationKind, type Preferences, unsubscribeToken } from './preferences.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { loadPreferences, type Preferences, unsubscribeToken } from './preferences.ts';
 
 export interface Recipient {
   personId: string;
@@ -20,73 +20,43 @@ export interface Recipient {
   role?: string;
 }
 
+const recipientColumns = [
+  'person.id as personId',
+  'person.name',
+  'person.email',
+  'person.language',
+  'person.timeZone',
+  'host.id as hostId',
+  'host.name as hostName',
+] as const;
+
 /** Everyone in the sets (members and facilitator), not archived, with what a mail needs to address them. */
-export async function setRecipients(db: Db, setIds: string[]): Promise<Map<string, Recipient[]>> {
+export async function setRecipients(db: Kysely<DB>, setIds: string[]): Promise<Map<string, Recipient[]>> {
   const map = new Map<string, Recipient[]>(setIds.map((id) => [id, []]));
   if (!setIds.length) return map;
   const rows = await db
-    .selectFrom('set_membership')
-    .innerJoin('person', 'person.id', 'set_membership.person_id')
-    .innerJoin('host', 'host.id', 'person.host_id')
-    .select([
-      'set_membership.set_id',
-      'set_membership.role',
-      'person.id',
-      'person.name',
-      'person.email',
-      'person.language',
-      'person.time_zone',
-      'host.id as host_id',
-      'host.name as host_name',
-    ])
-    .where('set_membership.set_id', 'in', setIds)
-    .where('person.archived_at', 'is', null)
+    .selectFrom('setMembership')
+    .innerJoin('person', 'person.id', 'setMembership.personId')
+    .innerJoin('host', 'host.id', 'person.hostId')
+    .select(['setMembership.setId', 'setMembership.role', ...recipientColumns])
+    .where('setMembership.setId', 'in', setIds)
+    .where('person.archivedAt', 'is', null)
     .orderBy('person.name')
     .execute();
-  for (const r of rows) map.get(r.set_id)!.push(toRecipient(r));
+  for (const { setId, role, ...recipient } of rows)
+    map.get(setId)!.push({ ...recipient, ...(role ? { role } : {}) });
   return map;
 }
 
-export async function personRecipients(db: Db, personIds: string[]): Promise<Recipient[]> {
+export async function personRecipients(db: Kysely<DB>, personIds: string[]): Promise<Recipient[]> {
   if (!personIds.length) return [];
-  const rows = await db
+  return db
     .selectFrom('person')
-    .innerJoin('host', 'host.id', 'person.host_id')
-    .select([
-      'person.id',
-      'person.name',
-      'person.email',
-      'person.language',
-      'person.time_zone',
-      'host.id as host_id',
-      'host.name as host_name',
-    ])
+    .innerJoin('host', 'host.id', 'person.hostId')
+    .select(recipientColumns)
     .where('person.id', 'in', personIds)
-    .where('person.archived_at', 'is', null)
+    .where('person.archivedAt', 'is', null)
     .execute();
-  return rows.map(toRecipient);
-}
-
-function toRecipient(r: {
-  id: string;
-  name: string;
-  email: string;
-  language: string;
-  time_zone: string;
-  host_id: string;
-  host_name: string;
-  role?: string;
-}): Recipient {
-  return {
-    personId: r.id,
-    name: r.name,
-    email: r.email,
-    language: r.language,
-    timeZone: r.time_zone,
-    hostId: r.host_id,
-    hostName: r.host_name,
-    ...(r.role ? { role: r.role } : {}),
-  };
 }
 
 /** When and where, in the reader's zone first, then in the meeting's own zone if that differs. */
@@ -114,7 +84,6 @@ export const shortDate = (iso: string, zone: string) =>
  */
 export async function queueNotice(
   ctx: AppContext,
-  db: Db,
   to: Recipient,
   prefs: Preferences,
   notice: {
@@ -141,7 +110,7 @@ export async function queueNotice(
     },
   });
   await enqueueMail(
-    db,
+    snakeCased(ctx.db),
     {
       ...rendered,
       hostId: to.hostId,
@@ -167,19 +136,13 @@ export function icsAttachment(ctx: AppContext, name: string, meetings: CalendarM
 
 /** Claims a ledger key; true when this caller is the first (and so the only one) to claim it. */
 export async function claimLedger(
-  db: Db,
+  db: Kysely<DB>,
   entry: { key: string; personId: string; meetingId: string | null; kind: string },
   now: Date,
 ): Promise<boolean> {
   const inserted = await db
-    .insertInto('notification_ledger')
-    .values({
-      key: entry.key,
-      person_id: entry.personId,
-      meeting_id: entry.meetingId,
-      kind: entry.kind,
-      created_at: now.toISOString(),
-    })
+    .insertInto('notificationLedger')
+    .values({ ...entry, createdAt: now.toISOString() })
     .onConflict((oc) => oc.column('key').doNothing())
     .returning('key')
     .execute();
@@ -191,19 +154,20 @@ export const noticeKey = (meetingId: string, personId: string, sequence: number)
 
 /**
  * Tells each member of the set about a meeting's current state (new, changed or cancelled) with its .ics,
- * once per meeting version: the ledger key carries the meeting's SEQUENCE.
+ * once per meeting version: the ledger key carries the meeting's SEQUENCE. Run it in the transaction
+ * that changed the meetings (`transact`), so the mails exist exactly when the change does.
  */
-export async function sendMeetingNotices(ctx: AppContext, db: Db, meetingIds: string[]): Promise<number> {
-  const meetings = await loadCalendarMeetings(db as Kysely<Database>, { meetingIds });
+export async function sendMeetingNotices(ctx: AppContext, meetingIds: string[]): Promise<number> {
+  const meetings = await loadCalendarMeetings(ctx.db, { meetingIds });
   if (!meetings.length) return 0;
   const setOf = new Map(
-    (await db.selectFrom('meeting').select(['id', 'set_id']).where('id', 'in', meetingIds).execute()).map(
-      (r) => [r.id, r.set_id],
+    (await ctx.db.selectFrom('meeting').select(['id', 'setId']).where('id', 'in', meetingIds).execute()).map(
+      (r) => [r.id, r.setId],
     ),
   );
-  const recipients = await setRecipients(db, [...new Set(setOf.values())]);
+  const recipients = await setRecipients(ctx.db, [...new Set(setOf.values())]);
   const prefs = await loadPreferences(
-    db,
+    ctx.db,
     [...recipients.values()].flat().map((r) => r.personId),
   );
   let queued = 0;
@@ -218,7 +182,7 @@ export async function sendMeetingNotices(ctx: AppContext, db: Db, meetingIds: st
           : 'meetingChanged';
     for (const to of recipients.get(setOf.get(m.id)!) ?? []) {
       const claimed = await claimLedger(
-        db,
+        ctx.db,
         {
           key: noticeKey(m.id, to.personId, m.sequence),
           personId: to.personId,
@@ -228,7 +192,7 @@ export async function sendMeetingNotices(ctx: AppContext, db: Db, meetingIds: st
         now,
       );
       if (!claimed) continue;
-      const sent = await queueNotice(ctx, db, to, prefs.get(to.personId)!, {
+      const sent = await queueNotice(ctx, to, prefs.get(to.personId)!, {
         preference: template === 'meetingInvitation' ? 'invitations' : 'changes',
         template,
         vars: { setName: m.setName, date: shortDate(m.startsAt, to.timeZone) },

@@ -1,55 +1,56 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import {
+  type NotificationKind,
+  notificationKinds,
+  type preferencesBody,
+} from '../../../contract/notifications.ts';
 import {
   defaultActionsNudgeOffset,
   defaultReminderOffsets,
   type ReminderPreferences,
 } from '../../../domain/schedule/reminders.ts';
-import type { Database } from '../../store/schema.ts';
+import type { DB } from '../../store/schema.ts';
 
-/** The mails a person can choose to receive or not. */
-export const notificationKinds = ['invitations', 'changes', 'reminders', 'actions', 'polls'] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
-
-export interface Preferences {
-  disabled: NotificationKind[];
-  /** Minutes before each meeting. */
-  reminderOffsets: number[];
-}
+/** The kinds of mail a person turned off, and how many minutes before each meeting reminders come. */
+export type Preferences = z.output<typeof preferencesBody>;
 
 export const defaultPreferences = (): Preferences => ({
   disabled: [],
   reminderOffsets: [...defaultReminderOffsets],
 });
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-export async function loadPreferences(db: Db, personIds: string[]): Promise<Map<string, Preferences>> {
+export async function loadPreferences(
+  db: Kysely<DB>,
+  personIds: string[],
+): Promise<Map<string, Preferences>> {
   const map = new Map(personIds.map((id) => [id, defaultPreferences()]));
   if (!personIds.length) return map;
   const rows = await db
-    .selectFrom('notification_preference')
+    .selectFrom('notificationPreference')
     .selectAll()
-    .where('person_id', 'in', personIds)
+    .where('personId', 'in', personIds)
     .execute();
   for (const row of rows) {
-    map.set(row.person_id, {
-      disabled: JSON.parse(row.disabled_json),
-      reminderOffsets: JSON.parse(row.reminder_offsets_json),
+    map.set(row.personId, {
+      disabled: JSON.parse(row.disabledJson),
+      reminderOffsets: JSON.parse(row.reminderOffsetsJson),
     });
   }
   return map;
 }
 
-export async function savePreferences(db: Db, personId: string, prefs: Preferences, now: Date) {
-  await db.deleteFrom('notification_preference').where('person_id', '=', personId).execute();
+/** Replaces a person's choices; run it inside `transact` with whatever read them. */
+export async function savePreferences(db: Kysely<DB>, personId: string, prefs: Preferences, now: Date) {
+  await db.deleteFrom('notificationPreference').where('personId', '=', personId).execute();
   await db
-    .insertInto('notification_preference')
+    .insertInto('notificationPreference')
     .values({
-      person_id: personId,
-      disabled_json: JSON.stringify([...new Set(prefs.disabled)].sort()),
-      reminder_offsets_json: JSON.stringify([...new Set(prefs.reminderOffsets)].sort((a, b) => b - a)),
-      updated_at: now.toISOString(),
+      personId,
+      disabledJson: JSON.stringify([...new Set(prefs.disabled)].sort()),
+      reminderOffsetsJson: JSON.stringify([...new Set(prefs.reminderOffsets)].sort((a, b) => b - a)),
+      updatedAt: now.toISOString(),
     })
     .execute();
 }

@@ -1,5 +1,6 @@
 import { dueReminders } from '../../../domain/schedule/reminders.ts';
 import type { AppContext } from '../../context.ts';
+import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
 import {
   claimLedger,
@@ -68,57 +69,56 @@ export class NotificationScheduler {
   }
 
   private async meetingNotices(): Promise<number> {
-    const db = this.ctx.store.plain;
     const now = this.ctx.now();
-    const rows = await db
+    const rows = await this.ctx.db
       .selectFrom('meeting')
       .select('id')
       .where('status', 'in', ['scheduled', 'cancelled'])
-      .where('starts_at', '>', now.toISOString())
-      .where('updated_at', '>=', new Date(now.getTime() - noticeWindowMs).toISOString())
+      .where('startsAt', '>', now.toISOString())
+      .where('updatedAt', '>=', new Date(now.getTime() - noticeWindowMs).toISOString())
       .execute();
     let queued = 0;
     for (const row of rows) {
-      queued += await db.transaction().execute((trx) => sendMeetingNotices(this.ctx, trx, [row.id]));
+      queued += await transact(this.ctx, (tx) => sendMeetingNotices(tx, [row.id]));
     }
     return queued;
   }
 
   private async reminders(): Promise<number> {
-    const db = this.ctx.store.plain;
+    const db = this.ctx.db;
     const now = this.ctx.now();
     const meetings = await db
       .selectFrom('meeting')
-      .select(['id', 'set_id', 'starts_at', 'updated_at'])
+      .select(['id', 'setId', 'startsAt', 'updatedAt'])
       .where('status', '=', 'scheduled')
-      .where('starts_at', '>', now.toISOString())
-      .where('starts_at', '<=', new Date(now.getTime() + reminderHorizonMs).toISOString())
+      .where('startsAt', '>', now.toISOString())
+      .where('startsAt', '<=', new Date(now.getTime() + reminderHorizonMs).toISOString())
       .execute();
     if (!meetings.length) return 0;
-    const recipients = await setRecipients(db, [...new Set(meetings.map((m) => m.set_id))]);
+    const recipients = await setRecipients(db, [...new Set(meetings.map((m) => m.setId))]);
     const prefs = await loadPreferences(
       db,
       [...recipients.values()].flat().map((r) => r.personId),
     );
     const apologies = await db
-      .selectFrom('meeting_attendance')
-      .select(['meeting_id', 'person_id'])
+      .selectFrom('meetingAttendance')
+      .select(['meetingId', 'personId'])
       .where(
-        'meeting_id',
+        'meetingId',
         'in',
         meetings.map((m) => m.id),
       )
       .where('status', '=', 'apologies')
       .execute();
-    const away = new Set(apologies.map((a) => `${a.meeting_id}:${a.person_id}`));
+    const away = new Set(apologies.map((a) => `${a.meetingId}:${a.personId}`));
     let queued = 0;
     for (const meeting of meetings) {
-      const people = (recipients.get(meeting.set_id) ?? []).filter(
+      const people = (recipients.get(meeting.setId) ?? []).filter(
         (p) => !away.has(`${meeting.id}:${p.personId}`),
       );
       const due = dueReminders(
         now,
-        { meetingId: meeting.id, startsAt: meeting.starts_at, scheduledAt: meeting.updated_at },
+        { meetingId: meeting.id, startsAt: meeting.startsAt, scheduledAt: meeting.updatedAt },
         people.map((p) => ({
           personId: p.personId,
           preferences: reminderPreferences(prefs.get(p.personId)!),
@@ -132,19 +132,19 @@ export class NotificationScheduler {
           d.kind === 'actions'
             ? await db
                 .selectFrom('action')
-                .select(['text', 'due_on'])
-                .where('set_id', '=', meeting.set_id)
-                .where('owner_id', '=', to.personId)
+                .select(['text', 'dueOn'])
+                .where('setId', '=', meeting.setId)
+                .where('ownerId', '=', to.personId)
                 .where('status', '=', 'open')
-                .orderBy('created_at')
+                .orderBy('createdAt')
                 .execute()
             : [];
         if (d.kind === 'actions' && openActions.length === 0) continue;
-        const sent = await db.transaction().execute(async (trx) => {
+        const sent = await transact(this.ctx, async (tx) => {
           const key = `${d.kind}:${d.meetingId}:${d.personId}:${d.offsetMinutes}:${d.startsAt}`;
           if (
             !(await claimLedger(
-              trx,
+              tx.db,
               { key, personId: d.personId, meetingId: d.meetingId, kind: d.kind },
               now,
             ))
@@ -152,7 +152,7 @@ export class NotificationScheduler {
             return false;
           const m = calendarMeeting!;
           const when = relativeWhen(this.ctx, to.language, d.offsetMinutes);
-          return queueNotice(this.ctx, trx, to, prefs.get(to.personId)!, {
+          return queueNotice(tx, to, prefs.get(to.personId)!, {
             preference: d.kind === 'actions' ? 'actions' : 'reminders',
             template: d.kind === 'actions' ? 'actionsNudge' : 'reminder',
             vars: {
@@ -165,10 +165,10 @@ export class NotificationScheduler {
               d.kind === 'actions'
                 ? openActions.map((a) => ({
                     // A member's action is set content: only its owner, the recipient, reads it.
-                    setContent: a.due_on
+                    setContent: a.dueOn
                       ? this.ctx.i18n.getFixedT(to.language, 'mail')('schedule.actionDue', {
                           text: a.text,
-                          date: a.due_on,
+                          date: a.dueOn,
                         })
                       : a.text,
                   }))
@@ -192,20 +192,24 @@ function relativeWhen(ctx: AppContext, language: string, offsetMinutes: number):
   return t('schedule.relative.inMinutes', { count: offsetMinutes });
 }
 
-const schedulers = new WeakMap<AppContext, NotificationScheduler>();
+/**
+ * The scheduler of each context, found by its store: a transaction's context (see `transact`) is a
+ * copy of the one it came from and shares its store, so a wake-up after a commit finds it too.
+ */
+const schedulers = new WeakMap<AppContext['store'], NotificationScheduler>();
 
 export function startNotificationScheduler(ctx: AppContext, intervalMs: number): NotificationScheduler {
   const scheduler = new NotificationScheduler(ctx, intervalMs);
-  schedulers.set(ctx, scheduler);
+  schedulers.set(ctx.store, scheduler);
   scheduler.start();
   return scheduler;
 }
 
 export async function stopNotificationScheduler(ctx: AppContext): Promise<void> {
-  await schedulers.get(ctx)?.stop();
+  await schedulers.get(ctx.store)?.stop();
 }
 
 /** Called after a change that should reach people soon; a no-op where no scheduler runs. */
 export function wakeNotifications(ctx: AppContext): void {
-  schedulers.get(ctx)?.wake();
+  schedulers.get(ctx.store)?.wake();
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Poll, PollInput, PollResult } from '../../../contract/polls.ts';
 import type { PersonActor, ProgrammeResource, SetResource } from '../../../domain/access.ts';
 import { formatMeetingTime, localIn } from '../../../domain/schedule/format.ts';
 import { bestOption, type PollAnswer, tallyPoll } from '../../../domain/schedule/polls.ts';
@@ -7,38 +8,28 @@ import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
-import type { PollTable } from '../../store/schema.ts';
+import { snakeCased } from '../../store/db.ts';
+import type { DB } from '../../store/schema.ts';
+import { transact } from '../../transact.ts';
 import { scheduleMeeting } from '../meetings/service.ts';
 import { queueNotice, type Recipient, setRecipients } from '../notifications/mails.ts';
 import { loadPreferences } from '../notifications/preferences.ts';
 import { wakeNotifications } from '../notifications/scheduler.ts';
 import { eventAnnouncement } from '../programme-events/notices.ts';
 import { loadCalendarEvents, programmeRecipients } from '../programme-events/queries.ts';
-import { insertPollEvent } from '../programme-events/service.ts';
+import { insertPollEvent, viewerZone } from '../programme-events/service.ts';
 import { programmeResource, setResource } from '../resources.ts';
 import { createSeries } from '../series/service.ts';
 
-export interface PollInput {
-  title: string;
-  purpose: 'slot' | 'date';
-  timeZone: string;
-  durationMinutes: number;
-  options: string[];
-  pattern?: Pattern | undefined;
-  untilDate?: string | undefined;
-  place: string;
-  videoUrl: string;
-}
-
-/** What confirming made: a set's series or meeting, or a programme event. */
-type PollResult = { seriesId?: string; meetingId?: string; programmeEventId?: string };
+type PollRow = DB['poll'];
 
 type Scope = { kind: 'set'; set: SetResource } | { kind: 'programme'; programme: ProgrammeResource };
 
-async function scopeOf(ctx: AppContext, poll: Pick<PollTable, 'set_id' | 'programme_id'>): Promise<Scope> {
-  return poll.set_id
-    ? { kind: 'set', set: await setResource(ctx.store.plain, poll.set_id) }
-    : { kind: 'programme', programme: await programmeResource(ctx.store.plain, poll.programme_id) };
+async function scopeOf(ctx: AppContext, poll: Pick<PollRow, 'setId' | 'programmeId'>): Promise<Scope> {
+  const plain = snakeCased(ctx.db);
+  return poll.setId
+    ? { kind: 'set', set: await setResource(plain, poll.setId) }
+    : { kind: 'programme', programme: await programmeResource(plain, poll.programmeId) };
 }
 
 function authorizeScope(actor: PersonActor, scope: Scope, what: 'run' | 'answer' | 'read') {
@@ -56,10 +47,10 @@ function authorizeScope(actor: PersonActor, scope: Scope, what: 'run' | 'answer'
 /** Who is asked: the set, or every member of every set in the programme. */
 async function participants(
   ctx: AppContext,
-  poll: Pick<PollTable, 'set_id' | 'programme_id'>,
+  poll: Pick<PollRow, 'setId' | 'programmeId'>,
 ): Promise<Recipient[]> {
-  if (poll.set_id) return (await setRecipients(ctx.store.plain, [poll.set_id])).get(poll.set_id) ?? [];
-  return programmeRecipients(ctx.store.plain, poll.programme_id);
+  if (poll.setId) return (await setRecipients(ctx.db, [poll.setId])).get(poll.setId) ?? [];
+  return programmeRecipients(ctx.db, poll.programmeId);
 }
 
 export async function createPoll(
@@ -67,11 +58,11 @@ export async function createPoll(
   actor: PersonActor,
   target: { setId: string } | { programmeId: string },
   input: PollInput,
-) {
+): Promise<Poll> {
   const scope: Scope =
     'setId' in target
-      ? { kind: 'set', set: await setResource(ctx.store.plain, target.setId) }
-      : { kind: 'programme', programme: await programmeResource(ctx.store.plain, target.programmeId) };
+      ? { kind: 'set', set: await setResource(snakeCased(ctx.db), target.setId) }
+      : { kind: 'programme', programme: await programmeResource(snakeCased(ctx.db), target.programmeId) };
   authorizeScope(actor, scope, 'run');
   if (input.purpose === 'slot' && (scope.kind !== 'set' || !input.pattern))
     throw new Problem(
@@ -88,92 +79,85 @@ export async function createPoll(
   const hostId = scope.kind === 'set' ? scope.set.hostId : scope.programme.hostId;
   const id = randomUUID();
   const now = ctx.now();
-  const poll = {
+  const poll: PollRow = {
     id,
-    host_id: hostId,
-    programme_id: programmeId,
-    set_id: scope.kind === 'set' ? scope.set.setId : null,
+    hostId,
+    programmeId,
+    setId: scope.kind === 'set' ? scope.set.setId : null,
     title: input.title,
     purpose: input.purpose,
-    time_zone: input.timeZone,
-    duration_minutes: input.durationMinutes,
-    pattern_json: input.pattern ? JSON.stringify(input.pattern) : null,
-    until_date: input.untilDate ?? null,
+    timeZone: input.timeZone,
+    durationMinutes: input.durationMinutes,
+    patternJson: input.pattern ? JSON.stringify(input.pattern) : null,
+    untilDate: input.untilDate ?? null,
     place: input.place,
-    video_url: input.videoUrl,
-    status: 'open' as const,
-    confirmed_option_id: null,
-    result_json: null,
-    created_by: actor.personId,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
+    videoUrl: input.videoUrl,
+    status: 'open',
+    confirmedOptionId: null,
+    resultJson: null,
+    createdBy: actor.personId,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
   const options = unique.map((local, position) => {
     const start = localToUtc({ local, timeZone: input.timeZone });
     return {
       id: randomUUID(),
-      poll_id: id,
-      local_start: local,
-      starts_at: start.toISOString(),
-      ends_at: new Date(start.getTime() + input.durationMinutes * 60_000).toISOString(),
+      pollId: id,
+      localStart: local,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + input.durationMinutes * 60_000).toISOString(),
       position,
     };
   });
-  const people = await participants(ctx, poll);
-  const prefs = await loadPreferences(
-    ctx.store.plain,
-    people.map((p) => p.personId),
-  );
-  const organiser = await ctx.store.plain
-    .selectFrom('person')
-    .select('name')
-    .where('id', '=', actor.personId)
-    .executeTakeFirstOrThrow();
-  await ctx.store.plain.transaction().execute(async (trx) => {
-    await trx.insertInto('poll').values(poll).execute();
-    await trx.insertInto('poll_option').values(options).execute();
+  await transact(ctx, async (tx) => {
+    const people = await participants(tx, poll);
+    const prefs = await loadPreferences(
+      tx.db,
+      people.map((p) => p.personId),
+    );
+    const organiser = await tx.db
+      .selectFrom('person')
+      .select('name')
+      .where('id', '=', actor.personId)
+      .executeTakeFirstOrThrow();
+    await tx.db.insertInto('poll').values(poll).execute();
+    await tx.db.insertInto('pollOption').values(options).execute();
     for (const to of people) {
-      await queueNotice(ctx, trx, to, prefs.get(to.personId)!, {
+      await queueNotice(tx, to, prefs.get(to.personId)!, {
         preference: 'polls',
         template: 'pollInvitation',
         vars: { title: input.title, organiser: organiser.name },
-        details: options.map((o) => formatMeetingTime(o.starts_at, o.ends_at, to.timeZone)),
+        details: options.map((o) => formatMeetingTime(o.startsAt, o.endsAt, to.timeZone)),
         actionPath: `/polls/${id}`,
       });
     }
+    tx.afterCommit(() => tx.mail.wake());
   });
-  ctx.mail.wake();
   return getPoll(ctx, actor, id);
 }
 
-async function pollRow(ctx: AppContext, pollId: string): Promise<PollTable> {
-  const row = await ctx.store.plain
-    .selectFrom('poll')
-    .selectAll()
-    .where('id', '=', pollId)
-    .executeTakeFirst();
+async function pollRow(ctx: AppContext, pollId: string): Promise<PollRow> {
+  const row = await ctx.db.selectFrom('poll').selectAll().where('id', '=', pollId).executeTakeFirst();
   if (!row) throw notFound('poll');
   return row;
 }
 
-export async function getPoll(ctx: AppContext, actor: PersonActor, pollId: string) {
+export async function getPoll(ctx: AppContext, actor: PersonActor, pollId: string): Promise<Poll> {
   const poll = await pollRow(ctx, pollId);
   const scope = await scopeOf(ctx, poll);
   authorizeScope(actor, scope, 'read');
-  const db = ctx.store.plain;
-  const [options, answers, people, viewer] = await Promise.all([
-    db.selectFrom('poll_option').selectAll().where('poll_id', '=', pollId).orderBy('position').execute(),
-    db.selectFrom('poll_answer').selectAll().where('poll_id', '=', pollId).execute(),
+  const [options, answers, people, zone] = await Promise.all([
+    ctx.db.selectFrom('pollOption').selectAll().where('pollId', '=', pollId).orderBy('position').execute(),
+    ctx.db.selectFrom('pollAnswer').selectAll().where('pollId', '=', pollId).execute(),
     participants(ctx, poll),
-    db.selectFrom('person').select('time_zone').where('id', '=', actor.personId).executeTakeFirstOrThrow(),
+    viewerZone(ctx, actor),
   ]);
   const participantIds = new Set(people.map((p) => p.personId));
-  const counted = answers
-    .filter((a) => participantIds.has(a.person_id))
-    .map((a) => ({ optionId: a.option_id, personId: a.person_id, answer: a.answer }));
+  const counted = answers.filter((a) => participantIds.has(a.personId));
   const tallies = tallyPoll(
     options.map((o) => o.id),
-    counted,
+    counted.map((a) => ({ optionId: a.optionId, personId: a.personId, answer: a.answer })),
     people.length,
   );
   const canRun = canScope(actor, scope, 'run');
@@ -182,33 +166,33 @@ export async function getPoll(ctx: AppContext, actor: PersonActor, pollId: strin
     id: poll.id,
     title: poll.title,
     purpose: poll.purpose,
-    setId: poll.set_id,
-    programmeId: poll.programme_id,
-    timeZone: poll.time_zone,
-    viewerTimeZone: viewer.time_zone,
-    durationMinutes: poll.duration_minutes,
-    pattern: poll.pattern_json ? (JSON.parse(poll.pattern_json) as Pattern) : null,
-    untilDate: poll.until_date,
+    setId: poll.setId,
+    programmeId: poll.programmeId,
+    timeZone: poll.timeZone,
+    viewerTimeZone: zone,
+    durationMinutes: poll.durationMinutes,
+    pattern: poll.patternJson ? (JSON.parse(poll.patternJson) as Pattern) : null,
+    untilDate: poll.untilDate,
     place: poll.place,
-    videoUrl: poll.video_url,
+    videoUrl: poll.videoUrl,
     status: poll.status,
-    confirmedOptionId: poll.confirmed_option_id,
-    result: poll.result_json ? (JSON.parse(poll.result_json) as PollResult) : null,
+    confirmedOptionId: poll.confirmedOptionId,
+    result: poll.resultJson ? (JSON.parse(poll.resultJson) as PollResult) : null,
     participantCount: people.length,
     respondentCount: new Set(counted.map((a) => a.personId)).size,
     suggestedOptionId: bestOption(tallies),
     options: options.map((o, i) => ({
       id: o.id,
-      startsAt: o.starts_at,
-      endsAt: o.ends_at,
-      localStart: o.local_start,
-      viewerLocalStart: localIn(o.starts_at, viewer.time_zone),
-      viewerLocalEnd: localIn(o.ends_at, viewer.time_zone),
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      localStart: o.localStart,
+      viewerLocalStart: localIn(o.startsAt, zone),
+      viewerLocalEnd: localIn(o.endsAt, zone),
       ...tallies[i]!,
     })),
     myAnswers: Object.fromEntries(
-      answers.filter((a) => a.person_id === actor.personId).map((a) => [a.option_id, a.answer]),
-    ) as Record<string, PollAnswer>,
+      answers.filter((a) => a.personId === actor.personId).map((a) => [a.optionId, a.answer]),
+    ),
     abilities: { answer: canAnswer && poll.status === 'open', confirm: canRun && poll.status === 'open' },
   };
 }
@@ -226,14 +210,14 @@ export async function listPolls(
   ctx: AppContext,
   actor: PersonActor,
   target: { setId: string } | { programmeId: string },
-) {
-  let query = ctx.store.plain.selectFrom('poll').select('id').orderBy('created_at', 'desc');
+): Promise<Poll[]> {
+  let query = ctx.db.selectFrom('poll').select('id').orderBy('createdAt', 'desc');
   if ('setId' in target) {
-    authorize(actor, 'meeting.readSchedule', await setResource(ctx.store.plain, target.setId));
-    query = query.where('set_id', '=', target.setId);
+    authorize(actor, 'meeting.readSchedule', await setResource(snakeCased(ctx.db), target.setId));
+    query = query.where('setId', '=', target.setId);
   } else {
-    authorize(actor, 'programme.answerPoll', await programmeResource(ctx.store.plain, target.programmeId));
-    query = query.where('programme_id', '=', target.programmeId).where('set_id', 'is', null);
+    authorize(actor, 'programme.answerPoll', await programmeResource(snakeCased(ctx.db), target.programmeId));
+    query = query.where('programmeId', '=', target.programmeId).where('setId', 'is', null);
   }
   const rows = await query.execute();
   return Promise.all(rows.map((r) => getPoll(ctx, actor, r.id)));
@@ -245,14 +229,14 @@ export async function answerPoll(
   actor: PersonActor,
   pollId: string,
   answers: { optionId: string; answer: PollAnswer }[],
-) {
+): Promise<Poll> {
   const poll = await pollRow(ctx, pollId);
   authorizeScope(actor, await scopeOf(ctx, poll), 'answer');
   if (poll.status !== 'open') throw conflict('This poll is closed: the time has been decided.');
   const options = new Set(
-    (
-      await ctx.store.plain.selectFrom('poll_option').select('id').where('poll_id', '=', pollId).execute()
-    ).map((o) => o.id),
+    (await ctx.db.selectFrom('pollOption').select('id').where('pollId', '=', pollId).execute()).map(
+      (o) => o.id,
+    ),
   );
   const unknown = answers.filter((a) => !options.has(a.optionId));
   if (unknown.length)
@@ -260,22 +244,16 @@ export async function answerPoll(
       { field: 'body.answers', message: 'must be for this poll’s options' },
     ]);
   const now = ctx.now().toISOString();
-  await ctx.store.plain.transaction().execute(async (trx) => {
+  await transact(ctx, async (tx) => {
     for (const a of answers) {
-      await trx
-        .deleteFrom('poll_answer')
-        .where('option_id', '=', a.optionId)
-        .where('person_id', '=', actor.personId)
+      await tx.db
+        .deleteFrom('pollAnswer')
+        .where('optionId', '=', a.optionId)
+        .where('personId', '=', actor.personId)
         .execute();
-      await trx
-        .insertInto('poll_answer')
-        .values({
-          poll_id: pollId,
-          option_id: a.optionId,
-          person_id: actor.personId,
-          answer: a.answer,
-          updated_at: now,
-        })
+      await tx.db
+        .insertInto('pollAnswer')
+        .values({ pollId, optionId: a.optionId, personId: actor.personId, answer: a.answer, updatedAt: now })
         .execute();
     }
   });
@@ -283,9 +261,9 @@ export async function answerPoll(
 }
 
 const reopen = (ctx: AppContext, pollId: string) =>
-  ctx.store.plain
+  ctx.db
     .updateTable('poll')
-    .set({ status: 'open', confirmed_option_id: null })
+    .set({ status: 'open', confirmedOptionId: null })
     .where('id', '=', pollId)
     .execute();
 
@@ -294,19 +272,24 @@ const reopen = (ctx: AppContext, pollId: string) =>
  * becomes a meeting, a programme-wide date becomes a programme event. Everyone asked hears the result
  * (for a programme event, with its .ics, in the same transaction that creates it).
  */
-export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: string, optionId: string) {
+export async function confirmPoll(
+  ctx: AppContext,
+  actor: PersonActor,
+  pollId: string,
+  optionId: string,
+): Promise<Poll> {
   const poll = await pollRow(ctx, pollId);
   authorizeScope(actor, await scopeOf(ctx, poll), 'run');
-  const option = await ctx.store.plain
-    .selectFrom('poll_option')
+  const option = await ctx.db
+    .selectFrom('pollOption')
     .selectAll()
     .where('id', '=', optionId)
-    .where('poll_id', '=', pollId)
+    .where('pollId', '=', pollId)
     .executeTakeFirst();
   if (!option) throw new Problem('not-found', 'This poll has no such option.');
-  const claimed = await ctx.store.plain
+  const claimed = await ctx.db
     .updateTable('poll')
-    .set({ status: 'confirmed', confirmed_option_id: optionId, updated_at: ctx.now().toISOString() })
+    .set({ status: 'confirmed', confirmedOptionId: optionId, updatedAt: ctx.now().toISOString() })
     .where('id', '=', pollId)
     .where('status', '=', 'open')
     .executeTakeFirst();
@@ -314,23 +297,23 @@ export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: s
   let result: PollResult = {};
   try {
     const common = {
-      timeZone: poll.time_zone,
-      durationMinutes: poll.duration_minutes,
+      timeZone: poll.timeZone,
+      durationMinutes: poll.durationMinutes,
       place: poll.place,
-      videoUrl: poll.video_url,
+      videoUrl: poll.videoUrl,
     };
-    if (poll.set_id && poll.purpose === 'slot') {
-      const series = await createSeries(ctx, actor, poll.set_id, {
+    if (poll.setId && poll.purpose === 'slot') {
+      const series = await createSeries(ctx, actor, poll.setId, {
         ...common,
-        firstLocal: option.local_start,
-        pattern: JSON.parse(poll.pattern_json!) as Pattern,
-        untilDate: poll.until_date ?? undefined,
+        firstLocal: option.localStart,
+        pattern: JSON.parse(poll.patternJson!) as Pattern,
+        untilDate: poll.untilDate ?? undefined,
       });
       result = { seriesId: series.id };
-    } else if (poll.set_id) {
-      const meeting = await scheduleMeeting(ctx, actor, poll.set_id, {
+    } else if (poll.setId) {
+      const meeting = await scheduleMeeting(ctx, actor, poll.setId, {
         ...common,
-        localStart: option.local_start,
+        localStart: option.localStart,
       });
       result = { meetingId: meeting.id };
     }
@@ -340,27 +323,27 @@ export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: s
   }
   const people = await participants(ctx, poll);
   const prefs = await loadPreferences(
-    ctx.store.plain,
+    ctx.db,
     people.map((p) => p.personId),
   );
-  const announce = ctx.store.plain.transaction().execute(async (trx) => {
-    if (!poll.set_id) result = { programmeEventId: await insertPollEvent(ctx, trx, actor, poll, option) };
-    const [event] = await loadCalendarEvents(trx, {
+  const announce = transact(ctx, async (tx) => {
+    if (!poll.setId) result = { programmeEventId: await insertPollEvent(tx, actor, poll, option) };
+    const [event] = await loadCalendarEvents(tx.db, {
       eventIds: result.programmeEventId ? [result.programmeEventId] : [],
     });
-    await trx
+    await tx.db
       .updateTable('poll')
-      .set({ result_json: JSON.stringify(result) })
+      .set({ resultJson: JSON.stringify(result) })
       .where('id', '=', pollId)
       .execute();
     for (const to of people) {
-      const announced = event ? await eventAnnouncement(ctx, trx, event, to) : undefined;
+      const announced = event ? await eventAnnouncement(tx, event, to) : undefined;
       if (announced === null) continue;
-      await queueNotice(ctx, trx, to, prefs.get(to.personId)!, {
+      await queueNotice(tx, to, prefs.get(to.personId)!, {
         preference: 'polls',
         template: 'pollConfirmed',
         vars: { title: poll.title },
-        details: announced?.details ?? [formatMeetingTime(option.starts_at, option.ends_at, to.timeZone)],
+        details: announced?.details ?? [formatMeetingTime(option.startsAt, option.endsAt, to.timeZone)],
         actionPath: '/upcoming',
         ...(announced ? { attachments: announced.attachments } : {}),
       });
@@ -368,7 +351,7 @@ export async function confirmPoll(ctx: AppContext, actor: PersonActor, pollId: s
   });
   // A programme event is made in that transaction: if it fails, nothing was made and the poll reopens.
   await announce.catch(async (error) => {
-    if (!poll.set_id) await reopen(ctx, pollId);
+    if (!poll.setId) await reopen(ctx, pollId);
     throw error;
   });
   ctx.mail.wake();

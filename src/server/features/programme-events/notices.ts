@@ -1,6 +1,4 @@
-import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.ts';
-import type { Database } from '../../store/schema.ts';
 import {
   claimLedger,
   icsAttachment,
@@ -11,9 +9,7 @@ import {
   shortDate,
 } from '../notifications/mails.ts';
 import { loadPreferences } from '../notifications/preferences.ts';
-import { loadCalendarEvents, programmeRecipients } from './queries.ts';
-
-type CalendarEvent = Awaited<ReturnType<typeof loadCalendarEvents>>[number];
+import { type CalendarEvent, loadCalendarEvents, programmeRecipients } from './queries.ts';
 
 /** One ledger key per event version and person, as for meetings: each version is told once. */
 const eventKey = (eventId: string, personId: string, sequence: number) =>
@@ -23,14 +19,9 @@ const eventKey = (eventId: string, personId: string, sequence: number) =>
  * The new event rides on the poll's result mail: its details and .ics, once per person (the ledger
  * key of version 0). Returns null when this person was already told.
  */
-export async function eventAnnouncement(
-  ctx: AppContext,
-  trx: Transaction<Database>,
-  event: CalendarEvent,
-  to: Recipient,
-) {
+export async function eventAnnouncement(ctx: AppContext, event: CalendarEvent, to: Recipient) {
   const first = await claimLedger(
-    trx,
+    ctx.db,
     {
       key: eventKey(event.id, to.personId, event.sequence),
       personId: to.personId,
@@ -48,25 +39,22 @@ export async function eventAnnouncement(
 
 /**
  * Tells everyone in the programme's sets about an event's current version (moved or cancelled) with
- * its .ics, through the same outbox and ledger as meeting notices.
+ * its .ics, through the same outbox and ledger as meeting notices. Run it in the transaction that
+ * changed the event.
  */
-export async function sendEventNotices(
-  ctx: AppContext,
-  trx: Transaction<Database>,
-  eventId: string,
-): Promise<number> {
-  const [event] = await loadCalendarEvents(trx, { eventIds: [eventId] });
+export async function sendEventNotices(ctx: AppContext, eventId: string): Promise<number> {
+  const [event] = await loadCalendarEvents(ctx.db, { eventIds: [eventId] });
   if (!event) return 0;
   const template = event.status === 'cancelled' ? 'programmeEventCancelled' : 'programmeEventChanged';
-  const people = await programmeRecipients(trx, event.programmeId);
+  const people = await programmeRecipients(ctx.db, event.programmeId);
   const prefs = await loadPreferences(
-    trx,
+    ctx.db,
     people.map((p) => p.personId),
   );
   let queued = 0;
   for (const to of people) {
     const claimed = await claimLedger(
-      trx,
+      ctx.db,
       {
         key: eventKey(event.id, to.personId, event.sequence),
         personId: to.personId,
@@ -76,7 +64,7 @@ export async function sendEventNotices(
       ctx.now(),
     );
     if (!claimed) continue;
-    const sent = await queueNotice(ctx, trx, to, prefs.get(to.personId)!, {
+    const sent = await queueNotice(ctx, to, prefs.get(to.personId)!, {
       preference: 'changes',
       template,
       vars: {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Series, SeriesInput } from '../../../contract/series.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { expandSeries } from '../../../domain/schedule/recurrence.ts';
 import { planSeriesEdit } from '../../../domain/schedule/series-edit.ts';
@@ -6,17 +7,12 @@ import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, Problem } from '../../http/problem.ts';
+import { snakeCased } from '../../store/db.ts';
+import { transact } from '../../transact.ts';
 import { sendMeetingNotices } from '../notifications/mails.ts';
 import { wakeNotifications } from '../notifications/scheduler.ts';
 import { setResource } from '../resources.ts';
-import {
-  agendaFor,
-  getSeries,
-  insertMeeting,
-  resolveDefinition,
-  type SeriesInput,
-  seriesRow,
-} from './service.ts';
+import { agendaFor, getSeries, insertMeeting, resolveDefinition, seriesRow } from './service.ts';
 
 /**
  * Changes a series from a meeting still to come onwards: its time, zone, length, recurrence, last date
@@ -29,9 +25,9 @@ export async function changeSeries(
   actor: PersonActor,
   seriesId: string,
   input: SeriesInput,
-) {
+): Promise<Series> {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(ctx.store.plain, row.set_id);
+  const set = await setResource(snakeCased(ctx.db), row.setId);
   authorize(actor, 'meeting.schedule', set);
   if (row.status !== 'active') throw conflict('This series is cancelled, so it can no longer change.');
   const def = await resolveDefinition(ctx, set.programmeId, input);
@@ -47,47 +43,36 @@ export async function changeSeries(
   const cutoff = new Date(Math.max(now.getTime(), fromDay.getTime())).toISOString();
   const details = { timeZone: input.timeZone, place: input.place, videoUrl: input.videoUrl };
 
-  await ctx.store.plain.transaction().execute(async (trx) => {
-    const ahead = await trx
+  await transact(ctx, async (tx) => {
+    const ahead = await tx.db
       .selectFrom('meeting')
-      .select(['id', 'starts_at', 'ends_at', 'time_zone', 'place', 'video_url', 'status', 'sequence'])
-      .where('series_id', '=', seriesId)
-      .where('starts_at', '>=', cutoff)
-      .where('starts_at', '>', nowIso)
+      .select(['id', 'startsAt', 'endsAt', 'timeZone', 'place', 'videoUrl', 'status', 'sequence'])
+      .where('seriesId', '=', seriesId)
+      .where('startsAt', '>=', cutoff)
+      .where('startsAt', '>', nowIso)
       .where('status', 'in', ['scheduled', 'cancelled'])
       .execute();
     const coming = ahead.filter((m) => m.status === 'scheduled');
-    const plan = planSeriesEdit(
-      coming.map((m) => ({
-        id: m.id,
-        startsAt: m.starts_at,
-        endsAt: m.ends_at,
-        timeZone: m.time_zone,
-        place: m.place,
-        videoUrl: m.video_url,
-      })),
-      next,
-      details,
-    );
+    const plan = planSeriesEdit(coming, next, details);
     // The occurrences still ahead are redrawn from the new rule; those behind stay as they were.
     if (ahead.length)
-      await trx
-        .deleteFrom('series_occurrence')
-        .where('series_id', '=', seriesId)
+      await tx.db
+        .deleteFrom('seriesOccurrence')
+        .where('seriesId', '=', seriesId)
         .where(
-          'meeting_id',
+          'meetingId',
           'in',
           ahead.map((m) => m.id),
         )
         .execute();
     const behind = new Set(
       (
-        await trx
-          .selectFrom('series_occurrence')
-          .select('occurrence_key')
-          .where('series_id', '=', seriesId)
+        await tx.db
+          .selectFrom('seriesOccurrence')
+          .select('occurrenceKey')
+          .where('seriesId', '=', seriesId)
           .execute()
-      ).map((o) => o.occurrence_key),
+      ).map((o) => o.occurrenceKey),
     );
     const clash = next.find((o) => behind.has(o.key));
     if (clash)
@@ -96,35 +81,33 @@ export async function changeSeries(
         'body.firstLocal',
       );
     const sequenceOf = new Map(coming.map((m) => [m.id, m.sequence]));
-    const occurrence = (key: string, meetingId: string) =>
-      trx
-        .insertInto('series_occurrence')
-        .values({ series_id: seriesId, occurrence_key: key, meeting_id: meetingId });
+    const occurrence = (occurrenceKey: string, meetingId: string) =>
+      tx.db.insertInto('seriesOccurrence').values({ seriesId, occurrenceKey, meetingId });
     for (const k of plan.keep) await occurrence(k.key, k.meetingId).execute();
     for (const c of plan.change) {
-      await trx
+      await tx.db
         .updateTable('meeting')
         .set({
-          starts_at: c.startsAt.toISOString(),
-          ends_at: c.endsAt.toISOString(),
-          time_zone: details.timeZone,
+          startsAt: c.startsAt.toISOString(),
+          endsAt: c.endsAt.toISOString(),
+          timeZone: details.timeZone,
           place: details.place,
-          video_url: details.videoUrl,
+          videoUrl: details.videoUrl,
           sequence: sequenceOf.get(c.meetingId)! + 1,
-          updated_at: nowIso,
+          updatedAt: nowIso,
         })
         .where('id', '=', c.meetingId)
         .execute();
       await occurrence(c.key, c.meetingId).execute();
     }
     const added: string[] = [];
-    const agenda = plan.add.length ? await agendaFor(trx, row.set_id) : '';
+    const agenda = plan.add.length ? await agendaFor(tx, row.setId) : '';
     for (const a of plan.add) {
       const id = randomUUID();
       added.push(id);
-      await insertMeeting(trx, {
+      await insertMeeting(tx, {
         id,
-        setId: row.set_id,
+        setId: row.setId,
         seriesId,
         start: a.startsAt,
         end: a.endsAt,
@@ -135,29 +118,31 @@ export async function changeSeries(
       await occurrence(a.key, id).execute();
     }
     for (const id of plan.cancel)
-      await trx
+      await tx.db
         .updateTable('meeting')
-        .set({ status: 'cancelled', sequence: sequenceOf.get(id)! + 1, updated_at: nowIso })
+        .set({ status: 'cancelled', sequence: sequenceOf.get(id)! + 1, updatedAt: nowIso })
         .where('id', '=', id)
         .execute();
-    await trx
-      .updateTable('meeting_series')
+    await tx.db
+      .updateTable('meetingSeries')
       .set({
-        time_zone: def.timeZone,
-        first_local: def.firstLocal,
-        duration_minutes: def.durationMinutes,
+        timeZone: def.timeZone,
+        firstLocal: def.firstLocal,
+        durationMinutes: def.durationMinutes,
         rrule: def.rrule,
-        until_date: def.untilDate,
+        untilDate: def.untilDate,
         place: details.place,
-        video_url: details.videoUrl,
-        exceptions_json: JSON.stringify(def.exceptions),
-        updated_at: nowIso,
+        videoUrl: details.videoUrl,
+        exceptionsJson: JSON.stringify(def.exceptions),
+        updatedAt: nowIso,
       })
       .where('id', '=', seriesId)
       .execute();
-    await sendMeetingNotices(ctx, trx, [...plan.change.map((c) => c.meetingId), ...added, ...plan.cancel]);
+    await sendMeetingNotices(tx, [...plan.change.map((c) => c.meetingId), ...added, ...plan.cancel]);
+    tx.afterCommit(() => {
+      tx.mail.wake();
+      wakeNotifications(tx);
+    });
   });
-  ctx.mail.wake();
-  wakeNotifications(ctx);
   return getSeries(ctx, actor, seriesId);
 }

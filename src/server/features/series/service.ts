@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Series, SeriesException, SeriesInput } from '../../../contract/series.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { defaultAgenda } from '../../../domain/meeting/agenda.ts';
 import { formatMeetingTime, localIn } from '../../../domain/schedule/format.ts';
@@ -7,7 +7,6 @@ import {
   checkRrule,
   expandSeries,
   noExceptions,
-  type Pattern,
   patternToRrule,
   ruleStarts,
   type SeriesExceptions,
@@ -16,7 +15,9 @@ import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
-import type { Database, MeetingSeriesTable } from '../../store/schema.ts';
+import { snakeCased } from '../../store/db.ts';
+import type { DB } from '../../store/schema.ts';
+import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
 import {
   claimLedger,
@@ -30,30 +31,22 @@ import { loadPreferences } from '../notifications/preferences.ts';
 import { wakeNotifications } from '../notifications/scheduler.ts';
 import { setResource } from '../resources.ts';
 
-export interface SeriesInput {
-  firstLocal: string;
-  timeZone: string;
-  durationMinutes: number;
-  pattern?: Pattern | undefined;
-  rrule?: string | undefined;
-  untilDate?: string | undefined;
-  place: string;
-  videoUrl: string;
-}
+type SeriesRow = DB['meetingSeries'];
 
-export async function agendaFor(trx: Transaction<Database>, setId: string): Promise<string> {
-  const row = await trx
-    .selectFrom('learning_set')
-    .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
-    .select(['learning_set.agenda_json as set_agenda', 'programme.agenda_json as programme_agenda'])
-    .where('learning_set.id', '=', setId)
+/** The agenda a new meeting starts from: the set's own, else its programme's, else METHOD.md's default. */
+export async function agendaFor(ctx: AppContext, setId: string): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('learningSet')
+    .innerJoin('programme', 'programme.id', 'learningSet.programmeId')
+    .select(['learningSet.agendaJson as setAgenda', 'programme.agendaJson as programmeAgenda'])
+    .where('learningSet.id', '=', setId)
     .executeTakeFirstOrThrow();
-  return row.set_agenda ?? row.programme_agenda ?? JSON.stringify(defaultAgenda());
+  return row.setAgenda ?? row.programmeAgenda ?? JSON.stringify(defaultAgenda());
 }
 
-export async function seriesRow(ctx: AppContext, seriesId: string): Promise<MeetingSeriesTable> {
-  const row = await ctx.store.plain
-    .selectFrom('meeting_series')
+export async function seriesRow(ctx: AppContext, seriesId: string): Promise<SeriesRow> {
+  const row = await ctx.db
+    .selectFrom('meetingSeries')
     .selectAll()
     .where('id', '=', seriesId)
     .executeTakeFirst();
@@ -61,13 +54,13 @@ export async function seriesRow(ctx: AppContext, seriesId: string): Promise<Meet
   return row;
 }
 
-const definition = (row: MeetingSeriesTable) => ({
-  firstLocal: row.first_local,
-  timeZone: row.time_zone,
-  durationMinutes: row.duration_minutes,
+const definition = (row: SeriesRow) => ({
+  firstLocal: row.firstLocal,
+  timeZone: row.timeZone,
+  durationMinutes: row.durationMinutes,
   rrule: row.rrule,
-  untilDate: row.until_date,
-  exceptions: JSON.parse(row.exceptions_json) as SeriesExceptions,
+  untilDate: row.untilDate,
+  exceptions: JSON.parse(row.exceptionsJson) as SeriesExceptions,
 });
 
 /**
@@ -75,12 +68,12 @@ const definition = (row: MeetingSeriesTable) => ({
  * defaults to the programme's end, a pattern becomes its RRULE. Throws a 422 problem otherwise.
  */
 export async function resolveDefinition(ctx: AppContext, programmeId: string, input: SeriesInput) {
-  const programme = await ctx.store.plain
+  const programme = await ctx.db
     .selectFrom('programme')
-    .select(['ends_on'])
+    .select(['endsOn'])
     .where('id', '=', programmeId)
     .executeTakeFirstOrThrow();
-  const untilDate = input.untilDate ?? programme.ends_on;
+  const untilDate = input.untilDate ?? programme.endsOn;
   if (!untilDate)
     throw new Problem(
       'validation-failed',
@@ -109,55 +102,60 @@ export async function resolveDefinition(ctx: AppContext, programmeId: string, in
 
 /**
  * Creates a set's schedule over the programme period: one meeting per occurrence, each mailed to the set
- * as one invitation carrying every meeting's .ics.
+ * as one invitation carrying every meeting's .ics. One transaction, or part of the caller's (a poll
+ * confirmed into this series).
  */
-export async function createSeries(ctx: AppContext, actor: PersonActor, setId: string, input: SeriesInput) {
-  const set = await setResource(ctx.store.plain, setId);
-  authorize(actor, 'meeting.schedule', set);
-  const def = await resolveDefinition(ctx, set.programmeId, input);
-  const { rrule, untilDate } = def;
-  const occurrences = expandSeries(def);
-  const seriesId = randomUUID();
-  const now = ctx.now();
-  await ctx.store.plain.transaction().execute(async (trx) => {
-    const agenda = await agendaFor(trx, setId);
-    await trx
-      .insertInto('meeting_series')
+export async function createSeries(
+  ctx: AppContext,
+  actor: PersonActor,
+  setId: string,
+  input: SeriesInput,
+): Promise<Series> {
+  return transact(ctx, async (tx) => {
+    const set = await setResource(snakeCased(tx.db), setId);
+    authorize(actor, 'meeting.schedule', set);
+    const def = await resolveDefinition(tx, set.programmeId, input);
+    const occurrences = expandSeries(def);
+    const seriesId = randomUUID();
+    const now = tx.now();
+    const agenda = await agendaFor(tx, setId);
+    await tx.db
+      .insertInto('meetingSeries')
       .values({
         id: seriesId,
-        set_id: setId,
-        time_zone: input.timeZone,
-        first_local: input.firstLocal,
-        duration_minutes: input.durationMinutes,
-        rrule,
-        until_date: untilDate,
+        setId,
+        timeZone: input.timeZone,
+        firstLocal: input.firstLocal,
+        durationMinutes: input.durationMinutes,
+        rrule: def.rrule,
+        untilDate: def.untilDate,
         place: input.place,
-        video_url: input.videoUrl,
-        exceptions_json: JSON.stringify(def.exceptions),
+        videoUrl: input.videoUrl,
+        exceptionsJson: JSON.stringify(def.exceptions),
         status: 'active',
-        created_by: actor.personId,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
+        createdBy: actor.personId,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
       })
       .execute();
     const meetingIds: string[] = [];
     for (const o of occurrences) {
       const id = randomUUID();
       meetingIds.push(id);
-      await insertMeeting(trx, { id, setId, seriesId, start: o.startsAt, end: o.endsAt, input, agenda, now });
-      await trx
-        .insertInto('series_occurrence')
-        .values({ series_id: seriesId, occurrence_key: o.key, meeting_id: id })
+      await insertMeeting(tx, { id, setId, seriesId, start: o.startsAt, end: o.endsAt, input, agenda, now });
+      await tx.db
+        .insertInto('seriesOccurrence')
+        .values({ seriesId, occurrenceKey: o.key, meetingId: id })
         .execute();
     }
-    await sendSeriesInvitation(ctx, trx, setId, meetingIds);
+    await sendSeriesInvitation(tx, setId, meetingIds);
+    tx.afterCommit(() => tx.mail.wake());
+    return getSeries(tx, actor, seriesId);
   });
-  ctx.mail.wake();
-  return getSeries(ctx, actor, seriesId);
 }
 
 export async function insertMeeting(
-  trx: Transaction<Database>,
+  ctx: AppContext,
   m: {
     id: string;
     setId: string;
@@ -169,38 +167,33 @@ export async function insertMeeting(
     now: Date;
   },
 ) {
-  await trx
+  await ctx.db
     .insertInto('meeting')
     .values({
       id: m.id,
-      set_id: m.setId,
-      starts_at: m.start.toISOString(),
-      ends_at: m.end.toISOString(),
-      time_zone: m.input.timeZone,
+      setId: m.setId,
+      startsAt: m.start.toISOString(),
+      endsAt: m.end.toISOString(),
+      timeZone: m.input.timeZone,
       place: m.input.place,
-      video_url: m.input.videoUrl,
+      videoUrl: m.input.videoUrl,
       status: 'scheduled',
-      agenda_json: m.agenda,
-      setup_json: null,
+      agendaJson: m.agenda,
+      setupJson: null,
       sequence: 0,
-      series_id: m.seriesId,
-      created_at: m.now.toISOString(),
-      updated_at: m.now.toISOString(),
+      seriesId: m.seriesId,
+      createdAt: m.now.toISOString(),
+      updatedAt: m.now.toISOString(),
     })
     .execute();
 }
 
 /** One mail per member for the whole series; the ledger marks each meeting as announced to them. */
-async function sendSeriesInvitation(
-  ctx: AppContext,
-  trx: Transaction<Database>,
-  setId: string,
-  meetingIds: string[],
-) {
-  const meetings = await loadCalendarMeetings(trx as never, { meetingIds });
-  const recipients = (await setRecipients(trx, [setId])).get(setId) ?? [];
+async function sendSeriesInvitation(ctx: AppContext, setId: string, meetingIds: string[]) {
+  const meetings = await loadCalendarMeetings(ctx.db, { meetingIds });
+  const recipients = (await setRecipients(ctx.db, [setId])).get(setId) ?? [];
   const prefs = await loadPreferences(
-    trx,
+    ctx.db,
     recipients.map((r) => r.personId),
   );
   const now = ctx.now();
@@ -208,7 +201,7 @@ async function sendSeriesInvitation(
   for (const to of recipients) {
     for (const m of meetings)
       await claimLedger(
-        trx,
+        ctx.db,
         {
           key: noticeKey(m.id, to.personId, 0),
           personId: to.personId,
@@ -217,7 +210,7 @@ async function sendSeriesInvitation(
         },
         now,
       );
-    await queueNotice(ctx, trx, to, prefs.get(to.personId)!, {
+    await queueNotice(ctx, to, prefs.get(to.personId)!, {
       preference: 'invitations',
       template: 'seriesInvitation',
       vars: { setName, count: String(meetings.length) },
@@ -228,64 +221,51 @@ async function sendSeriesInvitation(
   }
 }
 
-export async function getSeries(ctx: AppContext, actor: PersonActor, seriesId: string) {
+export async function getSeries(ctx: AppContext, actor: PersonActor, seriesId: string): Promise<Series> {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(ctx.store.plain, row.set_id);
+  const set = await setResource(snakeCased(ctx.db), row.setId);
   authorize(actor, 'meeting.readSchedule', set);
-  const occurrences = await ctx.store.plain
-    .selectFrom('series_occurrence')
-    .innerJoin('meeting', 'meeting.id', 'series_occurrence.meeting_id')
+  const occurrences = await ctx.db
+    .selectFrom('seriesOccurrence')
+    .innerJoin('meeting', 'meeting.id', 'seriesOccurrence.meetingId')
     .select([
-      'series_occurrence.occurrence_key',
-      'meeting.id',
-      'meeting.starts_at',
-      'meeting.ends_at',
+      'seriesOccurrence.occurrenceKey',
+      'meeting.id as meetingId',
+      'meeting.startsAt',
+      'meeting.endsAt',
       'meeting.status',
       'meeting.sequence',
     ])
-    .where('series_occurrence.series_id', '=', seriesId)
-    .orderBy('meeting.starts_at')
+    .where('seriesOccurrence.seriesId', '=', seriesId)
+    .orderBy('meeting.startsAt')
     .execute();
   return {
     id: row.id,
-    setId: row.set_id,
-    timeZone: row.time_zone,
-    firstLocal: row.first_local,
-    durationMinutes: row.duration_minutes,
+    setId: row.setId,
+    timeZone: row.timeZone,
+    firstLocal: row.firstLocal,
+    durationMinutes: row.durationMinutes,
     rrule: row.rrule,
-    untilDate: row.until_date,
+    untilDate: row.untilDate,
     place: row.place,
-    videoUrl: row.video_url,
+    videoUrl: row.videoUrl,
     status: row.status,
-    exceptions: JSON.parse(row.exceptions_json) as SeriesExceptions,
-    meetings: occurrences.map((o) => ({
-      occurrenceKey: o.occurrence_key,
-      meetingId: o.id,
-      startsAt: o.starts_at,
-      endsAt: o.ends_at,
-      localStart: localIn(o.starts_at, row.time_zone),
-      status: o.status,
-      sequence: o.sequence,
-    })),
+    exceptions: JSON.parse(row.exceptionsJson) as SeriesExceptions,
+    meetings: occurrences.map((o) => ({ ...o, localStart: localIn(o.startsAt, row.timeZone) })),
   };
 }
 
-export async function listSeries(ctx: AppContext, actor: PersonActor, setId: string) {
-  const set = await setResource(ctx.store.plain, setId);
+export async function listSeries(ctx: AppContext, actor: PersonActor, setId: string): Promise<Series[]> {
+  const set = await setResource(snakeCased(ctx.db), setId);
   authorize(actor, 'meeting.readSchedule', set);
-  const rows = await ctx.store.plain
-    .selectFrom('meeting_series')
+  const rows = await ctx.db
+    .selectFrom('meetingSeries')
     .select('id')
-    .where('set_id', '=', setId)
-    .orderBy('created_at')
+    .where('setId', '=', setId)
+    .orderBy('createdAt')
     .execute();
   return Promise.all(rows.map((r) => getSeries(ctx, actor, r.id)));
 }
-
-export type SeriesException =
-  | { kind: 'skip'; occurrenceKey: string }
-  | { kind: 'move'; occurrenceKey: string; toLocal: string }
-  | { kind: 'add'; local: string };
 
 /** Skip one meeting, move one, or add one; members hear about it with the changed .ics. */
 export async function addSeriesException(
@@ -293,44 +273,44 @@ export async function addSeriesException(
   actor: PersonActor,
   seriesId: string,
   change: SeriesException,
-) {
+): Promise<Series> {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(ctx.store.plain, row.set_id);
+  const set = await setResource(snakeCased(ctx.db), row.setId);
   authorize(actor, 'meeting.schedule', set);
   if (row.status !== 'active') throw conflict('This series is cancelled.');
   const def = definition(row);
   const exceptions = def.exceptions;
   const now = ctx.now();
-  const minutes = row.duration_minutes * 60_000;
-  await ctx.store.plain.transaction().execute(async (trx) => {
+  const minutes = row.durationMinutes * 60_000;
+  await transact(ctx, async (tx) => {
     let meetingId: string;
     if (change.kind === 'add') {
       if (ruleStarts(def).includes(change.local) || exceptions.added.includes(change.local))
         throw conflict('There is already a meeting of this series at that time.', 'body.local');
       exceptions.added.push(change.local);
       meetingId = randomUUID();
-      const start = localToUtc({ local: change.local, timeZone: row.time_zone });
-      await insertMeeting(trx, {
+      const start = localToUtc({ local: change.local, timeZone: row.timeZone });
+      await insertMeeting(tx, {
         id: meetingId,
-        setId: row.set_id,
+        setId: row.setId,
         seriesId,
         start,
         end: new Date(start.getTime() + minutes),
-        input: { timeZone: row.time_zone, place: row.place, videoUrl: row.video_url },
-        agenda: await agendaFor(trx, row.set_id),
+        input: row,
+        agenda: await agendaFor(tx, row.setId),
         now,
       });
-      await trx
-        .insertInto('series_occurrence')
-        .values({ series_id: seriesId, occurrence_key: change.local, meeting_id: meetingId })
+      await tx.db
+        .insertInto('seriesOccurrence')
+        .values({ seriesId, occurrenceKey: change.local, meetingId })
         .execute();
     } else {
-      const occurrence = await trx
-        .selectFrom('series_occurrence')
-        .innerJoin('meeting', 'meeting.id', 'series_occurrence.meeting_id')
+      const occurrence = await tx.db
+        .selectFrom('seriesOccurrence')
+        .innerJoin('meeting', 'meeting.id', 'seriesOccurrence.meetingId')
         .select(['meeting.id', 'meeting.status', 'meeting.sequence'])
-        .where('series_occurrence.series_id', '=', seriesId)
-        .where('series_occurrence.occurrence_key', '=', change.occurrenceKey)
+        .where('seriesOccurrence.seriesId', '=', seriesId)
+        .where('seriesOccurrence.occurrenceKey', '=', change.occurrenceKey)
         .executeTakeFirst();
       if (!occurrence) throw new Problem('not-found', 'This series has no meeting at that time.');
       if (occurrence.status === 'live' || occurrence.status === 'ended')
@@ -338,72 +318,73 @@ export async function addSeriesException(
       meetingId = occurrence.id;
       if (change.kind === 'skip') {
         if (!exceptions.skipped.includes(change.occurrenceKey)) exceptions.skipped.push(change.occurrenceKey);
-        await trx
+        await tx.db
           .updateTable('meeting')
-          .set({ status: 'cancelled', sequence: occurrence.sequence + 1, updated_at: now.toISOString() })
+          .set({ status: 'cancelled', sequence: occurrence.sequence + 1, updatedAt: now.toISOString() })
           .where('id', '=', meetingId)
           .execute();
       } else {
         exceptions.moved = exceptions.moved.filter((m) => m.from !== change.occurrenceKey);
         exceptions.moved.push({ from: change.occurrenceKey, to: change.toLocal });
-        const start = localToUtc({ local: change.toLocal, timeZone: row.time_zone });
-        await trx
+        const start = localToUtc({ local: change.toLocal, timeZone: row.timeZone });
+        await tx.db
           .updateTable('meeting')
           .set({
-            starts_at: start.toISOString(),
-            ends_at: new Date(start.getTime() + minutes).toISOString(),
+            startsAt: start.toISOString(),
+            endsAt: new Date(start.getTime() + minutes).toISOString(),
             status: 'scheduled',
             sequence: occurrence.sequence + 1,
-            updated_at: now.toISOString(),
+            updatedAt: now.toISOString(),
           })
           .where('id', '=', meetingId)
           .execute();
       }
     }
-    await trx
-      .updateTable('meeting_series')
-      .set({ exceptions_json: JSON.stringify(exceptions), updated_at: now.toISOString() })
+    await tx.db
+      .updateTable('meetingSeries')
+      .set({ exceptionsJson: JSON.stringify(exceptions), updatedAt: now.toISOString() })
       .where('id', '=', seriesId)
       .execute();
-    await sendMeetingNotices(ctx, trx, [meetingId]);
+    await sendMeetingNotices(tx, [meetingId]);
+    tx.afterCommit(() => {
+      tx.mail.wake();
+      wakeNotifications(tx);
+    });
   });
-  ctx.mail.wake();
-  wakeNotifications(ctx);
   return getSeries(ctx, actor, seriesId);
 }
 
 /** Cancels the series: every meeting still to come is cancelled, and members are told. */
-export async function cancelSeries(ctx: AppContext, actor: PersonActor, seriesId: string) {
+export async function cancelSeries(ctx: AppContext, actor: PersonActor, seriesId: string): Promise<Series> {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(ctx.store.plain, row.set_id);
+  const set = await setResource(snakeCased(ctx.db), row.setId);
   authorize(actor, 'meeting.schedule', set);
   const now = ctx.now();
-  await ctx.store.plain.transaction().execute(async (trx) => {
-    const future = await trx
+  await transact(ctx, async (tx) => {
+    const future = await tx.db
       .selectFrom('meeting')
       .select(['id', 'sequence'])
-      .where('series_id', '=', seriesId)
+      .where('seriesId', '=', seriesId)
       .where('status', '=', 'scheduled')
-      .where('starts_at', '>', now.toISOString())
+      .where('startsAt', '>', now.toISOString())
       .execute();
     for (const m of future) {
-      await trx
+      await tx.db
         .updateTable('meeting')
-        .set({ status: 'cancelled', sequence: m.sequence + 1, updated_at: now.toISOString() })
+        .set({ status: 'cancelled', sequence: m.sequence + 1, updatedAt: now.toISOString() })
         .where('id', '=', m.id)
         .execute();
     }
-    await trx
-      .updateTable('meeting_series')
-      .set({ status: 'cancelled', updated_at: now.toISOString() })
+    await tx.db
+      .updateTable('meetingSeries')
+      .set({ status: 'cancelled', updatedAt: now.toISOString() })
       .where('id', '=', seriesId)
       .execute();
     await sendMeetingNotices(
-      ctx,
-      trx,
+      tx,
       future.map((m) => m.id),
     );
+    tx.afterCommit(() => tx.mail.wake());
   });
-  ctx.mail.wake();
   return getSeries(ctx, actor, seriesId);
 }
