@@ -5,6 +5,7 @@ import { localToUtc, utcToLocal } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
+import { snakeCased } from '../../store/db.ts';
 import type { AttendanceStatus, MeetingStatus } from '../../store/schema.ts';
 import { setResource } from '../resources.ts';
 import { rosters } from '../sets/queries.ts';
@@ -19,18 +20,18 @@ export interface MeetingInput {
 }
 
 export async function meetingSetResource(ctx: AppContext, meetingId: string) {
-  const meeting = await ctx.store.plain
+  const meeting = await snakeCased(ctx.db)
     .selectFrom('meeting')
     .select('set_id')
     .where('id', '=', meetingId)
     .executeTakeFirst();
   if (!meeting) throw notFound('meeting');
-  return setResource(ctx.store.plain, meeting.set_id);
+  return setResource(snakeCased(ctx.db), meeting.set_id);
 }
 
 /** The agenda a new meeting starts from: the set's own, else its programme's, else METHOD.md's default. */
 async function agendaFor(ctx: AppContext, setId: string): Promise<string> {
-  const row = await ctx.store.plain
+  const row = await snakeCased(ctx.db)
     .selectFrom('learning_set')
     .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
     .select(['learning_set.agenda_json as set_agenda', 'programme.agenda_json as programme_agenda'])
@@ -48,13 +49,13 @@ function period(input: Pick<MeetingInput, 'localStart' | 'timeZone' | 'durationM
 export async function getMeeting(ctx: AppContext, actor: PersonActor, meetingId: string) {
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.readSchedule', set);
-  const row = await ctx.store.plain
+  const row = await snakeCased(ctx.db)
     .selectFrom('meeting')
     .selectAll()
     .where('id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  const roster = (await rosters(ctx.store.plain, [set.setId])).get(set.setId) ?? [];
-  const attendance = await ctx.store.plain
+  const roster = (await rosters(snakeCased(ctx.db), [set.setId])).get(set.setId) ?? [];
+  const attendance = await snakeCased(ctx.db)
     .selectFrom('meeting_attendance')
     .select(['person_id', 'status', 'apology_note'])
     .where('meeting_id', '=', meetingId)
@@ -100,11 +101,11 @@ export async function scheduleMeeting(
   setId: string,
   input: MeetingInput,
 ) {
-  const set = await setResource(ctx.store.plain, setId);
+  const set = await setResource(snakeCased(ctx.db), setId);
   authorize(actor, 'meeting.schedule', set);
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.plain
+  await snakeCased(ctx.db)
     .insertInto('meeting')
     .values({
       id,

@@ -260,17 +260,11 @@ export async function answerPoll(
   return getPoll(ctx, actor, pollId);
 }
 
-const reopen = (ctx: AppContext, pollId: string) =>
-  ctx.db
-    .updateTable('poll')
-    .set({ status: 'open', confirmedOptionId: null })
-    .where('id', '=', pollId)
-    .execute();
-
 /**
  * The organiser confirms an option: a set's slot becomes its series over the programme, a one-off date
  * becomes a meeting, a programme-wide date becomes a programme event. Everyone asked hears the result
- * (for a programme event, with its .ics, in the same transaction that creates it).
+ * (for a programme event, with its .ics). One transaction: if any step fails, the poll is still open
+ * and nothing was made or mailed.
  */
 export async function confirmPoll(
   ctx: AppContext,
@@ -278,32 +272,33 @@ export async function confirmPoll(
   pollId: string,
   optionId: string,
 ): Promise<Poll> {
-  const poll = await pollRow(ctx, pollId);
-  authorizeScope(actor, await scopeOf(ctx, poll), 'run');
-  const option = await ctx.db
-    .selectFrom('pollOption')
-    .selectAll()
-    .where('id', '=', optionId)
-    .where('pollId', '=', pollId)
-    .executeTakeFirst();
-  if (!option) throw new Problem('not-found', 'This poll has no such option.');
-  const claimed = await ctx.db
-    .updateTable('poll')
-    .set({ status: 'confirmed', confirmedOptionId: optionId, updatedAt: ctx.now().toISOString() })
-    .where('id', '=', pollId)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) throw conflict('This poll is already decided.');
-  let result: PollResult = {};
-  try {
+  await transact(ctx, async (tx) => {
+    const poll = await pollRow(tx, pollId);
+    authorizeScope(actor, await scopeOf(tx, poll), 'run');
+    const option = await tx.db
+      .selectFrom('pollOption')
+      .selectAll()
+      .where('id', '=', optionId)
+      .where('pollId', '=', pollId)
+      .executeTakeFirst();
+    if (!option) throw new Problem('not-found', 'This poll has no such option.');
+    // Whoever confirms first decides; a second confirmation waits for the first to commit, then finds it decided.
+    const claimed = await tx.db
+      .updateTable('poll')
+      .set({ status: 'confirmed', confirmedOptionId: optionId, updatedAt: tx.now().toISOString() })
+      .where('id', '=', pollId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw conflict('This poll is already decided.');
     const common = {
       timeZone: poll.timeZone,
       durationMinutes: poll.durationMinutes,
       place: poll.place,
       videoUrl: poll.videoUrl,
     };
+    let result: PollResult;
     if (poll.setId && poll.purpose === 'slot') {
-      const series = await createSeries(ctx, actor, poll.setId, {
+      const series = await createSeries(tx, actor, poll.setId, {
         ...common,
         firstLocal: option.localStart,
         pattern: JSON.parse(poll.patternJson!) as Pattern,
@@ -311,31 +306,27 @@ export async function confirmPoll(
       });
       result = { seriesId: series.id };
     } else if (poll.setId) {
-      const meeting = await scheduleMeeting(ctx, actor, poll.setId, {
+      const meeting = await scheduleMeeting(tx, actor, poll.setId, {
         ...common,
         localStart: option.localStart,
       });
       result = { meetingId: meeting.id };
+    } else {
+      result = { programmeEventId: await insertPollEvent(tx, actor, poll, option) };
     }
-  } catch (error) {
-    await reopen(ctx, pollId);
-    throw error;
-  }
-  const people = await participants(ctx, poll);
-  const prefs = await loadPreferences(
-    ctx.db,
-    people.map((p) => p.personId),
-  );
-  const announce = transact(ctx, async (tx) => {
-    if (!poll.setId) result = { programmeEventId: await insertPollEvent(tx, actor, poll, option) };
-    const [event] = await loadCalendarEvents(tx.db, {
-      eventIds: result.programmeEventId ? [result.programmeEventId] : [],
-    });
     await tx.db
       .updateTable('poll')
       .set({ resultJson: JSON.stringify(result) })
       .where('id', '=', pollId)
       .execute();
+    const [event] = await loadCalendarEvents(tx.db, {
+      eventIds: result.programmeEventId ? [result.programmeEventId] : [],
+    });
+    const people = await participants(tx, poll);
+    const prefs = await loadPreferences(
+      tx.db,
+      people.map((p) => p.personId),
+    );
     for (const to of people) {
       const announced = event ? await eventAnnouncement(tx, event, to) : undefined;
       if (announced === null) continue;
@@ -348,13 +339,10 @@ export async function confirmPoll(
         ...(announced ? { attachments: announced.attachments } : {}),
       });
     }
+    tx.afterCommit(() => {
+      tx.mail.wake();
+      wakeNotifications(tx);
+    });
   });
-  // A programme event is made in that transaction: if it fails, nothing was made and the poll reopens.
-  await announce.catch(async (error) => {
-    if (!poll.setId) await reopen(ctx, pollId);
-    throw error;
-  });
-  ctx.mail.wake();
-  wakeNotifications(ctx);
   return getPoll(ctx, actor, pollId);
 }
