@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { createSetPoll } from '../../../contract/polls.ts';
+import { call } from '../../api/call.ts';
 import { useMe } from '../../app/session.tsx';
 import { browserTimeZone } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -27,7 +28,7 @@ export function NewPollPage() {
         })}
         submitLabel={t('schedule.newPoll.submit')}
         onSubmit={async (v) => {
-          const poll = await api.post<{ id: string }>(`/api/sets/${setId}/polls`, pollBody('slot', v));
+          const poll = await call(createSetPoll, { params: { id: setId ?? '' }, body: pollBody('slot', v) });
           navigate(`/polls/${poll.id}`);
         }}
       />

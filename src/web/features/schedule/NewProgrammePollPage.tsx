@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
+import { createProgrammePoll } from '../../../contract/polls.ts';
+import { call } from '../../api/call.ts';
 import { useMe } from '../../app/session.tsx';
 import { browserTimeZone } from '../../ui/format.ts';
 import { useTitle } from '../../ui/use-title.ts';
@@ -38,10 +39,10 @@ export function NewProgrammePollPage() {
         })}
         submitLabel={t('schedule.programmePoll.submit')}
         onSubmit={async (v) => {
-          const poll = await api.post<{ id: string }>(
-            `/api/programmes/${programme.id}/polls`,
-            pollBody('date', v),
-          );
+          const poll = await call(createProgrammePoll, {
+            params: { id: programme.id },
+            body: pollBody('date', v),
+          });
           navigate(`/polls/${poll.id}`);
         }}
         extraActions={<Link to={calendar}>{t('common.cancel')}</Link>}

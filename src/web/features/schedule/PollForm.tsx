@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pattern } from '../../../contract/series.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
@@ -18,6 +19,8 @@ import {
   removeOption,
   validatePoll,
 } from './poll-form.ts';
+
+const interval = pattern.shape.interval;
 
 interface Props {
   kind: PollKind;
@@ -101,8 +104,8 @@ export function PollForm({ kind, initial, submitLabel, onSubmit, extraActions }:
         {kind === 'slot' ? (
           <TextField
             type="number"
-            min={1}
-            max={12}
+            min={interval.minValue ?? undefined}
+            max={interval.maxValue ?? undefined}
             inputMode="numeric"
             label={t('schedule.pollForm.interval')}
             {...form.field('interval')}

@@ -1,41 +1,43 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, isProblem } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
+import * as polls from '../../../contract/polls.ts';
+import { call, useRoute } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
-import { type Poll, wallClock } from './types.ts';
+import { wallClock } from './format.ts';
 import './schedule.css';
 
-const answers = ['yes', 'ifneedbe', 'no'] as const;
+type Answer = (typeof polls.pollAnswers)[number];
 
 /** /polls/:pollId: answer yes / if need be / no per option (times in my zone); the organiser confirms. */
 export function PollPage() {
   const { t, i18n } = useTranslation();
   const { pollId } = useParams();
-  const poll = useResource<Poll>(`/api/polls/${pollId}`);
-  const [mine, setMine] = useState<Record<string, string>>({});
+  const poll = useRoute(polls.getPoll, pollId ? { params: { id: pollId } } : null);
+  const [mine, setMine] = useState<Record<string, Answer>>({});
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useTitle(poll.data?.title);
   if (!poll.data) return poll.error ? <Failure error={poll.error} retry={poll.reload} /> : <Loading />;
   const p = poll.data;
-  const chosen = (optionId: string) => mine[optionId] ?? p.myAnswers[optionId] ?? '';
+  const chosen = (optionId: string): Answer | undefined => mine[optionId] ?? p.myAnswers[optionId];
   const submit = async () => {
     setBusy(true);
     setError(null);
     setSaved(false);
     try {
-      const list = p.options
-        .filter((o) => chosen(o.id))
-        .map((o) => ({ optionId: o.id, answer: chosen(o.id) }));
-      poll.setData(await api.put<Poll>(`/api/polls/${p.id}/answers`, { answers: list }));
+      const list = p.options.flatMap((o) => {
+        const answer = chosen(o.id);
+        return answer ? [{ optionId: o.id, answer }] : [];
+      });
+      poll.setData(await call(polls.answerPoll, { params: { id: p.id }, body: { answers: list } }));
       setSaved(true);
     } catch (e) {
       setError(isProblem(e) ? e.detail : String(e));
@@ -47,7 +49,7 @@ export function PollPage() {
     setBusy(true);
     setError(null);
     try {
-      poll.setData(await api.post<Poll>(`/api/polls/${p.id}/confirm`, { optionId }));
+      poll.setData(await call(polls.confirmPoll, { params: { id: p.id }, body: { optionId } }));
     } catch (e) {
       setError(isProblem(e) ? e.detail : String(e));
     } finally {
@@ -133,7 +135,7 @@ export function PollPage() {
                     <legend className="poll-option__title">{title}</legend>
                     {organiserTime}
                     <div className="answer-choices">
-                      {answers.map((a) => (
+                      {polls.pollAnswers.map((a) => (
                         <label key={a} className="answer-choice">
                           <input
                             type="radio"

@@ -1,34 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useResource } from '../../api/use-resource.ts';
+import { listProgrammePolls } from '../../../contract/polls.ts';
+import { getProgrammeCalendar } from '../../../contract/series.ts';
+import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
+import { wallClock } from './format.ts';
 import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
-import { type Poll, type ProgrammeEvent, wallClock } from './types.ts';
 import './schedule.css';
-
-interface ProgrammeCalendar {
-  viewerTimeZone: string;
-  events: ProgrammeEvent[];
-  meetings: {
-    id: string;
-    setId: string;
-    setName: string;
-    viewerLocalStart: string;
-    place: string;
-    status: string;
-    apologiesCount: number;
-  }[];
-}
 
 /** The programme-wide polls still open: each links to its page, where people answer and it is confirmed. */
 function OpenPolls({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
-  const polls = useResource<Poll[]>(`/api/programmes/${programmeId}/polls`);
+  const polls = useRoute(listProgrammePolls, { params: { id: programmeId } });
   if (!polls.data) return polls.error ? <LoadError error={polls.error} retry={polls.reload} /> : <Loading />;
   const open = polls.data.filter((p) => p.status === 'open');
   if (open.length === 0) return <p>{t('schedule.programme.noOpenPolls')}</p>;
@@ -53,7 +41,7 @@ function OpenPolls({ programmeId }: { programmeId: string }) {
 export function ProgrammeCalendarPage() {
   const { t, i18n } = useTranslation();
   const { programme } = useProgramme();
-  const data = useResource<ProgrammeCalendar>(`/api/programmes/${programme.id}/calendar`);
+  const data = useRoute(getProgrammeCalendar, { params: { id: programme.id } });
   useTitle(t('programme.tabTitle', { tab: t('schedule.tabs.programme'), name: programme.name }));
   if (!data.data) return data.error ? <LoadError error={data.error} retry={data.reload} /> : <Loading />;
   return (

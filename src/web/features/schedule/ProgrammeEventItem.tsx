@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isProblem } from '../../api/client.ts';
+import type { ProgrammeEvent } from '../../../contract/programme-events.ts';
+import * as events from '../../../contract/programme-events.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { type ProgrammeEvent, wallClock } from './types.ts';
+import { wallClock } from './format.ts';
 
 /** Move form and cancel button, for those who run the programme's polls. */
 function Manage({ event, onChange }: { event: ProgrammeEvent; onChange: () => void }) {
@@ -31,7 +34,9 @@ function Manage({ event, onChange }: { event: ProgrammeEvent; onChange: () => vo
         className="event-manage"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => api.patch(`/api/programme-events/${event.id}`, { localStart }));
+          void run(() =>
+            call(events.changeProgrammeEvent, { params: { id: event.id }, body: { localStart } }),
+          );
         }}
       >
         <TextField
@@ -48,7 +53,7 @@ function Manage({ event, onChange }: { event: ProgrammeEvent; onChange: () => vo
           variant="danger"
           small
           busy={busy}
-          onClick={() => void run(() => api.delete(`/api/programme-events/${event.id}`))}
+          onClick={() => void run(() => call(events.cancelProgrammeEvent, { params: { id: event.id } }))}
         >
           {t('schedule.events.cancel', { title: event.title })}
         </Button>

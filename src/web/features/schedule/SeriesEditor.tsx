@@ -1,19 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Pattern } from '../../../domain/schedule/recurrence.ts';
+import { changeSeries, pattern, type Series } from '../../../contract/series.ts';
+import { type Frequency, patternFrequencies } from '../../../domain/schedule/pattern.ts';
 import { rruleToPattern } from '../../../domain/schedule/series-edit.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { timeZones } from '../../ui/format.ts';
-import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
-import { localDay, type Series, wallClock } from './types.ts';
+import { type FieldErrors, useForm } from '../../ui/use-form.ts';
+import { localDay, wallClock } from './format.ts';
 
 const durations = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
-const frequencies: Pattern['frequency'][] = ['weekly', 'monthly-weekday', 'monthly-date'];
+const interval = pattern.shape.interval;
+/** Where the route's fields are on this form. */
+const aliases: Record<string, string> = {
+  firstLocal: 'date',
+  'pattern.frequency': 'frequency',
+  'pattern.interval': 'interval',
+};
 
 /** A series in words: "Every 4 weeks from Wed, Mar 31, 2027, 21:00 (Europe/London), until 2027-05-31". */
 function SeriesSummary({ series }: { series: Series }) {
@@ -55,22 +62,42 @@ export function SeriesEditor({ series, onChanged }: { series: Series; onChanged(
     untilDate: series.untilDate,
     place: series.place,
   };
-  const form = useForm(`series-${series.id}`, initial, { aliases: { firstLocal: 'date' } });
-  const validate = (v: typeof form.values) =>
-    checks(t)
-      .required('date', v.date, t('schedule.series.from'))
-      .required('time', v.time, t('meeting.schedule.time'))
-      .required('untilDate', v.untilDate, t('schedule.series.until')).errors;
+  const form = useForm(`series-${series.id}`, initial, { aliases });
+  const body = (v: typeof form.values) => ({
+    firstLocal: `${v.date}T${v.time}`,
+    timeZone: v.timeZone,
+    durationMinutes: Number(v.durationMinutes),
+    pattern: { frequency: v.frequency as Frequency, interval: Number(v.interval) },
+    untilDate: v.untilDate,
+    place: v.place.trim(),
+    videoUrl: series.videoUrl,
+  });
+  const labels: Record<string, string> = {
+    date: t('schedule.series.from'),
+    time: t('meeting.schedule.time'),
+    timeZone: t('meeting.schedule.timeZone'),
+    durationMinutes: t('meeting.schedule.duration'),
+    frequency: t('schedule.series.repeats'),
+    interval: t('schedule.series.interval'),
+    untilDate: t('schedule.series.until'),
+    place: t('meeting.schedule.place'),
+  };
+  /** The route's own checks, each at its field; the first meeting's date and time are two fields here. */
+  const validate = (v: typeof form.values) => {
+    const errors: FieldErrors = {};
+    for (const field of ['date', 'time', 'untilDate'] as const)
+      if (!v[field].trim()) errors[field] = t('forms.required', { label: labels[field] });
+    const byPath = Object.fromEntries(Object.entries(aliases).map(([path, field]) => [path, labels[field]!]));
+    for (const [path, message] of Object.entries(
+      checkAgainst(changeSeries.body, body(v), t, { ...labels, ...byPath }),
+    )) {
+      const field = aliases[path] ?? path;
+      if (!errors[field] && !(field === 'date' && errors.time)) errors[field] = message;
+    }
+    return errors;
+  };
   const save = async (v: typeof form.values) => {
-    await api.put(`/api/series/${series.id}`, {
-      firstLocal: `${v.date}T${v.time}`,
-      timeZone: v.timeZone,
-      durationMinutes: Number(v.durationMinutes),
-      pattern: { frequency: v.frequency, interval: Number(v.interval) },
-      untilDate: v.untilDate,
-      place: v.place.trim(),
-      videoUrl: series.videoUrl,
-    });
+    await call(changeSeries, { params: { id: series.id }, body: body(v) });
     setOpen(false);
     announce(t('schedule.series.changed'));
     onChanged();
@@ -119,14 +146,17 @@ export function SeriesEditor({ series, onChanged }: { series: Series; onChanged(
           <SelectField label={t('meeting.schedule.timeZone')} options={zones} {...form.field('timeZone')} />
           <SelectField
             label={t('schedule.series.repeats')}
-            options={frequencies.map((f) => ({ value: f, label: t(`schedule.series.frequencies.${f}`) }))}
+            options={patternFrequencies.map((f) => ({
+              value: f,
+              label: t(`schedule.series.frequencies.${f}`),
+            }))}
             {...form.field('frequency')}
           />
           <div className="field-row">
             <TextField
               type="number"
-              min={1}
-              max={12}
+              min={interval.minValue ?? undefined}
+              max={interval.maxValue ?? undefined}
               label={t('schedule.series.interval')}
               {...form.field('interval')}
             />

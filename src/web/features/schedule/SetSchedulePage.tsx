@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useResource } from '../../api/use-resource.ts';
+import { getSetSchedule, listSeries } from '../../../contract/series.ts';
+import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
@@ -7,21 +8,21 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
+import { wallClock } from './format.ts';
 import { SeriesEditor } from './SeriesEditor.tsx';
-import { type Series, type SetSchedule, wallClock } from './types.ts';
 import './schedule.css';
 
 /** /sets/:setId/schedule (a tab of the set): every meeting, who is expected, apologies, the attendance rule. */
 export function SetSchedulePage() {
   const { t, i18n } = useTranslation();
   const { set } = useSetSection();
-  const data = useResource<SetSchedule>(`/api/sets/${set.id}/schedule`);
+  const data = useRoute(getSetSchedule, { params: { id: set.id } });
   // As on the meetings tab: members of a self-facilitated set schedule their own meetings (the set's
   // abilities leave that case out, see MeetingsTab).
   const selfRun = set.mode === 'self_facilitated' && set.abilities['set.readContent'];
   const schedules = set.abilities['meeting.schedule'] || selfRun;
   const runsPolls = set.abilities['meeting.runPoll'] || selfRun;
-  const series = useResource<Series[]>(schedules ? `/api/sets/${set.id}/series` : null);
+  const series = useRoute(listSeries, schedules ? { params: { id: set.id } } : null);
   const active = series.data?.filter((x) => x.status === 'active') ?? [];
   useTitle(t('schedule.set.title', { set: set.name }));
   if (!data.data) return data.error ? <LoadError error={data.error} retry={data.reload} /> : <Loading />;

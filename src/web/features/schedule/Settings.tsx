@@ -1,26 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
+import * as calendar from '../../../contract/calendar.ts';
+import * as notifications from '../../../contract/notifications.ts';
+import type { BodyInput } from '../../../contract/route.ts';
+import { call, useRoute } from '../../api/call.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxField, TextField } from '../../ui/Field.tsx';
-
-interface FeedStatus {
-  active: boolean;
-  createdAt: string | null;
-  url?: string;
-}
 
 /** The private calendar feed: create, replace or turn off; the address is shown once, when created. */
 export function CalendarFeed() {
   const { t } = useTranslation();
-  const status = useResource<FeedStatus>('/api/me/calendar-feed');
+  const status = useRoute(calendar.getCalendarFeed, {});
   const [url, setUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const create = async () => {
     setBusy(true);
     try {
-      const created = await api.post<FeedStatus>('/api/me/calendar-feed');
+      const created = await call(calendar.createCalendarFeed, {});
       setUrl(created.url ?? null);
       status.setData(created);
     } finally {
@@ -30,7 +26,7 @@ export function CalendarFeed() {
   const revoke = async () => {
     setBusy(true);
     try {
-      status.setData(await api.delete<FeedStatus>('/api/me/calendar-feed'));
+      status.setData(await call(calendar.revokeCalendarFeed, {}));
       setUrl(null);
     } finally {
       setBusy(false);
@@ -66,21 +62,15 @@ export function CalendarFeed() {
   );
 }
 
-interface Preferences {
-  disabled: string[];
-  reminderOffsets: number[];
-  kinds: string[];
-}
-
 /** Which emails I receive and when reminders come. */
 export function NotificationSettings() {
   const { t } = useTranslation();
-  const prefs = useResource<Preferences>('/api/me/notifications');
+  const prefs = useRoute(notifications.getNotificationPreferences, {});
   const [saved, setSaved] = useState(false);
   if (!prefs.data) return null;
   const data = prefs.data;
-  const save = async (next: Pick<Preferences, 'disabled' | 'reminderOffsets'>) => {
-    prefs.setData(await api.put<Preferences>('/api/me/notifications', next));
+  const save = async (next: BodyInput<typeof notifications.setNotificationPreferences>) => {
+    prefs.setData(await call(notifications.setNotificationPreferences, { body: next }));
     setSaved(true);
   };
   const hours = data.reminderOffsets.map((m) => String(m / 60)).join(', ');
@@ -108,7 +98,7 @@ export function NotificationSettings() {
           const offsets = raw
             .split(',')
             .map((s) => Math.round(Number(s.trim()) * 60))
-            .filter((n) => Number.isFinite(n) && n >= 15);
+            .filter((n) => Number.isFinite(n) && n >= notifications.reminderOffset.min);
           void save({ disabled: data.disabled, reminderOffsets: offsets });
         }}
       >

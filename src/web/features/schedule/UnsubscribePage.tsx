@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
+import * as notifications from '../../../contract/notifications.ts';
+import { call, useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -13,7 +13,7 @@ import { useTitle } from '../../ui/use-title.ts';
 export function UnsubscribePage() {
   const { t } = useTranslation();
   const { token } = useParams();
-  const info = useResource<{ kind: string; unsubscribed: boolean }>(`/api/unsubscribe/${token}`);
+  const info = useRoute(notifications.getUnsubscribe, token ? { params: { token } } : null);
   const [busy, setBusy] = useState(false);
   useTitle(t('schedule.unsubscribe.title'));
   if (!info.data) return info.error ? <Failure error={info.error} retry={info.reload} /> : <Loading />;
@@ -29,7 +29,7 @@ export function UnsubscribePage() {
           onClick={async () => {
             setBusy(true);
             try {
-              info.setData(await api.post(`/api/unsubscribe/${token}`));
+              info.setData(await call(notifications.unsubscribe, { params: { token: token ?? '' } }));
             } finally {
               setBusy(false);
             }

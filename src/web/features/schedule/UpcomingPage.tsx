@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { getUpcoming, type UpcomingMeeting } from '../../../contract/series.ts';
+import { useRoute } from '../../api/call.ts';
 import { api } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -11,9 +12,9 @@ import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { wallClock } from './format.ts';
 import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
 import { CalendarFeed, NotificationSettings } from './Settings.tsx';
-import { type Upcoming, type UpcomingMeeting, wallClock } from './types.ts';
 import './schedule.css';
 
 function MeetingItem({
@@ -105,7 +106,7 @@ function MeetingItem({
 /** /upcoming: my next meetings (in my zone), open polls, open actions, my calendar feed and emails. */
 export function UpcomingPage() {
   const { t } = useTranslation();
-  const data = useResource<Upcoming>('/api/me/upcoming');
+  const data = useRoute(getUpcoming, {});
   useTitle(t('schedule.upcoming.title'));
   if (!data.data) return data.error ? <Failure error={data.error} retry={data.reload} /> : <Loading />;
   const { meetings, events, polls, actions, timeZone } = data.data;

@@ -1,8 +1,11 @@
 // The poll form's values, checks and request body, for a set's regular slot and for a programme-wide
 // date alike: pure, so the rules are tested without a browser.
 import type { TFunction } from 'i18next';
+import { createProgrammePoll, createSetPoll, maxPollOptions } from '../../../contract/polls.ts';
+import type { BodyInput } from '../../../contract/route.ts';
+import { pattern } from '../../../contract/series.ts';
+import { checkAgainst } from '../../ui/check-against.ts';
 import type { FieldErrors } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
 
 /** 'slot': a set's regular slot (confirming creates a series); 'date': a programme-wide one-off date. */
 export type PollKind = 'slot' | 'date';
@@ -20,10 +23,8 @@ export type PollValues = {
 
 /** As many as the server takes; a poll needs at least two. */
 export const minOptions = 2;
-export const maxOptions = 20;
+export const maxOptions = maxPollOptions;
 export const durations = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
-
-const localPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 export const optionKey = (i: number) => `option${i + 1}` as const;
 
@@ -72,38 +73,68 @@ export const removeOption = (values: PollValues, index: number): PollValues =>
         optionsOf(values).filter((_, i) => i !== index),
       );
 
-/** Checks that mirror the server's, each message at its field. */
+/**
+ * The poll's own route checks what it would send (title, times, link, repeat), each message at its
+ * field; the form adds what only it asks: no time twice, and for a slot a last date after the options.
+ */
 export function validatePoll(t: TFunction, kind: PollKind, v: PollValues): FieldErrors {
-  const c = checks(t).required('title', v.title, t('schedule.pollForm.title'));
+  const options = optionsOf(v);
+  const optionLabel = (i: number) => t('schedule.pollForm.option', { n: i + 1 });
+  const labels: Record<string, string> = {
+    title: t('schedule.pollForm.title'),
+    timeZone: t('schedule.pollForm.zone'),
+    durationMinutes: t('schedule.pollForm.duration'),
+    place: t('schedule.pollForm.place'),
+    videoUrl: t('schedule.pollForm.videoUrl'),
+    untilDate: t('schedule.pollForm.until'),
+    'pattern.interval': t('schedule.pollForm.interval'),
+  };
+  const messages: Record<string, string> = {
+    videoUrl: t('schedule.pollForm.videoUrlInvalid'),
+    'pattern.interval': t('schedule.pollForm.intervalInvalid', {
+      min: pattern.shape.interval.minValue,
+      max: pattern.shape.interval.maxValue,
+    }),
+  };
+  options.forEach((option, i) => {
+    labels[`options.${i}`] = optionLabel(i);
+    messages[`options.${i}`] = option.trim()
+      ? t('schedule.pollForm.optionInvalid', { label: optionLabel(i) })
+      : t('forms.required', { label: optionLabel(i) });
+  });
+  const route = kind === 'slot' ? createSetPoll : createProgrammePoll;
+  const aliases = pollAliases();
+  const errors: FieldErrors = {};
+  for (const [field, message] of Object.entries(
+    checkAgainst(route.body, pollBody(kind, v), t, labels, messages),
+  ))
+    errors[aliases[field] ?? field] ??= message;
   const seen = new Set<string>();
-  optionsOf(v).forEach((option, i) => {
+  options.forEach((option, i) => {
     const key = optionKey(i);
-    const label = t('schedule.pollForm.option', { n: i + 1 });
-    c.required(key, option, label)
-      .check(key, !localPattern.test(option), t('schedule.pollForm.optionInvalid', { label }))
-      .check(key, seen.has(option), t('schedule.pollForm.optionTwice', { label }));
+    if (!errors[key] && seen.has(option))
+      errors[key] = t('schedule.pollForm.optionTwice', { label: optionLabel(i) });
     seen.add(option);
   });
-  c.check(
-    'videoUrl',
-    v.videoUrl.trim() !== '' && !/^https?:\/\/\S+$/.test(v.videoUrl.trim()),
-    t('schedule.pollForm.videoUrlInvalid'),
-  );
   if (kind === 'slot') {
-    const interval = Number(v.interval);
-    c.check(
-      'interval',
-      !Number.isInteger(interval) || interval < 1 || interval > 12,
-      t('schedule.pollForm.intervalInvalid', { min: 1, max: 12 }),
-    ).required('untilDate', v.untilDate, t('schedule.pollForm.until'));
-    const latest = optionsOf(v).sort().at(-1)?.slice(0, 10) ?? '';
-    c.check('untilDate', v.untilDate < latest, t('schedule.pollForm.untilTooEarly'));
+    const latest = [...options].sort().at(-1)?.slice(0, 10) ?? '';
+    if (!v.untilDate.trim()) errors.untilDate = t('forms.required', { label: labels.untilDate });
+    else if (v.untilDate < latest) errors.untilDate = t('schedule.pollForm.untilTooEarly');
   }
-  return c.errors;
+  return errors;
 }
 
 /** The body for POST /api/sets/:id/polls (slot) or POST /api/programmes/:id/polls (date). */
-export function pollBody(kind: PollKind, v: PollValues) {
+export function pollBody(kind: 'date', v: PollValues): BodyInput<typeof createProgrammePoll>;
+export function pollBody(kind: 'slot', v: PollValues): BodyInput<typeof createSetPoll>;
+export function pollBody(
+  kind: PollKind,
+  v: PollValues,
+): BodyInput<typeof createProgrammePoll> | BodyInput<typeof createSetPoll>;
+export function pollBody(
+  kind: PollKind,
+  v: PollValues,
+): BodyInput<typeof createProgrammePoll> | BodyInput<typeof createSetPoll> {
   const common = {
     title: v.title.trim(),
     timeZone: v.timeZone,
