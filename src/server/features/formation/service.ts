@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
 import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type * as contract from '../../../contract/formation.ts';
+import type { FormationRun, RunSummary } from '../../../contract/formation.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { matchesAvoid } from '../../../domain/enrolment.ts';
 import {
@@ -70,7 +73,7 @@ async function buildInput(ctx: AppContext, programmeId: string) {
   return { programme: p, input, notices };
 }
 
-function present(run: RunRow) {
+function present(run: RunRow): FormationRun {
   const input = JSON.parse(run.inputJson) as FormationInput;
   const assignment = JSON.parse(run.assignmentJson) as Assignment;
   const result = scoreAssignment(input, assignment);
@@ -137,7 +140,7 @@ export async function startRun(
   ctx: AppContext,
   actor: PersonActor,
   programmeId: string,
-  options: { seed: number; numberOfSets?: number | undefined },
+  options: z.output<typeof contract.startRun.body>,
 ) {
   authorize(actor, 'programme.formSets', await programmeOf(ctx, programmeId));
   await assertForming(ctx, programmeId);
@@ -172,7 +175,7 @@ export async function listRuns(ctx: AppContext, actor: PersonActor, programmeId:
     .where('programmeId', '=', programmeId)
     .orderBy('createdAt', 'desc')
     .execute();
-  return runs.map((run) => {
+  return runs.map((run): RunSummary => {
     const shown = present(run);
     return {
       id: shown.id,
@@ -234,7 +237,7 @@ export async function movePerson(
   ctx: AppContext,
   actor: PersonActor,
   runId: string,
-  move: { personId: string; toSet: number | null },
+  move: z.output<typeof contract.movePerson.body>,
 ) {
   const { run, input, assignment } = await editableRun(ctx, actor, runId);
   const participant = input.participants.find((p) => p.id === move.personId);
@@ -312,7 +315,7 @@ export async function publishRun(
   ctx: AppContext,
   actor: PersonActor,
   runId: string,
-  options: { setNames: string[]; acceptHardViolations: boolean },
+  options: z.output<typeof contract.publishRun.body>,
 ) {
   const { run, input, assignment } = await editableRun(ctx, actor, runId);
   const p = await programmeFacts(ctx, run.programmeId);
