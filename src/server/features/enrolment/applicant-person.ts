@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { conflict } from '../../http/problem.ts';
-import type { ApplicationRow } from './service.ts';
+import type { ApplicationRecord } from './service.ts';
 
 async function findOrCreateOrganisation(ctx: AppContext, hostId: string, name: string, now: string) {
   if (!name.trim()) return null;
@@ -28,7 +28,7 @@ export async function ensurePerson(
   ctx: AppContext,
   hostId: string,
   language: string,
-  app: Pick<ApplicationRow, 'personId' | 'name' | 'email' | 'organisationName' | 'jobRole' | 'timeZone'>,
+  app: Pick<ApplicationRecord, 'personId' | 'name' | 'email' | 'organisationName' | 'jobRole' | 'timeZone'>,
   now: string,
 ) {
   if (app.personId) return app.personId;

@@ -16,7 +16,7 @@ import { plainOf } from '../../store/db.ts';
 import type { DB } from '../../store/schema.ts';
 import { programmeResource } from '../resources.ts';
 
-export type ApplicationRow = Selectable<DB['application']>;
+export type ApplicationRecord = Selectable<DB['application']>;
 
 /** A programme with its host's name and language, as enrolment mails and checks need it. */
 export async function programmeFacts(ctx: AppContext, id: string) {
@@ -55,7 +55,7 @@ export async function presentApplications(
   ctx: AppContext,
   viewer: Actor,
   hostId: string,
-  rows: ApplicationRow[],
+  rows: ApplicationRecord[],
 ): Promise<Application[]> {
   const consents = rows.length
     ? await ctx.db
