@@ -1,39 +1,7 @@
 /** Response shapes of the meetings, problems, actions and journal API, as the server's present code builds them. */
-import type { SetAction } from '../../../domain/access.ts';
-import type { AgendaStage } from '../../../domain/meeting/agenda.ts';
 import type { IntakeAnswers, IntakeCheck, ProblemKind, ProblemStatus } from '../../../domain/problems.ts';
-import type { Abilities, SetRole } from '../../api/types.ts';
 
-export type MeetingStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
-export type AttendanceStatus = 'expected' | 'present' | 'apologies' | 'absent';
-
-export interface AttendanceEntry {
-  personId: string;
-  name: string;
-  role: SetRole;
-  status: AttendanceStatus;
-  /** Set content: only members and the facilitator of the set receive it. */
-  apologyNote?: string;
-}
-
-export interface Meeting {
-  id: string;
-  setId: string;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  /** Wall-clock start and end in the meeting's own zone, YYYY-MM-DDTHH:mm. */
-  localStart: string;
-  localEnd: string;
-  place: string;
-  videoUrl: string;
-  status: MeetingStatus;
-  sequence: number;
-  agenda: AgendaStage[];
-  attendance: AttendanceEntry[];
-  expectedCount: number;
-  abilities: Abilities<SetAction>;
-}
+export type { Meeting } from '../../../contract/meetings.ts';
 
 export interface ProblemVersion {
   id: string;
