@@ -1,31 +1,6 @@
 /** Response shapes of the meetings, problems, actions and journal API, as the server's present code builds them. */
-import type { IntakeAnswers, IntakeCheck, ProblemKind, ProblemStatus } from '../../../domain/problems.ts';
 
 export type { Meeting } from '../../../contract/meetings.ts';
-
-export interface ProblemVersion {
-  id: string;
-  statement: string;
-  meetingId: string | null;
-  at: string;
-}
-
-export interface ProblemItem {
-  id: string;
-  setId: string;
-  owner: { id: string; name: string };
-  title: string;
-  story: string;
-  kind: ProblemKind;
-  status: ProblemStatus;
-  intake: IntakeAnswers;
-  intakeConcerns: IntakeCheck[];
-  /** The latest statement: the last reframe, or the story as first told. */
-  statement: string;
-  history: ProblemVersion[];
-  createdAt: string;
-  abilities: Record<string, boolean>;
-}
 
 export type ActionStatus = 'open' | 'done' | 'partly' | 'not-done' | 'dropped';
 
