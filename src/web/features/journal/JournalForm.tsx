@@ -51,7 +51,10 @@ export function JournalForm({
       createJournalEntry.body,
       bodyOf(v),
       t,
-      Object.fromEntries(journalPrompts.map((p) => [`answers.${p}`, t(`journal.prompt.${p}`)])),
+      {
+        meetingId: t('journal.form.meeting'),
+        ...Object.fromEntries(journalPrompts.map((p) => [`answers.${p}`, t(`journal.prompt.${p}`)])),
+      },
       { answers: t('journal.form.answerOne') },
     );
     // Each answer has a field of its own; "answer at least one" goes next to the first.
