@@ -58,9 +58,10 @@ export const camelCased = (plain: Kysely<Database>) =>
   plain.withPlugin(new CamelCasePlugin({ maintainNestedObjectKeys: true })) as unknown as Kysely<DB>;
 
 /**
- * The executor `db` runs on (the database, or the transaction it is part of) with snake_case names,
- * for helpers that still take them (access resources, the outbox, rosters). Work inside a transaction
- * must reach them this way and not through `store.plain`, which would run outside the transaction (and
- * on SQLite's one connection wait for it forever). The cast only drops the name mapping.
+ * The snake_case view of a camelCase executor, on the same connection and inside the same transaction:
+ * for the shared helpers that still take `Kysely<Database>` (the access facts in features/resources.ts,
+ * the mail outbox) while the features move to camelCase names one by one.
  */
-export const snakeCased = (db: Kysely<DB>) => db.withoutPlugins() as unknown as Kysely<Database>;
+export const plainOf = (db: Kysely<DB>): Kysely<Database> =>
+  // The camelCase instance is the plain one plus the CamelCasePlugin; without plugins it is the plain one.
+  db.withoutPlugins() as unknown as Kysely<Database>;

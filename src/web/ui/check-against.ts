@@ -8,7 +8,16 @@ import type { FieldErrors } from './use-form.ts';
 
 type Issue = z.core.$ZodIssue;
 
-function sentence(issue: Issue, label: string, t: TFunction): string {
+/** The value a problem is about, found in the values checked by the problem's path. */
+function valueAt(values: unknown, path: readonly PropertyKey[]): unknown {
+  let value = values;
+  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  return value;
+}
+
+const isEmpty = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '');
+
+function sentence(issue: Issue, label: string, t: TFunction, value: unknown): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string')
@@ -22,6 +31,8 @@ function sentence(issue: Issue, label: string, t: TFunction): string {
       if (issue.origin === 'array') return t('forms.tooMany', { label, max: Number(issue.maximum) });
       return t('forms.tooBig', { label, max: Number(issue.maximum) });
     case 'invalid_format':
+      // An empty e-mail address is missing rather than malformed.
+      if (isEmpty(value)) return t('forms.required', { label });
       return issue.format === 'email' ? t('forms.email') : t('forms.invalid', { label });
     case 'invalid_type':
       return issue.input === undefined || issue.input === ''
@@ -49,7 +60,9 @@ export function checkAgainst(
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.');
     if (errors[field]) continue;
-    errors[field] = messages[field] ?? sentence(issue, labels[field] ?? field, t);
+    // An entry of a list ("themes.2") goes by the list's label unless it has its own.
+    const label = labels[field] ?? labels[String(issue.path[0])] ?? field;
+    errors[field] = messages[field] ?? sentence(issue, label, t, valueAt(values, issue.path));
   }
   return errors;
 }

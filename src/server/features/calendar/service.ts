@@ -4,7 +4,6 @@ import type { PersonActor } from '../../../domain/access.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/problem.ts';
-import { snakeCased } from '../../store/db.ts';
 import { transact } from '../../transact.ts';
 import { meetingSetResource } from '../meetings/service.ts';
 import { loadCalendarEvents, programmesOfPerson } from '../programme-events/queries.ts';
@@ -16,7 +15,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const feedUrl = (ctx: AppContext, token: string) => `${ctx.config.publicUrl}/api/calendar/feeds/${token}.ics`;
 
 async function self(ctx: AppContext, actor: PersonActor) {
-  authorize(actor, 'person.update', await personResource(snakeCased(ctx.db), actor.personId));
+  authorize(actor, 'person.update', await personResource(ctx.db, actor.personId));
 }
 
 export async function feedStatus(ctx: AppContext, actor: PersonActor): Promise<FeedStatus> {
@@ -91,7 +90,7 @@ export async function seriesIcs(ctx: AppContext, actor: PersonActor, seriesId: s
     .where('id', '=', seriesId)
     .executeTakeFirst();
   if (!row) throw notFound('meeting series');
-  authorize(actor, 'meeting.readSchedule', await setResource(snakeCased(ctx.db), row.setId));
+  authorize(actor, 'meeting.readSchedule', await setResource(ctx.db, row.setId));
   const ids = await ctx.db.selectFrom('meeting').select('id').where('seriesId', '=', seriesId).execute();
   const meetings = await loadCalendarMeetings(ctx.db, { meetingIds: ids.map((i) => i.id) });
   return buildCalendar({

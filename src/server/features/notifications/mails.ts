@@ -4,7 +4,7 @@ import { formatMeetingTime } from '../../../domain/schedule/format.ts';
 import type { AppContext } from '../../context.ts';
 import { enqueueMail, type MailAttachment } from '../../mail/outbox.ts';
 import { type DetailLine, renderNoticeMail } from '../../mail/templates.ts';
-import { snakeCased } from '../../store/db.ts';
+import { plainOf } from '../../store/db.ts';
 import type { DB } from '../../store/schema.ts';
 import { buildCalendar, type CalendarMeeting, loadCalendarMeetings } from '../calendar/ics.ts';
 import { loadPreferences, type Preferences, unsubscribeToken } from './preferences.ts';
@@ -110,7 +110,7 @@ export async function queueNotice(
     },
   });
   await enqueueMail(
-    snakeCased(ctx.db),
+    plainOf(ctx.db),
     {
       ...rendered,
       hostId: to.hostId,

@@ -4,13 +4,12 @@ import type { PersonActor } from '../../../domain/access.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { Problem } from '../../http/problem.ts';
-import { snakeCased } from '../../store/db.ts';
 import { transact } from '../../transact.ts';
 import { personResource } from '../resources.ts';
 import { loadPreferences, type Preferences, readUnsubscribeToken, savePreferences } from './preferences.ts';
 
 async function self(ctx: AppContext, actor: PersonActor) {
-  authorize(actor, 'person.update', await personResource(snakeCased(ctx.db), actor.personId));
+  authorize(actor, 'person.update', await personResource(ctx.db, actor.personId));
 }
 
 /** Which emails I receive and when reminders come, with every kind there is. */

@@ -8,7 +8,6 @@ import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
-import { snakeCased } from '../../store/db.ts';
 import type { DB } from '../../store/schema.ts';
 import { transact } from '../../transact.ts';
 import { scheduleMeeting } from '../meetings/service.ts';
@@ -26,10 +25,9 @@ type PollRow = DB['poll'];
 type Scope = { kind: 'set'; set: SetResource } | { kind: 'programme'; programme: ProgrammeResource };
 
 async function scopeOf(ctx: AppContext, poll: Pick<PollRow, 'setId' | 'programmeId'>): Promise<Scope> {
-  const plain = snakeCased(ctx.db);
   return poll.setId
-    ? { kind: 'set', set: await setResource(plain, poll.setId) }
-    : { kind: 'programme', programme: await programmeResource(plain, poll.programmeId) };
+    ? { kind: 'set', set: await setResource(ctx.db, poll.setId) }
+    : { kind: 'programme', programme: await programmeResource(ctx.db, poll.programmeId) };
 }
 
 function authorizeScope(actor: PersonActor, scope: Scope, what: 'run' | 'answer' | 'read') {
@@ -61,8 +59,8 @@ export async function createPoll(
 ): Promise<Poll> {
   const scope: Scope =
     'setId' in target
-      ? { kind: 'set', set: await setResource(snakeCased(ctx.db), target.setId) }
-      : { kind: 'programme', programme: await programmeResource(snakeCased(ctx.db), target.programmeId) };
+      ? { kind: 'set', set: await setResource(ctx.db, target.setId) }
+      : { kind: 'programme', programme: await programmeResource(ctx.db, target.programmeId) };
   authorizeScope(actor, scope, 'run');
   if (input.purpose === 'slot' && (scope.kind !== 'set' || !input.pattern))
     throw new Problem(
@@ -213,10 +211,10 @@ export async function listPolls(
 ): Promise<Poll[]> {
   let query = ctx.db.selectFrom('poll').select('id').orderBy('createdAt', 'desc');
   if ('setId' in target) {
-    authorize(actor, 'meeting.readSchedule', await setResource(snakeCased(ctx.db), target.setId));
+    authorize(actor, 'meeting.readSchedule', await setResource(ctx.db, target.setId));
     query = query.where('setId', '=', target.setId);
   } else {
-    authorize(actor, 'programme.answerPoll', await programmeResource(snakeCased(ctx.db), target.programmeId));
+    authorize(actor, 'programme.answerPoll', await programmeResource(ctx.db, target.programmeId));
     query = query.where('programmeId', '=', target.programmeId).where('setId', 'is', null);
   }
   const rows = await query.execute();

@@ -6,7 +6,6 @@ import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
-import { snakeCased } from '../../store/db.ts';
 import type { DB } from '../../store/schema.ts';
 import { transact } from '../../transact.ts';
 import { buildCalendar } from '../calendar/ics.ts';
@@ -135,7 +134,7 @@ export async function getProgrammeEvent(
   eventId: string,
 ): Promise<ProgrammeEvent> {
   const row = await eventRow(ctx, eventId);
-  const programme = await programmeResource(snakeCased(ctx.db), row.programmeId);
+  const programme = await programmeResource(ctx.db, row.programmeId);
   authorize(actor, 'programme.readEvents', programme);
   const name = await ctx.db
     .selectFrom('programme')
@@ -146,7 +145,7 @@ export async function getProgrammeEvent(
 }
 
 export async function listProgrammeEvents(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.readEvents', await programmeResource(snakeCased(ctx.db), programmeId));
+  authorize(actor, 'programme.readEvents', await programmeResource(ctx.db, programmeId));
   return presentEvents(ctx, actor, [programmeId], await viewerZone(ctx, actor));
 }
 
@@ -162,7 +161,7 @@ export async function upcomingEvents(ctx: AppContext, actor: PersonActor, zone: 
 /** Loads an event for a change: who may manage it, and only while it is still to come and not cancelled. */
 async function changeable(ctx: AppContext, actor: PersonActor, eventId: string) {
   const row = await eventRow(ctx, eventId);
-  authorize(actor, 'programme.manageEvents', await programmeResource(snakeCased(ctx.db), row.programmeId));
+  authorize(actor, 'programme.manageEvents', await programmeResource(ctx.db, row.programmeId));
   if (row.status === 'cancelled') throw conflict('This event is cancelled, so it can no longer change.');
   if (Date.parse(row.startsAt) <= ctx.now().getTime())
     throw conflict('This event has already begun, so it can no longer change.');
@@ -227,7 +226,7 @@ export async function cancelProgrammeEvent(ctx: AppContext, actor: PersonActor, 
 
 export async function programmeEventIcs(ctx: AppContext, actor: PersonActor, eventId: string) {
   const row = await eventRow(ctx, eventId);
-  authorize(actor, 'programme.readEvents', await programmeResource(snakeCased(ctx.db), row.programmeId));
+  authorize(actor, 'programme.readEvents', await programmeResource(ctx.db, row.programmeId));
   const events = await loadCalendarEvents(ctx.db, { eventIds: [eventId] });
   return buildCalendar({ name: events[0]!.setName, meetings: events, publicUrl: ctx.config.publicUrl });
 }

@@ -2,7 +2,6 @@ import type { AttendanceRuleInput, SetSchedule } from '../../../contract/series.
 import type { PersonActor } from '../../../domain/access.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
-import { snakeCased } from '../../store/db.ts';
 import { transact } from '../../transact.ts';
 import { setResource } from '../resources.ts';
 import { setSchedule } from './views.ts';
@@ -14,7 +13,7 @@ export async function setAttendanceRule(
   setId: string,
   input: AttendanceRuleInput | null,
 ): Promise<SetSchedule> {
-  const set = await setResource(snakeCased(ctx.db), setId);
+  const set = await setResource(ctx.db, setId);
   authorize(actor, 'meeting.schedule', set);
   await transact(ctx, async (tx) => {
     await tx.db.deleteFrom('attendanceRule').where('setId', '=', setId).execute();

@@ -7,7 +7,6 @@ import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, Problem } from '../../http/problem.ts';
-import { snakeCased } from '../../store/db.ts';
 import { transact } from '../../transact.ts';
 import { sendMeetingNotices } from '../notifications/mails.ts';
 import { wakeNotifications } from '../notifications/scheduler.ts';
@@ -27,7 +26,7 @@ export async function changeSeries(
   input: SeriesInput,
 ): Promise<Series> {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(snakeCased(ctx.db), row.setId);
+  const set = await setResource(ctx.db, row.setId);
   authorize(actor, 'meeting.schedule', set);
   if (row.status !== 'active') throw conflict('This series is cancelled, so it can no longer change.');
   const def = await resolveDefinition(ctx, set.programmeId, input);

@@ -15,7 +15,6 @@ import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
-import { snakeCased } from '../../store/db.ts';
 import type { DB } from '../../store/schema.ts';
 import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
@@ -112,7 +111,7 @@ export async function createSeries(
   input: SeriesInput,
 ): Promise<Series> {
   return transact(ctx, async (tx) => {
-    const set = await setResource(snakeCased(tx.db), setId);
+    const set = await setResource(tx.db, setId);
     authorize(actor, 'meeting.schedule', set);
     const def = await resolveDefinition(tx, set.programmeId, input);
     const occurrences = expandSeries(def);
@@ -223,7 +222,7 @@ async function sendSeriesInvitation(ctx: AppContext, setId: string, meetingIds: 
 
 export async function getSeries(ctx: AppContext, actor: PersonActor, seriesId: string): Promise<Series> {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(snakeCased(ctx.db), row.setId);
+  const set = await setResource(ctx.db, row.setId);
   authorize(actor, 'meeting.readSchedule', set);
   const occurrences = await ctx.db
     .selectFrom('seriesOccurrence')
@@ -256,7 +255,7 @@ export async function getSeries(ctx: AppContext, actor: PersonActor, seriesId: s
 }
 
 export async function listSeries(ctx: AppContext, actor: PersonActor, setId: string): Promise<Series[]> {
-  const set = await setResource(snakeCased(ctx.db), setId);
+  const set = await setResource(ctx.db, setId);
   authorize(actor, 'meeting.readSchedule', set);
   const rows = await ctx.db
     .selectFrom('meetingSeries')
@@ -275,7 +274,7 @@ export async function addSeriesException(
   change: SeriesException,
 ): Promise<Series> {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(snakeCased(ctx.db), row.setId);
+  const set = await setResource(ctx.db, row.setId);
   authorize(actor, 'meeting.schedule', set);
   if (row.status !== 'active') throw conflict('This series is cancelled.');
   const def = definition(row);
@@ -357,7 +356,7 @@ export async function addSeriesException(
 /** Cancels the series: every meeting still to come is cancelled, and members are told. */
 export async function cancelSeries(ctx: AppContext, actor: PersonActor, seriesId: string): Promise<Series> {
   const row = await seriesRow(ctx, seriesId);
-  const set = await setResource(snakeCased(ctx.db), row.setId);
+  const set = await setResource(ctx.db, row.setId);
   authorize(actor, 'meeting.schedule', set);
   const now = ctx.now();
   await transact(ctx, async (tx) => {

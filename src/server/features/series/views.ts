@@ -1,26 +1,26 @@
+/** What a set, a programme or a person sees of the schedule, each time in the viewer's own zone. */
 import type { ProgrammeCalendar, SetSchedule, Upcoming } from '../../../contract/series.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { localIn } from '../../../domain/schedule/format.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
-import { snakeCased } from '../../store/db.ts';
-import { presentMeeting } from '../meetings/present.ts';
+import { setMeetings } from '../meetings/service.ts';
 import { calendarEvents, upcomingEvents, viewerZone } from '../programme-events/service.ts';
 import { programmeResource, setResource } from '../resources.ts';
-import { rosters } from '../sets/queries.ts';
-
-/** What a set, a programme or a person sees of the schedule, each time in the viewer's own zone. */
 
 /** The set's schedule as the facilitator sees it: every meeting, who is expected, and the attendance rule. */
 export async function setSchedule(ctx: AppContext, actor: PersonActor, setId: string): Promise<SetSchedule> {
-  // The meetings feature presents a meeting from its snake_case row, with its own roster helper.
-  const plain = snakeCased(ctx.db);
-  const set = await setResource(plain, setId);
+  const set = await setResource(ctx.db, setId);
   authorize(actor, 'meeting.readSchedule', set);
-  const [setRow, rows, roster, rule, zone] = await Promise.all([
+  const [setRow, meetings, seriesOf, rule, zone] = await Promise.all([
     ctx.db.selectFrom('learningSet').select(['name']).where('id', '=', setId).executeTakeFirstOrThrow(),
-    plain.selectFrom('meeting').selectAll().where('set_id', '=', setId).orderBy('starts_at').execute(),
-    rosters(plain, [setId]).then((m) => m.get(setId) ?? []),
+    setMeetings(ctx, actor, set),
+    ctx.db
+      .selectFrom('meeting')
+      .select(['id', 'seriesId'])
+      .where('setId', '=', setId)
+      .execute()
+      .then((rows) => new Map(rows.map((r) => [r.id, r.seriesId]))),
     ctx.db
       .selectFrom('attendanceRule')
       .select(['minPresent', 'note'])
@@ -28,40 +28,20 @@ export async function setSchedule(ctx: AppContext, actor: PersonActor, setId: st
       .executeTakeFirst(),
     viewerZone(ctx, actor),
   ]);
-  const attendance = rows.length
-    ? await plain
-        .selectFrom('meeting_attendance')
-        .select(['meeting_id', 'person_id', 'status', 'apology_note'])
-        .where(
-          'meeting_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
   const minPresent = rule?.minPresent ?? null;
   return {
     setId,
     setName: setRow.name,
     viewerTimeZone: zone,
     attendanceRule: rule ?? null,
-    meetings: rows.map((row) => {
-      const m = presentMeeting(
-        actor,
-        row,
-        set,
-        roster,
-        attendance.filter((a) => a.meeting_id === row.id),
-      );
-      return {
-        ...m,
-        viewerLocalStart: localIn(row.starts_at, zone),
-        viewerLocalEnd: localIn(row.ends_at, zone),
-        seriesId: row.series_id,
-        apologiesCount: m.attendance.filter((a) => a.status === 'apologies').length,
-        goesAhead: minPresent === null || m.expectedCount >= minPresent,
-      };
-    }),
+    meetings: meetings.map((m) => ({
+      ...m,
+      viewerLocalStart: localIn(m.startsAt, zone),
+      viewerLocalEnd: localIn(m.endsAt, zone),
+      seriesId: seriesOf.get(m.id) ?? null,
+      apologiesCount: m.attendance.filter((a) => a.status === 'apologies').length,
+      goesAhead: minPresent === null || m.expectedCount >= minPresent,
+    })),
   };
 }
 
@@ -71,7 +51,7 @@ export async function programmeCalendar(
   actor: PersonActor,
   programmeId: string,
 ): Promise<ProgrammeCalendar> {
-  const programme = await programmeResource(snakeCased(ctx.db), programmeId);
+  const programme = await programmeResource(ctx.db, programmeId);
   authorize(actor, 'programme.readCalendar', programme);
   const zone = await viewerZone(ctx, actor);
   const rows = await ctx.db
