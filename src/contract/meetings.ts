@@ -5,24 +5,22 @@
 import { z } from 'zod';
 import { presenterSteps, stageKinds, stageMinutes, titleMaxLength } from '../domain/meeting/agenda.ts';
 import { actionOutcomes, bidUrgencies } from '../domain/meeting/types.ts';
-import { isValidLocalDateTime } from '../domain/time-zones.ts';
 import { attendanceStatuses, meetingStatuses, setActions, setRoles } from './enums.ts';
-import { abilities, id, idParams, longText, out, shortText, timeZone } from './fields.ts';
+import {
+  abilities,
+  durationMinutes,
+  id,
+  idParams,
+  localDateTime,
+  longText,
+  out,
+  shortText,
+  timeZone,
+  videoUrl,
+} from './fields.ts';
 import { route } from './route.ts';
 
 const tags = ['meetings'];
-
-/** A wall-clock time with no zone, read in the meeting's own time zone. */
-export const localDateTime = z
-  .string()
-  .refine(isValidLocalDateTime, { message: 'must be a date and time such as 2027-03-24T10:00' });
-/** A video call's link, or nothing. */
-export const videoUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]);
-export const durationMinutes = z
-  .number()
-  .int()
-  .min(15)
-  .max(12 * 60);
 
 // Responses
 

@@ -3,12 +3,10 @@
  * the programme's calendar and a person's Upcoming.
  */
 import { z } from 'zod';
-import { stageKinds } from '../domain/meeting/agenda.ts';
 import { patternFrequencies } from '../domain/schedule/pattern.ts';
 import { pollPurposes } from '../domain/schedule/polls.ts';
-import { attendanceStatuses, meetingStatuses, setActions, setRoles } from './enums.ts';
+import { attendanceStatuses, meetingStatuses } from './enums.ts';
 import {
-  abilities,
   durationMinutes,
   idParams,
   isoDate,
@@ -19,10 +17,12 @@ import {
   timeZone,
   videoUrl,
 } from './fields.ts';
+import { meeting } from './meetings.ts';
 import { programmeEvent } from './programme-events.ts';
 import { route } from './route.ts';
 
 export const seriesStatuses = ['active', 'cancelled'] as const;
+export type SeriesStatus = (typeof seriesStatuses)[number];
 
 /** A regular slot as a person says it: "every 4 weeks", "monthly on the second Tuesday". */
 export const pattern = z.strictObject({
@@ -153,34 +153,8 @@ export const cancelSeries = route({
   response: series,
 });
 
-/** A meeting as the set's schedule shows it: its logistics, who is expected, and the set's minimum. */
-export const scheduledMeeting = z.object({
-  id: out.id,
-  setId: out.id,
-  startsAt: out.instant,
-  endsAt: out.instant,
-  timeZone: out.timeZone,
-  localStart: local,
-  localEnd: local,
-  place: z.string(),
-  videoUrl: z.string(),
-  status: z.enum(meetingStatuses),
-  sequence: z.number().int(),
-  agenda: z.array(
-    z.object({ key: z.enum(stageKinds), title: z.string(), minutes: z.number(), optional: z.boolean() }),
-  ),
-  attendance: z.array(
-    z.object({
-      personId: out.id,
-      name: z.string(),
-      role: z.enum(setRoles),
-      status: z.enum(attendanceStatuses),
-      /** Set content: only the set sees why someone sent apologies. */
-      apologyNote: z.string().optional(),
-    }),
-  ),
-  expectedCount: z.number().int(),
-  abilities: abilities(setActions),
+/** A meeting as the set's schedule shows it: the meeting, with the viewer's times and the set's minimum. */
+export const scheduledMeeting = meeting.extend({
   viewerLocalStart: local,
   viewerLocalEnd: local,
   seriesId: z.string().nullable(),
