@@ -19,6 +19,7 @@ import { pattern } from './series.ts';
 export { pollAnswers, pollPurposes };
 
 export const pollStatuses = ['open', 'confirmed', 'closed'] as const;
+export type PollStatus = (typeof pollStatuses)[number];
 
 /** A poll offers from two to this many times. */
 export const maxPollOptions = 20;

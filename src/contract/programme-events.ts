@@ -14,7 +14,9 @@ import { route } from './route.ts';
 
 /** 'gathering': a programme-wide date (e.g. from a poll). Plenary workshops will be another kind. */
 export const programmeEventKinds = ['gathering'] as const;
+export type ProgrammeEventKind = (typeof programmeEventKinds)[number];
 export const programmeEventStatuses = ['scheduled', 'cancelled'] as const;
+export type ProgrammeEventStatus = (typeof programmeEventStatuses)[number];
 
 /** An event as its readers see it: times in its own zone and the viewer's, and what the viewer may do. */
 export const programmeEvent = z.object({

@@ -1,6 +1,10 @@
 import type { ActionStatus } from '../../contract/actions.ts';
 import type { AttendanceStatus, JournalVisibility, MeetingStatus } from '../../contract/enums.ts';
+import type { PollStatus } from '../../contract/polls.ts';
+import type { ProgrammeEventKind, ProgrammeEventStatus } from '../../contract/programme-events.ts';
+import type { SeriesStatus } from '../../contract/series.ts';
 import type { ProblemKind, ProblemStatus } from '../../domain/problems.ts';
+import type { PollAnswer, PollPurpose } from '../../domain/schedule/polls.ts';
 
 export type { ActionStatus, AttendanceStatus, MeetingStatus };
 
@@ -237,7 +241,7 @@ export interface MeetingSeriesTable {
   place: string;
   video_url: string;
   exceptions_json: string;
-  status: 'active' | 'cancelled';
+  status: SeriesStatus;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -283,14 +287,14 @@ export interface PollTable {
   programme_id: string;
   set_id: string | null;
   title: string;
-  purpose: 'slot' | 'date';
+  purpose: PollPurpose;
   time_zone: string;
   duration_minutes: number;
   pattern_json: string | null;
   until_date: string | null;
   place: string;
   video_url: string;
-  status: 'open' | 'confirmed' | 'closed';
+  status: PollStatus;
   confirmed_option_id: string | null;
   result_json: string | null;
   created_by: string;
@@ -311,12 +315,11 @@ export interface PollAnswerTable {
   poll_id: string;
   option_id: string;
   person_id: string;
-  answer: 'yes' | 'ifneedbe' | 'no';
+  answer: PollAnswer;
   updated_at: Timestamp;
 }
 
-/** 'gathering': a programme-wide date (e.g. from a poll). Plenary workshops will be another kind. */
-export type ProgrammeEventKind = 'gathering';
+export type { ProgrammeEventKind };
 
 /** A date for everyone in a programme's sets (0008_programme_events). */
 export interface ProgrammeEventTable {
@@ -329,7 +332,7 @@ export interface ProgrammeEventTable {
   time_zone: string;
   place: string;
   video_url: string;
-  status: 'scheduled' | 'cancelled';
+  status: ProgrammeEventStatus;
   sequence: number;
   /** The programme-wide poll that decided it, if any. */
   poll_id: string | null;
