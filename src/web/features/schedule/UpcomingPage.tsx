@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { sendApologies } from '../../../contract/meetings.ts';
 import { getUpcoming, type UpcomingMeeting } from '../../../contract/series.ts';
-import { useRoute } from '../../api/call.ts';
-import { api } from '../../api/client.ts';
+import { call, useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -33,9 +33,9 @@ function MeetingItem({
   const send = async (status: 'apologies' | 'expected') => {
     setBusy(true);
     try {
-      await api.put(`/api/meetings/${meeting.id}/attendance/me`, {
-        status,
-        note: status === 'apologies' ? note : '',
+      await call(sendApologies, {
+        params: { id: meeting.id },
+        body: { status, note: status === 'apologies' ? note : '' },
       });
       onChange();
     } finally {
