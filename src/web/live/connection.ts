@@ -1,14 +1,13 @@
+import type { ClientMessage, LiveErrorCode as ServerErrorCode, ServerMessage } from '../../contract/live.ts';
 import { initialState, needsResync, reduce } from '../../domain/meeting/reducer.ts';
 import type { Refusal } from '../../domain/meeting/refusals.ts';
 import { clockOffset } from '../../domain/meeting/timer.ts';
 import type { MeetingCommand, MeetingState } from '../../domain/meeting/types.ts';
-import type { ClientMessage, ServerMessage } from '../../server/live/protocol.ts';
-
-/** The parts of a WebSocket this client uses, so Node tests can pass `ws` and browsers their own. */
 
 /** The server's error codes, and the two ways a closed socket says that retrying would not help. */
-export type LiveErrorCode = Extract<ServerMessage, { t: 'error' }>['code'] | 'signed-out' | 'forbidden';
+export type LiveErrorCode = ServerErrorCode | 'signed-out' | 'forbidden';
 
+/** The parts of a WebSocket this client uses, so Node tests can pass `ws` and browsers their own. */
 export interface SocketLike {
   readyState: number;
   send(data: string): void;
