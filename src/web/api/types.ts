@@ -100,38 +100,6 @@ export interface LearningSet {
   abilities: Abilities<SetAction>;
 }
 
-export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
-
-export interface MailSummary {
-  id: string;
-  to: string;
-  subject: string;
-  kind: string;
-  status: MailStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export interface MailOutbox {
-  delivery: 'smtp' | 'files';
-  mails: MailSummary[];
-}
-
-export interface MailMessage {
-  id: string;
-  to: string;
-  subject: string;
-  kind: string;
-  status: MailStatus;
-  text: string;
-  /** How many parts only the recipient reads: set content, and links that act for the recipient. */
-  withheld: { setContent: number; privateLinks: number };
-  createdAt: string;
-  sentAt: string | null;
-}
-
 export interface InvitationInfo {
   name: string;
   email: string;
