@@ -6,7 +6,7 @@ import type {
   SetResource,
 } from '../../domain/access.ts';
 import { notFound } from '../http/problem.ts';
-import type { Database } from '../store/schema.ts';
+import type { Database, DB } from '../store/schema.ts';
 
 /** Loads the facts the access map needs about a resource; an unknown id is a 404 like an invisible one. */
 export async function programmeResource(
@@ -39,19 +39,19 @@ export async function setResource(db: Kysely<Database>, setId: string): Promise<
   };
 }
 
-export async function personResource(db: Kysely<Database>, personId: string): Promise<PersonResource> {
+export async function personResource(db: Kysely<DB>, personId: string): Promise<PersonResource> {
   const row = await db
     .selectFrom('person')
-    .select(['id', 'host_id'])
+    .select(['id', 'hostId'])
     .where('id', '=', personId)
     .executeTakeFirst();
   if (!row) throw notFound('person');
   const sets = await db
-    .selectFrom('set_membership')
-    .select('set_id')
-    .where('person_id', '=', personId)
+    .selectFrom('setMembership')
+    .select('setId')
+    .where('personId', '=', personId)
     .execute();
-  return { type: 'person', hostId: row.host_id, personId: row.id, setIds: sets.map((s) => s.set_id) };
+  return { type: 'person', hostId: row.hostId, personId: row.id, setIds: sets.map((s) => s.setId) };
 }
 
 export function hostResource(hostId: string) {

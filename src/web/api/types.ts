@@ -1,33 +1,14 @@
 /** Response shapes of the Revans API, as the server's present.ts files build them. */
-import type { HostAction, PersonAction, ProgrammeAction, SetAction, SetRole } from '../../domain/access.ts';
+import type { OrganisationRef, Person } from '../../contract/people.ts';
+import type { HostAction, ProgrammeAction, SetAction, SetRole } from '../../domain/access.ts';
 import type { ProgrammeStatus, SetMode, SetSizeWarning, SizeBounds } from '../../domain/programme.ts';
 
 export type { Organisation } from '../../contract/organisations.ts';
+export type { AccountStatus, OrganisationRef, Person } from '../../contract/people.ts';
 export type { ProgrammeStatus, SetMode, SetRole, SetSizeWarning, SizeBounds };
 
 export type Abilities<A extends string> = Record<A, boolean>;
 export type Language = 'en' | 'fr' | 'es';
-export type AccountStatus = 'active' | 'invited' | 'not-invited';
-
-export interface OrganisationRef {
-  id: string;
-  name: string;
-}
-
-export interface Person {
-  id: string;
-  name: string;
-  organisation: OrganisationRef | null;
-  jobRole: string;
-  timeZone: string;
-  language: Language;
-  archived: boolean;
-  /** Contact details and account state: only for viewers allowed to see them. */
-  email?: string;
-  status?: AccountStatus;
-  hostAdmin?: boolean;
-  abilities: Abilities<PersonAction>;
-}
 
 export interface Host {
   id: string;

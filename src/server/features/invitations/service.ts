@@ -12,7 +12,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Creates a fresh invitation (older ones stop working) and queues its email in the same transaction. */
 export async function invitePerson(ctx: AppContext, actor: PersonActor, personId: string) {
-  const resource = await personResource(ctx.store.plain, personId);
+  const resource = await personResource(ctx.db, personId);
   authorize(actor, 'person.invite', resource);
   const person = await ctx.store.plain
     .selectFrom('person')
