@@ -80,10 +80,3 @@ export interface LearningSet {
   warnings: RosterWarning[];
   abilities: Abilities<SetAction>;
 }
-
-export interface InvitationInfo {
-  name: string;
-  email: string;
-  hostName: string;
-  expiresAt: string;
-}
