@@ -1,37 +1,14 @@
 /** Response shapes of the Revans API, as the server's present.ts files build them. */
-import type { OrganisationRef, Person } from '../../contract/people.ts';
-import type { HostAction, ProgrammeAction, SetAction, SetRole } from '../../domain/access.ts';
+import type { OrganisationRef } from '../../contract/people.ts';
+import type { ProgrammeAction, SetAction, SetRole } from '../../domain/access.ts';
 import type { ProgrammeStatus, SetMode, SetSizeWarning, SizeBounds } from '../../domain/programme.ts';
 
+export type { Me } from '../../contract/me.ts';
 export type { Organisation } from '../../contract/organisations.ts';
 export type { AccountStatus, OrganisationRef, Person } from '../../contract/people.ts';
 export type { ProgrammeStatus, SetMode, SetRole, SetSizeWarning, SizeBounds };
 
 export type Abilities<A extends string> = Record<A, boolean>;
-export type Language = 'en' | 'fr' | 'es';
-
-export interface Host {
-  id: string;
-  name: string;
-  defaultTimeZone: string;
-  defaultLanguage: Language;
-}
-
-export interface Me {
-  person: Person;
-  host: Host;
-  hostAdmin: boolean;
-  abilities: Abilities<HostAction>;
-  sets: {
-    id: string;
-    name: string;
-    mode: SetMode;
-    role: SetRole;
-    archived: boolean;
-    programme: { id: string; name: string };
-  }[];
-  coordinates: { id: string; name: string; status: ProgrammeStatus }[];
-}
 
 export interface Programme {
   id: string;
