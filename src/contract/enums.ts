@@ -15,6 +15,9 @@ export const setRoles = ['member', 'facilitator'] as const;
 
 export const accountStatuses = ['active', 'invited', 'not-invited'] as const;
 
+/** A queued mail's state in the outbox: the mailer moves it from pending to sent or failed. */
+export const mailStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
+
 export const hostActions = actionsByResource.host;
 export const personActions = actionsByResource.person;
 export const programmeActions = actionsByResource.programme;

@@ -8,16 +8,7 @@ import type { FieldErrors } from './use-form.ts';
 
 type Issue = z.core.$ZodIssue;
 
-/** The value a problem is about, found in the values checked by the problem's path. */
-function valueAt(values: unknown, path: readonly PropertyKey[]): unknown {
-  let value = values;
-  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
-  return value;
-}
-
-const isEmpty = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '');
-
-function sentence(issue: Issue, label: string, t: TFunction, value: unknown): string {
+function sentence(issue: Issue, label: string, t: TFunction): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string')
@@ -31,8 +22,6 @@ function sentence(issue: Issue, label: string, t: TFunction, value: unknown): st
       if (issue.origin === 'array') return t('forms.tooMany', { label, max: Number(issue.maximum) });
       return t('forms.tooBig', { label, max: Number(issue.maximum) });
     case 'invalid_format':
-      // An empty e-mail address is missing rather than malformed.
-      if (isEmpty(value)) return t('forms.required', { label });
       return issue.format === 'email' ? t('forms.email') : t('forms.invalid', { label });
     case 'invalid_type':
       return issue.input === undefined || issue.input === ''
@@ -42,6 +31,15 @@ function sentence(issue: Issue, label: string, t: TFunction, value: unknown): st
       return t('forms.invalid', { label });
   }
 }
+
+const valueAt = (values: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    values,
+  );
+
+const isEmpty = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '');
 
 /**
  * The first problem of each field, keyed by its dotted path ("name", "setSize.min"). `labels` names
@@ -62,7 +60,10 @@ export function checkAgainst(
     if (errors[field]) continue;
     // An entry of a list ("themes.2") goes by the list's label unless it has its own.
     const label = labels[field] ?? labels[String(issue.path[0])] ?? field;
-    errors[field] = messages[field] ?? sentence(issue, label, t, valueAt(values, issue.path));
+    // A field left empty is missing, whichever check it then fails (an address's format, a length).
+    errors[field] =
+      messages[field] ??
+      (isEmpty(valueAt(values, issue.path)) ? t('forms.required', { label }) : sentence(issue, label, t));
   }
   return errors;
 }
