@@ -98,9 +98,9 @@ export function validatePoll(t: TFunction, kind: PollKind, v: PollValues): Field
   };
   options.forEach((option, i) => {
     labels[`options.${i}`] = optionLabel(i);
-    messages[`options.${i}`] = option.trim()
-      ? t('schedule.pollForm.optionInvalid', { label: optionLabel(i) })
-      : t('forms.required', { label: optionLabel(i) });
+    // A blank option is missing (checkAgainst says so); a filled one the server cannot read needs both parts.
+    if (option.trim())
+      messages[`options.${i}`] = t('schedule.pollForm.optionInvalid', { label: optionLabel(i) });
   });
   const route = kind === 'slot' ? createSetPoll : createProgrammePoll;
   const aliases = pollAliases();
