@@ -1,3 +1,6 @@
+import type { SetRole } from '../../domain/access.ts';
+import type { ProgrammeStatus, SetMode } from '../../domain/programme.ts';
+
 /** Timestamps in Revans' own tables are ISO 8601 UTC strings, identical on SQLite and PostgreSQL. */
 type Timestamp = string;
 
@@ -40,8 +43,6 @@ export interface HostAdminTable {
   created_at: Timestamp;
 }
 
-export type ProgrammeStatus = 'draft' | 'recruiting' | 'forming' | 'running' | 'closed';
-
 export interface ProgrammeTable {
   id: string;
   host_id: string;
@@ -71,8 +72,6 @@ export interface ProgrammeCoordinatorTable {
   created_at: Timestamp;
 }
 
-export type SetMode = 'facilitated' | 'self_facilitated';
-
 export interface LearningSetTable {
   id: string;
   programme_id: string;
@@ -84,8 +83,6 @@ export interface LearningSetTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
-
-export type SetRole = 'member' | 'facilitator';
 
 export interface SetMembershipTable {
   set_id: string;
