@@ -6,14 +6,19 @@ import type {
   SetResource,
 } from '../../domain/access.ts';
 import { notFound } from '../http/problem.ts';
-import type { Database } from '../store/schema.ts';
+import type { Database, DB } from '../store/schema.ts';
+
+/**
+ * Where a loader reads: services pass `ctx.db` (camelCase names, perhaps the transaction of the use case
+ * they are part of); features not yet moved to it pass `ctx.store.plain`. Either way the loader reads
+ * the tables by their own names on that same connection: dropping the camelCase plugin is all it takes.
+ */
+type Executor = Kysely<DB> | Kysely<Database>;
+const tables = (db: Executor) => (db as Kysely<Database>).withoutPlugins();
 
 /** Loads the facts the access map needs about a resource; an unknown id is a 404 like an invisible one. */
-export async function programmeResource(
-  db: Kysely<Database>,
-  programmeId: string,
-): Promise<ProgrammeResource> {
-  const row = await db
+export async function programmeResource(db: Executor, programmeId: string): Promise<ProgrammeResource> {
+  const row = await tables(db)
     .selectFrom('programme')
     .select(['id', 'host_id'])
     .where('id', '=', programmeId)
@@ -22,8 +27,8 @@ export async function programmeResource(
   return { type: 'programme', hostId: row.host_id, programmeId: row.id };
 }
 
-export async function setResource(db: Kysely<Database>, setId: string): Promise<SetResource> {
-  const row = await db
+export async function setResource(db: Executor, setId: string): Promise<SetResource> {
+  const row = await tables(db)
     .selectFrom('learning_set')
     .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
     .select(['learning_set.id', 'learning_set.programme_id', 'learning_set.mode', 'programme.host_id'])
@@ -39,14 +44,14 @@ export async function setResource(db: Kysely<Database>, setId: string): Promise<
   };
 }
 
-export async function personResource(db: Kysely<Database>, personId: string): Promise<PersonResource> {
-  const row = await db
+export async function personResource(db: Executor, personId: string): Promise<PersonResource> {
+  const row = await tables(db)
     .selectFrom('person')
     .select(['id', 'host_id'])
     .where('id', '=', personId)
     .executeTakeFirst();
   if (!row) throw notFound('person');
-  const sets = await db
+  const sets = await tables(db)
     .selectFrom('set_membership')
     .select('set_id')
     .where('person_id', '=', personId)
@@ -60,13 +65,13 @@ export function hostResource(hostId: string) {
 
 /** Loads an item a member owns inside a set (problem, action, journal entry) as the access map sees it. */
 export async function ownedItemResource(
-  db: Kysely<Database>,
+  db: Executor,
   type: 'problem' | 'action' | 'journal',
   itemId: string,
 ): Promise<OwnedItemResource> {
   const table = type === 'journal' ? 'journal_entry' : type;
   const ownerColumn = type === 'journal' ? 'author_id' : 'owner_id';
-  const row = await db
+  const row = await tables(db)
     .selectFrom(table as 'problem')
     .innerJoin('learning_set', 'learning_set.id', `${table}.set_id` as 'problem.set_id')
     .innerJoin('programme', 'programme.id', 'learning_set.programme_id')

@@ -56,3 +56,12 @@ export function openStore(options: {
  */
 export const camelCased = (plain: Kysely<Database>) =>
   plain.withPlugin(new CamelCasePlugin({ maintainNestedObjectKeys: true })) as unknown as Kysely<DB>;
+
+/**
+ * The snake_case view of a camelCase executor, on the same connection and inside the same transaction:
+ * for the shared helpers that still take `Kysely<Database>` (the access facts in features/resources.ts,
+ * the mail outbox) while the features move to camelCase names one by one.
+ */
+export const plainOf = (db: Kysely<DB>): Kysely<Database> =>
+  // The camelCase instance is the plain one plus the CamelCasePlugin; without plugins it is the plain one.
+  db.withoutPlugins() as unknown as Kysely<Database>;
