@@ -36,9 +36,9 @@ export function presentMeeting(
     sequence: row.sequence,
     agenda: JSON.parse(row.agenda_json),
     attendance: roster.map((person) => {
-      const entry = byPerson.get(person.person_id);
+      const entry = byPerson.get(person.personId);
       return {
-        personId: person.person_id,
+        personId: person.personId,
         name: person.name,
         role: person.role,
         status: entry?.status ?? 'expected',
@@ -46,7 +46,7 @@ export function presentMeeting(
       };
     }),
     expectedCount: roster.filter((p) => {
-      const status = byPerson.get(p.person_id)?.status ?? 'expected';
+      const status = byPerson.get(p.personId)?.status ?? 'expected';
       return status === 'expected' || status === 'present';
     }).length,
     abilities: abilitiesFor(viewer, set),

@@ -72,10 +72,10 @@ export async function setTurns(ctx: AppContext, actor: PersonActor, setId: strin
         presenters: presentersOf(held.state),
       });
   }
-  const roster = (await rosters(ctx.store.plain, [setId])).get(setId) ?? [];
+  const roster = (await rosters(ctx.db, [setId])).get(setId) ?? [];
   const members = roster
     .filter((r) => r.role === 'member')
-    .map((r) => ({ personId: r.person_id, name: r.name }));
+    .map((r) => ({ personId: r.personId, name: r.name }));
   // Counts only, never the texts: these are what a coordinator may see of a set's actions.
   const actions = await ctx.store.plain
     .selectFrom('action')

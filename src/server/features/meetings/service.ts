@@ -53,7 +53,7 @@ export async function getMeeting(ctx: AppContext, actor: PersonActor, meetingId:
     .selectAll()
     .where('id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  const roster = (await rosters(ctx.store.plain, [set.setId])).get(set.setId) ?? [];
+  const roster = (await rosters(ctx.db, [set.setId])).get(set.setId) ?? [];
   const attendance = await ctx.store.plain
     .selectFrom('meeting_attendance')
     .select(['person_id', 'status', 'apology_note'])
@@ -71,7 +71,7 @@ export async function listMeetings(ctx: AppContext, actor: PersonActor, setId: s
     .where('set_id', '=', setId)
     .orderBy('starts_at')
     .execute();
-  const roster = (await rosters(ctx.store.plain, [setId])).get(setId) ?? [];
+  const roster = (await rosters(ctx.db, [setId])).get(setId) ?? [];
   const attendance = rows.length
     ? await ctx.store.plain
         .selectFrom('meeting_attendance')

@@ -25,7 +25,7 @@ export async function setSchedule(ctx: AppContext, actor: PersonActor, setId: st
   const [setRow, rows, roster, rule, zone] = await Promise.all([
     db.selectFrom('learning_set').select(['name']).where('id', '=', setId).executeTakeFirstOrThrow(),
     db.selectFrom('meeting').selectAll().where('set_id', '=', setId).orderBy('starts_at').execute(),
-    rosters(db, [setId]).then((m) => m.get(setId) ?? []),
+    rosters(ctx.db, [setId]).then((m) => m.get(setId) ?? []),
     db.selectFrom('attendance_rule').selectAll().where('set_id', '=', setId).executeTakeFirst(),
     viewerZone(ctx, actor),
   ]);
