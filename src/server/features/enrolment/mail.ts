@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import { type DetailLine, renderNoticeMail } from '../../mail/templates.ts';
@@ -19,7 +19,7 @@ export interface EnrolmentNotice {
 }
 
 /** Queues an enrolment email in the caller's transaction: it exists exactly when the change does. */
-export async function queueNotice(ctx: AppContext, trx: Transaction<Database>, notice: EnrolmentNotice) {
+export async function queueNotice(ctx: AppContext, trx: Kysely<Database>, notice: EnrolmentNotice) {
   const mail = renderNoticeMail(ctx.i18n, {
     kind: notice.kind,
     language: notice.to.language,

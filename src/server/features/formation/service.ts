@@ -15,6 +15,7 @@ import { formsSets, transitionProblem, whyNot } from '../../../domain/programme-
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound } from '../../http/problem.ts';
+import { camelCased } from '../../store/db.ts';
 import type { FormationRunTable } from '../../store/schema.ts';
 import { issueAccountInvitation, queueNotice } from '../enrolment/mail.ts';
 import { programmeFacts } from '../enrolment/service.ts';
@@ -391,7 +392,7 @@ export async function publishRun(
           .insertInto('set_membership')
           .values({ set_id: setId, person_id: personId, role, created_at: now })
           .execute();
-      await adoptDefaultGroundRules(trx, setId, now);
+      await adoptDefaultGroundRules(camelCased(trx), setId, now);
       const people = await trx
         .selectFrom('person')
         .select(['id', 'name', 'email', 'language', 'user_id'])
