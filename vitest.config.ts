@@ -10,6 +10,7 @@ export default defineConfig({
             'src/domain/**/*.test.ts',
             'src/web/**/*.test.{ts,tsx}',
             'src/cli/**/*.test.ts',
+            'src/contract/**/*.test.ts',
             'src/shared/**/*.test.ts',
           ],
           environment: 'node',

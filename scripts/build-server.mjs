@@ -1,31 +1,54 @@
 // Bundles the server and CLI (src/cli/index.ts) into one ES module that plain node runs: no
 // TypeScript loader thread and no transpiling at start, which keeps an idle server's memory low.
-// Packages stay external (node_modules). Written through a temporary file and a rename, so several
-// processes starting at once never read a half-written bundle.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+// Each worker thread's module (src/server/**/NAME.thread.ts) is bundled beside it as
+// NAME.thread.mjs, where src/server/threads/start.ts finds it. Packages stay external
+// (node_modules). Written through temporary files and renames, threads first, so several processes
+// starting at once never read a half-written bundle nor a bundle whose threads are not there yet.
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-export const serverBundle = path.join(root, 'dist/server/revans.mjs');
+const outdir = path.join(root, 'dist/server');
+export const serverBundle = path.join(outdir, 'revans.mjs');
+
+/** The worker threads' entry points, by the name of the file each is built to (without .mjs). */
+export function threadEntries(dir = path.join(root, 'src/server'), entries = {}) {
+  // A walk by hand: readdirSync's own recursive walk stats every file, ten times slower here.
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) threadEntries(file, entries);
+    else if (entry.name.endsWith('.thread.ts')) {
+      const name = entry.name.slice(0, -'.ts'.length);
+      if (entries[name])
+        throw new Error(`Two worker threads are called ${name}: ${entries[name]} and ${file}`);
+      entries[name] = file;
+    }
+  }
+  return entries;
+}
 
 export function buildServer() {
   const result = buildSync({
-    entryPoints: [path.join(root, 'src/cli/index.ts')],
+    entryPoints: { ...threadEntries(), revans: path.join(root, 'src/cli/index.ts') },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    outfile: serverBundle,
+    outdir,
+    outExtension: { '.js': '.mjs' },
     write: false,
     logLevel: 'warning',
   });
-  mkdirSync(path.dirname(serverBundle), { recursive: true });
-  const temporary = `${serverBundle}.${process.pid}.tmp`;
-  writeFileSync(temporary, result.outputFiles[0].contents);
-  renameSync(temporary, serverBundle);
+  mkdirSync(outdir, { recursive: true });
+  const files = result.outputFiles.sort((a, b) => (a.path === serverBundle) - (b.path === serverBundle));
+  for (const file of files) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
   return serverBundle;
 }
 

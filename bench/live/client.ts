@@ -6,6 +6,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import type { ClientMessage } from '../../src/contract/live.ts';
+import type { MeetingCommand } from '../../src/domain/meeting/types.ts';
 import type { FromClient, LoadResult, MeetingSpec, SocketSpec, ToClient } from './protocol.ts';
 
 const send = (message: FromClient) => process.send!(message);
@@ -103,7 +105,7 @@ function onNack(id: string, reason: string) {
 function sendCommand(
   meeting: Meeting,
   k: number,
-  command: object,
+  command: MeetingCommand,
   phase: Phase | null,
   settle?: Pending['settle'],
 ) {
@@ -115,7 +117,9 @@ function sendCommand(
     return;
   }
   pending.set(id, { at, meeting, phase, ...(settle ? { settle } : {}) });
-  socket.send(JSON.stringify({ t: 'cmd', meetingId: meeting.spec.meetingId, id, command }));
+  socket.send(
+    JSON.stringify({ t: 'cmd', meetingId: meeting.spec.meetingId, id, command } satisfies ClientMessage),
+  );
 }
 
 function handleMessage(meeting: Meeting, data: Buffer, markJoined: () => void) {
@@ -180,7 +184,9 @@ async function connect(msg: Extract<ToClient, { type: 'connect' }>) {
     let stage: Stage = 'opening';
     inFlight++;
     socket.on('open', () =>
-      socket.send(JSON.stringify({ t: 'join', meetingId: spec.meetingId, afterSeq: 0 })),
+      socket.send(
+        JSON.stringify({ t: 'join', meetingId: spec.meetingId, afterSeq: 0 } satisfies ClientMessage),
+      ),
     );
     socket.on('message', (data: Buffer) =>
       handleMessage(meeting, data, () => {
@@ -231,7 +237,7 @@ async function setup(msg: Extract<ToClient, { type: 'setup' }>) {
   let ok = 0;
   let failed = 0;
   const reasons = new Set<string>();
-  const run = (meeting: Meeting, command: object) =>
+  const run = (meeting: Meeting, command: MeetingCommand) =>
     new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), 60_000);
       sendCommand(meeting, 0, command, null, (outcome) => {
@@ -244,10 +250,10 @@ async function setup(msg: Extract<ToClient, { type: 'setup' }>) {
   const worker = async () => {
     while (next < meetings.length) {
       const meeting = meetings[next++]!;
-      const steps = [
+      const steps: MeetingCommand[] = [
         { type: 'meeting.start' },
         { type: 'stage.goto', index: msg.presentationsIndex },
-        { type: 'presenter.order', personIds: [meeting.spec.people[1]] },
+        { type: 'presenter.order', personIds: [meeting.spec.people[1]!] },
         { type: 'presenter.goto', index: 0, step: 'clarifying' },
       ];
       let all = meeting.joined === meeting.spec.people.length;

@@ -13,7 +13,25 @@ export type Language = (typeof languages)[number];
 
 export const accountStatuses = ['active', 'invited', 'not-invited'] as const;
 
+/** A queued mail's state in the outbox: the mailer moves it from pending to sent or failed. */
+export const mailStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
+
 export const hostActions = actionsByResource.host;
 export const personActions = actionsByResource.person;
 export const programmeActions = actionsByResource.programme;
 export const setActions = actionsByResource.set;
+export const problemActions = actionsByResource.problem;
+export const actionActions = actionsByResource.action;
+export const journalActions = actionsByResource.journal;
+
+/** A meeting is scheduled, live while its room runs, then ended; or cancelled before it starts. */
+export const meetingStatuses = ['scheduled', 'live', 'ended', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/** Whether someone came: expected until the meeting says otherwise, or until they send apologies. */
+export const attendanceStatuses = ['expected', 'present', 'apologies', 'absent'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+
+/** A journal entry is its author's alone unless shared with the set. */
+export const journalVisibilities = ['private', 'set'] as const;
+export type JournalVisibility = (typeof journalVisibilities)[number];

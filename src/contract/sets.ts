@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { setSizeWarningKinds } from '../domain/programme.ts';
 import { setActions, setModes, setRoles } from './enums.ts';
 import { abilities, id, idParams, name, out, shortText } from './fields.ts';
+import { organisationRef } from './people.ts';
 import { sizeBounds } from './programmes.ts';
 import { route } from './route.ts';
 
@@ -14,7 +15,7 @@ export const rosterEntry = z.object({
   name: z.string(),
   role: setRole,
   jobRole: z.string(),
-  organisation: z.object({ id: out.id, name: z.string() }).nullable(),
+  organisation: organisationRef.nullable(),
   /** Contact details and account state: only for those who manage the set's members. */
   email: out.email.optional(),
   hasAccount: z.boolean().optional(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { serverMessage } from '../../src/contract/live.ts';
 import type { MeetingCommand } from '../../src/domain/meeting/types.ts';
 import { memoryPendingStore } from '../../src/web/live/connection.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -54,6 +55,37 @@ function refusedRaw(base: string, cookie: string, meetingId: string, command: Me
         clearTimeout(timer);
         socket.close();
         resolve(message);
+      }
+    });
+  });
+}
+
+/**
+ * Joins the room on a raw socket and, once the snapshot is in, sends each message as it is (strings
+ * as they are, anything else as JSON); resolves with everything received once `answers` more messages
+ * came after the snapshot.
+ */
+function rawAfterJoin(base: string, cookie: string, meetingId: string, messages: unknown[], answers: number) {
+  return new Promise<{ t: string; [key: string]: unknown }[]>((resolve, reject) => {
+    const socket = new WebSocket(`${base.replace('http', 'ws')}/api/live`, {
+      headers: { cookie, origin: 'http://localhost:3000' },
+    });
+    const received: { t: string; [key: string]: unknown }[] = [];
+    let afterSnapshot = -1;
+    const timer = setTimeout(() => reject(new Error(`only these came: ${JSON.stringify(received)}`)), 5000);
+    socket.on('open', () => socket.send(JSON.stringify({ t: 'join', meetingId, afterSeq: 0 })));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      received.push(message);
+      if (afterSnapshot >= 0) afterSnapshot++;
+      if (message.t === 'snapshot' && afterSnapshot < 0) {
+        afterSnapshot = 0;
+        for (const m of messages) socket.send(typeof m === 'string' ? m : JSON.stringify(m));
+      }
+      if (afterSnapshot === answers) {
+        clearTimeout(timer);
+        socket.close();
+        resolve(received);
       }
     });
   });
@@ -157,6 +189,60 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
       .where('meeting_id', '=', meetingId)
       .execute();
     expect(Math.max(...rows.map((r) => r.seq))).toBe(before);
+  });
+
+  it('refuses a command not in its shape for its id, answers a message it cannot read, and logs nothing', async () => {
+    const member = join('memberA2');
+    await member.until((s) => s.status === 'live');
+    const before = member.connection.state!;
+    const cmd = (id: string, command: unknown) => ({ t: 'cmd', meetingId, id, command });
+    const malformed = [
+      cmd('m-1', { type: 'checkin.say', text: 42 }),
+      cmd('m-2', { type: 'timer.extend', minutes: 'ten' }),
+      cmd('m-3', { type: 'hand.clear' }),
+      cmd('m-4', { type: 'rules.show', shown: 'yes' }),
+      cmd('m-5', { type: 'report.outcome', actionId: 'a', outcome: 'maybe' }),
+      cmd('m-6', { type: 'nonsense' }),
+      cmd('m-7', 'hand.raise'),
+      cmd('m-8', null),
+    ];
+    const unreadable = [
+      'not json',
+      { t: 'cmd', meetingId, command: { type: 'hand.raise' } },
+      { ...cmd('m-9', { type: 'hand.raise' }), extra: true },
+      { t: 'cmd', meetingId: 'not-a-meeting', id: 'm-10', command: { type: 'hand.raise' } },
+      { t: 'shout' },
+    ];
+    const received = await rawAfterJoin(
+      base,
+      w.cookies.memberA2,
+      meetingId,
+      [...malformed, ...unreadable],
+      malformed.length + unreadable.length,
+    );
+    const answers = received.slice(received.findIndex((m) => m.t === 'snapshot') + 1);
+    expect(answers.filter((m) => m.t === 'nack')).toEqual(
+      malformed.map((m) => ({
+        t: 'nack',
+        id: m.id,
+        code: 'unknownRequest',
+        reason: 'The meeting does not know that request.',
+      })),
+    );
+    expect(answers.filter((m) => m.t === 'error')).toEqual(
+      unreadable.map(() => ({ t: 'error', code: 'bad-message', detail: 'That message was not understood.' })),
+    );
+    // Everything the server sent is in the shape the contract describes, the snapshot's whole log too.
+    for (const message of received) expect(serverMessage.safeParse(message).error).toBeUndefined();
+    // memberA2 was already in the room: the raw socket's coming and going adds no event either.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const rows = await t.ctx.store.plain
+      .selectFrom('meeting_event')
+      .select('seq')
+      .where('meeting_id', '=', meetingId)
+      .execute();
+    expect(Math.max(...rows.map((r) => r.seq))).toBe(before.lastSeq);
+    expect(member.connection.state).toEqual(before);
   });
 
   it('catches a reconnecting client up and applies a resent command once', async () => {

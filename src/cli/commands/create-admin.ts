@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { email, language, name, password, timeZone } from '../../contract/fields.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createAdmin } from '../../server/features/setup/service.ts';
-import { email, language, name, password, timeZone } from '../../server/http/schemas.ts';
 import { closeContext, createContext, createLogger } from '../../server/runtime.ts';
 import { usageError } from '../usage.ts';
 
@@ -28,11 +28,7 @@ export function register(program: Command): void {
       const config = loadConfig();
       const ctx = await createContext(config, { logger: createLogger('warn'), startMailWorker: false });
       try {
-        const host = await ctx.store.plain
-          .selectFrom('host')
-          .select(['id', 'name'])
-          .limit(1)
-          .executeTakeFirst();
+        const host = await ctx.db.selectFrom('host').select(['id', 'name']).limit(1).executeTakeFirst();
         await createAdmin(
           ctx,
           {

@@ -5,14 +5,16 @@
  *   revans form-sets participants.json [--seed N] [--time-limit S] [--out sets.json]
  *   revans form-sets --mdgp FILE [--time-limit S] [--seed N] [--out OUT.json]
  *
- * The participants format is documented in src/domain/grouping/formation/types.ts and
- * docs/coordinators/forming-sets.md. Bad input ends with exit code 2 and one sentence on stderr.
+ * The participants file has the shape of a formation run's `input` (src/contract/formation.ts, explained
+ * in src/domain/grouping/formation/types.ts and docs/coordinators/forming-sets.md), and is parsed with
+ * that schema. Bad input ends with exit code 2 and one sentence on stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
+import { participantsFile } from '../../contract/formation.ts';
 import { formSets } from '../../domain/grouping/formation/form-sets.ts';
-import { FormationInputError, validateFormationInput } from '../../domain/grouping/formation/validate.ts';
+import { FormationInputError } from '../../domain/grouping/formation/validate.ts';
 import { groupsOf, MdgpFormatError, mdgpProblem, parseMdgp } from '../../domain/grouping/mdgp/instance.ts';
 import { solveGrouping } from '../../domain/grouping/mdgp/solver.ts';
 
@@ -151,7 +153,9 @@ export async function runFormSets(args: FormSetsArgs, io: Io = processIo()): Pro
       if (e instanceof UsageError) throw e;
       throw new UsageError(`${file} is not valid JSON (${(e as Error).message}).`);
     }
-    const input = validateFormationInput(json);
+    const parsed = participantsFile.safeParse(json);
+    if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
+    const input = parsed.data;
     const clock = deadline(timeLimit, io, 'Forming sets');
     const result = formSets(input, { seed, shouldStop: clock.shouldStop });
     clock.done();

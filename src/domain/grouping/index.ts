@@ -14,13 +14,15 @@ export type {
   FormationOptions,
   FormationResult,
   Issue,
+  IssueRule,
   Participant,
+  Preference,
   PreferenceWeights,
   SetAssignment,
   SetReport,
   Severity,
 } from './formation/types.ts';
-export { defaultWeights } from './formation/types.ts';
+export { defaultWeights, issueRules, preferences, severities } from './formation/types.ts';
 export { FormationInputError, validateFormationInput } from './formation/validate.ts';
 export { solveBaseline } from './mdgp/baseline.ts';
 export { groupsOf, MdgpFormatError, type MdgpInstance, mdgpProblem, parseMdgp } from './mdgp/instance.ts';

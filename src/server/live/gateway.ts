@@ -2,29 +2,20 @@ import type { Socket } from 'node:net';
 import websocket from '@fastify/websocket';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { z } from 'zod';
+import {
+  type ClientMessage,
+  clientMessage,
+  commandEnvelope,
+  type ServerMessage,
+} from '../../contract/live.ts';
 import { can } from '../../domain/access.ts';
+import { refuse } from '../../domain/meeting/refusals.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
 import { meetingSetResource } from '../features/meetings/service.ts';
 import type { LiveClient, MeetingHub, SubmitResult } from './hub.ts';
-import type { ServerMessage } from './protocol.ts';
 import { refusalSentence } from './refusal-text.ts';
 import { type SessionSocket, SocketSessions, sessionEndedClose } from './socket-sessions.ts';
-
-const clientMessage = z.discriminatedUnion('t', [
-  z.strictObject({ t: z.literal('join'), meetingId: z.uuid(), afterSeq: z.number().int().min(0) }),
-  z.strictObject({ t: z.literal('leave'), meetingId: z.uuid() }),
-  z.strictObject({
-    t: z.literal('cmd'),
-    meetingId: z.uuid(),
-    id: z.string().min(1).max(100),
-    command: z.looseObject({ type: z.string().max(40) }),
-  }),
-  z.strictObject({ t: z.literal('ping'), c: z.number() }),
-]);
-
-type ClientMessage = z.infer<typeof clientMessage>;
 
 const maxMessagesPerSecond = 30;
 
@@ -141,7 +132,10 @@ function serveSocket(
     }
   };
 
-  const handle = async (parsed: ClientMessage) => {
+  const notJoined = (meetingId: string) =>
+    send({ t: 'error', code: 'not-found', meetingId, detail: 'Join the meeting before sending to it.' });
+
+  const handle = async (parsed: Exclude<ClientMessage, { t: 'cmd' }>) => {
     if (parsed.t === 'ping') {
       send({ t: 'pong', c: parsed.c, s: ctx.now().getTime() });
     } else if (parsed.t === 'join') {
@@ -179,24 +173,30 @@ function serveSocket(
       send({ t: 'error', code: 'rate-limited', detail: 'Too many messages; slow down a little.' });
       return;
     }
-    let parsed: ClientMessage;
+    let json: unknown;
     try {
-      parsed = clientMessage.parse(JSON.parse(String(raw)));
+      json = JSON.parse(String(raw));
     } catch {
-      send({ t: 'error', code: 'bad-message', detail: 'That message was not understood.' });
+      json = undefined;
+    }
+    const message = clientMessage.safeParse(json);
+    if (!message.success) {
+      // A command the room does not know, or not in its shape, is refused for its id (the client
+      // stops resending it); anything else is a message not understood.
+      const envelope = commandEnvelope.safeParse(json);
+      if (!envelope.success) {
+        send({ t: 'error', code: 'bad-message', detail: 'That message was not understood.' });
+      } else if (!joined.has(envelope.data.meetingId)) notJoined(envelope.data.meetingId);
+      else answer(envelope.data.id, { ok: false, refusal: refuse('unknownRequest') });
       return;
     }
+    const parsed = message.data;
     if (parsed.t !== 'cmd') {
       handle(parsed).catch(failed);
       return;
     }
     if (!joined.has(parsed.meetingId)) {
-      send({
-        t: 'error',
-        code: 'not-found',
-        meetingId: parsed.meetingId,
-        detail: 'Join the meeting before sending to it.',
-      });
+      notJoined(parsed.meetingId);
       return;
     }
     // Commands are answered without a detour through promises when the room can answer at once.
@@ -205,7 +205,7 @@ function serveSocket(
     wire?.cork();
     const done = () => wire?.uncork();
     try {
-      const result = hub.submit(client, parsed.meetingId, id, parsed.command as never);
+      const result = hub.submit(client, parsed.meetingId, id, parsed.command);
       if (result instanceof Promise)
         result.then(
           (r) => {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { ServerMessage } from '../../contract/live.ts';
 import { validateCommand } from '../../domain/meeting/permissions.ts';
 import { initialState, reduce } from '../../domain/meeting/reducer.ts';
 import { type Refusal, refuse } from '../../domain/meeting/refusals.ts';
@@ -8,7 +9,6 @@ import type { Database, MeetingEventTable } from '../store/schema.ts';
 import type { LiveBus } from './bus.ts';
 import { type EventLog, eventRowsAfter, nextEvent, toEvent } from './event-log.ts';
 import { eventWrite, projectionWrites } from './projections.ts';
-import type { ServerMessage } from './protocol.ts';
 
 export interface LiveClient {
   readonly personId: string;

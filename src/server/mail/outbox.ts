@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../store/schema.ts';
+import type { AppContext } from '../context.ts';
+import { camelCased } from '../store/db.ts';
+import type { Database, DB } from '../store/schema.ts';
 
 export interface OutgoingMail {
   hostId: string | null;
@@ -21,32 +23,49 @@ export interface MailAttachment {
   content: string;
 }
 
-/** Writes the mail in the caller's transaction, so it exists exactly when the change that caused it does. */
+/**
+ * Queues a mail in the work's transaction (see `transact`), so it exists exactly when the change that
+ * caused it does, and wakes the mailer once that change has committed.
+ */
+export async function queueMail(ctx: AppContext, mail: OutgoingMail): Promise<string> {
+  const id = await insertMail(ctx.db, mail, ctx.now());
+  ctx.afterCommit(() => ctx.mail.wake());
+  return id;
+}
+
+/**
+ * Writes the mail with the caller's snake_case executor (the accounts library's hooks, and features not
+ * yet on `ctx.db`); the caller wakes the mailer.
+ */
 export async function enqueueMail(
   db: Kysely<Database> | Transaction<Database>,
   mail: OutgoingMail,
   now: Date,
 ): Promise<string> {
+  return insertMail(camelCased(db), mail, now);
+}
+
+async function insertMail(db: Kysely<DB>, mail: OutgoingMail, now: Date): Promise<string> {
   const id = randomUUID();
   await db
-    .insertInto('mail_outbox')
+    .insertInto('mailOutbox')
     .values({
       id,
-      host_id: mail.hostId,
-      to_address: mail.to,
+      hostId: mail.hostId,
+      toAddress: mail.to,
       subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html,
+      textBody: mail.text,
+      htmlBody: mail.html,
       kind: mail.kind,
       status: 'pending',
       attempts: 0,
-      next_attempt_at: now.toISOString(),
-      claimed_until: null,
-      last_error: null,
-      created_at: now.toISOString(),
-      sent_at: null,
-      attachments_json: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
-      headers_json: mail.headers && Object.keys(mail.headers).length ? JSON.stringify(mail.headers) : null,
+      nextAttemptAt: now.toISOString(),
+      claimedUntil: null,
+      lastError: null,
+      createdAt: now.toISOString(),
+      sentAt: null,
+      attachmentsJson: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
+      headersJson: mail.headers && Object.keys(mail.headers).length ? JSON.stringify(mail.headers) : null,
     })
     .execute();
   return id;

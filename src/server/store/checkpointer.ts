@@ -1,18 +1,7 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type SqliteDatabase from 'better-sqlite3';
-
-// Plain CommonJS, so the worker needs no TypeScript loader.
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-db.pragma('busy_timeout = 1000');
-const timer = setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
-}, workerData.everyMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
-`;
+import { startThread } from '../threads/start.ts';
+import type { CheckpointerRequest, CheckpointerSetup } from './checkpointer.thread.ts';
 
 const defaultPages = 1000;
 /** The later threshold at which a connection checkpoints the log itself once a worker copies it. */
@@ -22,7 +11,7 @@ export const offloadedCheckpointPages = 4000;
  * Copies the write-ahead log back into the database from a worker thread. Left to the connection, a
  * commit that crosses the log's threshold copies a thousand pages and syncs the file on the event
  * loop, and every live room waits for it. Started when live meetings begin writing, so an idle
- * server does not carry the thread.
+ * server does not carry the thread. The thread's own code is checkpointer.thread.ts.
  */
 export class Checkpointer {
   private worker: Worker | undefined;
@@ -34,13 +23,8 @@ export class Checkpointer {
 
   start(): void {
     if (this.worker || this.raw.memory) return;
-    const worker = new Worker(workerSource, {
-      eval: true,
-      workerData: {
-        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-        file: this.raw.name,
-        everyMs: this.everyMs,
-      },
+    const worker = startThread(new URL('./checkpointer.thread.ts', import.meta.url), {
+      workerData: { file: this.raw.name, everyMs: this.everyMs } satisfies CheckpointerSetup,
     });
     worker.unref();
     // The worker's checkpoints never quite catch up while commits keep coming, and only a complete
@@ -62,7 +46,7 @@ export class Checkpointer {
     if (!worker) return;
     this.worker = undefined;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
-    worker.postMessage('stop');
+    worker.postMessage('stop' satisfies CheckpointerRequest);
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     await worker.terminate();
     if (this.raw.open) this.raw.pragma(`wal_autocheckpoint = ${defaultPages}`);

@@ -1,5 +1,10 @@
+import type { ActionStatus } from '../../contract/actions.ts';
+import type { AttendanceStatus, JournalVisibility, MeetingStatus } from '../../contract/enums.ts';
 import type { SetRole } from '../../domain/access.ts';
+import type { ProblemKind, ProblemStatus } from '../../domain/problems.ts';
 import type { ProgrammeStatus, SetMode } from '../../domain/programme.ts';
+
+export type { ActionStatus, AttendanceStatus, MeetingStatus };
 
 /** Timestamps in Revans' own tables are ISO 8601 UTC strings, identical on SQLite and PostgreSQL. */
 type Timestamp = string;
@@ -124,8 +129,6 @@ export interface MailOutboxTable {
   headers_json: string | null;
 }
 
-export type MeetingStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
-
 export interface MeetingTable {
   id: string;
   set_id: string;
@@ -143,8 +146,6 @@ export interface MeetingTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
-
-export type AttendanceStatus = 'expected' | 'present' | 'apologies' | 'absent';
 
 export interface MeetingAttendanceTable {
   meeting_id: string;
@@ -170,8 +171,8 @@ export interface ProblemTable {
   owner_id: string;
   title: string;
   story: string;
-  kind: 'work-project' | 'how-i-operate';
-  status: 'open' | 'progressing' | 'resolved' | 'parked';
+  kind: ProblemKind;
+  status: ProblemStatus;
   intake_json: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -184,8 +185,6 @@ export interface ProblemVersionTable {
   meeting_id: string | null;
   created_at: Timestamp;
 }
-
-export type ActionStatus = 'open' | 'done' | 'partly' | 'not-done' | 'dropped';
 
 export interface ActionTable {
   id: string;
@@ -218,7 +217,7 @@ export interface JournalEntryTable {
   set_id: string;
   meeting_id: string | null;
   answers_json: string;
-  visibility: 'private' | 'set';
+  visibility: JournalVisibility;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

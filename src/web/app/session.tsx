@@ -1,6 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, isProblem } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import { signOut as endSession } from '../../contract/accounts.ts';
+import { getMe, type Me } from '../../contract/me.ts';
+import { setupStatus } from '../../contract/setup.ts';
+import { call } from '../api/call.ts';
+import { isProblem } from '../api/client.ts';
 
 export interface Session {
   /** False until the first answers from the server arrive. */
@@ -18,7 +21,7 @@ const SessionContext = createContext<Session | null>(null);
 
 async function loadMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>('/api/me');
+    return await call(getMe, {});
   } catch (error) {
     if (isProblem(error) && error.status === 401) return null;
     throw error;
@@ -36,7 +39,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
 
   const refresh = useCallback(async () => {
     try {
-      const setup = await api.get<{ needed: boolean }>('/api/setup');
+      const setup = await call(setupStatus, {});
       const me = setup.needed ? null : await loadMe();
       setState({ ready: true, needsSetup: setup.needed, me, error: undefined });
       return me;
@@ -47,7 +50,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
   }, []);
 
   const signOut = useCallback(async () => {
-    await api.post('/api/auth/sign-out', {});
+    await call(endSession, { body: {} });
     setState((s) => ({ ...s, me: null }));
   }, []);
 

@@ -1,14 +1,13 @@
+import type { ClientMessage, LiveErrorCode as ServerErrorCode, ServerMessage } from '../../contract/live.ts';
 import { initialState, needsResync, reduce } from '../../domain/meeting/reducer.ts';
 import type { Refusal } from '../../domain/meeting/refusals.ts';
 import { clockOffset } from '../../domain/meeting/timer.ts';
 import type { MeetingCommand, MeetingState } from '../../domain/meeting/types.ts';
-import type { ClientMessage, ServerMessage } from '../../server/live/protocol.ts';
-
-/** The parts of a WebSocket this client uses, so Node tests can pass `ws` and browsers their own. */
 
 /** The server's error codes, and the two ways a closed socket says that retrying would not help. */
-export type LiveErrorCode = Extract<ServerMessage, { t: 'error' }>['code'] | 'signed-out' | 'forbidden';
+export type LiveErrorCode = ServerErrorCode | 'signed-out' | 'forbidden';
 
+/** The parts of a WebSocket this client uses, so Node tests can pass `ws` and browsers their own. */
 export interface SocketLike {
   readyState: number;
   send(data: string): void;
@@ -54,9 +53,29 @@ export interface LiveConnectionOptions {
   onState?: (state: MeetingState) => void;
   onStatus?: (status: LiveStatus) => void;
   newId?: () => string;
-  retryDelaysMs?: number[];
+  /** The longest wait before each reconnect attempt, the last one repeated (see `reconnectDelay`). */
+  retryDelaysMs?: readonly number[];
+  /** A number in [0, 1) for the reconnect jitter: Math.random unless a test fixes it. */
+  random?: () => number;
   /** How long to wait before resending a command the server was too busy to take (doubled at most). */
   busyRetryMs?: number;
+}
+
+export const defaultRetryDelaysMs: readonly number[] = [250, 500, 1000, 2000, 4000, 8000];
+
+/**
+ * How long to wait before reconnect attempt `attempt` (0 for the first): anywhere from nothing up to
+ * the ladder's step for that attempt ("full jitter"). A restart drops every socket at the same
+ * moment; with the bare ladder they would all come back in lockstep, in waves at the same instants.
+ * Spread over the whole window, each wave is a trickle the new process can take.
+ */
+export function reconnectDelay(
+  attempt: number,
+  ladder: readonly number[] = defaultRetryDelaysMs,
+  random: () => number = Math.random,
+): number {
+  const ceiling = ladder[Math.min(attempt, ladder.length - 1)] ?? 0;
+  return Math.floor(random() * ceiling);
 }
 
 /**
@@ -120,8 +139,7 @@ export class LiveConnection {
         return;
       }
       this.update({ connection: 'reconnecting' });
-      const delays = this.options.retryDelaysMs ?? [250, 500, 1000, 2000, 4000, 8000];
-      const delay = delays[Math.min(this.attempts++, delays.length - 1)]!;
+      const delay = reconnectDelay(this.attempts++, this.options.retryDelaysMs, this.options.random);
       setTimeout(() => !this.stopped && this.connect(), delay);
     };
     socket.onerror = () => {};

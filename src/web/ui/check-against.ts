@@ -32,6 +32,15 @@ function sentence(issue: Issue, label: string, t: TFunction): string {
   }
 }
 
+const valueAt = (values: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    values,
+  );
+
+const isEmpty = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '');
+
 /**
  * The first problem of each field, keyed by its dotted path ("name", "setSize.min"). `labels` names
  * each field as the form shows it; `messages` may give a field its own wording for a failed check.
@@ -49,7 +58,12 @@ export function checkAgainst(
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.');
     if (errors[field]) continue;
-    errors[field] = messages[field] ?? sentence(issue, labels[field] ?? field, t);
+    // An entry of a list ("themes.2") goes by the list's label unless it has its own.
+    const label = labels[field] ?? labels[String(issue.path[0])] ?? field;
+    // A field left empty is missing, whichever check it then fails (an address's format, a length).
+    errors[field] =
+      messages[field] ??
+      (isEmpty(valueAt(values, issue.path)) ? t('forms.required', { label }) : sentence(issue, label, t));
   }
   return errors;
 }

@@ -16,10 +16,6 @@ export function checks(t: TFunction) {
       }
       return api;
     },
-    password(field: string, value: string) {
-      if (!errors[field] && value.length < 10) errors[field] = t('forms.passwordTooShort', { min: 10 });
-      return api;
-    },
     same(field: string, value: string, other: string) {
       if (!errors[field] && value !== other) errors[field] = t('forms.passwordsDiffer');
       return api;

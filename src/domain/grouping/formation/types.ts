@@ -86,20 +86,27 @@ export interface FormationOptions {
   lockedSets?: SetAssignment[];
 }
 
-export type Severity = 'hard' | 'strong' | 'preference' | 'notice';
+/** How serious a rule not met is, most serious first. */
+export const severities = ['hard', 'strong', 'preference', 'notice'] as const;
+export type Severity = (typeof severities)[number];
+
+/** The rules a proposal is checked against. */
+export const issueRules = [
+  'must-avoid',
+  'facilitator-organisation',
+  'same-organisation',
+  'size-bounds',
+  'facilitator-missing',
+  'unassigned',
+  'language',
+  'time-zone',
+  'availability',
+] as const;
+export type IssueRule = (typeof issueRules)[number];
 
 export interface Issue {
   severity: Severity;
-  rule:
-    | 'must-avoid'
-    | 'facilitator-organisation'
-    | 'same-organisation'
-    | 'size-bounds'
-    | 'facilitator-missing'
-    | 'unassigned'
-    | 'language'
-    | 'time-zone'
-    | 'availability';
+  rule: IssueRule;
   message: string;
   /** 0-based index of the set concerned, if any. */
   set?: number;

@@ -1,51 +1,55 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type * as contract from '../../../contract/actions.ts';
+import type { ActionItem, ActionStatus } from '../../../contract/actions.ts';
 import { abilitiesFor, can, type PersonActor } from '../../../domain/access.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { Problem } from '../../http/problem.ts';
-import type { ActionStatus } from '../../store/schema.ts';
 import { ownedItemResource, setResource } from '../resources.ts';
 
 function actionQuery(ctx: AppContext) {
-  return ctx.store.plain
+  return ctx.db
     .selectFrom('action')
-    .innerJoin('person', 'person.id', 'action.owner_id')
-    .innerJoin('learning_set', 'learning_set.id', 'action.set_id')
-    .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
+    .innerJoin('person', 'person.id', 'action.ownerId')
+    .innerJoin('learningSet', 'learningSet.id', 'action.setId')
+    .innerJoin('programme', 'programme.id', 'learningSet.programmeId')
     .selectAll('action')
     .select([
-      'person.name as owner_name',
-      'learning_set.name as set_name',
-      'programme.id as programme_id',
-      'programme.name as programme_name',
-      'programme.host_id',
+      'person.name as ownerName',
+      'learningSet.name as setName',
+      'programme.id as programmeId',
+      'programme.name as programmeName',
+      'programme.hostId',
     ]);
 }
 
 type ActionRow = Awaited<ReturnType<ReturnType<typeof actionQuery>['execute']>>[number];
 
-function present(actor: PersonActor, row: ActionRow) {
-  const resource = {
+const resourceOf = (row: ActionRow) =>
+  ({
     type: 'action',
-    hostId: row.host_id,
-    programmeId: row.programme_id,
-    setId: row.set_id,
-    ownerId: row.owner_id,
-  } as const;
+    hostId: row.hostId,
+    programmeId: row.programmeId,
+    setId: row.setId,
+    ownerId: row.ownerId,
+  }) as const;
+
+function present(actor: PersonActor, row: ActionRow): ActionItem {
   return {
     id: row.id,
     text: row.text,
-    dueOn: row.due_on,
+    dueOn: row.dueOn,
     status: row.status,
-    outcomeNote: row.outcome_note,
-    owner: { id: row.owner_id, name: row.owner_name },
-    set: { id: row.set_id, name: row.set_name },
-    programme: { id: row.programme_id, name: row.programme_name },
-    problemId: row.problem_id,
-    meetingId: row.meeting_id,
-    reportedInMeetingId: row.reported_in_meeting_id,
-    createdAt: row.created_at,
-    abilities: abilitiesFor(actor, resource),
+    outcomeNote: row.outcomeNote,
+    owner: { id: row.ownerId, name: row.ownerName },
+    set: { id: row.setId, name: row.setName },
+    programme: { id: row.programmeId, name: row.programmeName },
+    problemId: row.problemId,
+    meetingId: row.meetingId,
+    reportedInMeetingId: row.reportedInMeetingId,
+    createdAt: row.createdAt,
+    abilities: abilitiesFor(actor, resourceOf(row)),
   };
 }
 
@@ -55,8 +59,8 @@ export async function listSetActions(
   setId: string,
   status?: ActionStatus,
 ) {
-  authorize(actor, 'set.readContent', await setResource(ctx.store.plain, setId));
-  let query = actionQuery(ctx).where('action.set_id', '=', setId).orderBy('action.created_at');
+  authorize(actor, 'set.readContent', await setResource(ctx.db, setId));
+  let query = actionQuery(ctx).where('action.setId', '=', setId).orderBy('action.createdAt');
   if (status) query = query.where('action.status', '=', status);
   return (await query.execute()).map((row) => present(actor, row));
 }
@@ -64,24 +68,14 @@ export async function listSetActions(
 /** Every action I own, in every set I belong to, across programmes. */
 export async function listMyActions(ctx: AppContext, actor: PersonActor) {
   const rows = await actionQuery(ctx)
-    .where('action.owner_id', '=', actor.personId)
-    .orderBy('action.created_at', 'desc')
+    .where('action.ownerId', '=', actor.personId)
+    .orderBy('action.createdAt', 'desc')
     .execute();
-  return rows
-    .filter((row) =>
-      can(actor, 'action.read', {
-        type: 'action',
-        hostId: row.host_id,
-        programmeId: row.programme_id,
-        setId: row.set_id,
-        ownerId: row.owner_id,
-      }),
-    )
-    .map((row) => present(actor, row));
+  return rows.filter((row) => can(actor, 'action.read', resourceOf(row))).map((row) => present(actor, row));
 }
 
 export async function getAction(ctx: AppContext, actor: PersonActor, actionId: string) {
-  authorize(actor, 'action.read', await ownedItemResource(ctx.store.plain, 'action', actionId));
+  authorize(actor, 'action.read', await ownedItemResource(ctx.db, 'action', actionId));
   return present(actor, await actionQuery(ctx).where('action.id', '=', actionId).executeTakeFirstOrThrow());
 }
 
@@ -89,16 +83,16 @@ export async function createAction(
   ctx: AppContext,
   actor: PersonActor,
   setId: string,
-  input: { text: string; dueOn: string | null; problemId: string | null },
+  input: z.output<typeof contract.createAction.body>,
 ) {
-  authorize(actor, 'set.writeContent', await setResource(ctx.store.plain, setId));
+  authorize(actor, 'set.writeContent', await setResource(ctx.db, setId));
   if (input.problemId) {
-    const problem = await ctx.store.plain
+    const problem = await ctx.db
       .selectFrom('problem')
-      .select(['owner_id', 'set_id'])
+      .select(['ownerId', 'setId'])
       .where('id', '=', input.problemId)
       .executeTakeFirst();
-    if (!problem || problem.owner_id !== actor.personId || problem.set_id !== setId) {
+    if (!problem || problem.ownerId !== actor.personId || problem.setId !== setId) {
       throw new Problem(
         'validation-failed',
         'An action can only follow from one of your own problems in this set.',
@@ -108,21 +102,21 @@ export async function createAction(
   }
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.plain
+  await ctx.db
     .insertInto('action')
     .values({
       id,
-      set_id: setId,
-      owner_id: actor.personId,
-      problem_id: input.problemId,
-      meeting_id: null,
+      setId,
+      ownerId: actor.personId,
+      problemId: input.problemId,
+      meetingId: null,
       text: input.text,
-      due_on: input.dueOn,
+      dueOn: input.dueOn,
       status: 'open',
-      outcome_note: '',
-      reported_in_meeting_id: null,
-      created_at: now,
-      updated_at: now,
+      outcomeNote: '',
+      reportedInMeetingId: null,
+      createdAt: now,
+      updatedAt: now,
     })
     .execute();
   return getAction(ctx, actor, id);
@@ -132,27 +126,22 @@ export async function updateAction(
   ctx: AppContext,
   actor: PersonActor,
   actionId: string,
-  patch: {
-    text?: string | undefined;
-    dueOn?: string | null | undefined;
-    status?: ActionStatus | undefined;
-    outcomeNote?: string | undefined;
-  },
+  patch: z.output<typeof contract.updateAction.body>,
 ) {
-  authorize(actor, 'action.update', await ownedItemResource(ctx.store.plain, 'action', actionId));
-  const current = await ctx.store.plain
+  authorize(actor, 'action.update', await ownedItemResource(ctx.db, 'action', actionId));
+  const current = await ctx.db
     .selectFrom('action')
     .selectAll()
     .where('id', '=', actionId)
     .executeTakeFirstOrThrow();
-  await ctx.store.plain
+  await ctx.db
     .updateTable('action')
     .set({
       text: patch.text ?? current.text,
-      due_on: patch.dueOn === undefined ? current.due_on : patch.dueOn,
+      dueOn: patch.dueOn === undefined ? current.dueOn : patch.dueOn,
       status: patch.status ?? current.status,
-      outcome_note: patch.outcomeNote ?? current.outcome_note,
-      updated_at: ctx.now().toISOString(),
+      outcomeNote: patch.outcomeNote ?? current.outcomeNote,
+      updatedAt: ctx.now().toISOString(),
     })
     .where('id', '=', actionId)
     .execute();

@@ -13,7 +13,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const feedUrl = (ctx: AppContext, token: string) => `${ctx.config.publicUrl}/api/calendar/feeds/${token}.ics`;
 
 async function self(ctx: AppContext, actor: PersonActor) {
-  authorize(actor, 'person.update', await personResource(ctx.store.plain, actor.personId));
+  authorize(actor, 'person.update', await personResource(ctx.db, actor.personId));
 }
 
 export async function feedStatus(ctx: AppContext, actor: PersonActor) {

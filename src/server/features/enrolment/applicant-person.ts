@@ -1,69 +1,61 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { AppContext } from '../../context.ts';
 import { conflict } from '../../http/problem.ts';
-import type { ApplicationTable, Database } from '../../store/schema.ts';
+import type { ApplicationRecord } from './service.ts';
 
-async function findOrCreateOrganisation(
-  trx: Transaction<Database>,
-  hostId: string,
-  name: string,
-  now: string,
-) {
+async function findOrCreateOrganisation(ctx: AppContext, hostId: string, name: string, now: string) {
   if (!name.trim()) return null;
-  const orgs = await trx
+  const orgs = await ctx.db
     .selectFrom('organisation')
     .select(['id', 'name'])
-    .where('host_id', '=', hostId)
+    .where('hostId', '=', hostId)
     .execute();
   const found = orgs.find((o) => o.name.trim().toLowerCase() === name.trim().toLowerCase());
   if (found) return found.id;
   const id = randomUUID();
-  await trx
+  await ctx.db
     .insertInto('organisation')
-    .values({ id, host_id: hostId, name: name.trim(), archived_at: null, created_at: now, updated_at: now })
+    .values({ id, hostId, name: name.trim(), archivedAt: null, createdAt: now, updatedAt: now })
     .execute();
   return id;
 }
 
 /**
  * The applicant's person record, found by email or created from the application (an anonymous applicant
- * has none until accepted). Runs in the caller's transaction.
+ * has none until accepted). Runs on the executor ctx gives: the caller's transaction.
  */
 export async function ensurePerson(
-  trx: Transaction<Database>,
+  ctx: AppContext,
   hostId: string,
   language: string,
-  app: Pick<
-    ApplicationTable,
-    'person_id' | 'name' | 'email' | 'organisation_name' | 'job_role' | 'time_zone'
-  >,
+  app: Pick<ApplicationRecord, 'personId' | 'name' | 'email' | 'organisationName' | 'jobRole' | 'timeZone'>,
   now: string,
 ) {
-  if (app.person_id) return app.person_id;
-  const existing = await trx
+  if (app.personId) return app.personId;
+  const existing = await ctx.db
     .selectFrom('person')
-    .select(['id', 'name', 'archived_at'])
-    .where('host_id', '=', hostId)
+    .select(['id', 'name', 'archivedAt'])
+    .where('hostId', '=', hostId)
     .where('email', '=', app.email)
     .executeTakeFirst();
-  if (existing?.archived_at) throw conflict(`${existing.name} is archived; restore them first.`);
+  if (existing?.archivedAt) throw conflict(`${existing.name} is archived; restore them first.`);
   if (existing) return existing.id;
   const id = randomUUID();
-  await trx
+  await ctx.db
     .insertInto('person')
     .values({
       id,
-      host_id: hostId,
-      user_id: null,
+      hostId,
+      userId: null,
       name: app.name,
       email: app.email,
-      organisation_id: await findOrCreateOrganisation(trx, hostId, app.organisation_name, now),
-      job_role: app.job_role,
-      time_zone: app.time_zone || 'UTC',
+      organisationId: await findOrCreateOrganisation(ctx, hostId, app.organisationName, now),
+      jobRole: app.jobRole,
+      timeZone: app.timeZone || 'UTC',
       language,
-      archived_at: null,
-      created_at: now,
-      updated_at: now,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
     })
     .execute();
   return id;

@@ -1,25 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type * as contract from '../../../contract/enrolment.ts';
+import type { ApplicationAnswers, ApplyInfo } from '../../../contract/enrolment.ts';
 import type { Actor, PersonActor } from '../../../domain/access.ts';
 import { availabilitySlots, consentText, currentConsent } from '../../../domain/enrolment.ts';
 import { takesApplications, whyNot } from '../../../domain/programme-lifecycle.ts';
 import type { AppContext } from '../../context.ts';
-import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
-import type { ApplicationStatus } from '../../store/schema.ts';
-import { programmeResource } from '../resources.ts';
+import { transact } from '../../transact.ts';
 import { hashToken, newToken, queueNotice } from './mail.ts';
-import { type ApplicationAnswers, loadPresented, programmeFacts } from './service.ts';
+import { assertManagesEnrolment, loadPresented, programmeFacts } from './service.ts';
 import { newStatusLink } from './status-link.ts';
 
 const blankAnswers = {
-  organisation_name: '',
-  job_role: '',
-  themes_json: '[]',
-  languages_json: '[]',
-  time_zone: '',
-  availability_json: '[]',
+  organisationName: '',
+  jobRole: '',
+  themesJson: '[]',
+  languagesJson: '[]',
+  timeZone: '',
+  availabilityJson: '[]',
   hopes: '',
-  must_avoid_json: '[]',
+  mustAvoidJson: '[]',
 };
 
 /** Invites someone by email to apply; a fresh invitation replaces an open one for the same address. */
@@ -27,15 +28,15 @@ export async function inviteToApply(
   ctx: AppContext,
   actor: PersonActor,
   programmeId: string,
-  input: { name: string; email: string; asFacilitator: boolean },
+  input: z.output<typeof contract.inviteToApply.body>,
 ) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
-  const p = await programmeFacts(ctx.store.plain, programmeId);
+  await assertManagesEnrolment(ctx, actor, programmeId);
+  const p = await programmeFacts(ctx, programmeId);
   if (!takesApplications(p.status)) throw conflict(whyNot(p.status, 'apply'));
-  const existing = await ctx.store.plain
+  const existing = await ctx.db
     .selectFrom('application')
     .select(['id', 'status'])
-    .where('programme_id', '=', programmeId)
+    .where('programmeId', '=', programmeId)
     .where('email', '=', input.email)
     .executeTakeFirst();
   if (existing && existing.status !== 'invited' && existing.status !== 'withdrawn')
@@ -43,13 +44,13 @@ export async function inviteToApply(
       `${input.email} has already applied to this programme (${existing.status}).`,
       'body.email',
     );
-  const person = await ctx.store.plain
+  const person = await ctx.db
     .selectFrom('person')
     .select(['id', 'language'])
-    .where('host_id', '=', p.host_id)
+    .where('hostId', '=', p.hostId)
     .where('email', '=', input.email)
     .executeTakeFirst();
-  const inviter = await ctx.store.plain
+  const inviter = await ctx.db
     .selectFrom('person')
     .select('name')
     .where('id', '=', actor.personId)
@@ -57,38 +58,38 @@ export async function inviteToApply(
   const token = newToken();
   const now = ctx.now().toISOString();
   const id = existing?.id ?? randomUUID();
-  await ctx.store.plain.transaction().execute(async (trx) => {
+  await transact(ctx, async (tx) => {
     const values = {
-      person_id: person?.id ?? null,
+      personId: person?.id ?? null,
       source: 'invitation' as const,
       status: 'invited' as const,
-      invite_token_hash: hashToken(token),
+      inviteTokenHash: hashToken(token),
       name: input.name,
-      as_facilitator: input.asFacilitator ? 1 : 0,
+      asFacilitator: input.asFacilitator ? 1 : 0,
       ...blankAnswers,
-      decided_by: null,
-      decided_at: null,
-      submitted_at: null,
-      withdrawn_at: null,
-      updated_at: now,
+      decidedBy: null,
+      decidedAt: null,
+      submittedAt: null,
+      withdrawnAt: null,
+      updatedAt: now,
     };
-    if (existing) await trx.updateTable('application').set(values).where('id', '=', id).execute();
+    if (existing) await tx.db.updateTable('application').set(values).where('id', '=', id).execute();
     else
-      await trx
+      await tx.db
         .insertInto('application')
-        .values({ id, programme_id: programmeId, email: input.email, created_at: now, ...values })
+        .values({ id, programmeId, email: input.email, createdAt: now, ...values })
         .execute();
-    await queueNotice(ctx, trx, {
+    await queueNotice(tx, tx.db, {
       kind: 'applyInvitation',
-      hostId: p.host_id,
-      hostName: p.host_name,
-      to: { name: input.name, email: input.email, language: person?.language ?? p.default_language },
+      hostId: p.hostId,
+      hostName: p.hostName,
+      to: { name: input.name, email: input.email, language: person?.language ?? p.defaultLanguage },
       vars: { inviterName: inviter.name, programmeName: p.name },
-      details: [p.participation, p.meeting_cadence].filter((d): d is string => Boolean(d)),
+      details: [p.participation, p.meetingCadence].filter((d): d is string => Boolean(d)),
       actionUrl: `${ctx.config.publicUrl}/apply/${token}`,
     });
+    tx.afterCommit(() => ctx.mail.wake());
   });
-  ctx.mail.wake();
   return loadPresented(ctx, actor, id);
 }
 
@@ -96,45 +97,45 @@ export async function inviteToApply(
 
 /** An application link is either the programme's open link or one person's invitation to apply. */
 async function resolveApplyToken(ctx: AppContext, token: string) {
-  const open = await ctx.store.plain
+  const open = await ctx.db
     .selectFrom('programme')
     .select('id')
-    .where('application_token', '=', token)
+    .where('applicationToken', '=', token)
     .executeTakeFirst();
   const invited = open
     ? undefined
-    : await ctx.store.plain
+    : await ctx.db
         .selectFrom('application')
-        .select(['id', 'programme_id', 'name', 'email', 'status'])
-        .where('invite_token_hash', '=', hashToken(token))
+        .select(['id', 'programmeId', 'name', 'email', 'status'])
+        .where('inviteTokenHash', '=', hashToken(token))
         .executeTakeFirst();
-  const programmeId = open?.id ?? invited?.programme_id;
+  const programmeId = open?.id ?? invited?.programmeId;
   if (!programmeId) throw notFound('application link');
-  const programme = await programmeFacts(ctx.store.plain, programmeId);
-  if (programme.archived_at || !takesApplications(programme.status))
+  const programme = await programmeFacts(ctx, programmeId);
+  if (programme.archivedAt || !takesApplications(programme.status))
     throw new Problem('gone', `${programme.name} is not taking applications now.`);
   if (invited && invited.status !== 'invited')
     throw new Problem('gone', 'This invitation has already been used to apply.');
   return { programme, invited };
 }
 
-export async function describeApplyLink(ctx: AppContext, token: string) {
+export async function describeApplyLink(ctx: AppContext, token: string): Promise<ApplyInfo> {
   const { programme: p, invited } = await resolveApplyToken(ctx, token);
   return {
     programme: {
       name: p.name,
-      hostName: p.host_name,
+      hostName: p.hostName,
       purpose: p.purpose,
       theme: p.theme,
-      startsOn: p.starts_on,
-      endsOn: p.ends_on,
-      meetingCadence: p.meeting_cadence ?? '',
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      meetingCadence: p.meetingCadence ?? '',
       participation: p.participation ?? '',
-      setSize: { min: p.min_set_size, max: p.max_set_size },
+      setSize: { min: p.minSetSize, max: p.maxSetSize },
     },
     invited: invited ? { name: invited.name, email: invited.email } : null,
     consent: currentConsent,
-    availabilitySlots,
+    availabilitySlots: [...availabilitySlots],
   };
 }
 
@@ -153,8 +154,8 @@ export async function submitApplication(
     );
   }
   const me =
-    viewer.kind === 'person' && viewer.hostId === p.host_id
-      ? await ctx.store.plain
+    viewer.kind === 'person' && viewer.hostId === p.hostId
+      ? await ctx.db
           .selectFrom('person')
           .select(['id', 'name', 'email', 'language'])
           .where('id', '=', viewer.personId)
@@ -171,20 +172,20 @@ export async function submitApplication(
   }
   const existing = invited
     ? invited
-    : await ctx.store.plain
+    : await ctx.db
         .selectFrom('application')
         .select(['id', 'status'])
-        .where('programme_id', '=', p.id)
+        .where('programmeId', '=', p.id)
         .where('email', '=', email)
         .executeTakeFirst();
   if (existing && existing.status !== 'invited' && existing.status !== 'withdrawn')
     throw conflict(`An application from ${email} is already here (${existing.status}).`, 'body.email');
   const person =
     me ??
-    (await ctx.store.plain
+    (await ctx.db
       .selectFrom('person')
       .select(['id', 'name', 'email', 'language'])
-      .where('host_id', '=', p.host_id)
+      .where('hostId', '=', p.hostId)
       .where('email', '=', email)
       .executeTakeFirst());
   const now = ctx.now().toISOString();
@@ -193,65 +194,59 @@ export async function submitApplication(
   // submission, so a link from an earlier (withdrawn) application stops working.
   const statusLink = newStatusLink(ctx);
   const values = {
-    person_id: person?.id ?? null,
+    personId: person?.id ?? null,
     status: 'submitted' as const,
-    status_token_hash: statusLink.hash,
+    statusTokenHash: statusLink.hash,
     name,
-    organisation_name: answers.organisation,
-    job_role: answers.role,
-    themes_json: JSON.stringify(answers.themes),
-    languages_json: JSON.stringify(answers.languages),
-    time_zone: answers.timeZone,
-    availability_json: JSON.stringify([...new Set(answers.availability)]),
+    organisationName: answers.organisation,
+    jobRole: answers.role,
+    themesJson: JSON.stringify(answers.themes),
+    languagesJson: JSON.stringify(answers.languages),
+    timeZone: answers.timeZone,
+    availabilityJson: JSON.stringify([...new Set(answers.availability)]),
     hopes: answers.hopes,
-    must_avoid_json: JSON.stringify(answers.mustAvoid),
-    decided_by: null,
-    decided_at: null,
-    submitted_at: now,
-    withdrawn_at: null,
-    updated_at: now,
+    mustAvoidJson: JSON.stringify(answers.mustAvoid),
+    decidedBy: null,
+    decidedAt: null,
+    submittedAt: now,
+    withdrawnAt: null,
+    updatedAt: now,
   };
-  await ctx.store.plain.transaction().execute(async (trx) => {
-    if (existing) await trx.updateTable('application').set(values).where('id', '=', id).execute();
+  await transact(ctx, async (tx) => {
+    if (existing) await tx.db.updateTable('application').set(values).where('id', '=', id).execute();
     else
-      await trx
+      await tx.db
         .insertInto('application')
         .values({
           id,
-          programme_id: p.id,
+          programmeId: p.id,
           email,
           source: 'open-link',
-          as_facilitator: 0,
-          created_at: now,
+          asFacilitator: 0,
+          createdAt: now,
           ...values,
         })
         .execute();
-    await trx
+    await tx.db
       .insertInto('consent')
       .values({
         id: randomUUID(),
-        application_id: id,
+        applicationId: id,
         version: currentConsent.version,
         wording: consentText(currentConsent),
-        given_at: now,
-        withdrawn_at: null,
+        givenAt: now,
+        withdrawnAt: null,
       })
       .execute();
-    await queueNotice(ctx, trx, {
+    await queueNotice(tx, tx.db, {
       kind: 'applicationReceived',
-      hostId: p.host_id,
-      hostName: p.host_name,
-      to: { name, email, language: person?.language ?? p.default_language },
+      hostId: p.hostId,
+      hostName: p.hostName,
+      to: { name, email, language: person?.language ?? p.defaultLanguage },
       vars: { programmeName: p.name },
       actionUrl: statusLink.url,
     });
+    tx.afterCommit(() => ctx.mail.wake());
   });
-  ctx.mail.wake();
-  return {
-    applicationId: id,
-    status: 'submitted' as ApplicationStatus,
-    consentVersion: currentConsent.version,
-  };
+  return { applicationId: id, status: 'submitted' as const, consentVersion: currentConsent.version };
 }
-
-// ---------------------------------------------------------------- coordinator: reading and deciding

@@ -1,13 +1,15 @@
+import type { z } from 'zod';
+import type * as contract from '../../../contract/enrolment.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { type Decision, decisionProblem, decisionStatus } from '../../../domain/enrolment.ts';
 import { takesDecisions, whyNot } from '../../../domain/programme-lifecycle.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict } from '../../http/problem.ts';
-import { programmeResource } from '../resources.ts';
+import { transact } from '../../transact.ts';
 import { ensurePerson } from './applicant-person.ts';
 import { issueAccountInvitation, queueNotice } from './mail.ts';
-import { applicationResource, loadPresented, programmeFacts } from './service.ts';
+import { applicationResource, loadPresented, programmeFacts, programmeOf } from './service.ts';
 
 const decisionMails: Record<Decision, string> = {
   accept: 'applicationAccepted',
@@ -20,33 +22,33 @@ export async function decideApplication(
   ctx: AppContext,
   actor: PersonActor,
   id: string,
-  input: { decision: Decision; asFacilitator?: boolean | undefined },
+  input: z.output<typeof contract.decideApplication.body>,
 ) {
   authorize(actor, 'application.decide', await applicationResource(ctx, id));
-  const app = await ctx.store.plain
+  const app = await ctx.db
     .selectFrom('application')
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  const p = await programmeFacts(ctx.store.plain, app.programme_id);
+  const p = await programmeFacts(ctx, app.programmeId);
   if (!takesDecisions(p.status)) throw conflict(whyNot(p.status, 'decide'));
   const problem = decisionProblem(app.status, input.decision);
   if (problem) throw conflict(problem, 'body.decision');
   const now = ctx.now().toISOString();
-  await ctx.store.plain.transaction().execute(async (trx) => {
+  await transact(ctx, async (tx) => {
     const personId =
       input.decision === 'accept'
-        ? await ensurePerson(trx, p.host_id, p.default_language, app, now)
-        : app.person_id;
-    const updated = await trx
+        ? await ensurePerson(tx, p.hostId, p.defaultLanguage, app, now)
+        : app.personId;
+    const updated = await tx.db
       .updateTable('application')
       .set({
         status: decisionStatus[input.decision],
-        person_id: personId,
-        as_facilitator: input.asFacilitator === undefined ? app.as_facilitator : input.asFacilitator ? 1 : 0,
-        decided_by: actor.personId,
-        decided_at: now,
-        updated_at: now,
+        personId,
+        asFacilitator: input.asFacilitator === undefined ? app.asFacilitator : input.asFacilitator ? 1 : 0,
+        decidedBy: actor.personId,
+        decidedAt: now,
+        updatedAt: now,
       })
       .where('id', '=', id)
       .where('status', '=', app.status)
@@ -54,28 +56,28 @@ export async function decideApplication(
     if (Number(updated.numUpdatedRows) !== 1)
       throw conflict('This application changed meanwhile; reload it.');
     const person = personId
-      ? await trx
+      ? await tx.db
           .selectFrom('person')
-          .select(['user_id', 'language'])
+          .select(['userId', 'language'])
           .where('id', '=', personId)
           .executeTakeFirstOrThrow()
       : undefined;
     let kind = decisionMails[input.decision];
     let actionUrl = ctx.config.publicUrl;
-    if (input.decision === 'accept' && personId && !person?.user_id) {
+    if (input.decision === 'accept' && personId && !person?.userId) {
       kind = 'applicationAcceptedInvite';
-      actionUrl = await issueAccountInvitation(ctx, trx, personId, actor.personId);
+      actionUrl = await issueAccountInvitation(tx, personId, actor.personId);
     }
-    await queueNotice(ctx, trx, {
+    await queueNotice(tx, tx.db, {
       kind,
-      hostId: p.host_id,
-      hostName: p.host_name,
-      to: { name: app.name, email: app.email, language: person?.language ?? p.default_language },
+      hostId: p.hostId,
+      hostName: p.hostName,
+      to: { name: app.name, email: app.email, language: person?.language ?? p.defaultLanguage },
       vars: { programmeName: p.name },
       actionUrl,
     });
+    tx.afterCommit(() => ctx.mail.wake());
   });
-  ctx.mail.wake();
   return loadPresented(ctx, actor, id);
 }
 
@@ -103,14 +105,14 @@ export async function withdraw(ctx: AppContext, who: Withdrawer) {
   const { programmeId, personId, applicationId } = who;
   if (!personId && !applicationId) throw new Error('withdraw needs a person or an application');
   const now = ctx.now().toISOString();
-  const left = await ctx.store.plain.transaction().execute(async (trx) => {
-    const apps = await trx
+  const left = await transact(ctx, async (tx) => {
+    const apps = await tx.db
       .selectFrom('application')
       .select('id')
-      .where('programme_id', '=', programmeId)
+      .where('programmeId', '=', programmeId)
       .where((eb) =>
         eb.or([
-          ...(personId ? [eb('person_id', '=', personId)] : []),
+          ...(personId ? [eb('personId', '=', personId)] : []),
           ...(applicationId ? [eb('id', '=', applicationId)] : []),
         ]),
       )
@@ -118,39 +120,41 @@ export async function withdraw(ctx: AppContext, who: Withdrawer) {
       .execute();
     for (const app of apps) {
       // Conditional, so of two withdrawals at once only one changes the row (the other is told 409).
-      const updated = await trx
+      const updated = await tx.db
         .updateTable('application')
-        .set({ status: 'withdrawn', withdrawn_at: now, invite_token_hash: null, updated_at: now })
+        .set({ status: 'withdrawn', withdrawnAt: now, inviteTokenHash: null, updatedAt: now })
         .where('id', '=', app.id)
         .where('status', '!=', 'withdrawn')
         .executeTakeFirst();
       if (app.id === applicationId && Number(updated.numUpdatedRows) !== 1) throw alreadyWithdrawn();
-      await trx
+      await tx.db
         .updateTable('consent')
-        .set({ withdrawn_at: now })
-        .where('application_id', '=', app.id)
-        .where('withdrawn_at', 'is', null)
+        .set({ withdrawnAt: now })
+        .where('applicationId', '=', app.id)
+        .where('withdrawnAt', 'is', null)
         .execute();
     }
     if (applicationId && !apps.some((a) => a.id === applicationId)) throw alreadyWithdrawn();
     if (!personId) return [];
-    const sets = await trx
-      .selectFrom('set_membership')
-      .innerJoin('learning_set', 'learning_set.id', 'set_membership.set_id')
-      .select('set_membership.set_id')
-      .where('set_membership.person_id', '=', personId)
-      .where('learning_set.programme_id', '=', programmeId)
+    const sets = await tx.db
+      .selectFrom('setMembership')
+      .innerJoin('learningSet', 'learningSet.id', 'setMembership.setId')
+      .select('setMembership.setId')
+      .where('setMembership.personId', '=', personId)
+      .where('learningSet.programmeId', '=', programmeId)
       .execute();
-    for (const s of sets)
-      await trx
-        .deleteFrom('set_membership')
-        .where('set_id', '=', s.set_id)
-        .where('person_id', '=', personId)
+    for (const s of sets) {
+      await tx.db
+        .deleteFrom('setMembership')
+        .where('setId', '=', s.setId)
+        .where('personId', '=', personId)
         .execute();
-    return sets.map((s) => s.set_id);
+      // Their open live sockets in the set close, here and on other nodes, once the change is in.
+      tx.afterCommit(() => ctx.bus.publish({ kind: 'revoke', setId: s.setId, personId }));
+    }
+    return sets.map((s) => s.setId);
   });
-  for (const setId of left) ctx.bus.publish({ kind: 'revoke', setId, personId: personId! });
-  return { withdrawn: true, leftSets: left };
+  return { withdrawn: true as const, leftSets: left };
 }
 
 const alreadyWithdrawn = () =>
@@ -164,12 +168,12 @@ export async function withdrawApplication(ctx: AppContext, actor: PersonActor, i
 }
 
 export async function withdrawFromProgramme(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  const resource = await programmeResource(ctx.store.plain, programmeId);
-  const hasApplication = await ctx.store.plain
+  const resource = await programmeOf(ctx, programmeId);
+  const hasApplication = await ctx.db
     .selectFrom('application')
     .select('id')
-    .where('programme_id', '=', programmeId)
-    .where('person_id', '=', actor.personId)
+    .where('programmeId', '=', programmeId)
+    .where('personId', '=', actor.personId)
     .executeTakeFirst();
   // An applicant not yet in a set withdraws their application; a member leaves the programme's sets.
   if (hasApplication)

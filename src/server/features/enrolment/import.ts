@@ -1,28 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
-import { availabilityPattern, splitList } from '../../../domain/enrolment.ts';
+import type { z } from 'zod';
+import { participantColumns, participantRow, participantRowProblem } from '../../../contract/enrolment.ts';
 import { takesImports, whyNot } from '../../../domain/programme-lifecycle.ts';
-import { isValidTimeZone } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { conflict, notFound } from '../../http/problem.ts';
+import { transact } from '../../transact.ts';
 import { ensurePerson } from './applicant-person.ts';
 import { programmeFacts } from './service.ts';
 
-/** The columns of a participants file, in order (docs/coordinators/importing.md). */
-export const participantColumns = [
-  'name',
-  'email',
-  'organisation',
-  'role',
-  'themes',
-  'languages',
-  'time_zone',
-  'availability',
-  'hopes',
-  'must_avoid',
-  'facilitator',
-] as const;
+export { participantColumns };
 
 export const participantsTemplate = `${[
   participantColumns.join(','),
@@ -30,37 +17,7 @@ export const participantsTemplate = `${[
   'Ben Okafor,ben@example.org,Bright Futures,Set adviser,,en,Africa/Lagos,mon-am; thu-eve,,,yes',
 ].join('\r\n')}\r\n`;
 
-const list = z.string().transform(splitList);
-const row = z.strictObject({
-  name: z.string().trim().min(1, 'name is empty').max(200),
-  email: z
-    .email('email is not an email address')
-    .max(254)
-    .transform((e) => e.toLowerCase()),
-  organisation: z.string().trim().min(1, 'organisation is empty').max(200),
-  role: z.string().trim().max(200),
-  themes: list,
-  languages: list.transform((l) => (l.length ? l : ['en'])),
-  time_zone: z
-    .string()
-    .trim()
-    .transform((zone) => zone || 'UTC')
-    .refine(isValidTimeZone, 'time_zone is not a time zone such as Europe/London'),
-  availability: list.refine(
-    (slots) => slots.every((s) => availabilityPattern.test(s.toLowerCase())),
-    'availability must list slots such as mon-am, wed-pm or fri-eve',
-  ),
-  hopes: z.string().trim().max(5000),
-  must_avoid: list,
-  facilitator: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .refine((v) => ['', 'yes', 'no', 'true', 'false', 'y', 'n'].includes(v), 'facilitator must be yes or no')
-    .transform((v) => v === 'yes' || v === 'true' || v === 'y'),
-});
-
-export type ParticipantRow = z.infer<typeof row> & { line: number };
+export type ParticipantRow = z.output<typeof participantRow> & { line: number };
 export interface RowError {
   /** The line of the file (1 is the header). */
   line: number;
@@ -94,9 +51,10 @@ export function parseParticipantsCsv(text: string): { rows: ParticipantRow[]; er
   const seen = new Map<string, number>();
   records.forEach((record, i) => {
     const line = i + 2;
-    const parsed = row.safeParse(record);
+    const parsed = participantRow.safeParse(record);
     if (!parsed.success) {
-      errors.push({ line, messages: parsed.error.issues.map((issue) => issue.message) });
+      const messages = new Set(parsed.error.issues.map(participantRowProblem));
+      errors.push({ line, messages: [...messages] });
       return;
     }
     const first = seen.get(parsed.data.email);
@@ -105,7 +63,7 @@ export function parseParticipantsCsv(text: string): { rows: ParticipantRow[]; er
       return;
     }
     seen.set(parsed.data.email, line);
-    rows.push({ ...parsed.data, availability: parsed.data.availability.map((s) => s.toLowerCase()), line });
+    rows.push({ ...parsed.data, line });
   });
   if (records.length === 0) errors.push({ line: 1, messages: ['the file has no participants'] });
   return { rows, errors };
@@ -121,18 +79,18 @@ export async function importParticipants(
   rows: ParticipantRow[],
   onRow: (done: number) => void = () => {},
 ): Promise<{ imported: number; errors: RowError[] }> {
-  const exists = await ctx.store.plain
+  const exists = await ctx.db
     .selectFrom('programme')
     .select('id')
     .where('id', '=', programmeId)
     .executeTakeFirst();
   if (!exists) throw notFound('programme');
-  const p = await programmeFacts(ctx.store.plain, programmeId);
+  const p = await programmeFacts(ctx, programmeId);
   if (!takesImports(p.status)) throw conflict(whyNot(p.status, 'import'));
-  const existing = await ctx.store.plain
+  const existing = await ctx.db
     .selectFrom('application')
     .select(['email', 'status'])
-    .where('programme_id', '=', programmeId)
+    .where('programmeId', '=', programmeId)
     .execute();
   const errors: RowError[] = rows.flatMap((r) => {
     const found = existing.find((e) => e.email === r.email);
@@ -147,55 +105,55 @@ export async function importParticipants(
   });
   if (errors.length) return { imported: 0, errors };
   const now = ctx.now().toISOString();
-  await ctx.store.plain.transaction().execute(async (trx) => {
+  await transact(ctx, async (tx) => {
     for (const [i, r] of rows.entries()) {
       const personId = await ensurePerson(
-        trx,
-        p.host_id,
-        p.default_language,
+        tx,
+        p.hostId,
+        p.defaultLanguage,
         {
-          person_id: null,
+          personId: null,
           name: r.name,
           email: r.email,
-          organisation_name: r.organisation,
-          job_role: r.role,
-          time_zone: r.time_zone,
+          organisationName: r.organisation,
+          jobRole: r.role,
+          timeZone: r.time_zone,
         },
         now,
       );
       const values = {
-        person_id: personId,
+        personId,
         source: 'import' as const,
         status: 'accepted' as const,
-        invite_token_hash: null,
+        inviteTokenHash: null,
         name: r.name,
-        organisation_name: r.organisation,
-        job_role: r.role,
-        themes_json: JSON.stringify(r.themes),
-        languages_json: JSON.stringify(r.languages),
-        time_zone: r.time_zone,
-        availability_json: JSON.stringify(r.availability),
+        organisationName: r.organisation,
+        jobRole: r.role,
+        themesJson: JSON.stringify(r.themes),
+        languagesJson: JSON.stringify(r.languages),
+        timeZone: r.time_zone,
+        availabilityJson: JSON.stringify(r.availability),
         hopes: r.hopes,
-        must_avoid_json: JSON.stringify(r.must_avoid),
-        as_facilitator: r.facilitator ? 1 : 0,
-        decided_by: null,
-        decided_at: now,
-        submitted_at: null,
-        withdrawn_at: null,
-        updated_at: now,
+        mustAvoidJson: JSON.stringify(r.must_avoid),
+        asFacilitator: r.facilitator ? 1 : 0,
+        decidedBy: null,
+        decidedAt: now,
+        submittedAt: null,
+        withdrawnAt: null,
+        updatedAt: now,
       };
       const withdrawn = existing.find((e) => e.email === r.email);
       if (withdrawn)
-        await trx
+        await tx.db
           .updateTable('application')
           .set(values)
-          .where('programme_id', '=', programmeId)
+          .where('programmeId', '=', programmeId)
           .where('email', '=', r.email)
           .execute();
       else
-        await trx
+        await tx.db
           .insertInto('application')
-          .values({ id: randomUUID(), programme_id: programmeId, email: r.email, created_at: now, ...values })
+          .values({ id: randomUUID(), programmeId, email: r.email, createdAt: now, ...values })
           .execute();
       onRow(i + 1);
     }

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import { type DetailLine, renderNoticeMail } from '../../mail/templates.ts';
-import type { Database } from '../../store/schema.ts';
+import type { Database, DB } from '../../store/schema.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
@@ -18,8 +18,15 @@ export interface EnrolmentNotice {
   actionUrl: string;
 }
 
-/** Queues an enrolment email in the caller's transaction: it exists exactly when the change does. */
-export async function queueNotice(ctx: AppContext, trx: Kysely<Database>, notice: EnrolmentNotice) {
+/**
+ * Queues an enrolment email on the executor given (the caller's transaction): it exists exactly when the
+ * change does. Takes either naming of the executor, since features not yet on camelCase names use it too.
+ */
+export async function queueNotice(
+  ctx: AppContext,
+  db: Kysely<DB> | Kysely<Database>,
+  notice: EnrolmentNotice,
+) {
   const mail = renderNoticeMail(ctx.i18n, {
     kind: notice.kind,
     language: notice.to.language,
@@ -27,38 +34,39 @@ export async function queueNotice(ctx: AppContext, trx: Kysely<Database>, notice
     details: notice.details ?? [],
     actionUrl: notice.actionUrl,
   });
-  await enqueueMail(trx, { ...mail, hostId: notice.hostId, to: notice.to.email }, ctx.now());
+  // enqueueMail writes snake_case names; withoutPlugins() gives them on the same connection either way.
+  const plain = db.withoutPlugins() as Kysely<Database>;
+  await enqueueMail(plain, { ...mail, hostId: notice.hostId, to: notice.to.email }, ctx.now());
 }
 
 /**
- * Issues a fresh account invitation for a person without an account (older links stop working), in the
- * caller's transaction; returns the link that lets them choose a password.
+ * Issues a fresh account invitation for a person without an account (older links stop working), on the
+ * executor ctx runs on (the caller's transaction); returns the link that lets them choose a password.
  */
 export async function issueAccountInvitation(
   ctx: AppContext,
-  trx: Transaction<Database>,
   personId: string,
   invitedBy: string | null,
 ): Promise<string> {
   const now = ctx.now();
   const token = newToken();
-  await trx
+  await ctx.db
     .updateTable('invitation')
-    .set({ expires_at: now.toISOString() })
-    .where('person_id', '=', personId)
-    .where('accepted_at', 'is', null)
-    .where('expires_at', '>', now.toISOString())
+    .set({ expiresAt: now.toISOString() })
+    .where('personId', '=', personId)
+    .where('acceptedAt', 'is', null)
+    .where('expiresAt', '>', now.toISOString())
     .execute();
-  await trx
+  await ctx.db
     .insertInto('invitation')
     .values({
       id: crypto.randomUUID(),
-      person_id: personId,
-      token_hash: hashToken(token),
-      invited_by: invitedBy,
-      expires_at: new Date(now.getTime() + ctx.config.invitationTtlHours * 3_600_000).toISOString(),
-      accepted_at: null,
-      created_at: now.toISOString(),
+      personId,
+      tokenHash: hashToken(token),
+      invitedBy,
+      expiresAt: new Date(now.getTime() + ctx.config.invitationTtlHours * 3_600_000).toISOString(),
+      acceptedAt: null,
+      createdAt: now.toISOString(),
     })
     .execute();
   return `${ctx.config.publicUrl}/invitation/${token}`;

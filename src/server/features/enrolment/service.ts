@@ -1,55 +1,51 @@
 import { randomBytes } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { Application, ApplicationLink } from '../../../contract/enrolment.ts';
 import {
   type Actor,
   type ApplicationResource,
   abilitiesFor,
   type PersonActor,
 } from '../../../domain/access.ts';
+import type { ApplicationStatus } from '../../../domain/enrolment.ts';
 import { takesApplications } from '../../../domain/programme-lifecycle.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/problem.ts';
-import type { ApplicationStatus, ApplicationTable, Database } from '../../store/schema.ts';
+import { plainOf } from '../../store/db.ts';
+import type { DB } from '../../store/schema.ts';
 import { programmeResource } from '../resources.ts';
 
-export interface ApplicationAnswers {
-  name?: string | undefined;
-  email?: string | undefined;
-  organisation: string;
-  role: string;
-  themes: string[];
-  languages: string[];
-  timeZone: string;
-  availability: string[];
-  hopes: string;
-  mustAvoid: string[];
-  consent: { version: string; groundRules: true; confidentiality: true; dataUse: true };
-}
+export type ApplicationRecord = Selectable<DB['application']>;
 
-export async function programmeFacts(db: Transaction<Database> | AppContext['store']['plain'], id: string) {
-  return db
+/** A programme with its host's name and language, as enrolment mails and checks need it. */
+export async function programmeFacts(ctx: AppContext, id: string) {
+  return ctx.db
     .selectFrom('programme')
-    .innerJoin('host', 'host.id', 'programme.host_id')
+    .innerJoin('host', 'host.id', 'programme.hostId')
     .selectAll('programme')
-    .select(['host.name as host_name', 'host.default_language'])
+    .select(['host.name as hostName', 'host.defaultLanguage'])
     .where('programme.id', '=', id)
     .executeTakeFirstOrThrow();
 }
 
+/** The programme as the access map sees it, read on the executor the service runs on. */
+export const programmeOf = (ctx: AppContext, programmeId: string) =>
+  programmeResource(plainOf(ctx.db), programmeId);
+
 export async function applicationResource(ctx: AppContext, id: string): Promise<ApplicationResource> {
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('application')
-    .innerJoin('programme', 'programme.id', 'application.programme_id')
-    .select(['application.id', 'application.programme_id', 'application.person_id', 'programme.host_id'])
+    .innerJoin('programme', 'programme.id', 'application.programmeId')
+    .select(['application.id', 'application.programmeId', 'application.personId', 'programme.hostId'])
     .where('application.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('application');
   return {
     type: 'application',
-    hostId: row.host_id,
-    programmeId: row.programme_id,
-    applicantId: row.person_id,
+    hostId: row.hostId,
+    programmeId: row.programmeId,
+    applicantId: row.personId,
   };
 }
 
@@ -59,54 +55,54 @@ export async function presentApplications(
   ctx: AppContext,
   viewer: Actor,
   hostId: string,
-  rows: ApplicationTable[],
-) {
+  rows: ApplicationRecord[],
+): Promise<Application[]> {
   const consents = rows.length
-    ? await ctx.store.plain
+    ? await ctx.db
         .selectFrom('consent')
         .selectAll()
         .where(
-          'application_id',
+          'applicationId',
           'in',
           rows.map((r) => r.id),
         )
-        .orderBy('given_at', 'desc')
+        .orderBy('givenAt', 'desc')
         .execute()
     : [];
   return rows.map((row) => {
-    const consent = consents.find((c) => c.application_id === row.id);
+    const consent = consents.find((c) => c.applicationId === row.id);
     const resource: ApplicationResource = {
       type: 'application',
       hostId,
-      programmeId: row.programme_id,
-      applicantId: row.person_id,
+      programmeId: row.programmeId,
+      applicantId: row.personId,
     };
     return {
       id: row.id,
-      programmeId: row.programme_id,
-      personId: row.person_id,
+      programmeId: row.programmeId,
+      personId: row.personId,
       status: row.status,
       source: row.source,
       name: row.name,
       email: row.email,
-      organisation: row.organisation_name,
-      role: row.job_role,
-      themes: parse(row.themes_json),
-      languages: parse(row.languages_json),
-      timeZone: row.time_zone,
-      availability: parse(row.availability_json),
+      organisation: row.organisationName,
+      role: row.jobRole,
+      themes: parse(row.themesJson),
+      languages: parse(row.languagesJson),
+      timeZone: row.timeZone,
+      availability: parse(row.availabilityJson),
       hopes: row.hopes,
-      mustAvoid: parse(row.must_avoid_json),
-      asFacilitator: Boolean(row.as_facilitator),
-      submittedAt: row.submitted_at,
-      decidedAt: row.decided_at,
-      withdrawnAt: row.withdrawn_at,
+      mustAvoid: parse(row.mustAvoidJson),
+      asFacilitator: Boolean(row.asFacilitator),
+      submittedAt: row.submittedAt,
+      decidedAt: row.decidedAt,
+      withdrawnAt: row.withdrawnAt,
       consent: consent
         ? {
             version: consent.version,
             wording: consent.wording,
-            givenAt: consent.given_at,
-            withdrawnAt: consent.withdrawn_at,
+            givenAt: consent.givenAt,
+            withdrawnAt: consent.withdrawnAt,
           }
         : null,
       abilities: abilitiesFor(viewer, resource),
@@ -114,9 +110,9 @@ export async function presentApplications(
   });
 }
 
-export async function loadPresented(ctx: AppContext, viewer: Actor, id: string) {
+export async function loadPresented(ctx: AppContext, viewer: Actor, id: string): Promise<Application> {
   const resource = await applicationResource(ctx, id);
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('application')
     .selectAll()
     .where('id', '=', id)
@@ -127,35 +123,39 @@ export async function loadPresented(ctx: AppContext, viewer: Actor, id: string) 
 // ---------------------------------------------------------------- coordinator: links and invitations
 
 export async function assertManagesEnrolment(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
+  authorize(actor, 'programme.manageEnrolment', await programmeOf(ctx, programmeId));
 }
 
-export async function getApplicationLink(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
-  const p = await programmeFacts(ctx.store.plain, programmeId);
+export async function getApplicationLink(
+  ctx: AppContext,
+  actor: PersonActor,
+  programmeId: string,
+): Promise<ApplicationLink> {
+  await assertManagesEnrolment(ctx, actor, programmeId);
+  const p = await programmeFacts(ctx, programmeId);
   return {
-    url: p.application_token ? `${ctx.config.publicUrl}/apply/${p.application_token}` : null,
-    works: Boolean(p.application_token) && takesApplications(p.status),
+    url: p.applicationToken ? `${ctx.config.publicUrl}/apply/${p.applicationToken}` : null,
+    works: Boolean(p.applicationToken) && takesApplications(p.status),
     status: p.status,
   };
 }
 
 /** Creates the open application link, or replaces it (the old link stops working at once). */
 export async function rotateApplicationLink(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
-  await ctx.store.plain
+  await assertManagesEnrolment(ctx, actor, programmeId);
+  await ctx.db
     .updateTable('programme')
-    .set({ application_token: randomBytes(24).toString('base64url'), updated_at: ctx.now().toISOString() })
+    .set({ applicationToken: randomBytes(24).toString('base64url'), updatedAt: ctx.now().toISOString() })
     .where('id', '=', programmeId)
     .execute();
   return getApplicationLink(ctx, actor, programmeId);
 }
 
 export async function revokeApplicationLink(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.manageEnrolment', await programmeResource(ctx.store.plain, programmeId));
-  await ctx.store.plain
+  await assertManagesEnrolment(ctx, actor, programmeId);
+  await ctx.db
     .updateTable('programme')
-    .set({ application_token: null, updated_at: ctx.now().toISOString() })
+    .set({ applicationToken: null, updatedAt: ctx.now().toISOString() })
     .where('id', '=', programmeId)
     .execute();
   return getApplicationLink(ctx, actor, programmeId);
@@ -167,13 +167,13 @@ export async function listApplications(
   programmeId: string,
   status: ApplicationStatus | undefined,
 ) {
-  const resource = await programmeResource(ctx.store.plain, programmeId);
+  const resource = await programmeOf(ctx, programmeId);
   authorize(actor, 'application.list', resource);
-  let query = ctx.store.plain
+  let query = ctx.db
     .selectFrom('application')
     .selectAll()
-    .where('programme_id', '=', programmeId)
-    .orderBy('created_at')
+    .where('programmeId', '=', programmeId)
+    .orderBy('createdAt')
     .orderBy('id');
   if (status) query = query.where('status', '=', status);
   return presentApplications(ctx, actor, resource.hostId, await query.execute());
@@ -185,12 +185,12 @@ export async function getApplication(ctx: AppContext, actor: PersonActor, id: st
 }
 
 export async function getMyApplication(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  await programmeResource(ctx.store.plain, programmeId);
-  const row = await ctx.store.plain
+  await programmeOf(ctx, programmeId);
+  const row = await ctx.db
     .selectFrom('application')
     .select('id')
-    .where('programme_id', '=', programmeId)
-    .where('person_id', '=', actor.personId)
+    .where('programmeId', '=', programmeId)
+    .where('personId', '=', actor.personId)
     .executeTakeFirst();
   if (!row) throw notFound('application');
   return getApplication(ctx, actor, row.id);

@@ -10,6 +10,7 @@
  * and use the ordinary routes). After a withdrawal it still shows "withdrawn", so a second press is told
  * 409 rather than a puzzling "no such link"; it can change nothing more.
  */
+import type { OwnApplication } from '../../../contract/enrolment.ts';
 import type { AppContext } from '../../context.ts';
 import { Problem } from '../../http/problem.ts';
 import { withdraw } from './decisions.ts';
@@ -28,28 +29,28 @@ const unknownLink = () =>
   );
 
 async function resolveStatusToken(ctx: AppContext, token: string) {
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('application')
-    .innerJoin('programme', 'programme.id', 'application.programme_id')
-    .innerJoin('host', 'host.id', 'programme.host_id')
-    .leftJoin('person', 'person.id', 'application.person_id')
+    .innerJoin('programme', 'programme.id', 'application.programmeId')
+    .innerJoin('host', 'host.id', 'programme.hostId')
+    .leftJoin('person', 'person.id', 'application.personId')
     .select([
       'application.id',
-      'application.programme_id',
-      'application.person_id',
+      'application.programmeId',
+      'application.personId',
       'application.status',
       'application.name',
-      'application.submitted_at',
-      'application.decided_at',
-      'application.withdrawn_at',
-      'programme.name as programme_name',
-      'host.name as host_name',
-      'person.user_id',
+      'application.submittedAt',
+      'application.decidedAt',
+      'application.withdrawnAt',
+      'programme.name as programmeName',
+      'host.name as hostName',
+      'person.userId',
     ])
-    .where('application.status_token_hash', '=', hashToken(token))
+    .where('application.statusTokenHash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) throw unknownLink();
-  if (row.status === 'accepted' && row.user_id)
+  if (row.status === 'accepted' && row.userId)
     throw new Problem(
       'not-found',
       'This link has expired: your application was accepted and you have a Revans account now. Sign in to see your application.',
@@ -58,15 +59,15 @@ async function resolveStatusToken(ctx: AppContext, token: string) {
 }
 
 /** What the applicant sees: the programme, their status and dates; none of their answers (the link travels by email). */
-export async function describeOwnApplication(ctx: AppContext, token: string) {
+export async function describeOwnApplication(ctx: AppContext, token: string): Promise<OwnApplication> {
   const row = await resolveStatusToken(ctx, token);
   return {
-    programme: { name: row.programme_name, hostName: row.host_name },
+    programme: { name: row.programmeName, hostName: row.hostName },
     name: row.name,
     status: row.status,
-    submittedAt: row.submitted_at,
-    decidedAt: row.decided_at,
-    withdrawnAt: row.withdrawn_at,
+    submittedAt: row.submittedAt,
+    decidedAt: row.decidedAt,
+    withdrawnAt: row.withdrawnAt,
     canWithdraw: row.status !== 'withdrawn',
   };
 }
@@ -74,6 +75,6 @@ export async function describeOwnApplication(ctx: AppContext, token: string) {
 /** Withdraws the link's application the way every withdrawal does; 409 if it is already withdrawn. */
 export async function withdrawOwnApplication(ctx: AppContext, token: string) {
   const row = await resolveStatusToken(ctx, token);
-  await withdraw(ctx, { programmeId: row.programme_id, personId: row.person_id, applicationId: row.id });
+  await withdraw(ctx, { programmeId: row.programmeId, personId: row.personId, applicationId: row.id });
   return describeOwnApplication(ctx, token);
 }

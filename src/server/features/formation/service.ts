@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type * as contract from '../../../contract/formation.ts';
+import type { FormationRun, RunSummary } from '../../../contract/formation.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { matchesAvoid } from '../../../domain/enrolment.ts';
 import {
@@ -15,70 +19,71 @@ import { formsSets, transitionProblem, whyNot } from '../../../domain/programme-
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound } from '../../http/problem.ts';
-import { camelCased } from '../../store/db.ts';
-import type { FormationRunTable } from '../../store/schema.ts';
+import type { DB } from '../../store/schema.ts';
+import { transact } from '../../transact.ts';
 import { issueAccountInvitation, queueNotice } from '../enrolment/mail.ts';
-import { programmeFacts } from '../enrolment/service.ts';
+import { programmeFacts, programmeOf } from '../enrolment/service.ts';
 import { adoptDefaultGroundRules } from '../ground-rules/service.ts';
-import { programmeResource } from '../resources.ts';
+
+type RunRow = Selectable<DB['formationRun']>;
 
 /** Accepted applicants as the engine's participants (id = person id), with notices about what did not map. */
 async function buildInput(ctx: AppContext, programmeId: string) {
-  const p = await programmeFacts(ctx.store.plain, programmeId);
-  const apps = await ctx.store.plain
+  const p = await programmeFacts(ctx, programmeId);
+  const apps = await ctx.db
     .selectFrom('application')
     .selectAll()
-    .where('programme_id', '=', programmeId)
+    .where('programmeId', '=', programmeId)
     .where('status', '=', 'accepted')
-    .where('person_id', 'is not', null)
-    .orderBy('created_at')
+    .where('personId', 'is not', null)
+    .orderBy('createdAt')
     .orderBy('id')
     .execute();
   const notices: string[] = [];
   const now = ctx.now();
   const participants: Participant[] = apps.map((a) => {
     const mustAvoid: string[] = [];
-    for (const entry of JSON.parse(a.must_avoid_json) as string[]) {
+    for (const entry of JSON.parse(a.mustAvoidJson) as string[]) {
       const other = apps.find((o) => o.id !== a.id && matchesAvoid(entry, o));
-      if (other) mustAvoid.push(other.person_id!);
+      if (other) mustAvoid.push(other.personId!);
       else
         notices.push(
           `${a.name} asked not to share a set with "${entry}", who is not among the accepted participants.`,
         );
     }
-    const zone = DateTime.fromJSDate(now, { zone: a.time_zone || 'UTC' });
+    const zone = DateTime.fromJSDate(now, { zone: a.timeZone || 'UTC' });
     return {
-      id: a.person_id!,
+      id: a.personId!,
       name: a.name,
-      organisation: a.organisation_name || a.email,
-      role: a.job_role,
-      themes: JSON.parse(a.themes_json),
-      languages: JSON.parse(a.languages_json),
+      organisation: a.organisationName || a.email,
+      role: a.jobRole,
+      themes: JSON.parse(a.themesJson),
+      languages: JSON.parse(a.languagesJson),
       ...(zone.isValid ? { utcOffsetMinutes: zone.offset } : {}),
-      availability: JSON.parse(a.availability_json),
+      availability: JSON.parse(a.availabilityJson),
       mustAvoid,
-      facilitator: Boolean(a.as_facilitator),
+      facilitator: Boolean(a.asFacilitator),
     };
   });
   const input: FormationInput = {
-    sizeBounds: { min: p.min_set_size, max: p.max_set_size },
+    sizeBounds: { min: p.minSetSize, max: p.maxSetSize },
     participants,
   };
   return { programme: p, input, notices };
 }
 
-function present(run: FormationRunTable) {
-  const input = JSON.parse(run.input_json) as FormationInput;
-  const assignment = JSON.parse(run.assignment_json) as Assignment;
+function present(run: RunRow): FormationRun {
+  const input = JSON.parse(run.inputJson) as FormationInput;
+  const assignment = JSON.parse(run.assignmentJson) as Assignment;
   const result = scoreAssignment(input, assignment);
   return {
     id: run.id,
-    programmeId: run.programme_id,
+    programmeId: run.programmeId,
     status: run.status,
     seed: run.seed,
-    createdAt: run.created_at,
-    updatedAt: run.updated_at,
-    publishedAt: run.published_at,
+    createdAt: run.createdAt,
+    updatedAt: run.updatedAt,
+    publishedAt: run.publishedAt,
     people: input.participants.map((p) => ({
       id: p.id,
       name: p.name ?? p.id,
@@ -87,7 +92,7 @@ function present(run: FormationRunTable) {
       facilitator: p.facilitator === true,
     })),
     ...result,
-    notices: JSON.parse(run.notices_json) as string[],
+    notices: JSON.parse(run.noticesJson) as string[],
     // The engine's input, so the coordinator's browser rescores a hand move at once with the same
     // scoreAssignment (the same people's answers the coordinator already reads in their applications).
     input,
@@ -95,13 +100,9 @@ function present(run: FormationRunTable) {
 }
 
 async function loadRun(ctx: AppContext, actor: PersonActor, runId: string) {
-  const run = await ctx.store.plain
-    .selectFrom('formation_run')
-    .selectAll()
-    .where('id', '=', runId)
-    .executeTakeFirst();
+  const run = await ctx.db.selectFrom('formationRun').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run) throw notFound('formation run');
-  const resource = await programmeResource(ctx.store.plain, run.programme_id);
+  const resource = await programmeOf(ctx, run.programmeId);
   authorize(actor, 'programme.formSets', resource);
   return run;
 }
@@ -116,7 +117,7 @@ function engine<T>(fn: () => T): T {
 }
 
 async function assertForming(ctx: AppContext, programmeId: string) {
-  const p = await programmeFacts(ctx.store.plain, programmeId);
+  const p = await programmeFacts(ctx, programmeId);
   if (!formsSets(p.status)) throw conflict(whyNot(p.status, 'form'));
   return p;
 }
@@ -138,42 +139,42 @@ export async function startRun(
   ctx: AppContext,
   actor: PersonActor,
   programmeId: string,
-  options: { seed: number; numberOfSets?: number | undefined },
+  options: z.output<typeof contract.startRun.body>,
 ) {
-  authorize(actor, 'programme.formSets', await programmeResource(ctx.store.plain, programmeId));
+  authorize(actor, 'programme.formSets', await programmeOf(ctx, programmeId));
   await assertForming(ctx, programmeId);
   const { input, notices } = await buildForRun(ctx, programmeId);
   if (options.numberOfSets !== undefined) input.numberOfSets = options.numberOfSets;
   const result = engine(() => formSets(input, { seed: options.seed }));
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.plain
-    .insertInto('formation_run')
+  await ctx.db
+    .insertInto('formationRun')
     .values({
       id,
-      programme_id: programmeId,
+      programmeId,
       status: 'proposed',
       seed: options.seed,
-      input_json: JSON.stringify(input),
-      assignment_json: JSON.stringify(assignmentOf(result.sets)),
-      notices_json: JSON.stringify(notices),
-      created_by: actor.personId,
-      created_at: now,
-      updated_at: now,
+      inputJson: JSON.stringify(input),
+      assignmentJson: JSON.stringify(assignmentOf(result.sets)),
+      noticesJson: JSON.stringify(notices),
+      createdBy: actor.personId,
+      createdAt: now,
+      updatedAt: now,
     })
     .execute();
   return getRun(ctx, actor, id);
 }
 
 export async function listRuns(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.formSets', await programmeResource(ctx.store.plain, programmeId));
-  const runs = await ctx.store.plain
-    .selectFrom('formation_run')
+  authorize(actor, 'programme.formSets', await programmeOf(ctx, programmeId));
+  const runs = await ctx.db
+    .selectFrom('formationRun')
     .selectAll()
-    .where('programme_id', '=', programmeId)
-    .orderBy('created_at', 'desc')
+    .where('programmeId', '=', programmeId)
+    .orderBy('createdAt', 'desc')
     .execute();
-  return runs.map((run) => {
+  return runs.map((run): RunSummary => {
     const shown = present(run);
     return {
       id: shown.id,
@@ -197,28 +198,28 @@ async function editableRun(ctx: AppContext, actor: PersonActor, runId: string) {
   const run = await loadRun(ctx, actor, runId);
   if (run.status !== 'proposed')
     throw conflict(`This formation run is ${run.status}; start a new run to change it.`);
-  await assertForming(ctx, run.programme_id);
+  await assertForming(ctx, run.programmeId);
   return {
     run,
-    input: JSON.parse(run.input_json) as FormationInput,
-    assignment: JSON.parse(run.assignment_json) as Assignment,
+    input: JSON.parse(run.inputJson) as FormationInput,
+    assignment: JSON.parse(run.assignmentJson) as Assignment,
   };
 }
 
 async function saveAssignment(
   ctx: AppContext,
-  run: FormationRunTable,
+  run: RunRow,
   changes: { assignment: Assignment; input?: FormationInput; seed?: number; notices?: string[] },
 ) {
   // Only a proposal nobody published meanwhile changes.
-  const updated = await ctx.store.plain
-    .updateTable('formation_run')
+  const updated = await ctx.db
+    .updateTable('formationRun')
     .set({
-      assignment_json: JSON.stringify(changes.assignment),
-      ...(changes.input ? { input_json: JSON.stringify(changes.input) } : {}),
+      assignmentJson: JSON.stringify(changes.assignment),
+      ...(changes.input ? { inputJson: JSON.stringify(changes.input) } : {}),
       ...(changes.seed !== undefined ? { seed: changes.seed } : {}),
-      ...(changes.notices ? { notices_json: JSON.stringify(changes.notices) } : {}),
-      updated_at: ctx.now().toISOString(),
+      ...(changes.notices ? { noticesJson: JSON.stringify(changes.notices) } : {}),
+      updatedAt: ctx.now().toISOString(),
     })
     .where('id', '=', run.id)
     .where('status', '=', 'proposed')
@@ -235,7 +236,7 @@ export async function movePerson(
   ctx: AppContext,
   actor: PersonActor,
   runId: string,
-  move: { personId: string; toSet: number | null },
+  move: z.output<typeof contract.movePerson.body>,
 ) {
   const { run, input, assignment } = await editableRun(ctx, actor, runId);
   const participant = input.participants.find((p) => p.id === move.personId);
@@ -290,7 +291,7 @@ export async function lockSet(
  */
 export async function rerun(ctx: AppContext, actor: PersonActor, runId: string, seed: number | undefined) {
   const { run, assignment } = await editableRun(ctx, actor, runId);
-  const { input, notices } = await buildForRun(ctx, run.programme_id);
+  const { input, notices } = await buildForRun(ctx, run.programmeId);
   const known = new Set(input.participants.map((p) => p.id));
   const lockedSets = assignment.sets
     .filter((s) => s.locked)
@@ -313,10 +314,10 @@ export async function publishRun(
   ctx: AppContext,
   actor: PersonActor,
   runId: string,
-  options: { setNames: string[]; acceptHardViolations: boolean },
+  options: z.output<typeof contract.publishRun.body>,
 ) {
   const { run, input, assignment } = await editableRun(ctx, actor, runId);
-  const p = await programmeFacts(ctx.store.plain, run.programme_id);
+  const p = await programmeFacts(ctx, run.programmeId);
   const transition = transitionProblem(p.status, 'running', 'publish');
   if (transition) throw conflict(transition);
   const result = scoreAssignment(input, assignment);
@@ -326,13 +327,13 @@ export async function publishRun(
       `These sets break ${result.hardViolations === 1 ? 'a rule' : 'rules'} that should hold: ${rules.join(' ')} Move people, re-run, or publish anyway with acceptHardViolations.`,
     );
   }
-  const accepted = await ctx.store.plain
+  const accepted = await ctx.db
     .selectFrom('application')
-    .select('person_id')
-    .where('programme_id', '=', run.programme_id)
+    .select('personId')
+    .where('programmeId', '=', run.programmeId)
     .where('status', '=', 'accepted')
     .execute();
-  const stillAccepted = new Set(accepted.map((a) => a.person_id));
+  const stillAccepted = new Set(accepted.map((a) => a.personId));
   const names = new Map(input.participants.map((x) => [x.id, x.name ?? x.id]));
   const placed = assignment.sets.flatMap((s) => [...s.members, ...(s.facilitators ?? [])]);
   const gone = placed.filter((id) => !stillAccepted.has(id));
@@ -343,26 +344,26 @@ export async function publishRun(
   }
   const sets = assignment.sets.filter((s) => s.members.length + (s.facilitators ?? []).length > 0);
   const now = ctx.now().toISOString();
-  const created = await ctx.store.plain.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable('formation_run')
-      .set({ status: 'published', published_at: now, updated_at: now })
+  const created = await transact(ctx, async (tx) => {
+    const claimed = await tx.db
+      .updateTable('formationRun')
+      .set({ status: 'published', publishedAt: now, updatedAt: now })
       .where('id', '=', run.id)
       .where('status', '=', 'proposed')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1)
       throw conflict('This formation run changed meanwhile; reload it.');
-    const moved = await trx
+    const moved = await tx.db
       .updateTable('programme')
-      .set({ status: 'running', updated_at: now })
-      .where('id', '=', run.programme_id)
+      .set({ status: 'running', updatedAt: now })
+      .where('id', '=', run.programmeId)
       .where('status', '=', 'forming')
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw conflict('The programme changed meanwhile; reload it.');
-    await trx
-      .updateTable('formation_run')
-      .set({ status: 'discarded', updated_at: now })
-      .where('programme_id', '=', run.programme_id)
+    await tx.db
+      .updateTable('formationRun')
+      .set({ status: 'discarded', updatedAt: now })
+      .where('programmeId', '=', run.programmeId)
       .where('status', '=', 'proposed')
       .execute();
     const out: { id: string; name: string; members: string[]; facilitators: string[] }[] = [];
@@ -370,17 +371,17 @@ export async function publishRun(
       const setId = randomUUID();
       const name = options.setNames[i] ?? `Set ${i + 1}`;
       const facilitators = set.facilitators ?? [];
-      await trx
-        .insertInto('learning_set')
+      await tx.db
+        .insertInto('learningSet')
         .values({
           id: setId,
-          programme_id: run.programme_id,
+          programmeId: run.programmeId,
           name,
           theme: '',
           mode: facilitators.length ? 'facilitated' : 'self_facilitated',
-          archived_at: null,
-          created_at: now,
-          updated_at: now,
+          archivedAt: null,
+          createdAt: now,
+          updatedAt: now,
         })
         .execute();
       const roles = [
@@ -388,14 +389,11 @@ export async function publishRun(
         ...facilitators.map((id) => [id, 'facilitator'] as const),
       ];
       for (const [personId, role] of roles)
-        await trx
-          .insertInto('set_membership')
-          .values({ set_id: setId, person_id: personId, role, created_at: now })
-          .execute();
-      await adoptDefaultGroundRules(camelCased(trx), setId, now);
-      const people = await trx
+        await tx.db.insertInto('setMembership').values({ setId, personId, role, createdAt: now }).execute();
+      await adoptDefaultGroundRules(tx.db, setId, now);
+      const people = await tx.db
         .selectFrom('person')
-        .select(['id', 'name', 'email', 'language', 'user_id'])
+        .select(['id', 'name', 'email', 'language', 'userId'])
         .where(
           'id',
           'in',
@@ -403,23 +401,23 @@ export async function publishRun(
         )
         .execute();
       for (const person of people) {
-        const invite = person.user_id
+        const invite = person.userId
           ? undefined
-          : await issueAccountInvitation(ctx, trx, person.id, actor.personId);
-        await queueNotice(ctx, trx, {
+          : await issueAccountInvitation(tx, person.id, actor.personId);
+        await queueNotice(tx, tx.db, {
           kind: invite ? 'setPublishedInvite' : 'setPublished',
-          hostId: p.host_id,
-          hostName: p.host_name,
+          hostId: p.hostId,
+          hostName: p.hostName,
           to: person,
           vars: { setName: name, programmeName: p.name },
-          details: [p.meeting_cadence].filter((d): d is string => Boolean(d)),
+          details: [p.meetingCadence].filter((d): d is string => Boolean(d)),
           actionUrl: invite ?? `${ctx.config.publicUrl}/sets/${setId}`,
         });
       }
       out.push({ id: setId, name, members: set.members, facilitators });
     }
+    tx.afterCommit(() => ctx.mail.wake());
     return out;
   });
-  ctx.mail.wake();
   return { programmeStatus: 'running' as const, sets: created };
 }

@@ -6,7 +6,6 @@ import { defaultGroundRules } from '../../../domain/ground-rules.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict } from '../../http/problem.ts';
-import { plainOf } from '../../store/db.ts';
 import type { DB } from '../../store/schema.ts';
 import { transact } from '../../transact.ts';
 import { queueNotice } from '../enrolment/mail.ts';
@@ -150,7 +149,7 @@ export async function updateGroundRules(
       .where('person.archivedAt', 'is', null)
       .execute();
     for (const m of members)
-      await queueNotice(tx, plainOf(tx.db), {
+      await queueNotice(tx, tx.db, {
         kind: 'groundRulesChanged',
         hostId: set.hostId,
         hostName: set.hostName,

@@ -4,34 +4,35 @@ import { createCredentialAccount, deleteAccount, signInCookies } from '../../aut
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
-import { enqueueMail } from '../../mail/outbox.ts';
+import { queueMail } from '../../mail/outbox.ts';
 import { renderActionMail } from '../../mail/templates.ts';
+import { transact } from '../../transact.ts';
 import { personResource } from '../resources.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a fresh invitation (older ones stop working) and queues its email in the same transaction. */
 export async function invitePerson(ctx: AppContext, actor: PersonActor, personId: string) {
-  const resource = await personResource(ctx.store.plain, personId);
+  const resource = await personResource(ctx.db, personId);
   authorize(actor, 'person.invite', resource);
-  const person = await ctx.store.plain
+  const person = await ctx.db
     .selectFrom('person')
-    .innerJoin('host', 'host.id', 'person.host_id')
+    .innerJoin('host', 'host.id', 'person.hostId')
     .select([
       'person.id',
       'person.name',
       'person.email',
       'person.language',
-      'person.user_id',
-      'person.archived_at',
-      'host.name as host_name',
-      'host.id as host_id',
+      'person.userId',
+      'person.archivedAt',
+      'host.name as hostName',
+      'host.id as hostId',
     ])
     .where('person.id', '=', personId)
     .executeTakeFirstOrThrow();
-  if (person.user_id) throw conflict(`${person.name} already has an account; they can sign in.`);
-  if (person.archived_at) throw conflict(`${person.name} is archived; restore them before inviting.`);
-  const inviter = await ctx.store.plain
+  if (person.userId) throw conflict(`${person.name} already has an account; they can sign in.`);
+  if (person.archivedAt) throw conflict(`${person.name} is archived; restore them before inviting.`);
+  const inviter = await ctx.db
     .selectFrom('person')
     .select('name')
     .where('id', '=', actor.personId)
@@ -45,63 +46,62 @@ export async function invitePerson(ctx: AppContext, actor: PersonActor, personId
     vars: {
       name: person.name,
       inviterName: inviter.name,
-      hostName: person.host_name,
+      hostName: person.hostName,
       expires: expires.toUTCString(),
     },
     actionUrl: `${ctx.config.publicUrl}/invitation/${token}`,
   });
   const invitationId = randomUUID();
-  await ctx.store.plain.transaction().execute(async (trx) => {
-    await trx
+  await transact(ctx, async (tx) => {
+    await tx.db
       .updateTable('invitation')
-      .set({ expires_at: now.toISOString() })
-      .where('person_id', '=', personId)
-      .where('accepted_at', 'is', null)
-      .where('expires_at', '>', now.toISOString())
+      .set({ expiresAt: now.toISOString() })
+      .where('personId', '=', personId)
+      .where('acceptedAt', 'is', null)
+      .where('expiresAt', '>', now.toISOString())
       .execute();
-    await trx
+    await tx.db
       .insertInto('invitation')
       .values({
         id: invitationId,
-        person_id: personId,
-        token_hash: hashToken(token),
-        invited_by: actor.personId,
-        expires_at: expires.toISOString(),
-        accepted_at: null,
-        created_at: now.toISOString(),
+        personId,
+        tokenHash: hashToken(token),
+        invitedBy: actor.personId,
+        expiresAt: expires.toISOString(),
+        acceptedAt: null,
+        createdAt: now.toISOString(),
       })
       .execute();
-    await enqueueMail(trx, { ...mail, hostId: person.host_id, to: person.email }, now);
+    await queueMail(tx, { ...mail, hostId: person.hostId, to: person.email });
   });
-  ctx.mail.wake();
   return { invitationId, expiresAt: expires.toISOString() };
 }
 
 async function findUsableInvitation(ctx: AppContext, token: string) {
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('invitation')
-    .innerJoin('person', 'person.id', 'invitation.person_id')
-    .innerJoin('host', 'host.id', 'person.host_id')
+    .innerJoin('person', 'person.id', 'invitation.personId')
+    .innerJoin('host', 'host.id', 'person.hostId')
     .select([
       'invitation.id',
-      'invitation.expires_at',
-      'invitation.accepted_at',
-      'person.id as person_id',
+      'invitation.expiresAt',
+      'invitation.acceptedAt',
+      'person.id as personId',
       'person.name',
       'person.email',
-      'person.user_id',
-      'host.name as host_name',
+      'person.userId',
+      'host.name as hostName',
     ])
-    .where('invitation.token_hash', '=', hashToken(token))
+    .where('invitation.tokenHash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) throw notFound('invitation');
-  if (row.accepted_at || row.user_id) {
+  if (row.acceptedAt || row.userId) {
     throw new Problem(
       'gone',
       'This invitation has already been used. Sign in with your email address and password.',
     );
   }
-  if (row.expires_at <= ctx.now().toISOString()) {
+  if (row.expiresAt <= ctx.now().toISOString()) {
     throw new Problem(
       'gone',
       'This invitation has expired. Ask your programme coordinator to send a new one.',
@@ -112,33 +112,32 @@ async function findUsableInvitation(ctx: AppContext, token: string) {
 
 export async function describeInvitation(ctx: AppContext, token: string) {
   const row = await findUsableInvitation(ctx, token);
-  return { name: row.name, email: row.email, hostName: row.host_name, expiresAt: row.expires_at };
+  return { name: row.name, email: row.email, hostName: row.hostName, expiresAt: row.expiresAt };
 }
 
-/** Accepting creates the account with the chosen password, links it to the person and signs them in. */
+/**
+ * Accepting creates the account with the chosen password, links it to the person and signs them in.
+ * The accounts library works on its own connection, so this is not for use inside another transaction.
+ */
 export async function acceptInvitation(ctx: AppContext, token: string, password: string, headers: Headers) {
   const row = await findUsableInvitation(ctx, token);
   const userId = await createCredentialAccount(ctx, { email: row.email, name: row.name, password });
   try {
-    await ctx.store.plain.transaction().execute(async (trx) => {
+    await transact(ctx, async ({ db }) => {
       const now = ctx.now().toISOString();
-      const claimed = await trx
+      const claimed = await db
         .updateTable('invitation')
-        .set({ accepted_at: now })
+        .set({ acceptedAt: now })
         .where('id', '=', row.id)
-        .where('accepted_at', 'is', null)
+        .where('acceptedAt', 'is', null)
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1)
         throw new Problem('gone', 'This invitation has already been used.');
-      await trx
-        .updateTable('person')
-        .set({ user_id: userId, updated_at: now })
-        .where('id', '=', row.person_id)
-        .execute();
+      await db.updateTable('person').set({ userId, updatedAt: now }).where('id', '=', row.personId).execute();
     });
   } catch (error) {
     await deleteAccount(ctx, userId);
     throw error;
   }
-  return { personId: row.person_id, cookies: await signInCookies(ctx, row.email, password, headers) };
+  return { personId: row.personId, cookies: await signInCookies(ctx, row.email, password, headers) };
 }

@@ -1,53 +1,53 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type * as contract from '../../../contract/journal.ts';
+import type { JournalAnswers, JournalEntry } from '../../../contract/journal.ts';
 import { abilitiesFor, can, type OwnedItemResource, type PersonActor } from '../../../domain/access.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { Problem } from '../../http/problem.ts';
-import type { JournalEntryTable } from '../../store/schema.ts';
+import type { DB } from '../../store/schema.ts';
 import { ownedItemResource, setResource } from '../resources.ts';
 
-/** The prompts of METHOD.md: what I learned about my problem, others' problems, the set, myself; my actions. */
-export const journalPrompts = ['myProblem', 'othersProblems', 'theSet', 'myself', 'myActions'] as const;
-export type JournalAnswers = Partial<Record<(typeof journalPrompts)[number], string>>;
-
-export interface JournalInput {
-  meetingId: string | null;
-  answers: JournalAnswers;
-  visibility: 'private' | 'set';
-}
+export type JournalInput = z.output<typeof contract.createJournalEntry.body>;
+export type JournalPatch = z.output<typeof contract.updateJournalEntry.body>;
 
 function present(
   actor: PersonActor,
-  row: JournalEntryTable & { author_name: string },
+  row: DB['journalEntry'] & { authorName: string },
   resource: OwnedItemResource,
-) {
+): JournalEntry {
   return {
     id: row.id,
-    author: { id: row.author_id, name: row.author_name },
-    setId: row.set_id,
-    meetingId: row.meeting_id,
-    answers: JSON.parse(row.answers_json) as JournalAnswers,
+    author: { id: row.authorId, name: row.authorName },
+    setId: row.setId,
+    meetingId: row.meetingId,
+    answers: JSON.parse(row.answersJson) as JournalAnswers,
     visibility: row.visibility,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
     abilities: abilitiesFor(actor, resource),
   };
 }
 
+function entryQuery(ctx: AppContext) {
+  return ctx.db
+    .selectFrom('journalEntry')
+    .innerJoin('person', 'person.id', 'journalEntry.authorId')
+    .selectAll('journalEntry')
+    .select('person.name as authorName');
+}
+
 /** My entries in a set, and the entries others chose to share with it. */
 export async function listJournal(ctx: AppContext, actor: PersonActor, setId: string) {
-  const set = await setResource(ctx.store.plain, setId);
+  const set = await setResource(ctx.db, setId);
   authorize(actor, 'journal.create', set);
-  const rows = await ctx.store.plain
-    .selectFrom('journal_entry')
-    .innerJoin('person', 'person.id', 'journal_entry.author_id')
-    .selectAll('journal_entry')
-    .select('person.name as author_name')
-    .where('journal_entry.set_id', '=', setId)
+  const rows = await entryQuery(ctx)
+    .where('journalEntry.setId', '=', setId)
     .where((eb) =>
-      eb.or([eb('journal_entry.author_id', '=', actor.personId), eb('journal_entry.visibility', '=', 'set')]),
+      eb.or([eb('journalEntry.authorId', '=', actor.personId), eb('journalEntry.visibility', '=', 'set')]),
     )
-    .orderBy('journal_entry.created_at', 'desc')
+    .orderBy('journalEntry.createdAt', 'desc')
     .execute();
   return rows
     .map((row) => ({
@@ -55,35 +55,29 @@ export async function listJournal(ctx: AppContext, actor: PersonActor, setId: st
       resource: {
         ...set,
         type: 'journal',
-        ownerId: row.author_id,
+        ownerId: row.authorId,
         sharedWithSet: row.visibility === 'set',
-      } as OwnedItemResource,
+      } satisfies OwnedItemResource,
     }))
     .filter(({ resource }) => can(actor, 'journal.read', resource))
     .map(({ row, resource }) => present(actor, row, resource));
 }
 
 export async function getJournalEntry(ctx: AppContext, actor: PersonActor, entryId: string) {
-  const resource = await ownedItemResource(ctx.store.plain, 'journal', entryId);
+  const resource = await ownedItemResource(ctx.db, 'journal', entryId);
   authorize(actor, 'journal.read', resource);
-  const row = await ctx.store.plain
-    .selectFrom('journal_entry')
-    .innerJoin('person', 'person.id', 'journal_entry.author_id')
-    .selectAll('journal_entry')
-    .select('person.name as author_name')
-    .where('journal_entry.id', '=', entryId)
-    .executeTakeFirstOrThrow();
+  const row = await entryQuery(ctx).where('journalEntry.id', '=', entryId).executeTakeFirstOrThrow();
   return present(actor, row, resource);
 }
 
 async function assertMeetingOfSet(ctx: AppContext, meetingId: string | null, setId: string) {
   if (!meetingId) return;
-  const meeting = await ctx.store.plain
+  const meeting = await ctx.db
     .selectFrom('meeting')
-    .select('set_id')
+    .select('setId')
     .where('id', '=', meetingId)
     .executeTakeFirst();
-  if (meeting?.set_id !== setId) {
+  if (meeting?.setId !== setId) {
     throw new Problem('validation-failed', 'That meeting is not one of this set’s.', [
       { field: 'body.meetingId', message: 'meetingId must name a meeting of this set' },
     ]);
@@ -96,21 +90,21 @@ export async function createJournalEntry(
   setId: string,
   input: JournalInput,
 ) {
-  authorize(actor, 'journal.create', await setResource(ctx.store.plain, setId));
+  authorize(actor, 'journal.create', await setResource(ctx.db, setId));
   await assertMeetingOfSet(ctx, input.meetingId, setId);
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.plain
-    .insertInto('journal_entry')
+  await ctx.db
+    .insertInto('journalEntry')
     .values({
       id,
-      author_id: actor.personId,
-      set_id: setId,
-      meeting_id: input.meetingId,
-      answers_json: JSON.stringify(input.answers),
+      authorId: actor.personId,
+      setId,
+      meetingId: input.meetingId,
+      answersJson: JSON.stringify(input.answers),
       visibility: input.visibility,
-      created_at: now,
-      updated_at: now,
+      createdAt: now,
+      updatedAt: now,
     })
     .execute();
   return getJournalEntry(ctx, actor, id);
@@ -120,20 +114,20 @@ export async function updateJournalEntry(
   ctx: AppContext,
   actor: PersonActor,
   entryId: string,
-  patch: Partial<Omit<JournalInput, 'meetingId'>>,
+  patch: JournalPatch,
 ) {
-  authorize(actor, 'journal.update', await ownedItemResource(ctx.store.plain, 'journal', entryId));
-  const current = await ctx.store.plain
-    .selectFrom('journal_entry')
+  authorize(actor, 'journal.update', await ownedItemResource(ctx.db, 'journal', entryId));
+  const current = await ctx.db
+    .selectFrom('journalEntry')
     .selectAll()
     .where('id', '=', entryId)
     .executeTakeFirstOrThrow();
-  await ctx.store.plain
-    .updateTable('journal_entry')
+  await ctx.db
+    .updateTable('journalEntry')
     .set({
-      answers_json: patch.answers ? JSON.stringify(patch.answers) : current.answers_json,
+      answersJson: patch.answers ? JSON.stringify(patch.answers) : current.answersJson,
       visibility: patch.visibility ?? current.visibility,
-      updated_at: ctx.now().toISOString(),
+      updatedAt: ctx.now().toISOString(),
     })
     .where('id', '=', entryId)
     .execute();
@@ -141,6 +135,6 @@ export async function updateJournalEntry(
 }
 
 export async function deleteJournalEntry(ctx: AppContext, actor: PersonActor, entryId: string) {
-  authorize(actor, 'journal.update', await ownedItemResource(ctx.store.plain, 'journal', entryId));
-  await ctx.store.plain.deleteFrom('journal_entry').where('id', '=', entryId).execute();
+  authorize(actor, 'journal.update', await ownedItemResource(ctx.db, 'journal', entryId));
+  await ctx.db.deleteFrom('journalEntry').where('id', '=', entryId).execute();
 }

@@ -1,39 +1,13 @@
 /**
  * Renders pdfmake documents in one worker thread, so laying out a PDF (a few hundred milliseconds)
  * never holds up the event loop that serves the live rooms. The worker starts on the first PDF and
- * stops after a minute without one. Its fonts are the Roboto files that ship with pdfmake, read from
- * node_modules: no network, and every other file or URL is refused.
+ * stops after a minute without one. The thread's own code is pdf.thread.ts.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { startThread } from '../../threads/start.ts';
+import type { PdfReply, PdfRequest } from './pdf.thread.ts';
 
-const require = createRequire(import.meta.url);
-const fonts = require.resolve('pdfmake/fonts/Roboto.js');
-const setup = {
-  pdfmake: require.resolve('pdfmake'),
-  fonts,
-  fontDir: path.join(path.dirname(fonts), 'Roboto') + path.sep,
-};
-
-// Plain CommonJS, evaluated in the worker: the bundled server has no separate file to point it at.
-const source = `
-const path = require('node:path');
-const { parentPort, workerData } = require('node:worker_threads');
-const pdfmake = require(workerData.pdfmake);
-pdfmake.setFonts(require(workerData.fonts));
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(workerData.fontDir));
-parentPort.on('message', ({ id, doc }) => {
-  pdfmake.createPdf(doc).getBuffer().then(
-    (pdf) => parentPort.postMessage({ id, pdf }),
-    (error) => parentPort.postMessage({ id, error: String((error && error.message) || error) }),
-  );
-});
-`;
-
-type Reply = { id: number; pdf: Uint8Array } | { id: number; error: string };
 const idleMs = 60_000;
 
 let worker: Worker | null = null;
@@ -48,9 +22,9 @@ function failAll(error: Error): void {
 
 function started(): Worker {
   if (worker) return worker;
-  const fresh = new Worker(source, { eval: true, workerData: setup });
+  const fresh = startThread(new URL('./pdf.thread.ts', import.meta.url));
   fresh.unref();
-  fresh.on('message', (reply: Reply) => {
+  fresh.on('message', (reply: PdfReply) => {
     const w = waiting.get(reply.id);
     waiting.delete(reply.id);
     if ('pdf' in reply) w?.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
@@ -69,7 +43,7 @@ export function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   clearTimeout(idle);
   const id = nextId++;
   const done = new Promise<Buffer>((resolve, reject) => waiting.set(id, { resolve, reject }));
-  started().postMessage({ id, doc });
+  started().postMessage({ id, doc } satisfies PdfRequest);
   return done.finally(() => {
     if (waiting.size > 0) return;
     idle = setTimeout(() => void worker?.terminate(), idleMs);

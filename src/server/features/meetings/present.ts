@@ -1,12 +1,15 @@
+import type { AttendanceStatus } from '../../../contract/enums.ts';
+import type { Meeting } from '../../../contract/meetings.ts';
 import { type Actor, abilitiesFor, can, type SetResource } from '../../../domain/access.ts';
+import type { AgendaStage } from '../../../domain/meeting/agenda.ts';
 import { utcToLocal } from '../../../domain/time-zones.ts';
-import type { AttendanceStatus, MeetingTable } from '../../store/schema.ts';
-import type { RosterEntry } from '../sets/queries.ts';
+import type { DB } from '../../store/schema.ts';
+import type { SetPerson } from './service.ts';
 
 export interface AttendanceRow {
-  person_id: string;
+  personId: string;
   status: AttendanceStatus;
-  apology_note: string;
+  apologyNote: string;
 }
 
 /**
@@ -15,26 +18,26 @@ export interface AttendanceRow {
  */
 export function presentMeeting(
   viewer: Actor,
-  row: MeetingTable,
+  row: DB['meeting'],
   set: SetResource,
-  roster: RosterEntry[],
+  roster: SetPerson[],
   attendance: AttendanceRow[],
-) {
+): Meeting {
   const seesContent = can(viewer, 'set.readContent', set);
-  const byPerson = new Map(attendance.map((a) => [a.person_id, a]));
+  const byPerson = new Map(attendance.map((a) => [a.personId, a]));
   return {
     id: row.id,
-    setId: row.set_id,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    timeZone: row.time_zone,
-    localStart: utcToLocal(new Date(row.starts_at), row.time_zone),
-    localEnd: utcToLocal(new Date(row.ends_at), row.time_zone),
+    setId: row.setId,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    timeZone: row.timeZone,
+    localStart: utcToLocal(new Date(row.startsAt), row.timeZone),
+    localEnd: utcToLocal(new Date(row.endsAt), row.timeZone),
     place: row.place,
-    videoUrl: row.video_url,
+    videoUrl: row.videoUrl,
     status: row.status,
     sequence: row.sequence,
-    agenda: JSON.parse(row.agenda_json),
+    agenda: JSON.parse(row.agendaJson) as AgendaStage[],
     attendance: roster.map((person) => {
       const entry = byPerson.get(person.personId);
       return {
@@ -42,7 +45,7 @@ export function presentMeeting(
         name: person.name,
         role: person.role,
         status: entry?.status ?? 'expected',
-        ...(seesContent && entry?.apology_note ? { apologyNote: entry.apology_note } : {}),
+        ...(seesContent && entry?.apologyNote ? { apologyNote: entry.apologyNote } : {}),
       };
     }),
     expectedCount: roster.filter((p) => {

@@ -1,56 +1,29 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsync } from 'fastify';
+import * as contract from '../../../contract/meetings.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
-import { idParams } from '../../http/schemas.ts';
+import { registerRoute } from '../../http/route.ts';
 import { meetingRecord, meetingRecordPdf } from './record.ts';
 
 /** A participant's own record of a held meeting: as JSON, and to download as Markdown or PDF. */
-export const recordRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get(
-    '/api/meetings/:id/record',
-    {
-      schema: {
-        tags: ['meetings'],
-        summary: 'Your record of a held meeting (set only), with a Markdown export (a PDF is at record.pdf)',
-        params: idParams,
-      },
-    },
-    async (request) => meetingRecord(ctx, signedIn(request), request.params.id),
+export const recordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  registerRoute(app, contract.getMeetingRecord, ({ request, params }) =>
+    meetingRecord(ctx, signedIn(request), params.id),
   );
 
-  app.get(
-    '/api/meetings/:id/record.md',
-    {
-      schema: {
-        tags: ['meetings'],
-        summary: 'Download your record of a meeting as Markdown',
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const { markdown } = await meetingRecord(ctx, signedIn(request), request.params.id);
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `attachment; filename="meeting-${request.params.id}.md"`)
-        .send(markdown);
-    },
-  );
+  registerRoute(app, contract.downloadRecordMarkdown, async ({ request, reply, params }) => {
+    const { markdown } = await meetingRecord(ctx, signedIn(request), params.id);
+    reply
+      .type('text/markdown; charset=utf-8')
+      .header('content-disposition', `attachment; filename="meeting-${params.id}.md"`);
+    return markdown;
+  });
 
-  app.get(
-    '/api/meetings/:id/record.pdf',
-    {
-      schema: {
-        tags: ['meetings'],
-        summary: 'Download your record of a meeting as PDF',
-        params: idParams,
-      },
-    },
-    async (request, reply) => {
-      const pdf = await meetingRecordPdf(ctx, signedIn(request), request.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="meeting-${request.params.id}.pdf"`)
-        .send(pdf);
-    },
-  );
+  registerRoute(app, contract.downloadRecordPdf, async ({ request, reply, params }) => {
+    const pdf = await meetingRecordPdf(ctx, signedIn(request), params.id);
+    reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="meeting-${params.id}.pdf"`);
+    return pdf;
+  });
 };

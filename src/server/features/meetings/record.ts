@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { MeetingRecord, SetTurns } from '../../../contract/meetings.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { fairTurns, presentersOf } from '../../../domain/meeting/fair-turns.ts';
 import { meetingRecordFor } from '../../../domain/meeting/record.ts';
@@ -9,29 +11,36 @@ import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { Problem } from '../../http/problem.ts';
 import { eventsAfter } from '../../live/event-log.ts';
+import type { Database } from '../../store/schema.ts';
 import { setResource } from '../resources.ts';
-import { rosters } from '../sets/queries.ts';
 import { recordPdf } from './record-pdf.ts';
 import { recordWords } from './record-words.ts';
-import { meetingSetResource } from './service.ts';
+import { meetingSetResource, setPeople } from './service.ts';
+
+/**
+ * The live room's event log is read by its own code, written against the tables' own names: the same
+ * connection (and transaction) as ctx.db, seen without the CamelCasePlugin, which is all that tells the
+ * two apart (hence the cast).
+ */
+const eventLogOf = (ctx: AppContext) => ctx.db.withoutPlugins() as unknown as Kysely<Database>;
 
 async function heldState(ctx: AppContext, meetingId: string) {
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('meeting')
-    .select(['setup_json', 'starts_at'])
+    .select(['setupJson', 'startsAt'])
     .where('id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  if (!row.setup_json) return undefined;
-  const setup = JSON.parse(row.setup_json) as MeetingSetup;
+  if (!row.setupJson) return undefined;
+  const setup = JSON.parse(row.setupJson) as MeetingSetup;
   return {
     setup,
-    state: replay(setup, await eventsAfter(ctx.store.plain, meetingId, 0)),
-    startsAt: row.starts_at,
+    state: replay(setup, await eventsAfter(eventLogOf(ctx), meetingId, 0)),
+    startsAt: row.startsAt,
   };
 }
 
 /** What belongs to the viewer and to the set after a meeting: agenda run, attendance, problem, questions, actions. */
-async function ownRecord(ctx: AppContext, actor: PersonActor, meetingId: string) {
+async function ownRecord(ctx: AppContext, actor: PersonActor, meetingId: string): Promise<MeetingRecord> {
   authorize(actor, 'meeting.join', await meetingSetResource(ctx, meetingId));
   const held = await heldState(ctx, meetingId);
   if (!held) throw new Problem('not-found', 'This meeting has not been held yet, so it has no record.');
@@ -53,14 +62,14 @@ export async function meetingRecordPdf(ctx: AppContext, actor: PersonActor, meet
 }
 
 /** Who presented when and for how long, and who might present next so everyone gets their turn. */
-export async function setTurns(ctx: AppContext, actor: PersonActor, setId: string) {
-  authorize(actor, 'set.readCounts', await setResource(ctx.store.plain, setId));
-  const meetings = await ctx.store.plain
+export async function setTurns(ctx: AppContext, actor: PersonActor, setId: string): Promise<SetTurns> {
+  authorize(actor, 'set.readCounts', await setResource(ctx.db, setId));
+  const meetings = await ctx.db
     .selectFrom('meeting')
     .select('id')
-    .where('set_id', '=', setId)
-    .where('setup_json', 'is not', null)
-    .orderBy('starts_at')
+    .where('setId', '=', setId)
+    .where('setupJson', 'is not', null)
+    .orderBy('startsAt')
     .execute();
   const history = [];
   for (const { id } of meetings) {
@@ -72,18 +81,17 @@ export async function setTurns(ctx: AppContext, actor: PersonActor, setId: strin
         presenters: presentersOf(held.state),
       });
   }
-  const roster = (await rosters(ctx.db, [setId])).get(setId) ?? [];
-  const members = roster
+  const members = (await setPeople(ctx, setId))
     .filter((r) => r.role === 'member')
     .map((r) => ({ personId: r.personId, name: r.name }));
   // Counts only, never the texts: these are what a coordinator may see of a set's actions.
-  const actions = await ctx.store.plain
+  const actions = await ctx.db
     .selectFrom('action')
-    .select(['owner_id', 'status'])
-    .where('set_id', '=', setId)
+    .select(['ownerId', 'status'])
+    .where('setId', '=', setId)
     .execute();
   const actionCounts = members.map(({ personId }) => {
-    const own = actions.filter((a) => a.owner_id === personId);
+    const own = actions.filter((a) => a.ownerId === personId);
     return { personId, committed: own.length, completed: own.filter((a) => a.status === 'done').length };
   });
   return { ...fairTurns(history, members), members, history, actionCounts };

@@ -1,83 +1,104 @@
 import { randomUUID } from 'node:crypto';
-import type { PersonActor } from '../../../domain/access.ts';
+import type { z } from 'zod';
+import type { AttendanceStatus, MeetingStatus } from '../../../contract/enums.ts';
+import type * as contract from '../../../contract/meetings.ts';
+import type { Meeting } from '../../../contract/meetings.ts';
+import type { PersonActor, SetResource, SetRole } from '../../../domain/access.ts';
 import { defaultAgenda } from '../../../domain/meeting/agenda.ts';
 import { localToUtc, utcToLocal } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
-import type { AttendanceStatus, MeetingStatus } from '../../store/schema.ts';
+import { transact } from '../../transact.ts';
 import { setResource } from '../resources.ts';
-import { rosters } from '../sets/queries.ts';
 import { presentMeeting } from './present.ts';
 
-export interface MeetingInput {
-  localStart: string;
-  timeZone: string;
-  durationMinutes: number;
-  place: string;
-  videoUrl: string;
-}
+export type MeetingInput = z.output<typeof contract.scheduleMeeting.body>;
+export type MeetingPatch = z.output<typeof contract.updateMeeting.body>;
 
 export async function meetingSetResource(ctx: AppContext, meetingId: string) {
-  const meeting = await ctx.store.plain
+  const meeting = await ctx.db
     .selectFrom('meeting')
-    .select('set_id')
+    .select('setId')
     .where('id', '=', meetingId)
     .executeTakeFirst();
   if (!meeting) throw notFound('meeting');
-  return setResource(ctx.store.plain, meeting.set_id);
+  return setResource(ctx.db, meeting.setId);
+}
+
+/** Someone in a set as its meetings list them. */
+export interface SetPerson {
+  personId: string;
+  name: string;
+  role: SetRole;
+}
+
+/** The set's members, then its facilitators, each by name: the order attendance and fair turns use. */
+export async function setPeople(ctx: AppContext, setId: string): Promise<SetPerson[]> {
+  return ctx.db
+    .selectFrom('setMembership')
+    .innerJoin('person', 'person.id', 'setMembership.personId')
+    .select(['setMembership.personId', 'person.name', 'setMembership.role'])
+    .where('setMembership.setId', '=', setId)
+    .orderBy('setMembership.role', 'desc')
+    .orderBy('person.name')
+    .execute();
 }
 
 /** The agenda a new meeting starts from: the set's own, else its programme's, else METHOD.md's default. */
 async function agendaFor(ctx: AppContext, setId: string): Promise<string> {
-  const row = await ctx.store.plain
-    .selectFrom('learning_set')
-    .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
-    .select(['learning_set.agenda_json as set_agenda', 'programme.agenda_json as programme_agenda'])
-    .where('learning_set.id', '=', setId)
+  const row = await ctx.db
+    .selectFrom('learningSet')
+    .innerJoin('programme', 'programme.id', 'learningSet.programmeId')
+    .select(['learningSet.agendaJson as setAgenda', 'programme.agendaJson as programmeAgenda'])
+    .where('learningSet.id', '=', setId)
     .executeTakeFirstOrThrow();
-  return row.set_agenda ?? row.programme_agenda ?? JSON.stringify(defaultAgenda());
+  return row.setAgenda ?? row.programmeAgenda ?? JSON.stringify(defaultAgenda());
 }
 
 function period(input: Pick<MeetingInput, 'localStart' | 'timeZone' | 'durationMinutes'>) {
   const starts = localToUtc({ local: input.localStart, timeZone: input.timeZone });
   const ends = new Date(starts.getTime() + input.durationMinutes * 60_000);
-  return { starts_at: starts.toISOString(), ends_at: ends.toISOString() };
+  return { startsAt: starts.toISOString(), endsAt: ends.toISOString() };
 }
 
-export async function getMeeting(ctx: AppContext, actor: PersonActor, meetingId: string) {
+export async function getMeeting(ctx: AppContext, actor: PersonActor, meetingId: string): Promise<Meeting> {
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.readSchedule', set);
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('meeting')
     .selectAll()
     .where('id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  const roster = (await rosters(ctx.db, [set.setId])).get(set.setId) ?? [];
-  const attendance = await ctx.store.plain
-    .selectFrom('meeting_attendance')
-    .select(['person_id', 'status', 'apology_note'])
-    .where('meeting_id', '=', meetingId)
+  const attendance = await ctx.db
+    .selectFrom('meetingAttendance')
+    .select(['personId', 'status', 'apologyNote'])
+    .where('meetingId', '=', meetingId)
     .execute();
-  return presentMeeting(actor, row, set, roster, attendance);
+  return presentMeeting(actor, row, set, await setPeople(ctx, set.setId), attendance);
 }
 
-export async function listMeetings(ctx: AppContext, actor: PersonActor, setId: string) {
-  const set = await setResource(ctx.store.plain, setId);
+export async function listMeetings(ctx: AppContext, actor: PersonActor, setId: string): Promise<Meeting[]> {
+  const set = await setResource(ctx.db, setId);
   authorize(actor, 'meeting.readSchedule', set);
-  const rows = await ctx.store.plain
+  return setMeetings(ctx, actor, set);
+}
+
+/** Every meeting of a set, earliest first, as the viewer may see it (the caller has checked they may). */
+export async function setMeetings(ctx: AppContext, actor: PersonActor, set: SetResource): Promise<Meeting[]> {
+  const rows = await ctx.db
     .selectFrom('meeting')
     .selectAll()
-    .where('set_id', '=', setId)
-    .orderBy('starts_at')
+    .where('setId', '=', set.setId)
+    .orderBy('startsAt')
     .execute();
-  const roster = (await rosters(ctx.db, [setId])).get(setId) ?? [];
+  const roster = await setPeople(ctx, set.setId);
   const attendance = rows.length
-    ? await ctx.store.plain
-        .selectFrom('meeting_attendance')
-        .select(['meeting_id', 'person_id', 'status', 'apology_note'])
+    ? await ctx.db
+        .selectFrom('meetingAttendance')
+        .select(['meetingId', 'personId', 'status', 'apologyNote'])
         .where(
-          'meeting_id',
+          'meetingId',
           'in',
           rows.map((r) => r.id),
         )
@@ -89,7 +110,7 @@ export async function listMeetings(ctx: AppContext, actor: PersonActor, setId: s
       row,
       set,
       roster,
-      attendance.filter((a) => a.meeting_id === row.id),
+      attendance.filter((a) => a.meetingId === row.id),
     ),
   );
 }
@@ -99,26 +120,26 @@ export async function scheduleMeeting(
   actor: PersonActor,
   setId: string,
   input: MeetingInput,
-) {
-  const set = await setResource(ctx.store.plain, setId);
+): Promise<Meeting> {
+  const set = await setResource(ctx.db, setId);
   authorize(actor, 'meeting.schedule', set);
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.plain
+  await ctx.db
     .insertInto('meeting')
     .values({
       id,
-      set_id: setId,
+      setId,
       ...period(input),
-      time_zone: input.timeZone,
+      timeZone: input.timeZone,
       place: input.place,
-      video_url: input.videoUrl,
+      videoUrl: input.videoUrl,
       status: 'scheduled',
-      agenda_json: await agendaFor(ctx, setId),
+      agendaJson: await agendaFor(ctx, setId),
       sequence: 0,
-      series_id: null,
-      created_at: now,
-      updated_at: now,
+      seriesId: null,
+      createdAt: now,
+      updatedAt: now,
     })
     .execute();
   return getMeeting(ctx, actor, id);
@@ -128,11 +149,11 @@ export async function updateMeeting(
   ctx: AppContext,
   actor: PersonActor,
   meetingId: string,
-  patch: Partial<MeetingInput> & { status?: 'scheduled' | 'cancelled' | undefined },
-) {
+  patch: MeetingPatch,
+): Promise<Meeting> {
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.schedule', set);
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('meeting')
     .selectAll()
     .where('id', '=', meetingId)
@@ -140,24 +161,24 @@ export async function updateMeeting(
   if (row.status === 'live' || row.status === 'ended') {
     throw conflict('This meeting has already started, so its time and place can no longer change.');
   }
-  const durationMinutes = Math.round((Date.parse(row.ends_at) - Date.parse(row.starts_at)) / 60_000);
+  const durationMinutes = Math.round((Date.parse(row.endsAt) - Date.parse(row.startsAt)) / 60_000);
   const next = {
-    localStart: patch.localStart ?? utcToLocal(new Date(row.starts_at), row.time_zone),
-    timeZone: patch.timeZone ?? row.time_zone,
+    localStart: patch.localStart ?? utcToLocal(new Date(row.startsAt), row.timeZone),
+    timeZone: patch.timeZone ?? row.timeZone,
     durationMinutes: patch.durationMinutes ?? durationMinutes,
   };
   const status: MeetingStatus = patch.status ?? row.status;
-  await ctx.store.plain
+  await ctx.db
     .updateTable('meeting')
     .set({
       ...period(next),
-      time_zone: next.timeZone,
+      timeZone: next.timeZone,
       place: patch.place ?? row.place,
-      video_url: patch.videoUrl ?? row.video_url,
+      videoUrl: patch.videoUrl ?? row.videoUrl,
       status,
       // Calendars recognise a changed event by the same UID with a higher SEQUENCE.
       sequence: row.sequence + 1,
-      updated_at: ctx.now().toISOString(),
+      updatedAt: ctx.now().toISOString(),
     })
     .where('id', '=', meetingId)
     .execute();
@@ -169,8 +190,8 @@ export async function setOwnAttendance(
   ctx: AppContext,
   actor: PersonActor,
   meetingId: string,
-  input: { status: 'expected' | 'apologies'; note: string },
-) {
+  input: z.output<typeof contract.sendApologies.body>,
+): Promise<Meeting> {
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.sendApologies', set);
   await writeAttendance(ctx, meetingId, actor.personId, input.status, input.note);
@@ -183,26 +204,27 @@ export async function recordAttendance(
   meetingId: string,
   personId: string,
   status: AttendanceStatus,
-) {
+): Promise<Meeting> {
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.recordAttendance', set);
-  const inSet = await ctx.store.plain
-    .selectFrom('set_membership')
-    .select('person_id')
-    .where('set_id', '=', set.setId)
-    .where('person_id', '=', personId)
+  const inSet = await ctx.db
+    .selectFrom('setMembership')
+    .select('personId')
+    .where('setId', '=', set.setId)
+    .where('personId', '=', personId)
     .executeTakeFirst();
   if (!inSet) throw new Problem('not-found', 'This person is not in this set.');
-  const current = await ctx.store.plain
-    .selectFrom('meeting_attendance')
-    .select('apology_note')
-    .where('meeting_id', '=', meetingId)
-    .where('person_id', '=', personId)
+  const current = await ctx.db
+    .selectFrom('meetingAttendance')
+    .select('apologyNote')
+    .where('meetingId', '=', meetingId)
+    .where('personId', '=', personId)
     .executeTakeFirst();
-  await writeAttendance(ctx, meetingId, personId, status, current?.apology_note ?? '');
+  await writeAttendance(ctx, meetingId, personId, status, current?.apologyNote ?? '');
   return getMeeting(ctx, actor, meetingId);
 }
 
+/** Replaces one person's attendance at one meeting: the delete and the insert commit together. */
 async function writeAttendance(
   ctx: AppContext,
   meetingId: string,
@@ -211,15 +233,15 @@ async function writeAttendance(
   note: string,
 ) {
   const now = ctx.now().toISOString();
-  await ctx.store.plain.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('meeting_attendance')
-      .where('meeting_id', '=', meetingId)
-      .where('person_id', '=', personId)
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .deleteFrom('meetingAttendance')
+      .where('meetingId', '=', meetingId)
+      .where('personId', '=', personId)
       .execute();
-    await trx
-      .insertInto('meeting_attendance')
-      .values({ meeting_id: meetingId, person_id: personId, status, apology_note: note, updated_at: now })
+    await tx.db
+      .insertInto('meetingAttendance')
+      .values({ meetingId, personId, status, apologyNote: note, updatedAt: now })
       .execute();
   });
 }

@@ -28,7 +28,7 @@ const preferencesSchema = z.strictObject({
 });
 
 async function mine(ctx: AppContext, actor: PersonActor) {
-  authorize(actor, 'person.update', await personResource(ctx.store.plain, actor.personId));
+  authorize(actor, 'person.update', await personResource(ctx.db, actor.personId));
   const prefs = (await loadPreferences(ctx.store.plain, [actor.personId])).get(actor.personId)!;
   return { ...prefs, kinds: [...notificationKinds] };
 }
@@ -63,7 +63,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     },
     async (request) => {
       const actor = signedIn(request);
-      authorize(actor, 'person.update', await personResource(ctx.store.plain, actor.personId));
+      authorize(actor, 'person.update', await personResource(ctx.db, actor.personId));
       await savePreferences(ctx.store.plain, actor.personId, request.body as Preferences, ctx.now());
       return mine(ctx, actor);
     },

@@ -1,20 +1,21 @@
+import type { Language } from '../../../contract/enums.ts';
+import type { AccountStatus, Person } from '../../../contract/people.ts';
 import { type Actor, abilitiesFor, can, type PersonResource } from '../../../domain/access.ts';
 
+/** A person's row with their organisation's name, as `personQuery` reads it. */
 export interface PersonRow {
   id: string;
-  host_id: string;
-  user_id: string | null;
+  hostId: string;
+  userId: string | null;
   name: string;
   email: string;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  job_role: string;
-  time_zone: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  jobRole: string;
+  timeZone: string;
   language: string;
-  archived_at: string | null;
+  archivedAt: string | null;
 }
-
-export type AccountStatus = 'active' | 'invited' | 'not-invited';
 
 /** Presents a person to one viewer: contact details and account state only to those the access map allows. */
 export function presentPerson(
@@ -22,20 +23,21 @@ export function presentPerson(
   row: PersonRow,
   resource: PersonResource,
   extra: { status?: AccountStatus; hostAdmin?: boolean } = {},
-) {
+): Person {
   const contact = can(viewer, 'person.readContact', resource);
   return {
     id: row.id,
     name: row.name,
-    organisation: row.organisation_id ? { id: row.organisation_id, name: row.organisation_name ?? '' } : null,
-    jobRole: row.job_role,
-    timeZone: row.time_zone,
-    language: row.language,
-    archived: row.archived_at !== null,
+    organisation: row.organisationId ? { id: row.organisationId, name: row.organisationName ?? '' } : null,
+    jobRole: row.jobRole,
+    timeZone: row.timeZone,
+    // Only ever written through the contract's language field (or a host's default, written the same way).
+    language: row.language as Language,
+    archived: row.archivedAt !== null,
     ...(contact
       ? {
           email: row.email,
-          status: extra.status ?? (row.user_id ? 'active' : 'not-invited'),
+          status: extra.status ?? (row.userId ? 'active' : 'not-invited'),
           hostAdmin: extra.hostAdmin ?? false,
         }
       : {}),

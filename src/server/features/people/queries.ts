@@ -1,54 +1,54 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../store/schema.ts';
-import type { AccountStatus } from './present.ts';
+import type { AccountStatus } from '../../../contract/people.ts';
+import type { DB } from '../../store/schema.ts';
 
-export function personQuery(db: Kysely<Database>) {
+export function personQuery(db: Kysely<DB>) {
   return db
     .selectFrom('person')
-    .leftJoin('organisation', 'organisation.id', 'person.organisation_id')
+    .leftJoin('organisation', 'organisation.id', 'person.organisationId')
     .select([
       'person.id',
-      'person.host_id',
-      'person.user_id',
+      'person.hostId',
+      'person.userId',
       'person.name',
       'person.email',
-      'person.organisation_id',
-      'organisation.name as organisation_name',
-      'person.job_role',
-      'person.time_zone',
+      'person.organisationId',
+      'organisation.name as organisationName',
+      'person.jobRole',
+      'person.timeZone',
       'person.language',
-      'person.archived_at',
+      'person.archivedAt',
     ]);
 }
 
 /** Account state per person: active (has an account), invited (an unexpired invitation), or not invited. */
-export async function accountStatuses(db: Kysely<Database>, personIds: string[], nowIso: string) {
+export async function accountStatuses(db: Kysely<DB>, personIds: string[], nowIso: string) {
   const result = new Map<string, AccountStatus>();
   if (personIds.length === 0) return result;
   const invited = await db
     .selectFrom('invitation')
-    .select('person_id')
-    .where('person_id', 'in', personIds)
-    .where('accepted_at', 'is', null)
-    .where('expires_at', '>', nowIso)
+    .select('personId')
+    .where('personId', 'in', personIds)
+    .where('acceptedAt', 'is', null)
+    .where('expiresAt', '>', nowIso)
     .execute();
-  for (const row of invited) result.set(row.person_id, 'invited');
+  for (const row of invited) result.set(row.personId, 'invited');
   return result;
 }
 
-export async function setIdsByPerson(db: Kysely<Database>, personIds: string[]) {
+export async function setIdsByPerson(db: Kysely<DB>, personIds: string[]) {
   const map = new Map<string, string[]>();
   if (personIds.length === 0) return map;
   const rows = await db
-    .selectFrom('set_membership')
-    .select(['person_id', 'set_id'])
-    .where('person_id', 'in', personIds)
+    .selectFrom('setMembership')
+    .select(['personId', 'setId'])
+    .where('personId', 'in', personIds)
     .execute();
-  for (const row of rows) map.set(row.person_id, [...(map.get(row.person_id) ?? []), row.set_id]);
+  for (const row of rows) map.set(row.personId, [...(map.get(row.personId) ?? []), row.setId]);
   return map;
 }
 
-export async function hostAdminIds(db: Kysely<Database>, hostId: string) {
-  const rows = await db.selectFrom('host_admin').select('person_id').where('host_id', '=', hostId).execute();
-  return new Set(rows.map((r) => r.person_id));
+export async function hostAdminIds(db: Kysely<DB>, hostId: string) {
+  const rows = await db.selectFrom('hostAdmin').select('personId').where('hostId', '=', hostId).execute();
+  return new Set(rows.map((r) => r.personId));
 }

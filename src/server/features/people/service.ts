@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { NewPerson, Person, PersonPatch } from '../../../contract/people.ts';
 import type { PersonActor, PersonResource } from '../../../domain/access.ts';
 import { endAllSessions } from '../../auth/sessions.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
+import { transact } from '../../transact.ts';
 import { hostResource, personResource } from '../resources.ts';
 import { presentPerson } from './present.ts';
 import { accountStatuses, hostAdminIds, personQuery, setIdsByPerson } from './queries.ts';
-
-export interface PersonInput {
-  name: string;
-  email: string;
-  organisationId: string | null;
-  jobRole: string;
-  timeZone: string;
-  language: string;
-}
-
-export type PersonPatch = Partial<PersonInput> & { archived?: boolean };
 
 async function assertOrganisationInHost(
   ctx: AppContext,
@@ -25,11 +17,11 @@ async function assertOrganisationInHost(
   organisationId: string | null | undefined,
 ) {
   if (!organisationId) return;
-  const org = await ctx.store.plain
+  const org = await ctx.db
     .selectFrom('organisation')
     .select('id')
     .where('id', '=', organisationId)
-    .where('host_id', '=', hostId)
+    .where('hostId', '=', hostId)
     .executeTakeFirst();
   if (!org) {
     throw new Problem('validation-failed', 'The organisation chosen does not exist.', [
@@ -39,10 +31,10 @@ async function assertOrganisationInHost(
 }
 
 async function assertEmailFree(ctx: AppContext, hostId: string, email: string, exceptId?: string) {
-  let query = ctx.store.plain
+  let query = ctx.db
     .selectFrom('person')
     .select('id')
-    .where('host_id', '=', hostId)
+    .where('hostId', '=', hostId)
     .where('email', '=', email);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst())
@@ -54,11 +46,11 @@ export async function listPeople(
   actor: PersonActor,
   hostId: string,
   filter: { search?: string | undefined; organisationId?: string | undefined; includeArchived: boolean },
-) {
+): Promise<Person[]> {
   authorize(actor, 'person.list', hostResource(hostId));
-  let query = personQuery(ctx.store.plain).where('person.host_id', '=', hostId).orderBy('person.name');
-  if (!filter.includeArchived) query = query.where('person.archived_at', 'is', null);
-  if (filter.organisationId) query = query.where('person.organisation_id', '=', filter.organisationId);
+  let query = personQuery(ctx.db).where('person.hostId', '=', hostId).orderBy('person.name');
+  if (!filter.includeArchived) query = query.where('person.archivedAt', 'is', null);
+  if (filter.organisationId) query = query.where('person.organisationId', '=', filter.organisationId);
   if (filter.search) {
     const like = `%${filter.search.toLowerCase()}%`;
     query = query.where((eb) =>
@@ -68,9 +60,9 @@ export async function listPeople(
   const rows = await query.execute();
   const ids = rows.map((r) => r.id);
   const [statuses, sets, admins] = await Promise.all([
-    accountStatuses(ctx.store.plain, ids, ctx.now().toISOString()),
-    setIdsByPerson(ctx.store.plain, ids),
-    hostAdminIds(ctx.store.plain, hostId),
+    accountStatuses(ctx.db, ids, ctx.now().toISOString()),
+    setIdsByPerson(ctx.db, ids),
+    hostAdminIds(ctx.db, hostId),
   ]);
   return rows.map((row) => {
     const resource: PersonResource = {
@@ -79,42 +71,53 @@ export async function listPeople(
       personId: row.id,
       setIds: sets.get(row.id) ?? [],
     };
-    const status = row.user_id ? 'active' : (statuses.get(row.id) ?? 'not-invited');
+    const status = row.userId ? 'active' : (statuses.get(row.id) ?? 'not-invited');
     return presentPerson(actor, row, resource, { status, hostAdmin: admins.has(row.id) });
   });
 }
 
-export async function getPerson(ctx: AppContext, actor: PersonActor, personId: string) {
-  const resource = await personResource(ctx.store.plain, personId);
+export async function getPerson(ctx: AppContext, actor: PersonActor, personId: string): Promise<Person> {
+  const resource = await personResource(ctx.db, personId);
   authorize(actor, 'person.read', resource);
-  const row = await personQuery(ctx.store.plain).where('person.id', '=', personId).executeTakeFirstOrThrow();
-  const statuses = await accountStatuses(ctx.store.plain, [personId], ctx.now().toISOString());
-  const admins = await hostAdminIds(ctx.store.plain, row.host_id);
-  const status = row.user_id ? 'active' : (statuses.get(personId) ?? 'not-invited');
+  const row = await personQuery(ctx.db).where('person.id', '=', personId).executeTakeFirstOrThrow();
+  const statuses = await accountStatuses(ctx.db, [personId], ctx.now().toISOString());
+  const admins = await hostAdminIds(ctx.db, row.hostId);
+  const status = row.userId ? 'active' : (statuses.get(personId) ?? 'not-invited');
   return presentPerson(actor, row, resource, { status, hostAdmin: admins.has(personId) });
 }
 
-export async function createPerson(ctx: AppContext, actor: PersonActor, hostId: string, input: PersonInput) {
+/** Adds a person; a time zone or language left out is the host's default. */
+export async function createPerson(
+  ctx: AppContext,
+  actor: PersonActor,
+  hostId: string,
+  input: NewPerson,
+): Promise<Person> {
   authorize(actor, 'person.create', hostResource(hostId));
   await assertOrganisationInHost(ctx, hostId, input.organisationId);
   await assertEmailFree(ctx, hostId, input.email);
+  const host = await ctx.db
+    .selectFrom('host')
+    .select(['defaultTimeZone', 'defaultLanguage'])
+    .where('id', '=', hostId)
+    .executeTakeFirst();
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.plain
+  await ctx.db
     .insertInto('person')
     .values({
       id,
-      host_id: hostId,
-      user_id: null,
+      hostId,
+      userId: null,
       name: input.name,
       email: input.email,
-      organisation_id: input.organisationId,
-      job_role: input.jobRole,
-      time_zone: input.timeZone,
-      language: input.language,
-      archived_at: null,
-      created_at: now,
-      updated_at: now,
+      organisationId: input.organisationId,
+      jobRole: input.jobRole,
+      timeZone: input.timeZone ?? host?.defaultTimeZone ?? 'UTC',
+      language: input.language ?? host?.defaultLanguage ?? 'en',
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
     })
     .execute();
   return getPerson(ctx, actor, id);
@@ -125,89 +128,90 @@ export async function updatePerson(
   actor: PersonActor,
   personId: string,
   patch: PersonPatch,
-) {
-  const resource = await personResource(ctx.store.plain, personId);
+): Promise<Person> {
+  const resource = await personResource(ctx.db, personId);
   authorize(actor, 'person.update', resource);
   if (patch.archived !== undefined) authorize(actor, 'person.archive', resource);
-  const current = await ctx.store.plain
-    .selectFrom('person')
-    .selectAll()
-    .where('id', '=', personId)
-    .executeTakeFirst();
+  const current = await ctx.db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!current) throw notFound('person');
   if (patch.email !== undefined && patch.email !== current.email) {
-    if (current.user_id) {
+    if (current.userId) {
       throw conflict(
         'This person already has an account, so only they can change its email address.',
         'body.email',
       );
     }
-    await assertEmailFree(ctx, current.host_id, patch.email, personId);
+    await assertEmailFree(ctx, current.hostId, patch.email, personId);
   }
   if (patch.organisationId !== undefined)
-    await assertOrganisationInHost(ctx, current.host_id, patch.organisationId);
+    await assertOrganisationInHost(ctx, current.hostId, patch.organisationId);
   const now = ctx.now().toISOString();
-  await ctx.store.plain
-    .updateTable('person')
-    .set({
-      name: patch.name ?? current.name,
-      email: patch.email ?? current.email,
-      organisation_id: patch.organisationId === undefined ? current.organisation_id : patch.organisationId,
-      job_role: patch.jobRole ?? current.job_role,
-      time_zone: patch.timeZone ?? current.time_zone,
-      language: patch.language ?? current.language,
-      archived_at:
-        patch.archived === undefined
-          ? current.archived_at
-          : patch.archived
-            ? (current.archived_at ?? now)
-            : null,
-      updated_at: now,
-    })
-    .where('id', '=', personId)
-    .execute();
-  // An archived person can no longer sign in; their open sessions and live sockets end now.
-  if (patch.archived === true && current.archived_at === null && current.user_id)
-    await endAllSessions(ctx, current.user_id);
-  if (patch.name !== undefined && current.user_id) {
-    await ctx.store.plain
-      .updateTable('user')
-      .set({ name: patch.name })
-      .where('id', '=', current.user_id)
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .updateTable('person')
+      .set({
+        name: patch.name ?? current.name,
+        email: patch.email ?? current.email,
+        organisationId: patch.organisationId === undefined ? current.organisationId : patch.organisationId,
+        jobRole: patch.jobRole ?? current.jobRole,
+        timeZone: patch.timeZone ?? current.timeZone,
+        language: patch.language ?? current.language,
+        archivedAt:
+          patch.archived === undefined
+            ? current.archivedAt
+            : patch.archived
+              ? (current.archivedAt ?? now)
+              : null,
+        updatedAt: now,
+      })
+      .where('id', '=', personId)
       .execute();
-  }
+    // The account's name follows the person's. The accounts library owns its "user" table (outside the
+    // camelCase schema), so it is written in raw SQL, in this same transaction.
+    if (patch.name !== undefined && current.userId)
+      await sql`update "user" set name = ${patch.name} where id = ${current.userId}`.execute(tx.db);
+  });
+  // An archived person can no longer sign in; their open sessions and live sockets end now. The accounts
+  // library ends them on its own connection, so this follows the commit.
+  if (patch.archived === true && current.archivedAt === null && current.userId)
+    await endAllSessions(ctx, current.userId);
   return getPerson(ctx, actor, personId);
 }
 
 /** An admin's "sign this person out": every session ends and every live socket of theirs closes. */
 export async function signPersonOut(ctx: AppContext, actor: PersonActor, personId: string) {
-  const resource = await personResource(ctx.store.plain, personId);
+  const resource = await personResource(ctx.db, personId);
   authorize(actor, 'person.signOut', resource);
-  const person = await ctx.store.plain
+  const person = await ctx.db
     .selectFrom('person')
-    .select('user_id')
+    .select('userId')
     .where('id', '=', personId)
     .executeTakeFirstOrThrow();
-  return { endedSessions: person.user_id ? await endAllSessions(ctx, person.user_id) : 0 };
+  return { endedSessions: person.userId ? await endAllSessions(ctx, person.userId) : 0 };
 }
 
-export async function setHostAdmin(ctx: AppContext, actor: PersonActor, personId: string, admin: boolean) {
-  const resource = await personResource(ctx.store.plain, personId);
+export async function setHostAdmin(
+  ctx: AppContext,
+  actor: PersonActor,
+  personId: string,
+  admin: boolean,
+): Promise<Person> {
+  const resource = await personResource(ctx.db, personId);
   authorize(actor, 'person.manageHostAdmin', resource);
   if (admin) {
-    const exists = await ctx.store.plain
-      .selectFrom('host_admin')
-      .select('person_id')
-      .where('person_id', '=', personId)
+    const exists = await ctx.db
+      .selectFrom('hostAdmin')
+      .select('personId')
+      .where('personId', '=', personId)
       .executeTakeFirst();
     if (!exists) {
-      await ctx.store.plain
-        .insertInto('host_admin')
-        .values({ host_id: resource.hostId, person_id: personId, created_at: ctx.now().toISOString() })
+      await ctx.db
+        .insertInto('hostAdmin')
+        .values({ hostId: resource.hostId, personId, createdAt: ctx.now().toISOString() })
         .execute();
     }
   } else {
-    await ctx.store.plain.deleteFrom('host_admin').where('person_id', '=', personId).execute();
+    await ctx.db.deleteFrom('hostAdmin').where('personId', '=', personId).execute();
   }
   return getPerson(ctx, actor, personId);
 }

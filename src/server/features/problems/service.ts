@@ -1,39 +1,34 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type * as contract from '../../../contract/problems.ts';
+import type { ProblemItem } from '../../../contract/problems.ts';
 import {
   type Actor,
   abilitiesFor,
   type OwnedItemResource,
   type PersonActor,
 } from '../../../domain/access.ts';
-import {
-  type IntakeAnswers,
-  intakeConcerns,
-  type ProblemKind,
-  type ProblemStatus,
-} from '../../../domain/problems.ts';
+import { type IntakeAnswers, intakeConcerns } from '../../../domain/problems.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
-import type { ProblemTable } from '../../store/schema.ts';
+import type { DB } from '../../store/schema.ts';
+import { transact } from '../../transact.ts';
 import { ownedItemResource, setResource } from '../resources.ts';
 
-export interface ProblemInput {
-  title: string;
-  story: string;
-  kind: ProblemKind;
-  intake: IntakeAnswers;
-}
+export type ProblemInput = z.output<typeof contract.createProblem.body>;
+export type ProblemPatch = z.output<typeof contract.updateProblem.body>;
 
 function present(
   viewer: Actor,
-  row: ProblemTable & { owner_name: string },
+  row: DB['problem'] & { ownerName: string },
   resource: OwnedItemResource,
-  versions: { id: string; statement: string; meeting_id: string | null; created_at: string }[],
-) {
-  const intake = JSON.parse(row.intake_json) as IntakeAnswers;
+  versions: { id: string; statement: string; meetingId: string | null; createdAt: string }[],
+): ProblemItem {
+  const intake = JSON.parse(row.intakeJson) as IntakeAnswers;
   return {
     id: row.id,
-    setId: row.set_id,
-    owner: { id: row.owner_id, name: row.owner_name },
+    setId: row.setId,
+    owner: { id: row.ownerId, name: row.ownerName },
     title: row.title,
     story: row.story,
     kind: row.kind,
@@ -44,51 +39,51 @@ function present(
     history: versions.map((v) => ({
       id: v.id,
       statement: v.statement,
-      meetingId: v.meeting_id,
-      at: v.created_at,
+      meetingId: v.meetingId,
+      at: v.createdAt,
     })),
-    createdAt: row.created_at,
+    createdAt: row.createdAt,
     abilities: abilitiesFor(viewer, resource),
   };
 }
 
-async function load(ctx: AppContext, actor: PersonActor, problemIds: string[]) {
+async function load(ctx: AppContext, actor: PersonActor, problemIds: string[]): Promise<ProblemItem[]> {
   if (problemIds.length === 0) return [];
-  const rows = await ctx.store.plain
+  const rows = await ctx.db
     .selectFrom('problem')
-    .innerJoin('person', 'person.id', 'problem.owner_id')
+    .innerJoin('person', 'person.id', 'problem.ownerId')
     .selectAll('problem')
-    .select('person.name as owner_name')
+    .select('person.name as ownerName')
     .where('problem.id', 'in', problemIds)
-    .orderBy('problem.created_at')
+    .orderBy('problem.createdAt')
     .execute();
-  const versions = await ctx.store.plain
-    .selectFrom('problem_version')
-    .select(['id', 'problem_id', 'statement', 'meeting_id', 'created_at'])
-    .where('problem_id', 'in', problemIds)
-    .orderBy('created_at')
+  const versions = await ctx.db
+    .selectFrom('problemVersion')
+    .select(['id', 'problemId', 'statement', 'meetingId', 'createdAt'])
+    .where('problemId', 'in', problemIds)
+    .orderBy('createdAt')
     .execute();
-  const set = rows[0] ? await setResource(ctx.store.plain, rows[0].set_id) : undefined;
+  const set = rows[0] ? await setResource(ctx.db, rows[0].setId) : undefined;
   return rows.map((row) => {
     const resource: OwnedItemResource = {
       type: 'problem',
       hostId: set!.hostId,
       programmeId: set!.programmeId,
-      setId: row.set_id,
-      ownerId: row.owner_id,
+      setId: row.setId,
+      ownerId: row.ownerId,
     };
     return present(
       actor,
       row,
       resource,
-      versions.filter((v) => v.problem_id === row.id),
+      versions.filter((v) => v.problemId === row.id),
     );
   });
 }
 
 export async function listProblems(ctx: AppContext, actor: PersonActor, setId: string) {
-  authorize(actor, 'set.readContent', await setResource(ctx.store.plain, setId));
-  const ids = await ctx.store.plain.selectFrom('problem').select('id').where('set_id', '=', setId).execute();
+  authorize(actor, 'set.readContent', await setResource(ctx.db, setId));
+  const ids = await ctx.db.selectFrom('problem').select('id').where('setId', '=', setId).execute();
   return load(
     ctx,
     actor,
@@ -97,34 +92,35 @@ export async function listProblems(ctx: AppContext, actor: PersonActor, setId: s
 }
 
 export async function getProblem(ctx: AppContext, actor: PersonActor, problemId: string) {
-  authorize(actor, 'problem.read', await ownedItemResource(ctx.store.plain, 'problem', problemId));
+  authorize(actor, 'problem.read', await ownedItemResource(ctx.db, 'problem', problemId));
   const [problem] = await load(ctx, actor, [problemId]);
   return problem!;
 }
 
 export async function createProblem(ctx: AppContext, actor: PersonActor, setId: string, input: ProblemInput) {
-  authorize(actor, 'problem.create', await setResource(ctx.store.plain, setId));
+  authorize(actor, 'problem.create', await setResource(ctx.db, setId));
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.plain.transaction().execute(async (trx) => {
-    await trx
+  // The problem and its first statement exist together or not at all.
+  await transact(ctx, async (tx) => {
+    await tx.db
       .insertInto('problem')
       .values({
         id,
-        set_id: setId,
-        owner_id: actor.personId,
+        setId,
+        ownerId: actor.personId,
         title: input.title,
         story: input.story,
         kind: input.kind,
         status: 'open',
-        intake_json: JSON.stringify(input.intake),
-        created_at: now,
-        updated_at: now,
+        intakeJson: JSON.stringify(input.intake),
+        createdAt: now,
+        updatedAt: now,
       })
       .execute();
-    await trx
-      .insertInto('problem_version')
-      .values({ id: randomUUID(), problem_id: id, statement: input.story, meeting_id: null, created_at: now })
+    await tx.db
+      .insertInto('problemVersion')
+      .values({ id: randomUUID(), problemId: id, statement: input.story, meetingId: null, createdAt: now })
       .execute();
   });
   return getProblem(ctx, actor, id);
@@ -134,26 +130,23 @@ export async function updateProblem(
   ctx: AppContext,
   actor: PersonActor,
   problemId: string,
-  patch: Partial<Omit<ProblemInput, 'intake'>> & {
-    status?: ProblemStatus | undefined;
-    intake?: IntakeAnswers | undefined;
-  },
+  patch: ProblemPatch,
 ) {
-  authorize(actor, 'problem.update', await ownedItemResource(ctx.store.plain, 'problem', problemId));
-  const current = await ctx.store.plain
+  authorize(actor, 'problem.update', await ownedItemResource(ctx.db, 'problem', problemId));
+  const current = await ctx.db
     .selectFrom('problem')
     .selectAll()
     .where('id', '=', problemId)
     .executeTakeFirstOrThrow();
-  await ctx.store.plain
+  await ctx.db
     .updateTable('problem')
     .set({
       title: patch.title ?? current.title,
       story: patch.story ?? current.story,
       kind: patch.kind ?? current.kind,
       status: patch.status ?? current.status,
-      intake_json: patch.intake ? JSON.stringify(patch.intake) : current.intake_json,
-      updated_at: ctx.now().toISOString(),
+      intakeJson: patch.intake ? JSON.stringify(patch.intake) : current.intakeJson,
+      updatedAt: ctx.now().toISOString(),
     })
     .where('id', '=', problemId)
     .execute();
@@ -168,11 +161,11 @@ export async function reframeProblem(
   statement: string,
   meetingId: string | null = null,
 ) {
-  authorize(actor, 'problem.update', await ownedItemResource(ctx.store.plain, 'problem', problemId));
+  authorize(actor, 'problem.update', await ownedItemResource(ctx.db, 'problem', problemId));
   const now = ctx.now().toISOString();
-  await ctx.store.plain
-    .insertInto('problem_version')
-    .values({ id: randomUUID(), problem_id: problemId, statement, meeting_id: meetingId, created_at: now })
+  await ctx.db
+    .insertInto('problemVersion')
+    .values({ id: randomUUID(), problemId, statement, meetingId, createdAt: now })
     .execute();
   return getProblem(ctx, actor, problemId);
 }

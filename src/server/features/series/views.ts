@@ -2,10 +2,9 @@ import type { PersonActor } from '../../../domain/access.ts';
 import { localIn } from '../../../domain/schedule/format.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
-import { presentMeeting } from '../meetings/present.ts';
+import { setMeetings } from '../meetings/service.ts';
 import { calendarEvents, upcomingEvents } from '../programme-events/service.ts';
 import { programmeResource, setResource } from '../resources.ts';
-import { rosters } from '../sets/queries.ts';
 
 /** What a set, a programme or a person sees of the schedule, each time in the viewer's own zone. */
 async function viewerZone(ctx: AppContext, actor: PersonActor): Promise<string> {
@@ -22,24 +21,13 @@ export async function setSchedule(ctx: AppContext, actor: PersonActor, setId: st
   const set = await setResource(ctx.store.plain, setId);
   authorize(actor, 'meeting.readSchedule', set);
   const db = ctx.store.plain;
-  const [setRow, rows, roster, rule, zone] = await Promise.all([
+  const [setRow, rows, presented, rule, zone] = await Promise.all([
     db.selectFrom('learning_set').select(['name']).where('id', '=', setId).executeTakeFirstOrThrow(),
     db.selectFrom('meeting').selectAll().where('set_id', '=', setId).orderBy('starts_at').execute(),
-    rosters(ctx.db, [setId]).then((m) => m.get(setId) ?? []),
+    setMeetings(ctx, actor, set),
     db.selectFrom('attendance_rule').selectAll().where('set_id', '=', setId).executeTakeFirst(),
     viewerZone(ctx, actor),
   ]);
-  const attendance = rows.length
-    ? await db
-        .selectFrom('meeting_attendance')
-        .select(['meeting_id', 'person_id', 'status', 'apology_note'])
-        .where(
-          'meeting_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
   const minPresent = rule?.min_present ?? null;
   return {
     setId,
@@ -47,13 +35,7 @@ export async function setSchedule(ctx: AppContext, actor: PersonActor, setId: st
     viewerTimeZone: zone,
     attendanceRule: rule ? { minPresent: rule.min_present, note: rule.note } : null,
     meetings: rows.map((row) => {
-      const m = presentMeeting(
-        actor,
-        row,
-        set,
-        roster,
-        attendance.filter((a) => a.meeting_id === row.id),
-      );
+      const m = presented.find((p) => p.id === row.id)!;
       return {
         ...m,
         viewerLocalStart: localIn(row.starts_at, zone),

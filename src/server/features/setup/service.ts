@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { HostWithAdmin } from '../../../contract/setup.ts';
 import { createCredentialAccount, deleteAccount, signInCookies } from '../../auth/accounts.ts';
 import type { AppContext } from '../../context.ts';
 import { Problem } from '../../http/problem.ts';
-
-export interface HostWithAdmin {
-  hostName: string;
-  adminName: string;
-  email: string;
-  password: string;
-  timeZone: string;
-  language: 'en' | 'fr' | 'es';
-}
+import { transact } from '../../transact.ts';
 
 export async function isSetUp(ctx: AppContext): Promise<boolean> {
-  return Boolean(await ctx.store.plain.selectFrom('host').select('id').limit(1).executeTakeFirst());
+  return Boolean(await ctx.db.selectFrom('host').select('id').limit(1).executeTakeFirst());
 }
 
-/** Adds a host admin with an account; creates the host first when `hostId` is absent. */
+/**
+ * Adds a host admin with an account; creates the host first when `hostId` is absent. The account is
+ * made by the accounts library on its own connection, so this is not for use inside another transaction.
+ */
 export async function createAdmin(ctx: AppContext, input: HostWithAdmin, hostId?: string) {
   const userId = await createCredentialAccount(ctx, {
     email: input.email,
@@ -25,70 +21,63 @@ export async function createAdmin(ctx: AppContext, input: HostWithAdmin, hostId?
   });
   const now = ctx.now().toISOString();
   const targetHost = hostId ?? randomUUID();
-  let personId: string = randomUUID();
   try {
-    await ctx.store.plain.transaction().execute(async (trx) => {
+    const personId = await transact(ctx, async ({ db }) => {
       if (!hostId) {
-        if (await trx.selectFrom('host').select('id').limit(1).executeTakeFirst()) {
+        if (await db.selectFrom('host').select('id').limit(1).executeTakeFirst()) {
           throw new Problem(
             'already-set-up',
             'This Revans was set up a moment ago by someone else. Sign in instead.',
           );
         }
-        await trx
+        await db
           .insertInto('host')
           .values({
             id: targetHost,
             name: input.hostName,
-            default_time_zone: input.timeZone,
-            default_language: input.language,
-            created_at: now,
-            updated_at: now,
+            defaultTimeZone: input.timeZone,
+            defaultLanguage: input.language,
+            createdAt: now,
+            updatedAt: now,
           })
           .execute();
       }
-      const existing = await trx
+      const existing = await db
         .selectFrom('person')
         .select('id')
-        .where('host_id', '=', targetHost)
+        .where('hostId', '=', targetHost)
         .where('email', '=', input.email)
         .executeTakeFirst();
+      const personId = existing?.id ?? randomUUID();
       if (existing) {
-        personId = existing.id;
-        await trx
-          .updateTable('person')
-          .set({ user_id: userId, updated_at: now })
-          .where('id', '=', existing.id)
-          .execute();
+        await db.updateTable('person').set({ userId, updatedAt: now }).where('id', '=', personId).execute();
       } else {
-        await trx
+        await db
           .insertInto('person')
           .values({
             id: personId,
-            host_id: targetHost,
-            user_id: userId,
+            hostId: targetHost,
+            userId,
             name: input.adminName,
             email: input.email,
-            organisation_id: null,
-            job_role: '',
-            time_zone: input.timeZone,
+            organisationId: null,
+            jobRole: '',
+            timeZone: input.timeZone,
             language: input.language,
-            archived_at: null,
-            created_at: now,
-            updated_at: now,
+            archivedAt: null,
+            createdAt: now,
+            updatedAt: now,
           })
           .execute();
       }
-      await trx
-        .insertInto('host_admin')
-        .values({ host_id: targetHost, person_id: personId, created_at: now })
-        .execute();
+      await db.insertInto('hostAdmin').values({ hostId: targetHost, personId, createdAt: now }).execute();
+      return personId;
     });
+    return { hostId: targetHost, personId, userId };
   } catch (error) {
     await deleteAccount(ctx, userId);
     throw error;
   }
-  return { hostId: targetHost, personId, userId };
 }
 
 /** First run: creates the host and its first admin, then signs the admin in. Only possible once. */

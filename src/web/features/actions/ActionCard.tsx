@@ -1,14 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, isProblem } from '../../api/client.ts';
+import {
+  type ActionItem,
+  type ActionStatus,
+  actionStatuses,
+  updateAction,
+} from '../../../contract/actions.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDate } from '../../ui/format.ts';
-import type { ActionItem, ActionStatus } from '../meetings/types.ts';
 
-export const actionStatuses: ActionStatus[] = ['open', 'done', 'partly', 'not-done', 'dropped'];
 const statusTone: Record<ActionStatus, Tone> = {
   open: 'info',
   done: 'success',
@@ -90,9 +95,9 @@ function OutcomeForm({ action, onChange }: { action: ActionItem; onChange(a: Act
         setBusy(true);
         setError(null);
         try {
-          const updated = await api.patch<ActionItem>(`/api/actions/${action.id}`, {
-            status,
-            outcomeNote: note.trim(),
+          const updated = await call(updateAction, {
+            params: { id: action.id },
+            body: { status, outcomeNote: note.trim() },
           });
           onChange(updated);
           announce(t('actions.saved', { status: t(`actions.status.${updated.status}`) }));

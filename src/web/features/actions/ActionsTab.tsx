@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useResource } from '../../api/use-resource.ts';
+import { type ActionItem, listSetActions } from '../../../contract/actions.ts';
+import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useMe } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
-import type { ActionItem } from '../meetings/types.ts';
 import { ActionCard, sortActions } from './ActionCard.tsx';
 import '../meetings/meetings.css';
 
@@ -15,7 +15,7 @@ export function ActionsTab() {
   const { t } = useTranslation();
   const me = useMe();
   const { set } = useSetSection();
-  const actions = useResource<ActionItem[]>(`/api/sets/${set.id}/actions`);
+  const actions = useRoute(listSetActions, { params: { id: set.id }, query: {} });
   useTitle(t('actions.set.pageTitle', { set: set.name }));
   if (!actions.data) {
     return actions.error ? <LoadError error={actions.error} retry={actions.reload} /> : <Loading />;

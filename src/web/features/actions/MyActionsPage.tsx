@@ -1,19 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useResource } from '../../api/use-resource.ts';
+import { type ActionItem, listMyActions } from '../../../contract/actions.ts';
+import { useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
-import type { ActionItem } from '../meetings/types.ts';
 import { ActionCard, sortActions } from './ActionCard.tsx';
 import '../meetings/meetings.css';
 
 /** /me/actions: every action I committed to, in every set and programme, with their outcomes. */
 export function MyActionsPage() {
   const { t } = useTranslation();
-  const actions = useResource<ActionItem[]>('/api/me/actions');
+  const actions = useRoute(listMyActions, {});
   useTitle(t('actions.mine.title'));
   if (!actions.data)
     return actions.error ? <Failure error={actions.error} retry={actions.reload} /> : <Loading />;

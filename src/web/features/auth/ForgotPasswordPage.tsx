@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { requestPasswordReset } from '../../../contract/accounts.ts';
+import { call } from '../../api/call.ts';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { useTitle } from '../../ui/use-title.ts';
-import { checks } from '../../ui/validate.ts';
 import { AuthCard } from './AuthCard.tsx';
 
 export function ForgotPasswordPage() {
@@ -16,14 +17,12 @@ export function ForgotPasswordPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   useTitle(t('forgotPassword.title'));
 
+  const body = (v: typeof form.values) => ({ email: v.email.trim(), redirectTo: '/reset-password' });
   const validate = (v: typeof form.values) =>
-    checks(t).required('email', v.email, t('forgotPassword.email')).email('email', v.email).errors;
+    checkAgainst(requestPasswordReset.body, body(v), t, { email: t('forgotPassword.email') });
 
   const submit = async (v: typeof form.values) => {
-    await api.post('/api/auth/request-password-reset', {
-      email: v.email.trim(),
-      redirectTo: '/reset-password',
-    });
+    await call(requestPasswordReset, { body: body(v) });
     setSentTo(v.email.trim());
   };
 

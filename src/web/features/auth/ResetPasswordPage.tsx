@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, isProblem, ProblemError } from '../../api/client.ts';
+import { resetPassword } from '../../../contract/accounts.ts';
+import { minPasswordLength } from '../../../contract/fields.ts';
+import { call } from '../../api/call.ts';
+import { isProblem, ProblemError } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
@@ -16,16 +20,20 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const session = useSession();
   const token = params.get('token');
-  const form = useForm('reset', { password: '', confirm: '' });
+  const form = useForm('reset', { newPassword: '', confirm: '' });
   const [done, setDone] = useState(false);
   useTitle(t('resetPassword.title'));
 
-  const validate = (v: typeof form.values) =>
-    checks(t).password('password', v.password).same('confirm', v.confirm, v.password).errors;
+  const body = (v: typeof form.values) => ({ newPassword: v.newPassword, token: token ?? '' });
+  // The password's rules are the contract's; that the two are the same is the form's own check.
+  const validate = (v: typeof form.values) => ({
+    ...checkAgainst(resetPassword.body, body(v), t, { newPassword: t('forms.password') }),
+    ...checks(t).same('confirm', v.confirm, v.newPassword).errors,
+  });
 
   const submit = async (v: typeof form.values) => {
     try {
-      await api.post('/api/auth/reset-password', { newPassword: v.password, token });
+      await call(resetPassword, { body: body(v) });
     } catch (error) {
       if (isProblem(error) && error.status === 400 && error.errors.length === 0) {
         throw new ProblemError({ status: 400, code: error.code, detail: t('resetPassword.badLink') });
@@ -71,10 +79,10 @@ export function ResetPasswordPage() {
           />
           <TextField
             label={t('resetPassword.password')}
-            hint={t('forms.passwordHint', { min: 10 })}
+            hint={t('forms.passwordHint', { min: minPasswordLength })}
             type="password"
             autoComplete="new-password"
-            {...form.field('password')}
+            {...form.field('newPassword')}
           />
           <TextField
             label={t('resetPassword.confirm')}

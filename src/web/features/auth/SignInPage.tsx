@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, isProblem, ProblemError } from '../../api/client.ts';
+import { signIn } from '../../../contract/accounts.ts';
+import { call } from '../../api/call.ts';
+import { isProblem, ProblemError } from '../../api/client.ts';
 import { safeNext } from '../../app/guards.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { useTitle } from '../../ui/use-title.ts';
-import { checks } from '../../ui/validate.ts';
 import { AuthCard } from './AuthCard.tsx';
 
 export function SignInPage() {
@@ -19,15 +21,13 @@ export function SignInPage() {
   const form = useForm('sign-in', { email: '', password: '' });
   useTitle(t('signIn.title'));
 
+  const body = (v: typeof form.values) => ({ email: v.email.trim(), password: v.password });
   const validate = (v: typeof form.values) =>
-    checks(t)
-      .required('email', v.email, t('signIn.email'))
-      .email('email', v.email)
-      .required('password', v.password, t('signIn.password')).errors;
+    checkAgainst(signIn.body, body(v), t, { email: t('signIn.email'), password: t('signIn.password') });
 
   const submit = async (v: typeof form.values) => {
     try {
-      await api.post('/api/auth/sign-in/email', { email: v.email.trim(), password: v.password });
+      await call(signIn, { body: body(v) });
     } catch (error) {
       if (isProblem(error) && error.status === 401) {
         throw new ProblemError({ status: 401, code: error.code, detail: t('signIn.wrongPassword') });

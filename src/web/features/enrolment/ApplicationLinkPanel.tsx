@@ -1,21 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isProblem } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
+import * as enrolment from '../../../contract/enrolment.ts';
+import { call, useRoute } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
-import type { ApplicationLink } from './types.ts';
 
 /** The open application link: create it, copy it, replace it (the old one stops working) or revoke it. */
 /** Render it with key={status}: whether the link works depends on the programme's stage. */
 export function ApplicationLinkPanel({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const path = `/api/programmes/${programmeId}/application-link`;
-  const link = useResource<ApplicationLink>(path);
+  const params = { id: programmeId };
+  const link = useRoute(enrolment.getApplicationLink, { params });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,7 +23,7 @@ export function ApplicationLinkPanel({ programmeId }: { programmeId: string }) {
     setBusy(true);
     setError(null);
     try {
-      link.setData(await api.post<ApplicationLink>(path));
+      link.setData(await call(enrolment.rotateApplicationLink, { params }));
       announce(t('enrolment.link.created'));
     } catch (e) {
       setError(isProblem(e) ? e.detail : t('errors.unexpected'));
@@ -44,7 +44,7 @@ export function ApplicationLinkPanel({ programmeId }: { programmeId: string }) {
     }
   };
   const revoke = async () => {
-    link.setData(await api.delete<ApplicationLink>(path));
+    link.setData(await call(enrolment.revokeApplicationLink, { params }));
     announce(t('enrolment.link.revoked'));
   };
 

@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isProblem } from '../../api/client.ts';
+import {
+  type Application,
+  type ApplicationStatus,
+  type Decision,
+  decideApplication,
+} from '../../../contract/enrolment.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { slotLabel } from './slots.ts';
-import type { Application, ApplicationStatus, Decision } from './types.ts';
 
 const tones: Record<ApplicationStatus, Tone> = {
   invited: 'neutral',
@@ -42,7 +48,7 @@ export function ApplicationRow({
     setBusy(decision);
     setError(null);
     try {
-      onChange(await api.post<Application>(`/api/applications/${a.id}/decision`, { decision }));
+      onChange(await call(decideApplication, { params: { id: a.id }, body: { decision } }));
     } catch (e) {
       setError(isProblem(e) ? e.detail : t('errors.unexpected'));
     } finally {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { Application } from '../../../contract/enrolment.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ApplicationRow } from './ApplicationRow.tsx';
-import type { Application } from './types.ts';
 
 /** Every application to the programme, with the coordinator's decisions. */
 export function ApplicationsTable({

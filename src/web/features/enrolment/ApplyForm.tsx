@@ -1,17 +1,37 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ApplyInfo, submitApplication } from '../../../contract/enrolment.ts';
 import { splitList } from '../../../domain/enrolment.ts';
-import { api, isProblem } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { browserTimeZone, timeZones } from '../../ui/format.ts';
-import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
+import { type FieldErrors, useForm } from '../../ui/use-form.ts';
 import { AvailabilityGrid } from './AvailabilityGrid.tsx';
-import type { ApplyInfo } from './types.ts';
 
 const consentParts = ['groundRules', 'confidentiality', 'dataUse'] as const;
+
+/** The form's fields in the order they are shown, so the error summary lists problems in that order. */
+const fieldOrder = [
+  'name',
+  'email',
+  'organisation',
+  'role',
+  'themes',
+  'hopes',
+  'languages',
+  'timeZone',
+  'availability',
+  'mustAvoid',
+  ...consentParts,
+];
+
+/** The form field a problem of the body belongs to: "consent.dataUse" to "dataUse", "themes.2" to "themes". */
+const fieldOf = (path: string) =>
+  path.startsWith('consent.') ? path.slice('consent.'.length) : path.split('.')[0]!;
 
 /**
  * The application: who you are (unless signed in or invited), what you bring, practical limits, and the
@@ -60,17 +80,56 @@ export function ApplyForm({
     [initial.timeZone],
   );
 
+  const bodyOf = (v: typeof initial) => ({
+    ...(askIdentity ? { name: v.name.trim(), email: v.email.trim() } : {}),
+    organisation: v.organisation.trim(),
+    role: v.role.trim(),
+    themes: splitList(v.themes),
+    languages: splitList(v.languages),
+    timeZone: v.timeZone,
+    availability: [...availability],
+    hopes: v.hopes.trim(),
+    mustAvoid: splitList(v.mustAvoid),
+    consent: {
+      version: info.consent.version,
+      groundRules: v.groundRules,
+      confidentiality: v.confidentiality,
+      dataUse: v.dataUse,
+    },
+  });
+
   const validate = (v: typeof initial) => {
-    const c = checks(t);
-    if (askIdentity)
-      c.required('name', v.name, t('apply.form.name'))
-        .required('email', v.email, t('apply.form.email'))
-        .email('email', v.email);
-    c.required('organisation', v.organisation, t('apply.form.organisation'))
-      .required('role', v.role, t('apply.form.role'))
-      .check('languages', splitList(v.languages).length === 0, t('apply.form.languagesRequired'));
-    for (const part of consentParts) c.check(part, !v[part], t(`apply.consent.required.${part}`));
-    return c.errors;
+    const body = bodyOf(v);
+    const found = checkAgainst(
+      submitApplication.body,
+      body,
+      t,
+      {
+        name: t('apply.form.name'),
+        email: t('apply.form.email'),
+        organisation: t('apply.form.organisation'),
+        role: t('apply.form.role'),
+        themes: t('apply.form.themes'),
+        hopes: t('apply.form.hopes'),
+        languages: t('apply.form.languages'),
+        timeZone: t('apply.form.timeZone'),
+        availability: t('apply.form.availability'),
+        mustAvoid: t('apply.form.mustAvoid'),
+      },
+      {
+        ...(body.languages.length === 0 ? { languages: t('apply.form.languagesRequired') } : {}),
+        ...Object.fromEntries(
+          consentParts.map((part) => [`consent.${part}`, t(`apply.consent.required.${part}`)]),
+        ),
+      },
+    );
+    // Asked of the form only: the server takes an empty role (an import may have none).
+    if (!body.role) found.role ??= t('forms.required', { label: t('apply.form.role') });
+    const errors: FieldErrors = {};
+    for (const [path, message] of Object.entries(found)) errors[fieldOf(path)] ??= message;
+    return Object.fromEntries(
+      Object.entries(errors).sort(([a], [b]) => fieldOrder.indexOf(a) - fieldOrder.indexOf(b)),
+    );
   };
 
   const submit = async (v: typeof initial) => {
@@ -89,24 +148,9 @@ export function ApplyForm({
     onApplied();
   };
 
+  // Sent only once `validate` found nothing, so the body is one the route's schema accepts.
   const post = (v: typeof initial) =>
-    api.post(`/api/apply/${encodeURIComponent(token)}`, {
-      ...(askIdentity ? { name: v.name.trim(), email: v.email.trim() } : {}),
-      organisation: v.organisation.trim(),
-      role: v.role.trim(),
-      themes: splitList(v.themes),
-      languages: splitList(v.languages),
-      timeZone: v.timeZone,
-      availability: [...availability],
-      hopes: v.hopes.trim(),
-      mustAvoid: splitList(v.mustAvoid),
-      consent: {
-        version: info.consent.version,
-        groundRules: v.groundRules,
-        confidentiality: v.confidentiality,
-        dataUse: v.dataUse,
-      },
-    });
+    call(submitApplication, { params: { token }, body: submitApplication.body.parse(bodyOf(v)) });
 
   return (
     <form noValidate className="form" onSubmit={form.handleSubmit(submit, validate)}>

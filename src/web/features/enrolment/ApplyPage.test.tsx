@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ApplyInfo } from '../../../contract/enrolment.ts';
 import { fakeApi, problem, renderPage } from '../../test-support.tsx';
 import { ApplyPage } from './ApplyPage.tsx';
-import type { ApplyInfo } from './types.ts';
 
 const wording = (version: string, dataUse: string): ApplyInfo['consent'] => ({
   version,

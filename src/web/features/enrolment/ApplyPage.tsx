@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { describeApplyLink } from '../../../contract/enrolment.ts';
+import { useRoute } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
 import { useSession } from '../../app/session.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { AuthCard } from '../auth/AuthCard.tsx';
 import { ProgrammePeriod } from '../programmes/ProgrammeStatus.tsx';
 import { ApplyForm } from './ApplyForm.tsx';
-import type { ApplyInfo } from './types.ts';
 import './enrolment.css';
 
 function Applied({ programme }: { programme: string }) {
@@ -34,7 +34,7 @@ export function ApplyPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const session = useSession();
-  const info = useResource<ApplyInfo>(`/api/apply/${encodeURIComponent(token)}`);
+  const info = useRoute(describeApplyLink, { params: { token } });
   const [applied, setApplied] = useState(false);
   useTitle(info.data ? t('apply.title', { programme: info.data.programme.name }) : t('apply.unusableTitle'));
 

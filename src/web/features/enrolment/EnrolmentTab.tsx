@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { type Application, listApplications } from '../../../contract/enrolment.ts';
 import { takesApplications, takesDecisions } from '../../../domain/programme-lifecycle.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
@@ -10,7 +11,6 @@ import { ApplicationLinkPanel } from './ApplicationLinkPanel.tsx';
 import { ApplicationsTable } from './ApplicationsTable.tsx';
 import { InviteToApplyForm } from './InviteToApplyForm.tsx';
 import { LifecyclePanel } from './LifecyclePanel.tsx';
-import type { Application } from './types.ts';
 import './enrolment.css';
 
 /** The coordinator's enrolment: the programme's stage, the open link, invitations and decisions. */
@@ -18,8 +18,9 @@ export function EnrolmentTab() {
   const { t } = useTranslation();
   const { programme, setProgramme } = useProgramme();
   const allowed = programme.abilities['programme.manageEnrolment'];
-  const applications = useResource<Application[]>(
-    allowed ? `/api/programmes/${programme.id}/applications` : null,
+  const applications = useRoute(
+    listApplications,
+    allowed ? { params: { id: programme.id }, query: {} } : null,
   );
   useTitle(t('programme.tabTitle', { tab: t('enrolment.tab'), name: programme.name }));
   if (!allowed) return <NotFoundPage />;

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { inviteToApply } from '../../../contract/enrolment.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
 
 /** Emails someone a personal link to apply (a fresh invitation replaces an unused one). */
 export function InviteToApplyForm({ programmeId, onInvited }: { programmeId: string; onInvited(): void }) {
@@ -13,13 +14,19 @@ export function InviteToApplyForm({ programmeId, onInvited }: { programmeId: str
   const announce = useAnnounce();
   const initial = { name: '', email: '', asFacilitator: false };
   const form = useForm('invite-apply', initial);
+  const bodyOf = (v: typeof initial) => ({
+    name: v.name.trim(),
+    email: v.email.trim(),
+    asFacilitator: v.asFacilitator,
+  });
+  const validate = (v: typeof initial) =>
+    checkAgainst(inviteToApply.body, bodyOf(v), t, {
+      name: t('enrolment.invite.name'),
+      email: t('enrolment.invite.email'),
+    });
 
   const send = async (v: typeof initial) => {
-    await api.post(`/api/programmes/${programmeId}/application-invitations`, {
-      name: v.name.trim(),
-      email: v.email.trim(),
-      asFacilitator: v.asFacilitator,
-    });
+    await call(inviteToApply, { params: { id: programmeId }, body: bodyOf(v) });
     announce(t('enrolment.invite.sent', { name: v.name.trim() }));
     form.reset();
     onInvited();
@@ -29,18 +36,7 @@ export function InviteToApplyForm({ programmeId, onInvited }: { programmeId: str
     <section className="section" aria-labelledby="invite-apply-heading">
       <h2 id="invite-apply-heading">{t('enrolment.invite.title')}</h2>
       <p className="muted">{t('enrolment.invite.lead')}</p>
-      <form
-        noValidate
-        className="form card"
-        onSubmit={form.handleSubmit(
-          send,
-          (v) =>
-            checks(t)
-              .required('name', v.name, t('enrolment.invite.name'))
-              .required('email', v.email, t('enrolment.invite.email'))
-              .email('email', v.email).errors,
-        )}
-      >
+      <form noValidate className="form card" onSubmit={form.handleSubmit(send, validate)}>
         <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
         <div className="field-row">
           <TextField label={t('enrolment.invite.name')} autoComplete="off" {...form.field('name')} />

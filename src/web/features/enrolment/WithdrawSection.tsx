@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
+import { withdrawFromProgramme } from '../../../contract/enrolment.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
@@ -12,7 +13,7 @@ export function WithdrawSection({ programme }: { programme: { id: string; name: 
   const navigate = useNavigate();
   const session = useSession();
   const withdraw = async () => {
-    await api.post(`/api/programmes/${programme.id}/withdrawal`, {});
+    await call(withdrawFromProgramme, { params: { id: programme.id } });
     announce(t('enrolment.withdraw.done', { name: programme.name }), { path: '/' });
     await session.refresh();
     navigate('/');

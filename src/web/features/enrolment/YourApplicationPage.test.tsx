@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OwnApplication } from '../../../contract/enrolment.ts';
 import { fakeApi, problem, renderPage } from '../../test-support.tsx';
-import type { OwnApplication } from './types.ts';
 import { YourApplicationPage } from './YourApplicationPage.tsx';
 
 const mine = (overrides: Partial<OwnApplication> = {}): OwnApplication => ({

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, isProblem } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { describeOwnApplication, withdrawOwnApplication } from '../../../contract/enrolment.ts';
+import { call, useRoute } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { formatDateTime } from '../../ui/format.ts';
@@ -10,7 +11,6 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { AuthCard } from '../auth/AuthCard.tsx';
-import type { OwnApplication } from './types.ts';
 import './enrolment.css';
 
 /**
@@ -20,8 +20,7 @@ import './enrolment.css';
 export function YourApplicationPage() {
   const { t, i18n } = useTranslation();
   const { token = '' } = useParams();
-  const path = `/api/your-application/${encodeURIComponent(token)}`;
-  const info = useResource<OwnApplication>(path);
+  const info = useRoute(describeOwnApplication, { params: { token } });
   const statusLine = useRef<HTMLParagraphElement>(null);
   const [withdrew, setWithdrew] = useState(false);
   // The dialog and its opener are gone once withdrawn: put the reader on the sentence that says what
@@ -47,7 +46,7 @@ export function YourApplicationPage() {
   }
   const a = info.data;
   const withdraw = async () => {
-    info.setData(await api.post<OwnApplication>(`${path}/withdrawal`));
+    info.setData(await call(withdrawOwnApplication, { params: { token } }));
     setWithdrew(true);
   };
 

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
+import { type FormationRun, publishRun } from '../../../contract/formation.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
@@ -10,7 +11,6 @@ import type { MoveOption } from './MoveMenu.tsx';
 import { ProposedSetCard } from './ProposedSetCard.tsx';
 import { RunIssues } from './RunIssues.tsx';
 import { formatScore, ScoreLegend } from './ScoreBar.tsx';
-import type { FormationRun } from './types.ts';
 import { UnplacedZone } from './UnplacedZone.tsx';
 import { type Destination, rescoredLocally, useFormationRun } from './use-formation-run.ts';
 
@@ -95,7 +95,10 @@ export function FormationBoard({ initial }: { initial: FormationRun }) {
   };
 
   const publish = async () => {
-    await api.post(`/api/formation-runs/${run.id}/publish`, { acceptHardViolations: run.hardViolations > 0 });
+    await call(publishRun, {
+      params: { id: run.id },
+      body: { acceptHardViolations: run.hardViolations > 0 },
+    });
     announce(t('formation.publish.done', { count: run.sets.length }), {
       path: `/programmes/${programme.id}`,
     });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FormationRun } from '../../../contract/formation.ts';
+import * as formation from '../../../contract/formation.ts';
 import { formsSets } from '../../../domain/programme-lifecycle.ts';
-import { api, isProblem } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { call, useRoute } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -11,7 +13,6 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
 import { FormationBoard } from './FormationBoard.tsx';
-import type { FormationRun, RunSummary } from './types.ts';
 import './formation.css';
 
 /** The coordinator's set formation: propose sets from the accepted applicants, adjust, publish. */
@@ -20,9 +21,9 @@ export function FormationTab() {
   const { programme } = useProgramme();
   const allowed = programme.abilities['programme.formSets'];
   const forming = formsSets(programme.status);
-  const runs = useResource<RunSummary[]>(allowed ? `/api/programmes/${programme.id}/formation-runs` : null);
+  const runs = useRoute(formation.listRuns, allowed ? { params: { id: programme.id } } : null);
   const proposed = runs.data?.find((r) => r.status === 'proposed');
-  const run = useResource<FormationRun>(proposed && forming ? `/api/formation-runs/${proposed.id}` : null);
+  const run = useRoute(formation.getRun, proposed && forming ? { params: { id: proposed.id } } : null);
   const [started, setStarted] = useState<FormationRun | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function FormationTab() {
     setBusy(true);
     setError(null);
     try {
-      setStarted(await api.post<FormationRun>(`/api/programmes/${programme.id}/formation-runs`, {}));
+      setStarted(await call(formation.startRun, { params: { id: programme.id }, body: {} }));
     } catch (e) {
       setError(isProblem(e) ? e.detail : t('errors.unexpected'));
     } finally {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { RunPerson } from '../../../contract/formation.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { MoveMenu, type MoveOption } from './MoveMenu.tsx';
-import type { RunPerson } from './types.ts';
 import type { Destination } from './use-formation-run.ts';
 
 /** A person in a proposed set: dragged with a mouse or pen, moved with "Move…" from the keyboard. */

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { RunPerson, SetReport } from '../../../contract/formation.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import type { MoveOption } from './MoveMenu.tsx';
 import { PersonChip } from './PersonChip.tsx';
 import { ScoreBar } from './ScoreBar.tsx';
-import type { RunPerson, SetReport } from './types.ts';
 import { useDropZone } from './use-drop-zone.ts';
 import type { Destination } from './use-formation-run.ts';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FormationRun } from './types.ts';
+import type { FormationRun } from '../../../contract/formation.ts';
 
 /** Every rule the proposal does not meet, most serious first, with the engine's reasons; and notices. */
 export function RunIssues({ run }: { run: FormationRun }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SetReport } from './types.ts';
+import type { SetReport } from '../../../contract/formation.ts';
 
 const parts = ['language', 'themes', 'role', 'timeZone', 'availability'] as const;
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { RunPerson } from '../../../contract/formation.ts';
 import type { MoveOption } from './MoveMenu.tsx';
 import { PersonChip } from './PersonChip.tsx';
-import type { RunPerson } from './types.ts';
 import { useDropZone } from './use-drop-zone.ts';
 import type { Destination } from './use-formation-run.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FormationRun, SetReport } from './types.ts';
+import type { FormationRun, SetReport } from '../../../contract/formation.ts';
 import { movedLocally, rescoredLocally } from './use-formation-run.ts';
 
 const report = (members: string[], facilitators: string[] = []): SetReport => ({

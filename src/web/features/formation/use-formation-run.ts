@@ -1,7 +1,9 @@
 import { useCallback, useState } from 'react';
+import type { FormationRun } from '../../../contract/formation.ts';
+import * as formation from '../../../contract/formation.ts';
 import { scoreAssignment } from '../../../domain/grouping/formation/score-assignment.ts';
-import { api, isProblem } from '../../api/client.ts';
-import type { FormationRun } from './types.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 
 /** Where a person goes: a set's index, the number of sets for a new set, or null for "not placed". */
 export type Destination = number | null;
@@ -59,13 +61,13 @@ export function useFormationRun(initial: FormationRun) {
   const [error, setError] = useState<string | null>(null);
 
   const change = useCallback(
-    async (call: () => Promise<FormationRun>, optimistic?: FormationRun) => {
+    async (send: () => Promise<FormationRun>, optimistic?: FormationRun) => {
       setError(null);
       setPending(true);
       const before = run;
       if (optimistic) setRun(optimistic);
       try {
-        const next = await call();
+        const next = await send();
         setRun(next);
         return { before, after: next };
       } catch (e) {
@@ -81,12 +83,12 @@ export function useFormationRun(initial: FormationRun) {
 
   const move = (personId: string, toSet: Destination) =>
     change(
-      () => api.post<FormationRun>(`/api/formation-runs/${run.id}/moves`, { personId, toSet }),
+      () => call(formation.movePerson, { params: { id: run.id }, body: { personId, toSet } }),
       rescoredLocally(run, personId, toSet),
     );
   const lock = (index: number, locked: boolean) =>
-    change(() => api.patch<FormationRun>(`/api/formation-runs/${run.id}/sets/${index}`, { locked }));
-  const rerun = () => change(() => api.post<FormationRun>(`/api/formation-runs/${run.id}/rerun`, {}));
+    change(() => call(formation.lockSet, { params: { id: run.id, index }, body: { locked } }));
+  const rerun = () => change(() => call(formation.rerun, { params: { id: run.id }, body: {} }));
 
   return { run, setRun, pending, error, move, lock, rerun };
 }

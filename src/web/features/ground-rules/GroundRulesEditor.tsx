@@ -17,12 +17,11 @@ const lines = (text: string) =>
 
 /** The route's checks, all shown on the one text area: a rule too long says so there. */
 function validate(t: TFunction, body: BodyInput<typeof updateGroundRules>): FieldErrors {
-  const label = t('groundRules.edit.label');
   const errors = checkAgainst(
     updateGroundRules.body,
     body,
     t,
-    { rules: label, ...Object.fromEntries(body.rules.map((_, i) => [`rules.${i}`, label])) },
+    { rules: t('groundRules.edit.label') },
     body.rules.length === 0 ? { rules: t('groundRules.edit.required') } : {},
   );
   const first = Object.entries(errors).find(([field]) => field === 'rules' || field.startsWith('rules.'));

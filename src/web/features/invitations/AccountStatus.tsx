@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isProblem } from '../../api/client.ts';
-import type { AccountStatus } from '../../api/types.ts';
+import { invitePerson } from '../../../contract/invitations.ts';
+import type { AccountStatus } from '../../../contract/people.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -32,7 +34,7 @@ export function InviteButton({ person, onInvited, small = true }: InviteProps) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/people/${person.id}/invitation`);
+      await call(invitePerson, { params: { id: person.id } });
       announce(t(again ? 'account.reinvited' : 'account.invited', { name: person.name }));
       onInvited?.();
     } catch (e) {

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, isProblem } from '../../api/client.ts';
-import type { InvitationInfo } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { minPasswordLength } from '../../../contract/fields.ts';
+import { acceptInvitation, describeInvitation } from '../../../contract/invitations.ts';
+import { call, useRoute } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { formatDateTime } from '../../ui/format.ts';
@@ -35,7 +37,7 @@ export function InvitationPage() {
   const session = useSession();
   const navigate = useNavigate();
   const announce = useAnnounce();
-  const invitation = useResource<InvitationInfo>(`/api/invitations/${encodeURIComponent(token)}`);
+  const invitation = useRoute(describeInvitation, { params: { token } });
   const form = useForm('invitation', { password: '', confirm: '' });
   const gone = isProblem(invitation.error) && invitation.error.status === 410;
   useTitle(
@@ -63,11 +65,14 @@ export function InvitationPage() {
     );
   }
 
-  const validate = (v: typeof form.values) =>
-    checks(t).password('password', v.password).same('confirm', v.confirm, v.password).errors;
+  // The password's rules are the contract's; that the two are the same is the form's own check.
+  const validate = (v: typeof form.values) => ({
+    ...checkAgainst(acceptInvitation.body, { password: v.password }, t, { password: t('forms.password') }),
+    ...checks(t).same('confirm', v.confirm, v.password).errors,
+  });
 
   const submit = async (v: typeof form.values) => {
-    await api.post(`/api/invitations/${encodeURIComponent(token)}/accept`, { password: v.password });
+    await call(acceptInvitation, { params: { token }, body: { password: v.password } });
     announce(t('invitation.welcome', { host: info.hostName }), { path: '/' });
     await session.refresh();
     navigate('/', { replace: true });
@@ -94,7 +99,7 @@ export function InvitationPage() {
         />
         <TextField
           label={t('invitation.password')}
-          hint={t('forms.passwordHint', { min: 10 })}
+          hint={t('forms.passwordHint', { min: minPasswordLength })}
           type="password"
           autoComplete="new-password"
           {...form.field('password')}

@@ -1,12 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import {
+  createJournalEntry,
+  type JournalEntry,
+  type JournalPrompt,
+  journalPrompts,
+} from '../../../contract/journal.ts';
+import type { Meeting } from '../../../contract/meetings.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextAreaField } from '../../ui/Field.tsx';
 import { type FieldErrors, useForm } from '../../ui/use-form.ts';
 import { meetingDay } from '../meetings/time.ts';
-import { type JournalEntry, journalPrompts, type Meeting } from '../meetings/types.ts';
 
 /** A learning-log entry: the five prompts, any of which may be answered; private unless shared. */
 export function JournalForm({
@@ -32,17 +39,34 @@ export function JournalForm({
     share: false,
   };
   const form = useForm('journal', initial);
-  const validate = (v: typeof form.values): FieldErrors =>
-    journalPrompts.some((p) => v[p].trim()) ? {} : { myProblem: t('journal.form.answerOne') };
-  const save = async (v: typeof form.values) => {
-    const answers = Object.fromEntries(
+  const bodyOf = (v: typeof form.values) => ({
+    meetingId: v.meetingId || null,
+    answers: Object.fromEntries(
       journalPrompts.filter((p) => v[p].trim()).map((p) => [p, v[p].trim()]),
+    ) as Partial<Record<JournalPrompt, string>>,
+    visibility: v.share ? ('set' as const) : ('private' as const),
+  });
+  const validate = (v: typeof form.values): FieldErrors => {
+    const errors = checkAgainst(
+      createJournalEntry.body,
+      bodyOf(v),
+      t,
+      {
+        meetingId: t('journal.form.meeting'),
+        ...Object.fromEntries(journalPrompts.map((p) => [`answers.${p}`, t(`journal.prompt.${p}`)])),
+      },
+      { answers: t('journal.form.answerOne') },
     );
-    const entry = await api.post<JournalEntry>(`/api/sets/${setId}/journal`, {
-      meetingId: v.meetingId || null,
-      answers,
-      visibility: v.share ? 'set' : 'private',
-    });
+    // Each answer has a field of its own; "answer at least one" goes next to the first.
+    return Object.fromEntries(
+      Object.entries(errors).map(([field, message]) => [
+        field === 'answers' ? 'myProblem' : field.replace(/^answers\./, ''),
+        message,
+      ]),
+    );
+  };
+  const save = async (v: typeof form.values) => {
+    const entry = await call(createJournalEntry, { params: { id: setId }, body: bodyOf(v) });
     onSaved(entry);
     announce(v.share ? t('journal.form.savedShared') : t('journal.form.savedPrivate'));
     form.reset({ ...initial, meetingId: '' });

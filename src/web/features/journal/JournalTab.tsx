@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, isProblem } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
+import * as contract from '../../../contract/journal.ts';
+import { type JournalEntry, journalPrompts } from '../../../contract/journal.ts';
+import { listMeetings } from '../../../contract/meetings.ts';
+import { call, useRoute } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -15,7 +18,6 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
 import { meetingDay } from '../meetings/time.ts';
-import { type JournalEntry, journalPrompts, type Meeting } from '../meetings/types.ts';
 import { JournalForm } from './JournalForm.tsx';
 import '../meetings/meetings.css';
 
@@ -25,8 +27,8 @@ export function JournalTab() {
   const me = useMe();
   const { set } = useSetSection();
   const [params] = useSearchParams();
-  const journal = useResource<JournalEntry[]>(`/api/sets/${set.id}/journal`);
-  const meetings = useResource<Meeting[]>(`/api/sets/${set.id}/meetings`);
+  const journal = useRoute(contract.listJournal, { params: { id: set.id } });
+  const meetings = useRoute(listMeetings, { params: { id: set.id } });
   useTitle(t('journal.pageTitle', { set: set.name }));
   if (!journal.data)
     return journal.error ? <LoadError error={journal.error} retry={journal.reload} /> : <Loading />;
@@ -117,7 +119,9 @@ function Entry({
     setError(null);
     try {
       const next = entry.visibility === 'set' ? 'private' : 'set';
-      onChange(await api.patch<JournalEntry>(`/api/journal/${entry.id}`, { visibility: next }));
+      onChange(
+        await call(contract.updateJournalEntry, { params: { id: entry.id }, body: { visibility: next } }),
+      );
       announce(next === 'set' ? t('journal.entry.nowShared') : t('journal.entry.nowPrivate'));
     } catch (e) {
       setError(isProblem(e) && e.code !== 'network' ? e.detail : t('errors.network'));
@@ -164,7 +168,7 @@ function Entry({
             message={t('journal.entry.deleteBody')}
             confirmLabel={t('journal.entry.deleteConfirm')}
             onConfirm={async () => {
-              await api.delete(`/api/journal/${entry.id}`);
+              await call(contract.deleteJournalEntry, { params: { id: entry.id } });
               onDelete(entry.id);
               announce(t('journal.entry.deleted'));
             }}

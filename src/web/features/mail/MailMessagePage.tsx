@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { MailMessage } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { getMail } from '../../../contract/hosts.ts';
+import { useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -17,7 +17,7 @@ export function MailMessagePage() {
   const { mailId = '' } = useParams();
   const me = useMe();
   const allowed = me.abilities['host.readMailOutbox'];
-  const mail = useResource<MailMessage>(allowed ? `/api/hosts/${me.host.id}/mail/${mailId}` : null);
+  const mail = useRoute(getMail, allowed ? { params: { hostId: me.host.id, id: mailId } } : null);
   useTitle(mail.data?.subject ?? t('mail.title'));
   if (!allowed) return <NotFoundPage />;
   if (!mail.data) return mail.error ? <Failure error={mail.error} retry={mail.reload} /> : <Loading />;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MailOutbox } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { listMail } from '../../../contract/hosts.ts';
+import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -18,7 +18,7 @@ export function MailOutboxPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const allowed = me.abilities['host.readMailOutbox'];
-  const outbox = useResource<MailOutbox>(allowed ? `/api/hosts/${me.host.id}/mail` : null);
+  const outbox = useRoute(listMail, allowed ? { params: { hostId: me.host.id }, query: {} } : null);
   useTitle(t('mail.title'));
   if (!allowed) return <NotFoundPage />;
   const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : '—');

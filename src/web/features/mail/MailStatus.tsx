@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { MailStatus } from '../../api/types.ts';
+import type { MailStatus } from '../../../contract/hosts.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 
 const tones: Record<MailStatus, Tone> = {

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isProblem } from '../../api/client.ts';
+import { type Meeting, sendApologies } from '../../../contract/meetings.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
-import type { Meeting } from './types.ts';
 
 /** Send apologies for a meeting (with a note for the set only), or take them back. */
 export function Apologies({
@@ -30,9 +31,9 @@ export function Apologies({
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.put<Meeting>(`/api/meetings/${meeting.id}/attendance/me`, {
-        status,
-        note: status === 'apologies' ? note.trim() : '',
+      const updated = await call(sendApologies, {
+        params: { id: meeting.id },
+        body: { status, note: status === 'apologies' ? note.trim() : '' },
       });
       onChange(updated);
       setOpen(false);

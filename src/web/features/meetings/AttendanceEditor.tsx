@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isProblem } from '../../api/client.ts';
+import type { AttendanceStatus } from '../../../contract/enums.ts';
+import { type Meeting, recordAttendance } from '../../../contract/meetings.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
-import type { AttendanceStatus, Meeting } from './types.ts';
 
 const statuses: AttendanceStatus[] = ['present', 'apologies', 'absent'];
 
@@ -18,7 +20,7 @@ export function AttendanceEditor({ meeting, onChange }: { meeting: Meeting; onCh
     setBusy(personId);
     setError(null);
     try {
-      onChange(await api.put<Meeting>(`/api/meetings/${meeting.id}/attendance/${personId}`, { status }));
+      onChange(await call(recordAttendance, { params: { id: meeting.id, personId }, body: { status } }));
       announce(t('meeting.attendanceEdit.saved', { name, status: t(`meeting.attendance.${status}`) }));
     } catch (e) {
       setError(isProblem(e) && e.code !== 'network' ? e.detail : t('errors.network'));

@@ -1,23 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { FairTurns, MeetingPresenters } from '../../../domain/meeting/fair-turns.ts';
+import { getSetTurns, type SetTurns } from '../../../contract/meetings.ts';
+import { useRoute } from '../../api/call.ts';
 import type { LearningSet } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';
 import { minutesText } from './time.ts';
 
-/** GET /api/sets/:id/turns: counts and airtime only, so coordinators may see it too. */
-export interface SetTurns extends FairTurns {
-  members: { personId: string; name: string }[];
-  history: MeetingPresenters[];
-  actionCounts: { personId: string; committed: number; completed: number }[];
-}
-
 /** Who presented when, for how long, and who might go next so that everyone gets their turn. */
 export function FairTurnsPanel({ set }: { set: LearningSet }) {
   const { t, i18n } = useTranslation();
-  const turns = useResource<SetTurns>(`/api/sets/${set.id}/turns`);
+  const turns = useRoute(getSetTurns, { params: { id: set.id } });
   return (
     <section className="section" aria-labelledby="fair-turns-heading">
       <h2 id="fair-turns-heading">{t('meeting.fair.title')}</h2>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { AttendanceStatus, MeetingStatus } from '../../../contract/enums.ts';
+import { type Meeting, updateMeeting } from '../../../contract/meetings.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
@@ -7,7 +9,6 @@ import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { Apologies } from './Apologies.tsx';
 import { AttendanceEditor } from './AttendanceEditor.tsx';
 import { isUpcoming, meetingDay, meetingTimes } from './time.ts';
-import type { AttendanceStatus, Meeting, MeetingStatus } from './types.ts';
 
 const statusTone: Record<MeetingStatus, Tone> = {
   scheduled: 'info',
@@ -41,7 +42,7 @@ export function MeetingCard({
   const inRoom = can['meeting.join'] && (meeting.status === 'scheduled' || meeting.status === 'live');
   const hasRecord = can['meeting.join'] && meeting.status === 'ended';
   const cancel = async () => {
-    onChange(await api.patch<Meeting>(`/api/meetings/${meeting.id}`, { status: 'cancelled' }));
+    onChange(await call(updateMeeting, { params: { id: meeting.id }, body: { status: 'cancelled' } }));
     announce(t('meeting.card.cancelled'));
   };
 

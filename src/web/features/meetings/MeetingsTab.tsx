@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useResource } from '../../api/use-resource.ts';
+import type { Meeting } from '../../../contract/meetings.ts';
+import { listMeetings } from '../../../contract/meetings.ts';
+import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useMe } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -10,14 +12,13 @@ import { MeetingCard } from './MeetingCard.tsx';
 import { ScheduleMeetingForm } from './ScheduleMeetingForm.tsx';
 import { useSetSection } from './SetSection.tsx';
 import { isUpcoming } from './time.ts';
-import type { Meeting } from './types.ts';
 
 /** The set's meetings: upcoming ones (with apologies), scheduling, past ones and their records, fair turns. */
 export function MeetingsTab() {
   const { t } = useTranslation();
   const me = useMe();
   const { set } = useSetSection();
-  const meetings = useResource<Meeting[]>(`/api/sets/${set.id}/meetings`);
+  const meetings = useRoute(listMeetings, { params: { id: set.id } });
   useTitle(t('meeting.list.pageTitle', { set: set.name }));
   // GET /api/sets/:id leaves out that a set is self-facilitated when it works out abilities, so members
   // of such a set (whom the server lets schedule) would not be offered the form: see the report.

@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { MeetingRecord } from '../../../domain/meeting/record.ts';
+import {
+  downloadRecordPdf,
+  getMeeting,
+  getMeetingRecord,
+  type Meeting,
+  type MeetingRecord,
+} from '../../../contract/meetings.ts';
+import { pathOf } from '../../../contract/route.ts';
+import { useRoute } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
 import type { LearningSet } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -14,13 +22,12 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { outcomeTone } from './outcome.ts';
 import { clockTime, meetingDay, meetingTimes, minutesText } from './time.ts';
-import type { Meeting } from './types.ts';
 import './meetings.css';
 
 /** /meetings/:meetingId/record: what the viewer keeps from a meeting, on screen, as Markdown and as PDF. */
 export function RecordPage() {
   const { meetingId = '' } = useParams();
-  const meeting = useResource<Meeting>(`/api/meetings/${meetingId}`);
+  const meeting = useRoute(getMeeting, { params: { id: meetingId } });
   if (!meeting.data)
     return meeting.error ? <Failure error={meeting.error} retry={meeting.reload} /> : <Loading />;
   if (!meeting.data.abilities['meeting.join']) return <NotFoundPage />;
@@ -42,7 +49,7 @@ function useMarkdownLink(markdown: string | null): string | null {
 function Record({ meeting }: { meeting: Meeting }) {
   const { t, i18n } = useTranslation();
   const set = useResource<LearningSet>(`/api/sets/${meeting.setId}`);
-  const held = useResource<{ record: MeetingRecord; markdown: string }>(`/api/meetings/${meeting.id}/record`);
+  const held = useRoute(getMeetingRecord, { params: { id: meeting.id } });
   const download = useMarkdownLink(held.data?.markdown ?? null);
   const day = meetingDay(meeting, i18n.language);
   const setName = set.data?.name ?? '';
@@ -76,7 +83,7 @@ function Record({ meeting }: { meeting: Meeting }) {
               </a>
               <a
                 className="button button--secondary"
-                href={`/api/meetings/${meeting.id}/record.pdf`}
+                href={pathOf(downloadRecordPdf, { params: { id: meeting.id } })}
                 download={`meeting-record-${meeting.localStart.slice(0, 10)}.pdf`}
               >
                 {t('meeting.record.downloadPdf')}

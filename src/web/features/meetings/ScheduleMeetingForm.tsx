@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { type Meeting, scheduleMeeting } from '../../../contract/meetings.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { timeZones } from '../../ui/format.ts';
 import { useForm } from '../../ui/use-form.ts';
 import { checks } from '../../ui/validate.ts';
 import { meetingTimes, viewerTimeZone } from './time.ts';
-import type { Meeting } from './types.ts';
 
 const durations = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
 
@@ -33,23 +34,35 @@ export function ScheduleMeetingForm({
     videoUrl: '',
   };
   const form = useForm('schedule-meeting', initial, { aliases: { localStart: 'date' } });
-  const validate = (v: typeof form.values) =>
-    checks(t)
+  const bodyOf = (v: typeof form.values) => ({
+    localStart: `${v.date}T${v.time}`,
+    timeZone: v.timeZone,
+    durationMinutes: Number(v.durationMinutes),
+    place: v.place.trim(),
+    videoUrl: v.videoUrl.trim(),
+  });
+  const validate = (v: typeof form.values) => {
+    // The form asks for the day and the time apart; the server takes them as one wall-clock start.
+    const parts = checks(t)
       .required('date', v.date, t('meeting.schedule.date'))
-      .required('time', v.time, t('meeting.schedule.time'))
-      .check(
-        'videoUrl',
-        v.videoUrl.trim() !== '' && !/^https?:\/\/\S+$/.test(v.videoUrl.trim()),
-        t('meeting.schedule.videoUrlInvalid'),
-      ).errors;
+      .required('time', v.time, t('meeting.schedule.time')).errors;
+    const { localStart, ...errors } = checkAgainst(
+      scheduleMeeting.body,
+      bodyOf(v),
+      t,
+      {
+        localStart: t('meeting.schedule.date'),
+        durationMinutes: t('meeting.schedule.duration'),
+        timeZone: t('meeting.schedule.timeZone'),
+        place: t('meeting.schedule.place'),
+        videoUrl: t('meeting.schedule.videoUrl'),
+      },
+      { videoUrl: t('meeting.schedule.videoUrlInvalid') },
+    );
+    return { ...(localStart && !parts.date && !parts.time ? { date: localStart } : {}), ...parts, ...errors };
+  };
   const schedule = async (v: typeof form.values) => {
-    const meeting = await api.post<Meeting>(`/api/sets/${setId}/meetings`, {
-      localStart: `${v.date}T${v.time}`,
-      timeZone: v.timeZone,
-      durationMinutes: Number(v.durationMinutes),
-      place: v.place.trim(),
-      videoUrl: v.videoUrl.trim(),
-    });
+    const meeting = await call(scheduleMeeting, { params: { id: setId }, body: bodyOf(v) });
     onScheduled(meeting);
     announce(t('meeting.schedule.done', { when: meetingTimes(meeting, i18n.language).local }));
     form.reset({ ...initial, timeZone: v.timeZone, time: v.time, durationMinutes: v.durationMinutes });

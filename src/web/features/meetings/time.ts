@@ -1,5 +1,5 @@
 /** Meeting times for people: in the meeting's own zone, and in the viewer's zone when that reads differently. */
-import type { Meeting } from './types.ts';
+import type { Meeting } from '../../../contract/meetings.ts';
 
 /** The browser's variant of the UI language (en-GB rather than en), as the shared date helpers pick it. */
 export function localeFor(language: string): string {

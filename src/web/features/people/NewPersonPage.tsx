@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { Organisation, Person } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { listOrganisations } from '../../../contract/organisations.ts';
+import { createPerson } from '../../../contract/people.ts';
+import { call, useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
@@ -18,15 +18,16 @@ export function NewPersonPage() {
   const navigate = useNavigate();
   const announce = useAnnounce();
   const allowed = me.abilities['person.create'];
-  const organisations = useResource<Organisation[]>(
-    allowed ? `/api/hosts/${me.host.id}/organisations` : null,
+  const organisations = useRoute(
+    listOrganisations,
+    allowed ? { params: { hostId: me.host.id }, query: {} } : null,
   );
   useTitle(t('people.new.title'));
   if (!allowed) return <NotFoundPage />;
   if (!organisations.data) return organisations.error ? <Failure error={organisations.error} /> : <Loading />;
 
   const create = async (values: PersonValues) => {
-    const person = await api.post<Person>(`/api/hosts/${me.host.id}/people`, personBody(values));
+    const person = await call(createPerson, { params: { hostId: me.host.id }, body: personBody(values) });
     announce(t('people.new.created', { name: person.name }), { path: '/people' });
     navigate('/people');
   };

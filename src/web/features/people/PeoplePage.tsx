@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { query } from '../../api/client.ts';
-import type { Organisation, Person } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { listOrganisations } from '../../../contract/organisations.ts';
+import { listPeople } from '../../../contract/people.ts';
+import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -32,10 +32,23 @@ export function PeoplePage() {
   const [organisationId, setOrganisationId] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
   const term = useDebounced(search.trim(), 250);
-  const path = `/api/hosts/${me.host.id}/people${query({ search: term, organisationId, includeArchived: includeArchived || undefined })}`;
-  const people = useResource<Person[]>(allowed ? path : null, { keepPrevious: true });
-  const organisations = useResource<Organisation[]>(
-    allowed ? `/api/hosts/${me.host.id}/organisations` : null,
+  const people = useRoute(
+    listPeople,
+    allowed
+      ? {
+          params: { hostId: me.host.id },
+          query: {
+            search: term || undefined,
+            organisationId: organisationId || undefined,
+            includeArchived: includeArchived ? 'true' : undefined,
+          },
+        }
+      : null,
+    { keepPrevious: true },
+  );
+  const organisations = useRoute(
+    listOrganisations,
+    allowed ? { params: { hostId: me.host.id }, query: {} } : null,
   );
   const shown = people.data;
   const filtered = Boolean(term || organisationId || includeArchived);

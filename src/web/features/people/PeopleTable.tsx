@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Person } from '../../api/types.ts';
+import type { Person } from '../../../contract/people.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { AccountStatusBadge, InviteButton } from '../invitations/AccountStatus.tsx';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { Person } from '../../api/types.ts';
+import { type Person, setHostAdmin, updatePerson } from '../../../contract/people.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 
@@ -10,12 +10,12 @@ export function PersonAdmin({ person, onChange }: { person: Person; onChange(p: 
   const announce = useAnnounce();
 
   const setAdmin = (admin: boolean) => async () => {
-    onChange(await api.put<Person>(`/api/people/${person.id}/host-admin`, { admin }));
+    onChange(await call(setHostAdmin, { params: { id: person.id }, body: { admin } }));
     announce(t(admin ? 'person.admin.made' : 'person.admin.removed', { name: person.name }));
   };
 
   const setArchived = (archived: boolean) => async () => {
-    onChange(await api.patch<Person>(`/api/people/${person.id}`, { archived }));
+    onChange(await call(updatePerson, { params: { id: person.id }, body: { archived } }));
     announce(t(archived ? 'person.archive.archived' : 'person.archive.restored', { name: person.name }));
   };
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../api/types.ts';
+import type { Person } from '../../../contract/people.ts';
 
 /** A read-only summary of a person, for viewers who may not change them. */
 export function PersonDetails({ person }: { person: Person }) {

@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Organisation, Person } from '../../api/types.ts';
+import type { Language } from '../../../contract/enums.ts';
+import type { Organisation } from '../../../contract/organisations.ts';
+import { createPerson, type Person } from '../../../contract/people.ts';
+import type { BodyInput } from '../../../contract/route.ts';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { timeZones } from '../../ui/format.ts';
 import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
 import { languageOptions, organisationOptions } from './options.ts';
 
 export type PersonValues = {
@@ -16,12 +19,12 @@ export type PersonValues = {
   organisationId: string;
   jobRole: string;
   timeZone: string;
-  language: string;
+  language: Language;
 };
 
 export function personValues(
   person: Person | undefined,
-  defaults: { timeZone: string; language: string },
+  defaults: { timeZone: string; language: Language },
 ): PersonValues {
   return {
     name: person?.name ?? '',
@@ -33,14 +36,20 @@ export function personValues(
   };
 }
 
-export const personBody = (v: PersonValues, withEmail = true) => ({
+export const personBody = (v: PersonValues): BodyInput<typeof createPerson> => ({
   name: v.name.trim(),
-  ...(withEmail ? { email: v.email.trim() } : {}),
+  email: v.email.trim(),
   organisationId: v.organisationId || null,
   jobRole: v.jobRole.trim(),
   timeZone: v.timeZone,
   language: v.language,
 });
+
+/**
+ * The fields people type, checked by the contract's rules; the organisation, time zone and language
+ * come from lists the server gave.
+ */
+const typedFields = createPerson.body.pick({ name: true, email: true, jobRole: true });
 
 interface Props {
   initial: PersonValues;
@@ -63,10 +72,11 @@ export function PersonForm({
   const { t } = useTranslation();
   const form = useForm('person', initial);
   const validate = (v: PersonValues) =>
-    checks(t)
-      .required('name', v.name, t('people.form.name'))
-      .required('email', v.email, t('people.form.email'))
-      .email('email', v.email).errors;
+    checkAgainst(typedFields, { name: v.name, email: v.email.trim(), jobRole: v.jobRole }, t, {
+      name: t('people.form.name'),
+      email: t('people.form.email'),
+      jobRole: t('people.form.jobRole'),
+    });
   const hasOrganisations = organisations.some((o) => !o.archived);
 
   return (

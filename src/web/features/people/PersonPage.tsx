@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { Organisation, Person } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { listOrganisations, type Organisation } from '../../../contract/organisations.ts';
+import { getPerson, updatePerson } from '../../../contract/people.ts';
+import { call, useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe, useSession } from '../../app/session.tsx';
@@ -22,10 +22,11 @@ export function PersonPage() {
   const me = useMe();
   const session = useSession();
   const announce = useAnnounce();
-  const person = useResource<Person>(`/api/people/${personId}`);
+  const person = useRoute(getPerson, { params: { id: personId } });
   const canEdit = person.data?.abilities['person.update'] ?? false;
-  const organisations = useResource<Organisation[]>(
-    canEdit && me.abilities['organisation.list'] ? `/api/hosts/${me.host.id}/organisations` : null,
+  const organisations = useRoute(
+    listOrganisations,
+    canEdit && me.abilities['organisation.list'] ? { params: { hostId: me.host.id }, query: {} } : null,
   );
   useTitle(person.data?.name);
 
@@ -41,7 +42,10 @@ export function PersonPage() {
 
   const save = async (values: PersonValues) => {
     const emailChanged = values.email.trim().toLowerCase() !== (p.email ?? '');
-    person.setData(await api.patch<Person>(`/api/people/${p.id}`, personBody(values, emailChanged)));
+    // Only a changed address is sent: someone with an account keeps theirs, and the server refuses a change.
+    const { email, ...unchanged } = personBody(values);
+    const body = emailChanged ? { ...unchanged, email } : unchanged;
+    person.setData(await call(updatePerson, { params: { id: p.id }, body }));
     announce(t('person.saved'));
     if (self) await session.refresh();
   };

@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Organisation } from '../../api/types.ts';
-
-export const languages = ['en', 'fr', 'es'] as const;
+import { languages } from '../../../contract/enums.ts';
+import type { Organisation } from '../../../contract/organisations.ts';
 
 /** Language names are written in their own language, so a reader finds theirs whatever the UI says. */
 export function languageOptions(t: TFunction) {

@@ -1,12 +1,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProblemItem } from '../../../contract/problems.ts';
+import * as problems from '../../../contract/problems.ts';
 import { type ProblemStatus, problemStatuses } from '../../../domain/problems.ts';
-import { api, isProblem } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { formatDate } from '../../ui/format.ts';
-import type { ProblemItem } from '../meetings/types.ts';
 
 const statusTone: Record<ProblemStatus, Tone> = {
   open: 'info',
@@ -116,12 +119,13 @@ function OwnerTools({ problem, onChange }: { problem: ProblemItem; onChange(p: P
           className="room-form"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (!statement.trim()) return setError(t('problems.card.restateEmpty'));
+            const body = { statement };
+            const invalid = checkAgainst(problems.reframeProblem.body, body, t, {
+              statement: t('problems.card.restateLabel'),
+            }).statement;
+            if (invalid) return setError(statement.trim() ? invalid : t('problems.card.restateEmpty'));
             const ok = await run(
-              () =>
-                api.post<ProblemItem>(`/api/problems/${problem.id}/reframes`, {
-                  statement: statement.trim(),
-                }),
+              () => call(problems.reframeProblem, { params: { id: problem.id }, body }),
               t('problems.card.restated'),
             );
             if (ok) {
@@ -166,7 +170,7 @@ function OwnerTools({ problem, onChange }: { problem: ProblemItem; onChange(p: P
             onSubmit={(e) => {
               e.preventDefault();
               void run(
-                () => api.patch<ProblemItem>(`/api/problems/${problem.id}`, { status }),
+                () => call(problems.updateProblem, { params: { id: problem.id }, body: { status } }),
                 t('problems.card.statusSaved', { status: t(`problems.status.${status}`) }),
               );
             }}

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { type IntakeCheck, intakeChecks, problemKinds } from '../../../domain/problems.ts';
-import { api } from '../../api/client.ts';
+import { createProblem, type ProblemItem } from '../../../contract/problems.ts';
+import { type IntakeCheck, intakeChecks, type ProblemKind, problemKinds } from '../../../domain/problems.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
-import type { ProblemItem } from '../meetings/types.ts';
 
 /** Bringing a problem, with the intake checks as questions to ask oneself (nudges, never a refusal). */
 export function ProblemForm({ setId, onCreated }: { setId: string; onCreated(p: ProblemItem): void }) {
@@ -16,28 +16,26 @@ export function ProblemForm({ setId, onCreated }: { setId: string; onCreated(p: 
   const initial = {
     title: '',
     story: '',
-    kind: 'work-project',
+    kind: 'work-project' as ProblemKind,
     real: false,
     current: false,
     openEnded: false,
     mineToActOn: false,
   };
   const form = useForm('new-problem', initial);
+  const bodyOf = (v: typeof form.values) => ({
+    title: v.title.trim(),
+    story: v.story.trim(),
+    kind: v.kind,
+    intake: Object.fromEntries(intakeChecks.map((c) => [c, Boolean(v[c])])) as Record<IntakeCheck, boolean>,
+  });
   const validate = (v: typeof form.values) =>
-    checks(t)
-      .required('title', v.title, t('problems.form.title'))
-      .required('story', v.story, t('problems.form.story')).errors;
-  const create = async (v: typeof form.values) => {
-    const intake = Object.fromEntries(intakeChecks.map((c) => [c, Boolean(v[c])])) as Record<
-      IntakeCheck,
-      boolean
-    >;
-    const created = await api.post<ProblemItem>(`/api/sets/${setId}/problems`, {
-      title: v.title.trim(),
-      story: v.story.trim(),
-      kind: v.kind,
-      intake,
+    checkAgainst(createProblem.body, bodyOf(v), t, {
+      title: t('problems.form.title'),
+      story: t('problems.form.story'),
     });
+  const create = async (v: typeof form.values) => {
+    const created = await call(createProblem, { params: { id: setId }, body: bodyOf(v) });
     onCreated(created);
     announce(t('problems.form.created', { title: created.title }));
     form.reset();

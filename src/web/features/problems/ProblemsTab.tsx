@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useResource } from '../../api/use-resource.ts';
+import { listProblems, type ProblemItem } from '../../../contract/problems.ts';
+import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useMe } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
-import type { ProblemItem } from '../meetings/types.ts';
 import { ProblemCard } from './ProblemCard.tsx';
 import { ProblemForm } from './ProblemForm.tsx';
 import '../meetings/meetings.css';
@@ -16,7 +16,7 @@ export function ProblemsTab() {
   const { t } = useTranslation();
   const me = useMe();
   const { set } = useSetSection();
-  const problems = useResource<ProblemItem[]>(`/api/sets/${set.id}/problems`);
+  const problems = useRoute(listProblems, { params: { id: set.id } });
   useTitle(t('problems.pageTitle', { set: set.name }));
   const mayBring = set.abilities['problem.create'];
 

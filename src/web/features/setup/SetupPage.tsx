@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
+import type { Language } from '../../../contract/enums.ts';
+import { minPasswordLength } from '../../../contract/fields.ts';
+import { runSetup } from '../../../contract/setup.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { browserTimeZone, timeZones } from '../../ui/format.ts';
@@ -23,7 +27,7 @@ export function SetupPage() {
   const form = useForm('setup', {
     hostName: '',
     timeZone: browserTimeZone(),
-    language: 'en',
+    language: 'en' as Language,
     adminName: '',
     email: '',
     password: '',
@@ -34,24 +38,29 @@ export function SetupPage() {
   if (!session.ready) return <Loading />;
   if (!session.needsSetup && !form.submitting) return <Navigate to="/" replace />;
 
-  const validate = (v: typeof form.values) =>
-    checks(t)
-      .required('hostName', v.hostName, t('setup.hostName'))
-      .required('adminName', v.adminName, t('setup.adminName'))
-      .required('email', v.email, t('setup.email'))
-      .email('email', v.email)
-      .password('password', v.password)
-      .same('confirm', v.confirm, v.password).errors;
+  const body = (v: typeof form.values) => ({
+    hostName: v.hostName.trim(),
+    adminName: v.adminName.trim(),
+    email: v.email.trim(),
+    password: v.password,
+    timeZone: v.timeZone,
+    language: v.language,
+  });
+  // The fields' rules are the contract's; that the two passwords are the same is the form's own check.
+  const validate = (v: typeof form.values) => ({
+    ...checkAgainst(runSetup.body, body(v), t, {
+      hostName: t('setup.hostName'),
+      timeZone: t('setup.timeZone'),
+      language: t('setup.language'),
+      adminName: t('setup.adminName'),
+      email: t('setup.email'),
+      password: t('forms.password'),
+    }),
+    ...checks(t).same('confirm', v.confirm, v.password).errors,
+  });
 
   const submit = async (v: typeof form.values) => {
-    await api.post('/api/setup', {
-      hostName: v.hostName.trim(),
-      adminName: v.adminName.trim(),
-      email: v.email.trim(),
-      password: v.password,
-      timeZone: v.timeZone,
-      language: v.language,
-    });
+    await call(runSetup, { body: body(v) });
     announce(t('setup.done', { host: v.hostName.trim() }), { path: '/' });
     await session.refresh();
     navigate('/', { replace: true });
@@ -90,7 +99,7 @@ export function SetupPage() {
           />
           <TextField
             label={t('setup.password')}
-            hint={t('forms.passwordHint', { min: 10 })}
+            hint={t('forms.passwordHint', { min: minPasswordLength })}
             type="password"
             autoComplete="new-password"
             {...form.field('password')}

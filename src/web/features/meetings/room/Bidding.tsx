@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getSetTurns } from '../../../../contract/meetings.ts';
 import { bidMinutes, textLimits } from '../../../../domain/meeting/rule-kit.ts';
 import { isMember, own, problemsOf } from '../../../../domain/meeting/selectors.ts';
 import { type BidUrgency, bidUrgencies, type MeetingState } from '../../../../domain/meeting/types.ts';
-import { useResource } from '../../../api/use-resource.ts';
+import { useRoute } from '../../../api/call.ts';
 import { Badge, type Tone } from '../../../ui/Badge.tsx';
 import { Button } from '../../../ui/Button.tsx';
-import type { SetTurns } from '../FairTurnsPanel.tsx';
 import { CheckIcon } from './icons.tsx';
 import type { Room } from './model.ts';
 import { refusalText } from './refusal.ts';
@@ -242,7 +242,7 @@ function BidForm({ room }: { room: Room }) {
 /** What the programme's history suggests, so that everyone gets their turn (counts only, never content). */
 function FairTurnsHint({ room }: { room: Room }) {
   const { t, i18n } = useTranslation();
-  const turns = useResource<SetTurns>(`/api/sets/${room.state.setup.setId}/turns`);
+  const turns = useRoute(getSetTurns, { params: { id: room.state.setup.setId } });
   const names = (turns.data?.suggestedNext ?? []).slice(0, 3).map((id) => room.name(id));
   if (names.length === 0) return null;
   return (

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { getMeeting, type Meeting } from '../../../../contract/meetings.ts';
 import { currentStage } from '../../../../domain/meeting/selectors.ts';
 import type { MeetingState } from '../../../../domain/meeting/types.ts';
+import { useRoute } from '../../../api/call.ts';
 import type { LearningSet } from '../../../api/types.ts';
 import { useResource } from '../../../api/use-resource.ts';
 import { Failure } from '../../../app/Failure.tsx';
@@ -15,7 +17,6 @@ import { Breadcrumbs } from '../../../ui/PageHeader.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
 import { useTitle } from '../../../ui/use-title.ts';
 import { meetingDay, meetingTimes } from '../time.ts';
-import type { Meeting } from '../types.ts';
 import { Announcer } from './Announcer.tsx';
 import { Bidding } from './Bidding.tsx';
 import { Countdown, TimerControls, useNow } from './Countdown.tsx';
@@ -32,7 +33,7 @@ import { refusalText } from './refusal.ts';
 /** /meetings/:meetingId/room: the live meeting, for the set's members and facilitator only. */
 export function RoomPage() {
   const { meetingId = '' } = useParams();
-  const meeting = useResource<Meeting>(`/api/meetings/${meetingId}`);
+  const meeting = useRoute(getMeeting, { params: { id: meetingId } });
   if (!meeting.data)
     return meeting.error ? <Failure error={meeting.error} retry={meeting.reload} /> : <Loading />;
   if (!meeting.data.abilities['meeting.join']) return <RoomClosed meeting={meeting.data} />;

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { getProblem } from '../../../../../contract/problems.ts';
 import { currentStatement, problemsOf } from '../../../../../domain/meeting/selectors.ts';
 import type { PresenterTurn } from '../../../../../domain/meeting/types.ts';
-import { useResource } from '../../../../api/use-resource.ts';
+import { useRoute } from '../../../../api/call.ts';
 import { formatDate } from '../../../../ui/format.ts';
 import { clockTime } from '../../time.ts';
-import type { ProblemItem } from '../../types.ts';
 import type { Room } from '../model.ts';
 import { ChooseProblem } from './ChooseProblem.tsx';
 
@@ -22,7 +22,7 @@ export function ProblemOnFloor({ room, turn }: { room: Room; turn: PresenterTurn
   const problemId = turn.problemId;
   const problems = problemsOf(state, turn.presenterId);
   const problem = problems.find((p) => p.problemId === problemId);
-  const stored = useResource<ProblemItem>(problemId ? `/api/problems/${problemId}` : null);
+  const stored = useRoute(getProblem, problemId ? { params: { id: problemId } } : null);
   const statement = problemId ? currentStatement(state, problemId) : null;
 
   if (!problem || !problemId) {

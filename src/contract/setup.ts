@@ -1,0 +1,33 @@
+/** First run: an empty installation creates its host and first admin, once. */
+import { z } from 'zod';
+import { email, language, name, out, password, timeZone } from './fields.ts';
+import { route } from './route.ts';
+
+export const setupStatus = route({
+  method: 'GET',
+  path: '/api/setup',
+  tags: ['setup'],
+  summary: 'Whether this installation still needs its first-run setup',
+  public: true,
+  response: z.object({ needed: z.boolean() }),
+});
+
+export const runSetup = route({
+  method: 'POST',
+  path: '/api/setup',
+  tags: ['setup'],
+  summary: 'First run: create the host and its first admin, then sign the admin in',
+  public: true,
+  body: z.strictObject({
+    hostName: name,
+    adminName: name,
+    email,
+    password,
+    timeZone,
+    language: language.default('en'),
+  }),
+  status: 201,
+  response: z.object({ hostId: out.id, personId: out.id }),
+});
+/** A host's first admin (or, from the command line, one more admin), as the setup body gives them. */
+export type HostWithAdmin = z.output<typeof runSetup.body>;
