@@ -3,7 +3,9 @@
  * An action missing from `rules` is denied; an actor from another host is denied everything.
  */
 
-export type SetRole = 'member' | 'facilitator';
+/** A person's part in a set: a member brings a problem; a facilitator (set adviser) runs the meetings. */
+export const setRoles = ['member', 'facilitator'] as const;
+export type SetRole = (typeof setRoles)[number];
 
 export interface PersonActor {
   kind: 'person';

@@ -15,7 +15,12 @@ export interface SizeBounds {
   max: number;
 }
 
-export type SetSizeWarning = { kind: 'too-small' | 'too-large'; members: number; bounds: SizeBounds } | null;
+export const setSizeWarningKinds = ['too-small', 'too-large'] as const;
+export type SetSizeWarning = {
+  kind: (typeof setSizeWarningKinds)[number];
+  members: number;
+  bounds: SizeBounds;
+} | null;
 
 /** A set outside its programme's bounds is allowed but flagged: organisers sometimes need it for a while. */
 export function setSizeWarning(members: number, bounds: SizeBounds): SetSizeWarning {

@@ -2,13 +2,16 @@
  * The live set meeting as data: what the server knows before it starts (setup), what a client may ask
  * (commands), what the log holds (events) and what everyone folds them into (state).
  */
+import type { SetRole } from '../access.ts';
+import type { SetMode } from '../programme.ts';
 import type { AgendaStage, PresenterStep, PresenterStepPlan, StageKind } from './agenda.ts';
 import type { Refusal } from './refusals.ts';
 import type { TimerState } from './timer.ts';
 
 export type { AgendaStage, PresenterStep, PresenterStepPlan, StageKind };
-export type MeetingMode = 'facilitated' | 'self_facilitated';
-export type ParticipantRole = 'member' | 'facilitator';
+/** A meeting runs as its set does: with a facilitator, or chaired by the members in turn. */
+export type MeetingMode = SetMode;
+export type ParticipantRole = SetRole;
 
 export interface Participant {
   personId: string;

@@ -14,7 +14,7 @@ export async function buildSetup(ctx: AppContext, meetingId: string): Promise<Me
     .select(['meeting.id', 'meeting.set_id', 'meeting.agenda_json', 'meeting.starts_at', 'learning_set.mode'])
     .where('meeting.id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  const roster = (await rosters(db, [meeting.set_id])).get(meeting.set_id) ?? [];
+  const roster = (await rosters(ctx.db, [meeting.set_id])).get(meeting.set_id) ?? [];
   const openActions = await db
     .selectFrom('action')
     .select(['id', 'owner_id', 'text', 'due_on'])
@@ -54,8 +54,8 @@ export async function buildSetup(ctx: AppContext, meetingId: string): Promise<Me
     meetingId,
     setId: meeting.set_id,
     mode: meeting.mode,
-    facilitatorIds: roster.filter((r) => r.role === 'facilitator').map((r) => r.person_id),
-    participants: roster.map((r) => ({ personId: r.person_id, name: r.name, role: r.role })),
+    facilitatorIds: roster.filter((r) => r.role === 'facilitator').map((r) => r.personId),
+    participants: roster.map((r) => ({ personId: r.personId, name: r.name, role: r.role })),
     agenda: JSON.parse(meeting.agenda_json),
     presenterCycle: defaultPresenterCycle(),
     groundRules: rules ? (JSON.parse(rules.rules_json) as string[]) : [...defaultGroundRules],

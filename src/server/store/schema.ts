@@ -3,7 +3,9 @@ import type { AttendanceStatus, JournalVisibility, MeetingStatus } from '../../c
 import type { PollStatus } from '../../contract/polls.ts';
 import type { ProgrammeEventKind, ProgrammeEventStatus } from '../../contract/programme-events.ts';
 import type { SeriesStatus } from '../../contract/series.ts';
+import type { SetRole } from '../../domain/access.ts';
 import type { ProblemKind, ProblemStatus } from '../../domain/problems.ts';
+import type { ProgrammeStatus, SetMode } from '../../domain/programme.ts';
 import type { PollAnswer, PollPurpose } from '../../domain/schedule/polls.ts';
 
 export type { ActionStatus, AttendanceStatus, MeetingStatus };
@@ -50,8 +52,6 @@ export interface HostAdminTable {
   created_at: Timestamp;
 }
 
-export type ProgrammeStatus = 'draft' | 'recruiting' | 'forming' | 'running' | 'closed';
-
 export interface ProgrammeTable {
   id: string;
   host_id: string;
@@ -81,8 +81,6 @@ export interface ProgrammeCoordinatorTable {
   created_at: Timestamp;
 }
 
-export type SetMode = 'facilitated' | 'self_facilitated';
-
 export interface LearningSetTable {
   id: string;
   programme_id: string;
@@ -94,8 +92,6 @@ export interface LearningSetTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
-
-export type SetRole = 'member' | 'facilitator';
 
 export interface SetMembershipTable {
   set_id: string;

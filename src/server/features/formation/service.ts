@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type * as contract from '../../../contract/formation.ts';
@@ -19,8 +19,7 @@ import { formsSets, transitionProblem, whyNot } from '../../../domain/programme-
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound } from '../../http/problem.ts';
-import { plainOf } from '../../store/db.ts';
-import type { Database, DB } from '../../store/schema.ts';
+import type { DB } from '../../store/schema.ts';
 import { transact } from '../../transact.ts';
 import { issueAccountInvitation, queueNotice } from '../enrolment/mail.ts';
 import { programmeFacts, programmeOf } from '../enrolment/service.ts';
@@ -391,8 +390,7 @@ export async function publishRun(
       ];
       for (const [personId, role] of roles)
         await tx.db.insertInto('setMembership').values({ setId, personId, role, createdAt: now }).execute();
-      // transact gives a transaction (plainOf keeps it one); the ground rules' helper asks for that type.
-      await adoptDefaultGroundRules(plainOf(tx.db) as Transaction<Database>, setId, now);
+      await adoptDefaultGroundRules(tx.db, setId, now);
       const people = await tx.db
         .selectFrom('person')
         .select(['id', 'name', 'email', 'language', 'userId'])

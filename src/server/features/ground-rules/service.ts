@@ -1,70 +1,78 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { GroundRules, GroundRulesInput } from '../../../contract/ground-rules.ts';
 import { abilitiesFor, type PersonActor } from '../../../domain/access.ts';
 import { defaultGroundRules } from '../../../domain/ground-rules.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict } from '../../http/problem.ts';
-import type { Database } from '../../store/schema.ts';
+import type { DB } from '../../store/schema.ts';
+import { transact } from '../../transact.ts';
 import { queueNotice } from '../enrolment/mail.ts';
 import { setResource } from '../resources.ts';
 
 /** A set's first version of its ground rules: the defaults, which the set then edits. */
-export async function adoptDefaultGroundRules(trx: Transaction<Database>, setId: string, now: string) {
-  await trx
-    .insertInto('ground_rules_version')
+export async function adoptDefaultGroundRules(db: Kysely<DB>, setId: string, now: string) {
+  await db
+    .insertInto('groundRulesVersion')
     .values({
       id: randomUUID(),
-      set_id: setId,
+      setId,
       version: 1,
-      rules_json: JSON.stringify(defaultGroundRules),
-      created_by: null,
-      created_at: now,
+      rulesJson: JSON.stringify(defaultGroundRules),
+      createdBy: null,
+      createdAt: now,
     })
     .execute();
 }
 
-async function versions(db: AppContext['store']['plain'], setId: string) {
-  return db
-    .selectFrom('ground_rules_version')
-    .leftJoin('person', 'person.id', 'ground_rules_version.created_by')
+async function versions(ctx: AppContext, setId: string) {
+  return ctx.db
+    .selectFrom('groundRulesVersion')
+    .leftJoin('person', 'person.id', 'groundRulesVersion.createdBy')
     .select([
-      'ground_rules_version.id',
-      'ground_rules_version.version',
-      'ground_rules_version.rules_json',
-      'ground_rules_version.created_at',
-      'person.id as author_id',
-      'person.name as author_name',
+      'groundRulesVersion.id',
+      'groundRulesVersion.version',
+      'groundRulesVersion.rulesJson',
+      'groundRulesVersion.createdAt',
+      'person.id as authorId',
+      'person.name as authorName',
     ])
-    .where('ground_rules_version.set_id', '=', setId)
-    .orderBy('ground_rules_version.version', 'desc')
+    .where('groundRulesVersion.setId', '=', setId)
+    .orderBy('groundRulesVersion.version', 'desc')
     .execute();
 }
+
+const rulesOf = (json: string) => JSON.parse(json) as string[];
 
 /**
  * The set's current ground rules and who has accepted this version. Before the set adopts a version, the
  * defaults are shown as a proposal (version null) that nobody can accept yet.
  */
-export async function getGroundRules(ctx: AppContext, actor: PersonActor, setId: string) {
-  const resource = await setResource(ctx.store.plain, setId);
+export async function getGroundRules(
+  ctx: AppContext,
+  actor: PersonActor,
+  setId: string,
+): Promise<GroundRules> {
+  const resource = await setResource(ctx.db, setId);
   authorize(actor, 'groundRules.read', resource);
-  const all = await versions(ctx.store.plain, setId);
+  const all = await versions(ctx, setId);
   const current = all[0];
-  const roster = await ctx.store.plain
-    .selectFrom('set_membership')
-    .innerJoin('person', 'person.id', 'set_membership.person_id')
-    .select(['person.id', 'person.name', 'set_membership.role'])
-    .where('set_membership.set_id', '=', setId)
+  const roster = await ctx.db
+    .selectFrom('setMembership')
+    .innerJoin('person', 'person.id', 'setMembership.personId')
+    .select(['person.id', 'person.name', 'setMembership.role'])
+    .where('setMembership.setId', '=', setId)
     .orderBy('person.name')
     .execute();
   const acceptances = current
-    ? await ctx.store.plain
-        .selectFrom('ground_rules_acceptance')
-        .select(['person_id', 'accepted_at'])
-        .where('version_id', '=', current.id)
+    ? await ctx.db
+        .selectFrom('groundRulesAcceptance')
+        .select(['personId', 'acceptedAt'])
+        .where('versionId', '=', current.id)
         .execute()
     : [];
-  const acceptedAt = new Map(acceptances.map((a) => [a.person_id, a.accepted_at]));
+  const acceptedAt = new Map(acceptances.map((a) => [a.personId, a.acceptedAt]));
   const members = roster.map((m) => ({
     personId: m.id,
     name: m.name,
@@ -76,18 +84,16 @@ export async function getGroundRules(ctx: AppContext, actor: PersonActor, setId:
   return {
     setId,
     version: current?.version ?? null,
-    rules: current ? (JSON.parse(current.rules_json) as string[]) : [...defaultGroundRules],
-    adoptedAt: current?.created_at ?? null,
-    adoptedBy: current?.author_id ? { personId: current.author_id, name: current.author_name } : null,
+    rules: current ? rulesOf(current.rulesJson) : [...defaultGroundRules],
+    adoptedAt: current?.createdAt ?? null,
+    adoptedBy:
+      current?.authorId && current.authorName !== null
+        ? { personId: current.authorId, name: current.authorName }
+        : null,
     members,
     acceptedCount: members.filter((m) => m.acceptedCurrent).length,
-    /** True when the viewer is in the set and has not accepted the current version. */
     needsMyAcceptance: Boolean(current && mine && !mine.acceptedCurrent),
-    history: all.map((v) => ({
-      version: v.version,
-      createdAt: v.created_at,
-      rules: JSON.parse(v.rules_json),
-    })),
+    history: all.map((v) => ({ version: v.version, createdAt: v.createdAt, rules: rulesOf(v.rulesJson) })),
     abilities: abilitiesFor(actor, resource),
   };
 }
@@ -97,16 +103,16 @@ export async function updateGroundRules(
   ctx: AppContext,
   actor: PersonActor,
   setId: string,
-  input: { rules: string[]; basedOn: number | null },
-) {
-  const resource = await setResource(ctx.store.plain, setId);
+  input: GroundRulesInput,
+): Promise<GroundRules> {
+  const resource = await setResource(ctx.db, setId);
   authorize(actor, 'groundRules.update', resource);
   const now = ctx.now().toISOString();
-  await ctx.store.plain.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('ground_rules_version')
+  await transact(ctx, async (tx) => {
+    const current = await tx.db
+      .selectFrom('groundRulesVersion')
       .select(['version'])
-      .where('set_id', '=', setId)
+      .where('setId', '=', setId)
       .orderBy('version', 'desc')
       .executeTakeFirst();
     const currentVersion = current?.version ?? null;
@@ -117,53 +123,58 @@ export async function updateGroundRules(
       );
     }
     const version = (currentVersion ?? 0) + 1;
-    await trx
-      .insertInto('ground_rules_version')
+    await tx.db
+      .insertInto('groundRulesVersion')
       .values({
         id: randomUUID(),
-        set_id: setId,
+        setId,
         version,
-        rules_json: JSON.stringify(input.rules),
-        created_by: actor.personId,
-        created_at: now,
+        rulesJson: JSON.stringify(input.rules),
+        createdBy: actor.personId,
+        createdAt: now,
       })
       .execute();
-    const set = await trx
-      .selectFrom('learning_set')
-      .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
-      .innerJoin('host', 'host.id', 'programme.host_id')
-      .select(['learning_set.name', 'host.name as host_name', 'host.id as host_id'])
-      .where('learning_set.id', '=', setId)
+    const set = await tx.db
+      .selectFrom('learningSet')
+      .innerJoin('programme', 'programme.id', 'learningSet.programmeId')
+      .innerJoin('host', 'host.id', 'programme.hostId')
+      .select(['learningSet.name', 'host.name as hostName', 'host.id as hostId'])
+      .where('learningSet.id', '=', setId)
       .executeTakeFirstOrThrow();
-    const members = await trx
-      .selectFrom('set_membership')
-      .innerJoin('person', 'person.id', 'set_membership.person_id')
+    const members = await tx.db
+      .selectFrom('setMembership')
+      .innerJoin('person', 'person.id', 'setMembership.personId')
       .select(['person.name', 'person.email', 'person.language'])
-      .where('set_membership.set_id', '=', setId)
-      .where('person.archived_at', 'is', null)
+      .where('setMembership.setId', '=', setId)
+      .where('person.archivedAt', 'is', null)
       .execute();
     for (const m of members)
-      await queueNotice(ctx, trx, {
+      await queueNotice(tx, tx.db, {
         kind: 'groundRulesChanged',
-        hostId: set.host_id,
-        hostName: set.host_name,
+        hostId: set.hostId,
+        hostName: set.hostName,
         to: m,
         vars: { setName: set.name, version: String(version) },
         details: input.rules,
         actionUrl: `${ctx.config.publicUrl}/sets/${setId}`,
       });
+    tx.afterCommit(() => ctx.mail.wake());
   });
-  ctx.mail.wake();
   return getGroundRules(ctx, actor, setId);
 }
 
 /** Records the viewer's acceptance of the version they read; an older version cannot be accepted. */
-export async function acceptGroundRules(ctx: AppContext, actor: PersonActor, setId: string, version: number) {
-  authorize(actor, 'groundRules.accept', await setResource(ctx.store.plain, setId));
-  const current = await ctx.store.plain
-    .selectFrom('ground_rules_version')
+export async function acceptGroundRules(
+  ctx: AppContext,
+  actor: PersonActor,
+  setId: string,
+  version: number,
+): Promise<GroundRules> {
+  authorize(actor, 'groundRules.accept', await setResource(ctx.db, setId));
+  const current = await ctx.db
+    .selectFrom('groundRulesVersion')
     .select(['id', 'version'])
-    .where('set_id', '=', setId)
+    .where('setId', '=', setId)
     .orderBy('version', 'desc')
     .executeTakeFirst();
   if (!current) throw conflict('Your set has not adopted its ground rules yet.');
@@ -173,16 +184,16 @@ export async function acceptGroundRules(ctx: AppContext, actor: PersonActor, set
       'body.version',
     );
   }
-  const already = await ctx.store.plain
-    .selectFrom('ground_rules_acceptance')
-    .select('person_id')
-    .where('version_id', '=', current.id)
-    .where('person_id', '=', actor.personId)
+  const already = await ctx.db
+    .selectFrom('groundRulesAcceptance')
+    .select('personId')
+    .where('versionId', '=', current.id)
+    .where('personId', '=', actor.personId)
     .executeTakeFirst();
   if (!already)
-    await ctx.store.plain
-      .insertInto('ground_rules_acceptance')
-      .values({ version_id: current.id, person_id: actor.personId, accepted_at: ctx.now().toISOString() })
+    await ctx.db
+      .insertInto('groundRulesAcceptance')
+      .values({ versionId: current.id, personId: actor.personId, acceptedAt: ctx.now().toISOString() })
       .execute();
   return getGroundRules(ctx, actor, setId);
 }

@@ -1,23 +1,24 @@
+import type { ProgrammeSummary } from '../../../contract/programmes.ts';
 import { type Actor, abilitiesFor, type ProgrammeResource } from '../../../domain/access.ts';
 import { nextStatuses } from '../../../domain/programme-lifecycle.ts';
-import type { ProgrammeTable } from '../../store/schema.ts';
+import type { DB } from '../../store/schema.ts';
 
-export function presentProgramme(viewer: Actor, row: ProgrammeTable) {
-  const resource: ProgrammeResource = { type: 'programme', hostId: row.host_id, programmeId: row.id };
+export function presentProgramme(viewer: Actor, row: DB['programme']): ProgrammeSummary {
+  const resource: ProgrammeResource = { type: 'programme', hostId: row.hostId, programmeId: row.id };
   return {
     id: row.id,
-    hostId: row.host_id,
+    hostId: row.hostId,
     name: row.name,
     purpose: row.purpose,
     theme: row.theme,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
     status: row.status,
-    setSize: { min: row.min_set_size, max: row.max_set_size },
-    meetingCadence: row.meeting_cadence ?? '',
+    setSize: { min: row.minSetSize, max: row.maxSetSize },
+    meetingCadence: row.meetingCadence ?? '',
     participation: row.participation ?? '',
-    nextStatuses: nextStatuses[row.status],
-    archived: row.archived_at !== null,
+    nextStatuses: [...nextStatuses[row.status]],
+    archived: row.archivedAt !== null,
     abilities: abilitiesFor(viewer, resource),
   };
 }

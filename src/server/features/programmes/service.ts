@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type {
+  NewProgramme,
+  Programme,
+  ProgrammePatch,
+  ProgrammeSummary,
+} from '../../../contract/programmes.ts';
 import { can, type PersonActor } from '../../../domain/access.ts';
-import { type ProgrammeStatus, validPeriod, validSizeBounds } from '../../../domain/programme.ts';
+import { type SizeBounds, validPeriod, validSizeBounds } from '../../../domain/programme.ts';
 import { initialStatuses, transitionProblem } from '../../../domain/programme-lifecycle.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
@@ -8,21 +14,7 @@ import { conflict, Problem } from '../../http/problem.ts';
 import { hostResource, programmeResource } from '../resources.ts';
 import { presentProgramme } from './present.ts';
 
-export interface ProgrammeInput {
-  name: string;
-  purpose: string;
-  theme: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  status: ProgrammeStatus;
-  setSize: { min: number; max: number };
-  /** How often and how long sets meet, in words. */
-  meetingCadence?: string | undefined;
-  /** What taking part involves, shown to applicants. */
-  participation?: string | undefined;
-}
-
-function checkRules(input: Pick<ProgrammeInput, 'startsOn' | 'endsOn' | 'setSize'>) {
+function checkRules(input: { startsOn: string | null; endsOn: string | null; setSize: SizeBounds }) {
   const bounds = validSizeBounds(input.setSize);
   if (bounds) throw new Problem('validation-failed', bounds, [{ field: 'body.setSize', message: bounds }]);
   const period = validPeriod(input.startsOn, input.endsOn);
@@ -34,14 +26,14 @@ export async function listProgrammes(
   actor: PersonActor,
   hostId: string,
   includeArchived: boolean,
-) {
+): Promise<ProgrammeSummary[]> {
   authorize(actor, 'programme.list', hostResource(hostId));
-  let query = ctx.store.plain
+  let query = ctx.db
     .selectFrom('programme')
     .selectAll()
-    .where('host_id', '=', hostId)
-    .orderBy('created_at', 'desc');
-  if (!includeArchived) query = query.where('archived_at', 'is', null);
+    .where('hostId', '=', hostId)
+    .orderBy('createdAt', 'desc');
+  if (!includeArchived) query = query.where('archivedAt', 'is', null);
   const rows = await query.execute();
   return rows
     .filter((row) => can(actor, 'programme.read', { type: 'programme', hostId, programmeId: row.id }))
@@ -49,18 +41,22 @@ export async function listProgrammes(
 }
 
 async function coordinators(ctx: AppContext, programmeId: string) {
-  return ctx.store.plain
-    .selectFrom('programme_coordinator')
-    .innerJoin('person', 'person.id', 'programme_coordinator.person_id')
+  return ctx.db
+    .selectFrom('programmeCoordinator')
+    .innerJoin('person', 'person.id', 'programmeCoordinator.personId')
     .select(['person.id as personId', 'person.name'])
-    .where('programme_coordinator.programme_id', '=', programmeId)
+    .where('programmeCoordinator.programmeId', '=', programmeId)
     .orderBy('person.name')
     .execute();
 }
 
-export async function getProgramme(ctx: AppContext, actor: PersonActor, programmeId: string) {
-  authorize(actor, 'programme.read', await programmeResource(ctx.store.plain, programmeId));
-  const row = await ctx.store.plain
+export async function getProgramme(
+  ctx: AppContext,
+  actor: PersonActor,
+  programmeId: string,
+): Promise<Programme> {
+  authorize(actor, 'programme.read', await programmeResource(ctx.db, programmeId));
+  const row = await ctx.db
     .selectFrom('programme')
     .selectAll()
     .where('id', '=', programmeId)
@@ -72,8 +68,8 @@ export async function createProgramme(
   ctx: AppContext,
   actor: PersonActor,
   hostId: string,
-  input: ProgrammeInput,
-) {
+  input: NewProgramme,
+): Promise<Programme> {
   authorize(actor, 'programme.create', hostResource(hostId));
   checkRules(input);
   if (!initialStatuses.includes(input.status)) {
@@ -83,24 +79,24 @@ export async function createProgramme(
   }
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.plain
+  await ctx.db
     .insertInto('programme')
     .values({
       id,
-      host_id: hostId,
+      hostId,
       name: input.name,
       purpose: input.purpose,
       theme: input.theme,
-      starts_on: input.startsOn,
-      ends_on: input.endsOn,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
       status: input.status,
-      min_set_size: input.setSize.min,
-      max_set_size: input.setSize.max,
-      meeting_cadence: input.meetingCadence ?? '',
-      participation: input.participation ?? '',
-      archived_at: null,
-      created_at: now,
-      updated_at: now,
+      minSetSize: input.setSize.min,
+      maxSetSize: input.setSize.max,
+      meetingCadence: input.meetingCadence,
+      participation: input.participation,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
     })
     .execute();
   return getProgramme(ctx, actor, id);
@@ -110,20 +106,20 @@ export async function updateProgramme(
   ctx: AppContext,
   actor: PersonActor,
   programmeId: string,
-  patch: Partial<ProgrammeInput> & { archived?: boolean | undefined },
-) {
-  const resource = await programmeResource(ctx.store.plain, programmeId);
+  patch: ProgrammePatch,
+): Promise<Programme> {
+  const resource = await programmeResource(ctx.db, programmeId);
   authorize(actor, 'programme.update', resource);
   if (patch.archived !== undefined) authorize(actor, 'programme.archive', resource);
-  const current = await ctx.store.plain
+  const current = await ctx.db
     .selectFrom('programme')
     .selectAll()
     .where('id', '=', programmeId)
     .executeTakeFirstOrThrow();
   const merged = {
-    startsOn: patch.startsOn === undefined ? current.starts_on : patch.startsOn,
-    endsOn: patch.endsOn === undefined ? current.ends_on : patch.endsOn,
-    setSize: patch.setSize ?? { min: current.min_set_size, max: current.max_set_size },
+    startsOn: patch.startsOn === undefined ? current.startsOn : patch.startsOn,
+    endsOn: patch.endsOn === undefined ? current.endsOn : patch.endsOn,
+    setSize: patch.setSize ?? { min: current.minSetSize, max: current.maxSetSize },
   };
   checkRules(merged);
   if (patch.status !== undefined) {
@@ -131,26 +127,26 @@ export async function updateProgramme(
     if (problem) throw conflict(problem, 'body.status');
   }
   const now = ctx.now().toISOString();
-  await ctx.store.plain
+  await ctx.db
     .updateTable('programme')
     .set({
       name: patch.name ?? current.name,
       purpose: patch.purpose ?? current.purpose,
       theme: patch.theme ?? current.theme,
-      starts_on: merged.startsOn,
-      ends_on: merged.endsOn,
+      startsOn: merged.startsOn,
+      endsOn: merged.endsOn,
       status: patch.status ?? current.status,
-      min_set_size: merged.setSize.min,
-      max_set_size: merged.setSize.max,
-      meeting_cadence: patch.meetingCadence ?? current.meeting_cadence,
+      minSetSize: merged.setSize.min,
+      maxSetSize: merged.setSize.max,
+      meetingCadence: patch.meetingCadence ?? current.meetingCadence,
       participation: patch.participation ?? current.participation,
-      archived_at:
+      archivedAt:
         patch.archived === undefined
-          ? current.archived_at
+          ? current.archivedAt
           : patch.archived
-            ? (current.archived_at ?? now)
+            ? (current.archivedAt ?? now)
             : null,
-      updated_at: now,
+      updatedAt: now,
     })
     .where('id', '=', programmeId)
     .execute();
@@ -162,31 +158,31 @@ export async function addCoordinator(
   actor: PersonActor,
   programmeId: string,
   personId: string,
-) {
-  const resource = await programmeResource(ctx.store.plain, programmeId);
+): Promise<Programme> {
+  const resource = await programmeResource(ctx.db, programmeId);
   authorize(actor, 'programme.manageCoordinators', resource);
-  const person = await ctx.store.plain
+  const person = await ctx.db
     .selectFrom('person')
     .select(['id', 'name'])
     .where('id', '=', personId)
-    .where('host_id', '=', resource.hostId)
-    .where('archived_at', 'is', null)
+    .where('hostId', '=', resource.hostId)
+    .where('archivedAt', 'is', null)
     .executeTakeFirst();
   if (!person) {
     throw new Problem('validation-failed', 'The person chosen does not exist.', [
       { field: 'body.personId', message: 'personId does not name a person of this host' },
     ]);
   }
-  const existing = await ctx.store.plain
-    .selectFrom('programme_coordinator')
-    .select('person_id')
-    .where('programme_id', '=', programmeId)
-    .where('person_id', '=', personId)
+  const existing = await ctx.db
+    .selectFrom('programmeCoordinator')
+    .select('personId')
+    .where('programmeId', '=', programmeId)
+    .where('personId', '=', personId)
     .executeTakeFirst();
   if (existing) throw conflict(`${person.name} already coordinates this programme.`, 'body.personId');
-  await ctx.store.plain
-    .insertInto('programme_coordinator')
-    .values({ programme_id: programmeId, person_id: personId, created_at: ctx.now().toISOString() })
+  await ctx.db
+    .insertInto('programmeCoordinator')
+    .values({ programmeId, personId, createdAt: ctx.now().toISOString() })
     .execute();
   return getProgramme(ctx, actor, programmeId);
 }
@@ -196,12 +192,12 @@ export async function removeCoordinator(
   actor: PersonActor,
   programmeId: string,
   personId: string,
-) {
-  authorize(actor, 'programme.manageCoordinators', await programmeResource(ctx.store.plain, programmeId));
-  const result = await ctx.store.plain
-    .deleteFrom('programme_coordinator')
-    .where('programme_id', '=', programmeId)
-    .where('person_id', '=', personId)
+): Promise<Programme> {
+  authorize(actor, 'programme.manageCoordinators', await programmeResource(ctx.db, programmeId));
+  const result = await ctx.db
+    .deleteFrom('programmeCoordinator')
+    .where('programmeId', '=', programmeId)
+    .where('personId', '=', personId)
     .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0)
     throw new Problem('not-found', 'This person does not coordinate this programme.');

@@ -1,42 +1,42 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../store/schema.ts';
+import type { SetRole } from '../../../domain/access.ts';
+import type { DB } from '../../store/schema.ts';
 
 export interface RosterEntry {
-  set_id: string;
-  person_id: string;
-  role: 'member' | 'facilitator';
+  setId: string;
+  personId: string;
+  role: SetRole;
   name: string;
   email: string;
-  job_role: string;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  has_account: boolean;
+  jobRole: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  hasAccount: boolean;
 }
 
-export async function rosters(db: Kysely<Database>, setIds: string[]): Promise<Map<string, RosterEntry[]>> {
+/** Who is in each of these sets: members, then facilitators, each by name. */
+export async function rosters(db: Kysely<DB>, setIds: string[]): Promise<Map<string, RosterEntry[]>> {
   const map = new Map<string, RosterEntry[]>(setIds.map((id) => [id, []]));
   if (setIds.length === 0) return map;
   const rows = await db
-    .selectFrom('set_membership')
-    .innerJoin('person', 'person.id', 'set_membership.person_id')
-    .leftJoin('organisation', 'organisation.id', 'person.organisation_id')
+    .selectFrom('setMembership')
+    .innerJoin('person', 'person.id', 'setMembership.personId')
+    .leftJoin('organisation', 'organisation.id', 'person.organisationId')
     .select([
-      'set_membership.set_id',
-      'set_membership.person_id',
-      'set_membership.role',
+      'setMembership.setId',
+      'setMembership.personId',
+      'setMembership.role',
       'person.name',
       'person.email',
-      'person.job_role',
-      'person.user_id',
-      'person.organisation_id',
-      'organisation.name as organisation_name',
+      'person.jobRole',
+      'person.userId',
+      'person.organisationId',
+      'organisation.name as organisationName',
     ])
-    .where('set_membership.set_id', 'in', setIds)
-    .orderBy('set_membership.role', 'desc')
+    .where('setMembership.setId', 'in', setIds)
+    .orderBy('setMembership.role', 'desc')
     .orderBy('person.name')
     .execute();
-  for (const row of rows) {
-    map.get(row.set_id)!.push({ ...row, role: row.role, has_account: row.user_id !== null });
-  }
+  for (const { userId, ...row } of rows) map.get(row.setId)!.push({ ...row, hasAccount: userId !== null });
   return map;
 }

@@ -1,66 +1,79 @@
 import { randomUUID } from 'node:crypto';
+import type { LearningSet, NewSet, SetPatch } from '../../../contract/sets.ts';
 import { can, type PersonActor, type SetRole } from '../../../domain/access.ts';
-import type { SetMode } from '../../../domain/programme.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, Problem } from '../../http/problem.ts';
 import { programmeResource, setResource } from '../resources.ts';
-import { presentSet } from './present.ts';
+import { type ProgrammeFacts, presentSet } from './present.ts';
 import { rosters } from './queries.ts';
 
-export interface SetInput {
-  name: string;
-  theme: string;
-  mode: SetMode;
-}
-
-async function programmeFacts(ctx: AppContext, programmeId: string) {
-  return ctx.store.plain
+async function programmeFacts(ctx: AppContext, programmeId: string): Promise<ProgrammeFacts> {
+  return ctx.db
     .selectFrom('programme')
-    .select(['id', 'name', 'host_id', 'min_set_size', 'max_set_size'])
+    .select(['id', 'name', 'hostId', 'minSetSize', 'maxSetSize'])
     .where('id', '=', programmeId)
     .executeTakeFirstOrThrow();
 }
 
 /** The sets of a programme that this viewer may see (coordinators: all; members: their own). */
-export async function listSets(ctx: AppContext, actor: PersonActor, programmeId: string) {
+export async function listSets(
+  ctx: AppContext,
+  actor: PersonActor,
+  programmeId: string,
+): Promise<LearningSet[]> {
+  authorize(actor, 'programme.read', await programmeResource(ctx.db, programmeId));
   const programme = await programmeFacts(ctx, programmeId);
-  const rows = await ctx.store.plain
-    .selectFrom('learning_set')
+  const rows = await ctx.db
+    .selectFrom('learningSet')
     .selectAll()
-    .where('programme_id', '=', programmeId)
+    .where('programmeId', '=', programmeId)
     .orderBy('name')
     .execute();
   const visible = rows.filter((row) =>
-    can(actor, 'set.readRoster', { type: 'set', hostId: programme.host_id, programmeId, setId: row.id }),
+    can(actor, 'set.readRoster', { type: 'set', hostId: programme.hostId, programmeId, setId: row.id }),
   );
   const byId = await rosters(
-    ctx.store.plain,
+    ctx.db,
     visible.map((r) => r.id),
   );
   return visible.map((row) => presentSet(actor, row, programme, byId.get(row.id) ?? []));
 }
 
-export async function getSet(ctx: AppContext, actor: PersonActor, setId: string) {
-  const resource = await setResource(ctx.store.plain, setId);
+export async function getSet(ctx: AppContext, actor: PersonActor, setId: string): Promise<LearningSet> {
+  const resource = await setResource(ctx.db, setId);
   authorize(actor, 'set.readRoster', resource);
-  const row = await ctx.store.plain
-    .selectFrom('learning_set')
+  const row = await ctx.db
+    .selectFrom('learningSet')
     .selectAll()
     .where('id', '=', setId)
     .executeTakeFirstOrThrow();
-  const programme = await programmeFacts(ctx, row.programme_id);
-  const roster = (await rosters(ctx.store.plain, [setId])).get(setId) ?? [];
+  const programme = await programmeFacts(ctx, row.programmeId);
+  const roster = (await rosters(ctx.db, [setId])).get(setId) ?? [];
   return presentSet(actor, row, programme, roster);
 }
 
-export async function createSet(ctx: AppContext, actor: PersonActor, programmeId: string, input: SetInput) {
-  authorize(actor, 'set.create', await programmeResource(ctx.store.plain, programmeId));
+export async function createSet(
+  ctx: AppContext,
+  actor: PersonActor,
+  programmeId: string,
+  input: NewSet,
+): Promise<LearningSet> {
+  authorize(actor, 'set.create', await programmeResource(ctx.db, programmeId));
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.store.plain
-    .insertInto('learning_set')
-    .values({ id, programme_id: programmeId, ...input, archived_at: null, created_at: now, updated_at: now })
+  await ctx.db
+    .insertInto('learningSet')
+    .values({
+      id,
+      programmeId,
+      name: input.name,
+      theme: input.theme,
+      mode: input.mode,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    })
     .execute();
   return getSet(ctx, actor, id);
 }
@@ -69,21 +82,21 @@ export async function updateSet(
   ctx: AppContext,
   actor: PersonActor,
   setId: string,
-  patch: Partial<SetInput> & { archived?: boolean | undefined },
-) {
-  const resource = await setResource(ctx.store.plain, setId);
+  patch: SetPatch,
+): Promise<LearningSet> {
+  const resource = await setResource(ctx.db, setId);
   authorize(actor, 'set.update', resource);
   if (patch.archived !== undefined) authorize(actor, 'set.archive', resource);
-  const current = await ctx.store.plain
-    .selectFrom('learning_set')
+  const current = await ctx.db
+    .selectFrom('learningSet')
     .selectAll()
     .where('id', '=', setId)
     .executeTakeFirstOrThrow();
   if (patch.mode === 'self_facilitated' && current.mode === 'facilitated') {
-    const facilitator = await ctx.store.plain
-      .selectFrom('set_membership')
-      .select('person_id')
-      .where('set_id', '=', setId)
+    const facilitator = await ctx.db
+      .selectFrom('setMembership')
+      .select('personId')
+      .where('setId', '=', setId)
       .where('role', '=', 'facilitator')
       .executeTakeFirst();
     if (facilitator) {
@@ -94,19 +107,19 @@ export async function updateSet(
     }
   }
   const now = ctx.now().toISOString();
-  await ctx.store.plain
-    .updateTable('learning_set')
+  await ctx.db
+    .updateTable('learningSet')
     .set({
       name: patch.name ?? current.name,
       theme: patch.theme ?? current.theme,
       mode: patch.mode ?? current.mode,
-      archived_at:
+      archivedAt:
         patch.archived === undefined
-          ? current.archived_at
+          ? current.archivedAt
           : patch.archived
-            ? (current.archived_at ?? now)
+            ? (current.archivedAt ?? now)
             : null,
-      updated_at: now,
+      updatedAt: now,
     })
     .where('id', '=', setId)
     .execute();
@@ -115,8 +128,8 @@ export async function updateSet(
 
 async function assertRoleFits(ctx: AppContext, setId: string, role: SetRole) {
   if (role !== 'facilitator') return;
-  const set = await ctx.store.plain
-    .selectFrom('learning_set')
+  const set = await ctx.db
+    .selectFrom('learningSet')
     .select('mode')
     .where('id', '=', setId)
     .executeTakeFirstOrThrow();
@@ -134,32 +147,32 @@ export async function addMember(
   setId: string,
   personId: string,
   role: SetRole,
-) {
-  const resource = await setResource(ctx.store.plain, setId);
+): Promise<LearningSet> {
+  const resource = await setResource(ctx.db, setId);
   authorize(actor, 'set.manageMembers', resource);
-  const person = await ctx.store.plain
+  const person = await ctx.db
     .selectFrom('person')
-    .select(['id', 'name', 'archived_at'])
+    .select(['id', 'name', 'archivedAt'])
     .where('id', '=', personId)
-    .where('host_id', '=', resource.hostId)
+    .where('hostId', '=', resource.hostId)
     .executeTakeFirst();
   if (!person) {
     throw new Problem('validation-failed', 'The person chosen does not exist.', [
       { field: 'body.personId', message: 'personId does not name a person of this host' },
     ]);
   }
-  if (person.archived_at) throw conflict(`${person.name} is archived; restore them first.`, 'body.personId');
+  if (person.archivedAt) throw conflict(`${person.name} is archived; restore them first.`, 'body.personId');
   await assertRoleFits(ctx, setId, role);
-  const existing = await ctx.store.plain
-    .selectFrom('set_membership')
+  const existing = await ctx.db
+    .selectFrom('setMembership')
     .select('role')
-    .where('set_id', '=', setId)
-    .where('person_id', '=', personId)
+    .where('setId', '=', setId)
+    .where('personId', '=', personId)
     .executeTakeFirst();
   if (existing) throw conflict(`${person.name} is already in this set.`, 'body.personId');
-  await ctx.store.plain
-    .insertInto('set_membership')
-    .values({ set_id: setId, person_id: personId, role, created_at: ctx.now().toISOString() })
+  await ctx.db
+    .insertInto('setMembership')
+    .values({ setId, personId, role, createdAt: ctx.now().toISOString() })
     .execute();
   return getSet(ctx, actor, setId);
 }
@@ -170,28 +183,33 @@ export async function changeMemberRole(
   setId: string,
   personId: string,
   role: SetRole,
-) {
-  authorize(actor, 'set.manageMembers', await setResource(ctx.store.plain, setId));
+): Promise<LearningSet> {
+  authorize(actor, 'set.manageMembers', await setResource(ctx.db, setId));
   await assertRoleFits(ctx, setId, role);
-  const result = await ctx.store.plain
-    .updateTable('set_membership')
+  const result = await ctx.db
+    .updateTable('setMembership')
     .set({ role })
-    .where('set_id', '=', setId)
-    .where('person_id', '=', personId)
+    .where('setId', '=', setId)
+    .where('personId', '=', personId)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new Problem('not-found', 'This person is not in this set.');
   return getSet(ctx, actor, setId);
 }
 
-export async function removeMember(ctx: AppContext, actor: PersonActor, setId: string, personId: string) {
-  authorize(actor, 'set.manageMembers', await setResource(ctx.store.plain, setId));
-  const result = await ctx.store.plain
-    .deleteFrom('set_membership')
-    .where('set_id', '=', setId)
-    .where('person_id', '=', personId)
+export async function removeMember(
+  ctx: AppContext,
+  actor: PersonActor,
+  setId: string,
+  personId: string,
+): Promise<LearningSet> {
+  authorize(actor, 'set.manageMembers', await setResource(ctx.db, setId));
+  const result = await ctx.db
+    .deleteFrom('setMembership')
+    .where('setId', '=', setId)
+    .where('personId', '=', personId)
     .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new Problem('not-found', 'This person is not in this set.');
-  // Anyone leaving a set loses its live rooms at once, on every server process.
-  ctx.bus.publish({ kind: 'revoke', setId, personId });
+  // Anyone leaving a set loses its live rooms at once, on every server process: once the change is kept.
+  ctx.afterCommit(() => ctx.bus.publish({ kind: 'revoke', setId, personId }));
   return getSet(ctx, actor, setId);
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Me, Programme } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { listProgrammes, type ProgrammeSummary } from '../../../contract/programmes.ts';
+import { useRoute } from '../../api/call.ts';
+import type { Me } from '../../api/types.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useMe } from '../../app/session.tsx';
 import { Badge } from '../../ui/Badge.tsx';
@@ -46,7 +47,7 @@ function MySets({ sets }: { sets: Me['sets'] }) {
 
 interface ProgrammesProps {
   me: Me;
-  programmes: Programme[];
+  programmes: ProgrammeSummary[];
   showArchived: boolean;
   onShowArchived(show: boolean): void;
 }
@@ -116,8 +117,9 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [showArchived, setShowArchived] = useState(false);
-  const programmes = useResource<Programme[]>(
-    `/api/hosts/${me.host.id}/programmes${showArchived ? '?includeArchived=true' : ''}`,
+  const programmes = useRoute(
+    listProgrammes,
+    { params: { hostId: me.host.id }, query: { includeArchived: showArchived ? 'true' : undefined } },
     { keepPrevious: true },
   );
   useTitle(t('dashboard.title'));

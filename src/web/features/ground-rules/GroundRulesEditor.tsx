@@ -1,17 +1,32 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { type GroundRules, updateGroundRules } from '../../../contract/ground-rules.ts';
+import type { BodyInput } from '../../../contract/route.ts';
+import { call } from '../../api/call.ts';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
-import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
-import type { GroundRules } from './types.ts';
+import { type FieldErrors, useForm } from '../../ui/use-form.ts';
 
 const lines = (text: string) =>
   text
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
+
+/** The route's checks, all shown on the one text area: a rule too long says so there. */
+function validate(t: TFunction, body: BodyInput<typeof updateGroundRules>): FieldErrors {
+  const errors = checkAgainst(
+    updateGroundRules.body,
+    body,
+    t,
+    { rules: t('groundRules.edit.label') },
+    body.rules.length === 0 ? { rules: t('groundRules.edit.required') } : {},
+  );
+  const first = Object.entries(errors).find(([field]) => field === 'rules' || field.startsWith('rules.'));
+  return first ? { rules: first[1] } : errors;
+}
 
 /** Edits the set's own version: one rule a line; saving adopts a new version everyone accepts again. */
 export function GroundRulesEditor({
@@ -26,23 +41,12 @@ export function GroundRulesEditor({
   const { t } = useTranslation();
   const initial = { rules: rules.rules.join('\n') };
   const form = useForm('ground-rules', initial);
+  const body = (v: typeof initial) => ({ rules: lines(v.rules), basedOn: rules.version });
   const save = async (v: typeof initial) => {
-    onSaved(
-      await api.put<GroundRules>(`/api/sets/${rules.setId}/ground-rules`, {
-        rules: lines(v.rules),
-        basedOn: rules.version,
-      }),
-    );
+    onSaved(await call(updateGroundRules, { params: { id: rules.setId }, body: body(v) }));
   };
   return (
-    <form
-      noValidate
-      className="form"
-      onSubmit={form.handleSubmit(
-        save,
-        (v) => checks(t).check('rules', lines(v.rules).length === 0, t('groundRules.edit.required')).errors,
-      )}
-    >
+    <form noValidate className="form" onSubmit={form.handleSubmit(save, (v) => validate(t, body(v)))}>
       <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
       <TextAreaField
         label={t('groundRules.edit.label')}

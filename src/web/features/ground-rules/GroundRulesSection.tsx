@@ -1,21 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isProblem } from '../../api/client.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { acceptGroundRules, getGroundRules } from '../../../contract/ground-rules.ts';
+import { call, useRoute } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';
 import { GroundRulesEditor } from './GroundRulesEditor.tsx';
-import type { GroundRules } from './types.ts';
 import '../enrolment/enrolment.css';
 
 /** The set's ground rules: the current version, who has accepted it, accepting it, editing it. */
 export function GroundRulesSection({ setId, viewerId }: { setId: string; viewerId: string }) {
   const { t, i18n } = useTranslation();
   const announce = useAnnounce();
-  const rules = useResource<GroundRules>(`/api/sets/${setId}/ground-rules`);
+  const rules = useRoute(getGroundRules, { params: { id: setId } });
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +24,7 @@ export function GroundRulesSection({ setId, viewerId }: { setId: string; viewerI
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/sets/${setId}/ground-rules/acceptance`, { version });
+      await call(acceptGroundRules, { params: { id: setId }, body: { version } });
       await rules.reload();
       announce(t('groundRules.accepted', { version }));
     } catch (e) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { Programme } from '../../api/types.ts';
+import { type Programme, updateProgramme } from '../../../contract/programmes.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 
@@ -15,7 +15,7 @@ export function ArchivedBanner({
   const { t } = useTranslation();
   const announce = useAnnounce();
   const restore = async () => {
-    onChange(await api.patch<Programme>(`/api/programmes/${programme.id}`, { archived: false }));
+    onChange(await call(updateProgramme, { params: { id: programme.id }, body: { archived: false } }));
     announce(t('programme.archive.restored', { name: programme.name }));
   };
   return (

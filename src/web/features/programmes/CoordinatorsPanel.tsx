@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, isProblem } from '../../api/client.ts';
-import type { Person, Programme } from '../../api/types.ts';
+import { addCoordinator, type Programme, removeCoordinator } from '../../../contract/programmes.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
+import type { Person } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -30,7 +32,7 @@ export function CoordinatorsPanel({ programme, onChange }: Props) {
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const coordinators = programme.coordinators ?? [];
+  const coordinators = programme.coordinators;
   const byId = new Map((people.data ?? []).map((p) => [p.id, p]));
   const candidates = (people.data ?? []).filter((p) => !coordinators.some((c) => c.personId === p.id));
 
@@ -42,8 +44,9 @@ export function CoordinatorsPanel({ programme, onChange }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post<Programme>(`/api/programmes/${programme.id}/coordinators`, {
-        personId: choice,
+      const updated = await call(addCoordinator, {
+        params: { id: programme.id },
+        body: { personId: choice },
       });
       onChange(updated);
       announce(t('programme.coordinators.added', { name: byId.get(choice)?.name ?? '' }));
@@ -56,7 +59,7 @@ export function CoordinatorsPanel({ programme, onChange }: Props) {
   };
 
   const remove = (personId: string, name: string) => async () => {
-    onChange(await api.delete<Programme>(`/api/programmes/${programme.id}/coordinators/${personId}`));
+    onChange(await call(removeCoordinator, { params: { id: programme.id, personId } }));
     announce(t('programme.coordinators.removed', { name }));
   };
 

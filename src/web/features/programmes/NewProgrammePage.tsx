@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { Programme } from '../../api/types.ts';
+import { createProgramme } from '../../../contract/programmes.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -18,7 +18,10 @@ export function NewProgrammePage() {
   if (!me.abilities['programme.create']) return <NotFoundPage />;
 
   const create = async (values: ProgrammeValues) => {
-    const created = await api.post<Programme>(`/api/hosts/${me.host.id}/programmes`, programmeBody(values));
+    const created = await call(createProgramme, {
+      params: { hostId: me.host.id },
+      body: programmeBody(values),
+    });
     const path = `/programmes/${created.id}`;
     announce(t('programme.new.created', { name: created.name }), { path });
     navigate(path);
@@ -30,6 +33,7 @@ export function NewProgrammePage() {
       <div className="card">
         <ProgrammeForm
           initial={programmeValues()}
+          schema={createProgramme.body}
           submitLabel={t('programme.new.submit')}
           busyLabel={t('common.saving')}
           onSubmit={create}

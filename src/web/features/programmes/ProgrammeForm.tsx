@@ -1,14 +1,22 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ProgrammeStatus, programmeStatuses, setSizeLimits } from '../../../domain/programme.ts';
+import type { z } from 'zod';
+import type { createProgramme, Programme } from '../../../contract/programmes.ts';
+import type { BodyInput } from '../../../contract/route.ts';
+import {
+  type ProgrammeStatus,
+  programmeStatuses,
+  setSizeLimits,
+  validPeriod,
+  validSizeBounds,
+} from '../../../domain/programme.ts';
 import { transitionProblem } from '../../../domain/programme-lifecycle.ts';
-import type { Programme } from '../../api/types.ts';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
+import { type FieldErrors, useForm } from '../../ui/use-form.ts';
 
 export interface ProgrammeValues extends Record<string, string> {
   name: string;
@@ -18,7 +26,7 @@ export interface ProgrammeValues extends Record<string, string> {
   participation: string;
   startsOn: string;
   endsOn: string;
-  status: string;
+  status: ProgrammeStatus;
   'setSize.min': string;
   'setSize.max': string;
 }
@@ -38,14 +46,14 @@ export function programmeValues(p?: Programme): ProgrammeValues {
   };
 }
 
-/** The request body for create and update. */
-export function programmeBody(v: ProgrammeValues) {
+/** The request body for create and update (the server trims the texts). */
+export function programmeBody(v: ProgrammeValues): BodyInput<typeof createProgramme> {
   return {
-    name: v.name.trim(),
-    theme: v.theme.trim(),
-    purpose: v.purpose.trim(),
-    meetingCadence: v.meetingCadence.trim(),
-    participation: v.participation.trim(),
+    name: v.name,
+    theme: v.theme,
+    purpose: v.purpose,
+    meetingCadence: v.meetingCadence,
+    participation: v.participation,
     startsOn: v.startsOn || null,
     endsOn: v.endsOn || null,
     status: v.status,
@@ -53,25 +61,50 @@ export function programmeBody(v: ProgrammeValues) {
   };
 }
 
-function validate(t: TFunction, v: ProgrammeValues) {
-  const min = Number(v['setSize.min']);
-  const max = Number(v['setSize.max']);
-  const { min: lo, max: hi } = setSizeLimits;
-  const sizeOk = (n: number) => Number.isInteger(n) && n >= lo && n <= hi;
-  return checks(t)
-    .required('name', v.name, t('programme.form.name'))
-    .check(
-      'endsOn',
-      Boolean(v.startsOn && v.endsOn && v.endsOn < v.startsOn),
-      t('programme.form.endBeforeStart'),
-    )
-    .check('setSize.min', !sizeOk(min), t('programme.form.sizeRange', { min: lo, max: hi }))
-    .check('setSize.max', !sizeOk(max), t('programme.form.sizeRange', { min: lo, max: hi }))
-    .check('setSize.max', sizeOk(min) && sizeOk(max) && min > max, t('programme.form.sizeOrder')).errors;
+const fieldOrder = [
+  'name',
+  'theme',
+  'purpose',
+  'meetingCadence',
+  'participation',
+  'startsOn',
+  'endsOn',
+  'status',
+  'setSize.min',
+  'setSize.max',
+] as const;
+
+/** The route's own checks, then the domain's rules across fields, which the server also applies. */
+function validate(t: TFunction, schema: z.ZodType, v: ProgrammeValues): FieldErrors {
+  const body = programmeBody(v);
+  const sizeRange = t('programme.form.sizeRange', { ...setSizeLimits });
+  const labels: Record<(typeof fieldOrder)[number], string> = {
+    name: t('programme.form.name'),
+    theme: t('programme.form.theme'),
+    purpose: t('programme.form.purpose'),
+    meetingCadence: t('enrolment.programmeForm.cadence'),
+    participation: t('enrolment.programmeForm.participation'),
+    startsOn: t('programme.form.startsOn'),
+    endsOn: t('programme.form.endsOn'),
+    status: t('programme.form.status'),
+    'setSize.min': t('programme.form.minSize'),
+    'setSize.max': t('programme.form.maxSize'),
+  };
+  const found = checkAgainst(schema, body, t, labels, { 'setSize.min': sizeRange, 'setSize.max': sizeRange });
+  if (!found.endsOn && validPeriod(body.startsOn ?? null, body.endsOn ?? null))
+    found.endsOn = t('programme.form.endBeforeStart');
+  if (!found['setSize.min'] && !found['setSize.max'] && body.setSize && validSizeBounds(body.setSize))
+    found['setSize.max'] = t('programme.form.sizeOrder');
+  // In the order the form shows its fields, so the summary reads top to bottom.
+  const errors: FieldErrors = {};
+  for (const field of fieldOrder) if (found[field]) errors[field] = found[field];
+  return errors;
 }
 
 interface Props {
   initial: ProgrammeValues;
+  /** The body of the route the form sends to: its checks run before sending. */
+  schema: z.ZodType;
   submitLabel: string;
   busyLabel: string;
   onSubmit(values: ProgrammeValues): Promise<void>;
@@ -79,17 +112,17 @@ interface Props {
 }
 
 /** Name, purpose, period, status and set size bounds of a programme. */
-export function ProgrammeForm({ initial, submitLabel, busyLabel, onSubmit, extraActions }: Props) {
+export function ProgrammeForm({ initial, schema, submitLabel, busyLabel, onSubmit, extraActions }: Props) {
   const { t } = useTranslation();
   const form = useForm('programme', initial, { aliases: { setSize: 'setSize.min' } });
   // Offer only the statuses the lifecycle allows from here (a new programme starts as a draft).
-  const from = initial.status as ProgrammeStatus;
+  const from = initial.status;
   const statusOptions = programmeStatuses
     .filter((s) => transitionProblem(from, s) === null)
     .map((s) => ({ value: s, label: t(`programme.status.${s}`) }));
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(onSubmit, (v) => validate(t, v))} className="form">
+    <form noValidate onSubmit={form.handleSubmit(onSubmit, (v) => validate(t, schema, v))} className="form">
       <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
       <TextField
         label={t('programme.form.name')}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useParams } from 'react-router';
-import type { LearningSet, Programme } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { getProgramme, type Programme } from '../../../contract/programmes.ts';
+import { listSets } from '../../../contract/sets.ts';
+import { useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
@@ -66,8 +67,8 @@ function Tabs({ programme }: { programme: Programme }) {
 export function ProgrammeLayout() {
   const { t } = useTranslation();
   const { programmeId = '' } = useParams();
-  const programme = useResource<Programme>(`/api/programmes/${programmeId}`);
-  const sets = useResource<LearningSet[]>(`/api/programmes/${programmeId}/sets`);
+  const programme = useRoute(getProgramme, { params: { id: programmeId } });
+  const sets = useRoute(listSets, { params: { id: programmeId } });
 
   if (!programme.data) {
     return programme.error ? <Failure error={programme.error} retry={programme.reload} /> : <Loading />;

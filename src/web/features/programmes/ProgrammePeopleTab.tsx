@@ -15,7 +15,7 @@ export function ProgrammePeopleTab() {
   useTitle(t('programme.tabTitle', { tab: t('programme.tabs.people'), name: programme.name }));
   if (!programme.abilities['programme.readPeople']) return <NotFoundPage />;
   const list = sets ? participants(sets) : [];
-  const coordinators = programme.coordinators ?? [];
+  const { coordinators } = programme;
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { Programme } from '../../api/types.ts';
+import { updateProgramme } from '../../../contract/programmes.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
@@ -18,13 +18,13 @@ export function ProgrammeSettingsTab() {
   if (!programme.abilities['programme.update']) return <NotFoundPage />;
 
   const save = async (values: ProgrammeValues) => {
-    setProgramme(await api.patch<Programme>(`/api/programmes/${programme.id}`, programmeBody(values)));
+    setProgramme(await call(updateProgramme, { params: { id: programme.id }, body: programmeBody(values) }));
     await reloadSets(); // size bounds change the sets' warnings
     announce(t('programme.settings.saved'));
   };
 
   const archive = async () => {
-    setProgramme(await api.patch<Programme>(`/api/programmes/${programme.id}`, { archived: true }));
+    setProgramme(await call(updateProgramme, { params: { id: programme.id }, body: { archived: true } }));
     announce(t('programme.archive.archived', { name: programme.name }));
   };
 
@@ -36,6 +36,7 @@ export function ProgrammeSettingsTab() {
           <ProgrammeForm
             key={programme.id}
             initial={programmeValues(programme)}
+            schema={updateProgramme.body}
             submitLabel={t('common.saveChanges')}
             busyLabel={t('common.saving')}
             onSubmit={save}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Programme, ProgrammeStatus } from '../../api/types.ts';
+import type { ProgrammeSummary } from '../../../contract/programmes.ts';
+import type { ProgrammeStatus } from '../../../domain/programme.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { formatDate } from '../../ui/format.ts';
 
@@ -17,7 +18,7 @@ export function ProgrammeStatusBadge({ status }: { status: ProgrammeStatus }) {
 }
 
 /** "3 Feb 2027 – 2 Nov 2027", "From 3 Feb 2027", or "Dates not set yet". */
-export function ProgrammePeriod({ programme }: { programme: Pick<Programme, 'startsOn' | 'endsOn'> }) {
+export function ProgrammePeriod({ programme }: { programme: Pick<ProgrammeSummary, 'startsOn' | 'endsOn'> }) {
   const { t, i18n } = useTranslation();
   const { startsOn, endsOn } = programme;
   const start = startsOn ? formatDate(startsOn, i18n.language) : null;

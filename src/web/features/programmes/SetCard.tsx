@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { LearningSet } from '../../api/types.ts';
+import type { LearningSet } from '../../../contract/sets.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { SizeWarning } from '../sets/SizeWarning.tsx';
 

@@ -1,5 +1,6 @@
 import { useOutletContext } from 'react-router';
-import type { LearningSet, Programme } from '../../api/types.ts';
+import type { Programme } from '../../../contract/programmes.ts';
+import type { LearningSet } from '../../../contract/sets.ts';
 
 /** What the programme page hands to its tabs. */
 export interface ProgrammeContext {

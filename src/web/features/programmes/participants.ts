@@ -1,10 +1,11 @@
-import type { LearningSet, OrganisationRef, SetRole } from '../../api/types.ts';
+import type { LearningSet, RosterEntry } from '../../../contract/sets.ts';
+import type { SetRole } from '../../../domain/access.ts';
 
 export interface Participant {
   personId: string;
   name: string;
   jobRole: string;
-  organisation: OrganisationRef | null;
+  organisation: RosterEntry['organisation'];
   places: { setId: string; setName: string; role: SetRole }[];
 }
 

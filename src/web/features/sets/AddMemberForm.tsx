@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { LearningSet, Person } from '../../api/types.ts';
+import { addMember, type LearningSet } from '../../../contract/sets.ts';
+import type { SetRole } from '../../../domain/access.ts';
+import { call } from '../../api/call.ts';
+import type { Person } from '../../api/types.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
 
 interface Props {
   set: LearningSet;
@@ -19,7 +21,7 @@ interface Props {
 export function AddMemberForm({ set, people, onChange }: Props) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const form = useForm('add-member', { personId: '', role: 'member' });
+  const form = useForm<{ personId: string; role: SetRole }>('add-member', { personId: '', role: 'member' });
   const inSet = new Set(set.roster.map((r) => r.personId));
   const candidates = people.filter((p) => !p.archived && !inSet.has(p.id));
   const roles =
@@ -34,13 +36,16 @@ export function AddMemberForm({ set, people, onChange }: Props) {
   }
 
   const validate = (v: typeof form.values) =>
-    checks(t).check('personId', !v.personId, t('set.add.chooseError')).errors;
+    checkAgainst(
+      addMember.body,
+      v,
+      t,
+      { personId: t('set.add.person'), role: t('set.roster.role') },
+      { personId: t('set.add.chooseError') },
+    );
 
   const add = async (v: typeof form.values) => {
-    const updated = await api.post<LearningSet>(`/api/sets/${set.id}/members`, {
-      personId: v.personId,
-      role: v.role,
-    });
+    const updated = await call(addMember, { params: { id: set.id }, body: v });
     onChange(updated);
     const name = people.find((p) => p.id === v.personId)?.name ?? '';
     announce(t('set.add.added', { name, count: updated.memberCount }));

@@ -1,22 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { LearningSet, Programme } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import { getProgramme } from '../../../contract/programmes.ts';
+import { createSet } from '../../../contract/sets.ts';
+import { call, useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
-import { SetForm, type SetValues, setBody, setValues } from './SetForm.tsx';
+import { SetForm, type SetValues, setValues } from './SetForm.tsx';
 
 export function NewSetPage() {
   const { t } = useTranslation();
   const { programmeId = '' } = useParams();
   const navigate = useNavigate();
   const announce = useAnnounce();
-  const programme = useResource<Programme>(`/api/programmes/${programmeId}`);
+  const programme = useRoute(getProgramme, { params: { id: programmeId } });
   useTitle(t('set.new.title'));
 
   if (!programme.data) return programme.error ? <Failure error={programme.error} /> : <Loading />;
@@ -24,7 +24,7 @@ export function NewSetPage() {
   if (!p.abilities['set.create']) return <NotFoundPage />;
 
   const create = async (values: SetValues) => {
-    const created = await api.post<LearningSet>(`/api/programmes/${p.id}/sets`, setBody(values));
+    const created = await call(createSet, { params: { id: p.id }, body: values });
     const path = `/sets/${created.id}`;
     announce(t('set.new.created', { name: created.name }), { path });
     navigate(path);
@@ -45,6 +45,7 @@ export function NewSetPage() {
       <div className="card">
         <SetForm
           initial={setValues()}
+          schema={createSet.body}
           submitLabel={t('set.new.submit')}
           onSubmit={create}
           extraActions={<Link to={`/programmes/${p.id}`}>{t('common.cancel')}</Link>}

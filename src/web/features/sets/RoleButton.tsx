@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isProblem } from '../../api/client.ts';
-import type { LearningSet, RosterEntry } from '../../api/types.ts';
+import { changeMemberRole, type LearningSet, type RosterEntry } from '../../../contract/sets.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 
@@ -26,7 +27,12 @@ export function RoleButton({
     setBusy(true);
     setError(null);
     try {
-      onChange(await api.patch<LearningSet>(`/api/sets/${set.id}/members/${entry.personId}`, { role: next }));
+      onChange(
+        await call(changeMemberRole, {
+          params: { id: set.id, personId: entry.personId },
+          body: { role: next },
+        }),
+      );
       announce(t(`set.roster.nowRole.${next}`, { name: entry.name }));
     } catch (e) {
       setError(isProblem(e) ? e.detail : t('errors.unexpected'));

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { AccountStatus, LearningSet, Person, RosterEntry } from '../../api/types.ts';
+import { type LearningSet, type RosterEntry, removeMember } from '../../../contract/sets.ts';
+import { call } from '../../api/call.ts';
+import type { AccountStatus, Person } from '../../api/types.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
@@ -37,7 +38,7 @@ export function RosterTable({ set, viewerId, people, onChange, onInvited }: Prop
   const seesAccounts = set.roster.some((r) => r.hasAccount !== undefined);
 
   const remove = (entry: RosterEntry) => async () => {
-    onChange(await api.delete<LearningSet>(`/api/sets/${set.id}/members/${entry.personId}`));
+    onChange(await call(removeMember, { params: { id: set.id, personId: entry.personId } }));
     announce(t('set.roster.removed', { name: entry.name }));
   };
 

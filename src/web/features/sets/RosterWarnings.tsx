@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RosterWarning } from '../../api/types.ts';
+import type { RosterWarning } from '../../../contract/sets.ts';
 
 /** Advice about the mix of organisations in a set (METHOD.md, "Forming sets"): warnings, not errors. */
 export function RosterWarnings({ warnings }: { warnings: RosterWarning[] }) {

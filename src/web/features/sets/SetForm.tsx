@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setModes } from '../../../domain/programme.ts';
-import type { LearningSet } from '../../api/types.ts';
+import type { z } from 'zod';
+import type { LearningSet } from '../../../contract/sets.ts';
+import { type SetMode, setModes } from '../../../domain/programme.ts';
 import { Button } from '../../ui/Button.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
 
-export type SetValues = { name: string; theme: string; mode: string };
+/** What the form holds is what it sends (the server trims the texts). */
+export type SetValues = { name: string; theme: string; mode: SetMode };
 
 export const setValues = (set?: LearningSet): SetValues => ({
   name: set?.name ?? '',
@@ -18,16 +20,23 @@ export const setValues = (set?: LearningSet): SetValues => ({
 
 interface Props {
   initial: SetValues;
+  /** The body of the route the form sends to: its checks run before sending. */
+  schema: z.ZodType;
   submitLabel: string;
   onSubmit(values: SetValues): Promise<void>;
   extraActions?: ReactNode;
 }
 
 /** A set's name, optional theme and whether a facilitator runs it or members take turns to chair. */
-export function SetForm({ initial, submitLabel, onSubmit, extraActions }: Props) {
+export function SetForm({ initial, schema, submitLabel, onSubmit, extraActions }: Props) {
   const { t } = useTranslation();
   const form = useForm('set', initial);
-  const validate = (v: SetValues) => checks(t).required('name', v.name, t('set.form.name')).errors;
+  const validate = (v: SetValues) =>
+    checkAgainst(schema, v, t, {
+      name: t('set.form.name'),
+      theme: t('set.form.theme'),
+      mode: t('set.form.mode'),
+    });
   return (
     <form noValidate className="form" onSubmit={form.handleSubmit(onSubmit, validate)}>
       <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
@@ -53,5 +62,3 @@ export function SetForm({ initial, submitLabel, onSubmit, extraActions }: Props)
     </form>
   );
 }
-
-export const setBody = (v: SetValues) => ({ name: v.name.trim(), theme: v.theme.trim(), mode: v.mode });

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LearningSet, RosterEntry } from '../../../contract/sets.ts';
 import { setSizeWarning } from '../../../domain/programme.ts';
-import type { LearningSet, RosterEntry } from '../../api/types.ts';
 import { fakeApi, hostAdmin, renderPage } from '../../test-support.tsx';
 import { SetPage } from './SetPage.tsx';
 

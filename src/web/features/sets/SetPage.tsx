@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { LearningSet, Person } from '../../api/types.ts';
+import { getSet } from '../../../contract/sets.ts';
+import { useRoute } from '../../api/call.ts';
+import type { Person } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { Failure, LoadError } from '../../app/Failure.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -23,7 +25,7 @@ export function SetPage() {
   const { t } = useTranslation();
   const { setId = '' } = useParams();
   const me = useMe();
-  const set = useResource<LearningSet>(`/api/sets/${setId}`);
+  const set = useRoute(getSet, { params: { id: setId } });
   const manages = set.data?.abilities['set.manageMembers'] ?? false;
   const people = useResource<Person[]>(manages ? `/api/hosts/${me.host.id}/people` : null);
   useTitle(

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { LearningSet } from '../../api/types.ts';
+import { type LearningSet, updateSet } from '../../../contract/sets.ts';
+import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { SetForm, type SetValues, setBody, setValues } from './SetForm.tsx';
+import { SetForm, type SetValues, setValues } from './SetForm.tsx';
 
 /** Rename, theme, mode, archive and restore: for those who run the programme. */
 export function SetSettings({ set, onChange }: { set: LearningSet; onChange(set: LearningSet): void }) {
@@ -11,12 +11,12 @@ export function SetSettings({ set, onChange }: { set: LearningSet; onChange(set:
   const announce = useAnnounce();
 
   const save = async (values: SetValues) => {
-    onChange(await api.patch<LearningSet>(`/api/sets/${set.id}`, setBody(values)));
+    onChange(await call(updateSet, { params: { id: set.id }, body: values }));
     announce(t('set.settings.saved'));
   };
 
   const archive = (archived: boolean) => async () => {
-    onChange(await api.patch<LearningSet>(`/api/sets/${set.id}`, { archived }));
+    onChange(await call(updateSet, { params: { id: set.id }, body: { archived } }));
     announce(t(archived ? 'set.archive.archived' : 'set.archive.restored', { name: set.name }));
   };
 
@@ -29,6 +29,7 @@ export function SetSettings({ set, onChange }: { set: LearningSet; onChange(set:
             <SetForm
               key={`${set.id}:${set.name}:${set.mode}`}
               initial={setValues(set)}
+              schema={updateSet.body}
               submitLabel={t('common.saveChanges')}
               onSubmit={save}
             />

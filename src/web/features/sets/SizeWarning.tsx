@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SetSizeWarning } from '../../api/types.ts';
+import type { SetSizeWarning } from '../../../domain/programme.ts';
 
 /**
  * A set outside its programme's size bounds is allowed, so this is a warning, never an error: the text
