@@ -45,10 +45,13 @@ export type ResponseOf<R extends Route> = R['response'] extends z.ZodType
     ? undefined
     : unknown;
 
+/** A part whose fields are all optional (a query of filters) may be left out altogether. */
 type Part<K extends string, S> = S extends z.ZodType
   ? undefined extends z.input<S>
     ? { [P in K]?: z.input<S> }
-    : { [P in K]: z.input<S> }
+    : Partial<z.input<S>> extends z.input<S>
+      ? { [P in K]?: z.input<S> }
+      : { [P in K]: z.input<S> }
   : { [P in K]?: never };
 
 /** What a client sends: path parameters, query and body, each as the route's schema takes it. */

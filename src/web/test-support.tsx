@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
-import type { Me } from './api/types.ts';
+import type { Me } from './../contract/me.ts';
 import { Root } from './app/Root.tsx';
 import { SessionProvider } from './app/session.tsx';
 import { createWebI18n } from './i18n.ts';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Me } from '../../../contract/me.ts';
 import { listProgrammes, type ProgrammeSummary } from '../../../contract/programmes.ts';
 import { useRoute } from '../../api/call.ts';
-import type { Me } from '../../api/types.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useMe } from '../../app/session.tsx';
 import { Badge } from '../../ui/Badge.tsx';

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Programme } from '../../../contract/programmes.ts';
+import { updateProgramme } from '../../../contract/programmes.ts';
+import type { ProgrammeStatus } from '../../../domain/programme.ts';
 import { programmeStatuses } from '../../../domain/programme.ts';
-import { api, isProblem } from '../../api/client.ts';
-import type { Programme, ProgrammeStatus } from '../../api/types.ts';
+import { call } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 
@@ -26,7 +29,7 @@ export function LifecyclePanel({
     setBusy(status);
     setError(null);
     try {
-      onChange(await api.patch<Programme>(`/api/programmes/${programme.id}`, { status }));
+      onChange(await call(updateProgramme, { params: { id: programme.id }, body: { status } }));
       announce(t('enrolment.lifecycle.moved', { status: t(`programme.status.${status}`) }));
     } catch (e) {
       setError(isProblem(e) ? e.detail : t('errors.unexpected'));

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { getSetTurns, type SetTurns } from '../../../contract/meetings.ts';
+import type { LearningSet } from '../../../contract/sets.ts';
 import { useRoute } from '../../api/call.ts';
-import type { LearningSet } from '../../api/types.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';

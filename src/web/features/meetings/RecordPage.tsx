@@ -9,10 +9,9 @@ import {
   type MeetingRecord,
 } from '../../../contract/meetings.ts';
 import { pathOf } from '../../../contract/route.ts';
+import { getSet } from '../../../contract/sets.ts';
 import { useRoute } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
-import type { LearningSet } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
 import { Failure, LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { Badge } from '../../ui/Badge.tsx';
@@ -48,7 +47,7 @@ function useMarkdownLink(markdown: string | null): string | null {
 
 function Record({ meeting }: { meeting: Meeting }) {
   const { t, i18n } = useTranslation();
-  const set = useResource<LearningSet>(`/api/sets/${meeting.setId}`);
+  const set = useRoute(getSet, { params: { id: meeting.setId } });
   const held = useRoute(getMeetingRecord, { params: { id: meeting.id } });
   const download = useMarkdownLink(held.data?.markdown ?? null);
   const day = meetingDay(meeting, i18n.language);

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useOutletContext, useParams } from 'react-router';
-import type { LearningSet } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
+import type { LearningSet } from '../../../contract/sets.ts';
+import { getSet } from '../../../contract/sets.ts';
+import { useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
@@ -16,7 +17,7 @@ export interface SetSectionContext {
 export function SetSection() {
   const { t } = useTranslation();
   const { setId = '' } = useParams();
-  const set = useResource<LearningSet>(`/api/sets/${setId}`);
+  const set = useRoute(getSet, { params: { id: setId } });
   if (!set.data) return set.error ? <Failure error={set.error} retry={set.reload} /> : <Loading />;
   const s = set.data;
   return (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import type { LearningSet } from '../../api/types.ts';
+import type { LearningSet } from '../../../contract/sets.ts';
 
 /**
  * The set's sections. Coordinators and admins see the overview and the meetings only: problems,

@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { listPeople } from '../../../contract/people.ts';
 import { addCoordinator, type Programme, removeCoordinator } from '../../../contract/programmes.ts';
-import { call } from '../../api/call.ts';
+import { call, useRoute } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
-import type { Person } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -26,8 +25,9 @@ export function CoordinatorsPanel({ programme, onChange }: Props) {
   const announce = useAnnounce();
   const selectId = useId();
   const manage = programme.abilities['programme.manageCoordinators'];
-  const people = useResource<Person[]>(
-    me.abilities['person.list'] ? `/api/hosts/${me.host.id}/people` : null,
+  const people = useRoute(
+    listPeople,
+    me.abilities['person.list'] ? { params: { hostId: me.host.id } } : null,
   );
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { Outlet, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Programme } from '../../api/types.ts';
+import type { Programme } from '../../../contract/programmes.ts';
 import { fakeApi, renderPage } from '../../test-support.tsx';
 import type { ProgrammeContext } from '../programmes/context.ts';
 import { ProgrammeCalendarPage } from './ProgrammeCalendarPage.tsx';

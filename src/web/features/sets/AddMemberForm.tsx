@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Person } from '../../../contract/people.ts';
 import { addMember, type LearningSet } from '../../../contract/sets.ts';
 import type { SetRole } from '../../../domain/access.ts';
 import { call } from '../../api/call.ts';
-import type { Person } from '../../api/types.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';

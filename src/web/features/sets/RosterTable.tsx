@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { AccountStatus, Person } from '../../../contract/people.ts';
 import { type LearningSet, type RosterEntry, removeMember } from '../../../contract/sets.ts';
 import { call } from '../../api/call.ts';
-import type { AccountStatus, Person } from '../../api/types.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';

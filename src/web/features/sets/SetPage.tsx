@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { listPeople } from '../../../contract/people.ts';
 import { getSet } from '../../../contract/sets.ts';
 import { useRoute } from '../../api/call.ts';
-import type { Person } from '../../api/types.ts';
-import { useResource } from '../../api/use-resource.ts';
 import { Failure, LoadError } from '../../app/Failure.tsx';
 import { useMe } from '../../app/session.tsx';
 import { Badge } from '../../ui/Badge.tsx';
@@ -27,7 +26,7 @@ export function SetPage() {
   const me = useMe();
   const set = useRoute(getSet, { params: { id: setId } });
   const manages = set.data?.abilities['set.manageMembers'] ?? false;
-  const people = useResource<Person[]>(manages ? `/api/hosts/${me.host.id}/people` : null);
+  const people = useRoute(listPeople, manages ? { params: { hostId: me.host.id } } : null);
   useTitle(
     set.data ? t('set.pageTitle', { name: set.data.name, programme: set.data.programme.name }) : undefined,
   );

@@ -2,11 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getMeeting, type Meeting } from '../../../../contract/meetings.ts';
+import { getSet } from '../../../../contract/sets.ts';
 import { currentStage } from '../../../../domain/meeting/selectors.ts';
 import type { MeetingState } from '../../../../domain/meeting/types.ts';
 import { useRoute } from '../../../api/call.ts';
-import type { LearningSet } from '../../../api/types.ts';
-import { useResource } from '../../../api/use-resource.ts';
 import { Failure } from '../../../app/Failure.tsx';
 import { useMe } from '../../../app/session.tsx';
 import type { LiveStatus } from '../../../live/connection.ts';
@@ -58,7 +57,7 @@ function RoomClosed({ meeting }: { meeting: Meeting }) {
 function LiveRoom({ meeting }: { meeting: Meeting }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const set = useResource<LearningSet>(`/api/sets/${meeting.setId}`);
+  const set = useRoute(getSet, { params: { id: meeting.setId } });
   const live = useLiveMeeting(meeting.status === 'cancelled' ? null : meeting.id, me.person.id);
   const setName = set.data?.name ?? '';
   const day = meetingDay(meeting, i18n.language);
