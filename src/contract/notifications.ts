@@ -2,8 +2,15 @@
 import { z } from 'zod';
 import { route } from './route.ts';
 
-/** The mails a person can choose to receive or not. */
-export const notificationKinds = ['invitations', 'changes', 'reminders', 'actions', 'polls'] as const;
+/** The mails a person can choose to receive or not. New kinds go at the end: an unsubscribe link carries a kind's position in this list. */
+export const notificationKinds = [
+  'invitations',
+  'changes',
+  'reminders',
+  'actions',
+  'polls',
+  'concerns',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Reminders come from 15 minutes to 14 days before a meeting, at most four of them. */

@@ -110,6 +110,21 @@ const table: Record<Action, string> = {
   'application.read': 'alice coordinatorP hostAdmin',
   'application.decide': 'coordinatorP hostAdmin',
   'application.withdraw': 'alice',
+  // Concerns: a proposal is the set's until it agrees; once shared the programme reads it without names.
+  'concern.listProposals': 'alice memberA facilitatorA',
+  'concern.propose': 'alice memberA facilitatorA',
+  'concern.configure': 'facilitatorA',
+  /** Alice's proposal: her set reads it, objects and approves; only she changes or withdraws it. */
+  'concern.read': 'alice memberA facilitatorA',
+  'concern.update': 'alice',
+  'concern.withdraw': 'alice',
+  'concern.object': 'alice memberA facilitatorA',
+  'concern.approve': 'alice memberA facilitatorA',
+  'concern.readShared': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'theme.manage': 'coordinatorP hostAdmin',
+  'vote.cast': 'alice memberA facilitatorA memberB',
+  'vote.readOwn': 'alice memberA facilitatorA memberB',
+  'vote.readCounts': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
 };
 
 const owned = { hostId: 'H', programmeId: 'P', setId: 'A', ownerId: 'alice' } as const;
@@ -123,6 +138,7 @@ const resourceFor = {
   /** Alice's private journal entry. */
   journal: { type: 'journal', ...owned, sharedWithSet: false },
   application: { type: 'application', hostId: 'H', programmeId: 'P', applicantId: 'alice' },
+  concern: { type: 'concern', hostId: 'H', programmeId: 'P', setId: 'A', proposerId: 'alice' },
 } as const;
 
 describe('access map: every role x every action', () => {
@@ -176,6 +192,22 @@ describe('access map: deny by default', () => {
       .map(([name]) => name);
     expect(managers).toEqual(pollRunners);
     expect(can(roles.coordinatorQ!, 'programme.readEvents', programmeP)).toBe(false);
+  });
+
+  it('lets the members of a self-facilitated set set their own objection period', () => {
+    const selfRun = { ...setA, selfFacilitated: true };
+    expect(can(roles.memberA!, 'concern.configure', selfRun)).toBe(true);
+    expect(can(roles.coordinatorP!, 'concern.configure', selfRun)).toBe(false);
+  });
+
+  it('never lets anyone outside the set see a proposal, whoever proposed it', () => {
+    const byFacilitator = { ...resourceFor.concern, proposerId: 'f' };
+    const readers = Object.entries(roles)
+      .filter(([, actor]) => can(actor, 'concern.read', byFacilitator))
+      .map(([name]) => name);
+    expect(readers).toEqual(['alice', 'memberA', 'facilitatorA']);
+    expect(can(roles.facilitatorA!, 'concern.update', byFacilitator)).toBe(true);
+    expect(can(roles.memberA!, 'concern.withdraw', byFacilitator)).toBe(false);
   });
 
   it('sends the abilities the viewer has, and only those', () => {

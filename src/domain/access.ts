@@ -68,13 +68,26 @@ export interface ApplicationResource {
   applicantId: string | null;
 }
 
+/**
+ * A concern a set member proposed for sharing with the programme. Until the set agrees it is set
+ * content; once shared, the programme sees its statement (never who proposed it) through the programme.
+ */
+export interface ConcernResource {
+  type: 'concern';
+  hostId: string;
+  programmeId: string;
+  setId: string;
+  proposerId: string;
+}
+
 export type Resource =
   | HostResource
   | PersonResource
   | ProgrammeResource
   | SetResource
   | OwnedItemResource
-  | ApplicationResource;
+  | ApplicationResource
+  | ConcernResource;
 
 type Rule<R extends Resource> = (actor: PersonActor, resource: R) => boolean;
 
@@ -133,6 +146,13 @@ const programmeRules = {
   'programme.formSets': (a, p) => runsProgramme(a, p.programmeId),
   // Anyone may leave a programme they take part in (its sets) at any time.
   'programme.withdraw': (a, p) => a.programmesOfSets.has(p.programmeId),
+  // Concerns the sets agreed to share, and their themes: the whole programme reads them (without names).
+  'concern.readShared': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  'theme.manage': (a, p) => runsProgramme(a, p.programmeId),
+  // Votes are anonymous: participants cast and read their own; counts (after voting closes) are for all.
+  'vote.cast': (a, p) => a.programmesOfSets.has(p.programmeId),
+  'vote.readOwn': (a, p) => a.programmesOfSets.has(p.programmeId),
+  'vote.readCounts': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
 } satisfies Record<string, Rule<ProgrammeResource>>;
 
 const setRules = {
@@ -170,6 +190,11 @@ const setRules = {
     facilitates(a, s.setId) ||
     (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
   'groundRules.accept': (a, s) => inSet(a, s.setId),
+  // Proposals to share a concern are set content until the set agrees: never coordinators or admins.
+  'concern.listProposals': (a, s) => inSet(a, s.setId),
+  'concern.propose': (a, s) => inSet(a, s.setId),
+  // The set's objection period: its facilitator's to change, or any member's in a self-facilitated set.
+  'concern.configure': (a, s) => facilitates(a, s.setId) || (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
 } satisfies Record<string, Rule<SetResource>>;
 
 const ownedItemRules = {
@@ -194,19 +219,31 @@ const applicationRules = {
   'application.withdraw': (a, r) => isApplicant(a, r),
 } satisfies Record<string, Rule<ApplicationResource>>;
 
+// A proposal: the set reads it (with who objected), anyone in the set objects or approves, only its
+// proposer changes or withdraws it.
+const concernRules = {
+  'concern.read': (a, r) => inSet(a, r.setId),
+  'concern.update': (a, r) => inSet(a, r.setId) && a.personId === r.proposerId,
+  'concern.withdraw': (a, r) => inSet(a, r.setId) && a.personId === r.proposerId,
+  'concern.object': (a, r) => inSet(a, r.setId),
+  'concern.approve': (a, r) => inSet(a, r.setId),
+} satisfies Record<string, Rule<ConcernResource>>;
+
 export type HostAction = keyof typeof hostRules;
 export type PersonAction = keyof typeof personRules;
 export type ProgrammeAction = keyof typeof programmeRules;
 export type SetAction = keyof typeof setRules;
 export type OwnedItemAction = keyof typeof ownedItemRules;
 export type ApplicationAction = keyof typeof applicationRules;
+export type ConcernAction = keyof typeof concernRules;
 export type Action =
   | HostAction
   | PersonAction
   | ProgrammeAction
   | SetAction
   | OwnedItemAction
-  | ApplicationAction;
+  | ApplicationAction
+  | ConcernAction;
 
 interface ActionsByResource {
   host: HostAction;
@@ -217,6 +254,7 @@ interface ActionsByResource {
   action: OwnedItemAction;
   journal: OwnedItemAction;
   application: ApplicationAction;
+  concern: ConcernAction;
 }
 
 const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any>> } = {
@@ -228,6 +266,7 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   action: ownedItemRules,
   journal: ownedItemRules,
   application: applicationRules,
+  concern: concernRules,
 };
 
 const ownedItemActions = (prefix: string) =>
@@ -242,6 +281,7 @@ export const actionsByResource = {
   action: ownedItemActions('action'),
   journal: ownedItemActions('journal'),
   application: Object.keys(applicationRules) as ApplicationAction[],
+  concern: Object.keys(concernRules) as ConcernAction[],
 };
 
 /** The action whose denial means "this resource does not exist for you" (404 rather than 403). */
@@ -254,6 +294,7 @@ export const visibilityAction = {
   action: 'action.read',
   journal: 'journal.read',
   application: 'application.read',
+  concern: 'concern.read',
 } as const satisfies { [T in keyof ActionsByResource]: ActionsByResource[T] };
 
 export function can<R extends Resource>(

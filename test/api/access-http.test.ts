@@ -7,9 +7,18 @@ import { buildWorld, type Role, type World } from '../support/world.ts';
 describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kind) => {
   let t: TestApp;
   let w: World;
+  /** A concern member A proposed to share: set content until the set agrees. */
+  let proposal: string;
   beforeAll(async () => {
     t = await createTestApp(kind);
     w = await buildWorld(t);
+    const proposed = await t.call({
+      method: 'POST',
+      url: `/api/sets/${w.setA}/concerns`,
+      cookie: w.cookies.memberA,
+      payload: { statement: 'Short-term funding makes planning beyond a year hard.' },
+    });
+    proposal = proposed.json().id;
   });
   afterAll(() => t.close());
 
@@ -89,6 +98,91 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
         payload: { admin: false },
       }),
       expect: [200, 403, 403, 404, 404, 403, 404],
+    },
+    {
+      name: 'list set A’s proposals to share a concern',
+      request: () => ({ method: 'GET', url: `/api/sets/${w.setA}/concerns` }),
+      expect: [403, 403, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'propose a concern in set A',
+      request: () => ({
+        method: 'POST',
+        url: `/api/sets/${w.setA}/concerns`,
+        payload: { statement: 'Volunteers leave after a few months.' },
+      }),
+      expect: [403, 403, 404, 201, 201, 404, 404],
+    },
+    {
+      name: 'change set A’s objection period',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/sets/${w.setA}/concern-settings`,
+        payload: { objectionDays: 4 },
+      }),
+      expect: [403, 403, 404, 200, 403, 404, 404],
+    },
+    {
+      name: 'read member A’s proposal',
+      request: () => ({ method: 'GET', url: `/api/concerns/${proposal}` }),
+      expect: [404, 404, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'edit member A’s proposal',
+      request: () => ({
+        method: 'PATCH',
+        url: `/api/concerns/${proposal}`,
+        payload: { themeTag: 'Funding' },
+      }),
+      expect: [404, 404, 404, 403, 200, 404, 404],
+    },
+    {
+      name: 'object to member A’s proposal',
+      request: () => ({ method: 'PUT', url: `/api/concerns/${proposal}/objection` }),
+      expect: [404, 404, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'withdraw an objection to member A’s proposal',
+      request: () => ({ method: 'DELETE', url: `/api/concerns/${proposal}/objection` }),
+      expect: [404, 404, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'withdraw member A’s proposal',
+      request: () => ({ method: 'DELETE', url: `/api/concerns/${proposal}` }),
+      expect: [404, 404, 404, 403, 204, 404, 404],
+    },
+    {
+      name: 'read programme P’s shared concerns and themes',
+      request: () => ({ method: 'GET', url: `/api/programmes/${w.programmeId}/concerns` }),
+      expect: [200, 200, 404, 200, 200, 200, 404],
+    },
+    {
+      name: 'manage programme P’s themes',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/programmes/${w.programmeId}/themes`,
+        payload: { themes: [] },
+      }),
+      expect: [200, 200, 404, 403, 403, 403, 404],
+    },
+    {
+      name: 'open or close voting on P’s themes',
+      request: () => ({
+        method: 'PATCH',
+        url: `/api/programmes/${w.programmeId}/voting`,
+        payload: { votesPerPerson: 3 },
+      }),
+      expect: [200, 200, 404, 403, 403, 403, 404],
+    },
+    {
+      // Voting has not opened: a voter is told so (409); whoever may not vote is refused first.
+      name: 'vote on P’s themes',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/programmes/${w.programmeId}/votes/mine`,
+        payload: { votes: [] },
+      }),
+      expect: [403, 403, 404, 409, 409, 409, 404],
     },
     {
       name: 'sign member A2 out everywhere',

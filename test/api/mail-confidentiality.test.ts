@@ -13,7 +13,8 @@ import { answers, openLink, setStatus } from './enrolment-support.ts';
  * Every mail template, by whether it can carry set content. A new template fails the catalogue test
  * below until it is placed here; one that carries set content also needs a case in this file.
  */
-const carriesSetContent = ['actionsNudge'];
+// A proposed concern is set content until the set agrees: its case is in concerns.test.ts.
+const carriesSetContent = ['actionsNudge', 'concernProposed', 'concernChanged'];
 const carriesNoSetContent = [
   'invitation',
   'passwordReset',

@@ -19,6 +19,8 @@ export async function startJourneyServer(options: {
   mail: boolean;
   /** Settings to shorten delays (e.g. how often reminders are looked for). */
   config?: Partial<Config>;
+  /** The server's clock, for a journey that must pass time (e.g. an objection period); real time if left out. */
+  now?: () => Date;
 }): Promise<JourneyServer> {
   const catcher = options.mail ? await startSmtpCatcher() : undefined;
   const database = await createTestDatabase('sqlite');
@@ -39,6 +41,7 @@ export async function startJourneyServer(options: {
         ...options.config,
       },
     ),
+    options.now ? { now: options.now } : {},
   );
   return {
     server,

@@ -31,6 +31,7 @@ const nouns: Record<Resource['type'], string> = {
   action: 'action',
   journal: 'journal entry',
   application: 'application',
+  concern: 'concern',
 };
 
 /**

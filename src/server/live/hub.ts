@@ -394,6 +394,21 @@ export class MeetingHub {
     await Promise.allSettled(rooms.map((r) => (r.status === 'fulfilled' ? r.value.queue : undefined)));
   }
 
+  /**
+   * Who is in a meeting's live room now (read-only). A room open in this process answers from its state.
+   * With one process, a room not open here has nobody in it; with several, it may be open elsewhere, and
+   * presence is in the log like every other event, so the log is replayed (nothing is kept or changed).
+   */
+  async presentIn(meetingId: string): Promise<readonly string[]> {
+    const open = this.rooms.get(meetingId);
+    if (open) return (await open).state.present;
+    if (this.deps.stalePresenceAfterMs !== undefined) return [];
+    const rows = await eventRowsAfter(this.deps.db, meetingId, 0);
+    if (!rows.length) return [];
+    const setup = await this.deps.loadSetup(meetingId);
+    return rows.map(toEvent).reduce(reduce, initialState(setup)).present;
+  }
+
   stateOf(meetingId: string): Promise<MeetingState> | undefined {
     return this.rooms.get(meetingId)?.then((room) => room.state);
   }

@@ -415,6 +415,73 @@ export interface FormationRunTable {
   published_at: Timestamp | null;
 }
 
+/** A concern proposed for sharing with the programme (0010_concerns). */
+export interface ConcernTable {
+  id: string;
+  programme_id: string;
+  set_id: string;
+  proposer_id: string;
+  statement: string;
+  theme_tag: string;
+  show_set_name: number;
+  status: 'proposed' | 'shared' | 'withdrawn';
+  version: number;
+  proposed_at: Timestamp;
+  consent_by: Timestamp;
+  shared_at: Timestamp | null;
+  shared_how: 'period' | 'room' | null;
+  withdrawn_at: Timestamp | null;
+  theme_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConcernObjectionTable {
+  concern_id: string;
+  person_id: string;
+  created_at: Timestamp;
+}
+
+export interface ConcernApprovalTable {
+  concern_id: string;
+  person_id: string;
+  meeting_id: string;
+  created_at: Timestamp;
+}
+
+export interface SetConcernSettingTable {
+  set_id: string;
+  objection_days: number;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ConcernThemeTable {
+  id: string;
+  programme_id: string;
+  name: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ThemeVotingTable {
+  programme_id: string;
+  votes_per_person: number;
+  status: 'not-open' | 'open' | 'closed';
+  opened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** A voter's votes on one theme; the voter is a keyed hash, never a person id. */
+export interface ThemeVoteTable {
+  programme_id: string;
+  voter_key: string;
+  theme_id: string;
+  votes: number;
+}
+
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
 export interface AuthUserTable {
   id: string;
@@ -460,6 +527,13 @@ export interface Database {
   ground_rules_version: GroundRulesVersionTable;
   ground_rules_acceptance: GroundRulesAcceptanceTable;
   formation_run: FormationRunTable;
+  concern: ConcernTable;
+  concern_objection: ConcernObjectionTable;
+  concern_approval: ConcernApprovalTable;
+  set_concern_setting: SetConcernSettingTable;
+  concern_theme: ConcernThemeTable;
+  theme_voting: ThemeVotingTable;
+  theme_vote: ThemeVoteTable;
   user: AuthUserTable;
   session: { id: string; userId: string; token: string; expiresAt: Date | string };
   account: { id: string; userId: string; providerId: string; password: string | null };

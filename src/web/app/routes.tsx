@@ -3,6 +3,7 @@ import { actionRoutes } from '../features/actions/routes.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { ProgrammeConcernsPage } from '../features/concerns/ProgrammeConcernsPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ApplyPage } from '../features/enrolment/ApplyPage.tsx';
 import { EnrolmentTab } from '../features/enrolment/EnrolmentTab.tsx';
@@ -70,6 +71,7 @@ export const routes: RouteObject[] = [
               { path: 'settings', element: <ProgrammeSettingsTab /> },
               { path: 'calendar', element: <ProgrammeCalendarPage /> },
               { path: 'calendar/polls/new', element: <NewProgrammePollPage /> },
+              { path: 'concerns', element: <ProgrammeConcernsPage /> },
             ],
           },
           { path: 'programmes/:programmeId/sets/new', element: <NewSetPage /> },

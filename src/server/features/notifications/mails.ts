@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import type { NotificationKind } from '../../../contract/notifications.ts';
 import { formatMeetingTime } from '../../../domain/schedule/format.ts';
 import type { AppContext } from '../../context.ts';
-import { enqueueMail, type MailAttachment } from '../../mail/outbox.ts';
+import { type MailAttachment, queueMail } from '../../mail/outbox.ts';
 import { type DetailLine, renderNoticeMail } from '../../mail/templates.ts';
-import { plainOf } from '../../store/db.ts';
 import type { DB } from '../../store/schema.ts';
 import { buildCalendar, type CalendarMeeting, loadCalendarMeetings } from '../calendar/ics.ts';
 import { loadPreferences, type Preferences, unsubscribeToken } from './preferences.ts';
@@ -109,20 +108,16 @@ export async function queueNotice(
       what: t(`schedule.kinds.${notice.preference}`),
     },
   });
-  await enqueueMail(
-    plainOf(ctx.db),
-    {
-      ...rendered,
-      hostId: to.hostId,
-      to: to.email,
-      attachments: notice.attachments,
-      headers: {
-        'List-Unsubscribe': `<${ctx.config.publicUrl}/api/unsubscribe/${token}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      },
+  await queueMail(ctx, {
+    ...rendered,
+    hostId: to.hostId,
+    to: to.email,
+    attachments: notice.attachments,
+    headers: {
+      'List-Unsubscribe': `<${ctx.config.publicUrl}/api/unsubscribe/${token}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
-    ctx.now(),
-  );
+  });
   return true;
 }
 

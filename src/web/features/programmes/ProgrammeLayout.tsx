@@ -42,6 +42,11 @@ function Tabs({ programme }: { programme: Programme }) {
       show: programme.abilities['programme.readCalendar'],
     },
     {
+      to: `${base}/concerns`,
+      label: t('programme.tabs.concerns'),
+      show: programme.abilities['concern.readShared'],
+    },
+    {
       to: `${base}/settings`,
       label: t('programme.tabs.settings'),
       show: programme.abilities['programme.update'],

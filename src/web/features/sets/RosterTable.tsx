@@ -43,7 +43,9 @@ export function RosterTable({ set, viewerId, people, onChange, onInvited }: Prop
   };
 
   return (
-    <div className="table-wrap">
+    // A member's roster has no link or button: the wrapper takes focus so the keyboard can scroll it on a phone.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="table-wrap" aria-label={t('set.rosterOf', { name: set.name })} tabIndex={0}>
       <table className="table">
         <caption className="visually-hidden">{t('set.rosterOf', { name: set.name })}</caption>
         <thead>
@@ -112,6 +114,6 @@ export function RosterTable({ set, viewerId, people, onChange, onInvited }: Prop
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

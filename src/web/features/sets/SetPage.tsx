@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { SetConcernsSection } from '../concerns/SetConcernsSection.tsx';
 import { WithdrawSection } from '../enrolment/WithdrawSection.tsx';
 import { GroundRulesSection } from '../ground-rules/GroundRulesSection.tsx';
 import { SetTabs } from '../meetings/SetTabs.tsx';
@@ -95,6 +96,10 @@ export function SetPage() {
             <Loading />
           )}
         </section>
+      ) : null}
+
+      {s.abilities['concern.listProposals'] ? (
+        <SetConcernsSection setId={s.id} archived={s.archived} />
       ) : null}
 
       <SetSettings set={s} onChange={set.setData} />

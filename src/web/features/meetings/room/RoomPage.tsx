@@ -15,6 +15,7 @@ import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { Breadcrumbs } from '../../../ui/PageHeader.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
 import { useTitle } from '../../../ui/use-title.ts';
+import { RoomConcernsPanel } from '../../concerns/RoomConcernsPanel.tsx';
 import { meetingDay, meetingTimes } from '../time.ts';
 import { Announcer } from './Announcer.tsx';
 import { Bidding } from './Bidding.tsx';
@@ -325,7 +326,12 @@ function StageContent({ room, serverNow, meeting }: { room: Room; serverNow: num
     case 'presentations':
       return <Presentations room={room} serverNow={serverNow} />;
     case 'process-review':
-      return <ProcessReview room={room} />;
+      return (
+        <>
+          <ProcessReview room={room} />
+          <RoomConcernsPanel meetingId={meeting.id} />
+        </>
+      );
     case 'check-out':
       return <CheckOutRound room={room} />;
     default:

@@ -1,0 +1,354 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
+import type { RunningServer } from '../../src/server/start.ts';
+import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import { ProgrammeConcernsPage, RoomConcernsPanel, SetConcernsPage } from './pages/concerns-pages.ts';
+import { MeetingRoomPage } from './pages/meeting-room-page.ts';
+
+const password = 'a long enough password';
+const programmeName = 'Leading Learning 2027';
+const people = {
+  coordinator: { name: 'Ines Duarte', email: 'ines@example.org' },
+  farah: { name: 'Farah Haddad', email: 'farah@example.org' },
+  amara: { name: 'Amara Okafor', email: 'amara@example.org' },
+  ben: { name: 'Ben Hughes', email: 'ben@example.org' },
+  chidi: { name: 'Chidi Eze', email: 'chidi@example.org' },
+  dana: { name: 'Dana Novak', email: 'dana@example.org' },
+};
+type Who = keyof typeof people;
+const concerns = {
+  roomFunding: 'Short-term donor funding makes it hard to plan beyond a year.',
+  kestrelVolunteers: 'Keeping volunteers motivated without paying them.',
+  heronDonors: 'Donors change their funding priorities faster than we can adapt.',
+  heronVolunteers: 'Volunteers burn out and leave after a few months.',
+};
+const day = 86_400_000;
+
+/** YYYY-MM-DD, days from today in London. */
+const londonDate = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * day));
+
+/** Host, programme, two sets and a meeting, built through the API as the admin: setup, not the journey. */
+async function seed(server: RunningServer, origin: string) {
+  const call = async (method: 'POST' | 'PUT', url: string, payload: object, cookie?: string) => {
+    const response = await server.app.inject({
+      method,
+      url,
+      payload,
+      headers: { origin, ...(cookie ? { cookie } : {}) },
+    });
+    if (response.statusCode >= 300)
+      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    return { body: JSON.parse(response.body), headers: response.headers };
+  };
+  const setup = await call('POST', '/api/setup', {
+    hostName: 'Northern NGO Learning Network',
+    adminName: 'Ada Admin',
+    email: 'ada@example.org',
+    password,
+    timeZone: 'Europe/London',
+  });
+  const raw = setup.headers['set-cookie'];
+  const admin = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
+  const hostId = setup.body.hostId as string;
+  const ids = {} as Record<Who, string>;
+  for (const [key, p] of Object.entries(people) as [Who, { name: string; email: string }][]) {
+    const person = await call(
+      'POST',
+      `/api/hosts/${hostId}/people`,
+      { name: p.name, email: p.email, jobRole: 'Programme lead' },
+      admin,
+    );
+    ids[key] = person.body.id;
+    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
+    await server.ctx.store.plain
+      .updateTable('person')
+      .set({ user_id: userId })
+      .where('id', '=', person.body.id)
+      .execute();
+  }
+  const programme = await call(
+    'POST',
+    `/api/hosts/${hostId}/programmes`,
+    { name: programmeName, setSize: { min: 2, max: 8 } },
+    admin,
+  );
+  const programmeId = programme.body.id as string;
+  await call('POST', `/api/programmes/${programmeId}/coordinators`, { personId: ids.coordinator }, admin);
+  const kestrel = (await call('POST', `/api/programmes/${programmeId}/sets`, { name: 'Set Kestrel' }, admin))
+    .body.id;
+  const heron = (await call('POST', `/api/programmes/${programmeId}/sets`, { name: 'Set Heron' }, admin)).body
+    .id;
+  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.farah, role: 'facilitator' }, admin);
+  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.amara }, admin);
+  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.ben }, admin);
+  await call('POST', `/api/sets/${heron}/members`, { personId: ids.chidi }, admin);
+  await call('POST', `/api/sets/${heron}/members`, { personId: ids.dana }, admin);
+  const meeting = await call(
+    'POST',
+    `/api/sets/${kestrel}/meetings`,
+    { localStart: `${londonDate(1)}T10:00`, timeZone: 'Europe/London' },
+    admin,
+  );
+  return {
+    programmeId,
+    kestrel: kestrel as string,
+    heron: heron as string,
+    meetingId: meeting.body.id as string,
+  };
+}
+
+describe('issues of common concern: shared by consent, grouped into themes, voted on (SQLite, Chromium)', () => {
+  let journey: JourneyServer | undefined;
+  let server: RunningServer;
+  let browser: Browser;
+  let baseUrl: string;
+  let world: Awaited<ReturnType<typeof seed>>;
+  /** The server's clock runs this far ahead of real time: the journey passes an objection period. */
+  let ahead = 0;
+  const contexts: BrowserContext[] = [];
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+  const signedIn = async (who: Who, options: Parameters<typeof newContext>[1] = {}) => {
+    const context = await newContext(browser, { baseURL: baseUrl, ...options });
+    contexts.push(context);
+    const page = await context.newPage();
+    screenshotOnFailure(page);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: people[who].email, password },
+      headers: { origin: baseUrl },
+    });
+    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+    const raw = response.headers['set-cookie'];
+    const cookies = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]!.split('='));
+    await context.addCookies(
+      cookies.map(([name, ...value]) => ({ name: name!, value: value.join('='), url: baseUrl })),
+    );
+    return page;
+  };
+
+  const shoot = async (page: Page, name: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, name);
+  };
+
+  beforeAll(async () => {
+    journey = await startJourneyServer({
+      mail: false,
+      // Seven people sign in within a minute, from one address.
+      config: { signInRateLimit: { max: 50, windowSeconds: 60 } },
+      now: () => new Date(Date.now() + ahead),
+    });
+    ({ server, baseUrl } = journey);
+    world = await seed(server, baseUrl);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await journey?.close();
+  });
+
+  it('takes concerns from two sets by consent to themes the programme votes on', async () => {
+    const [farahPage, amaraPage, benPage] = await Promise.all([
+      signedIn('farah'),
+      signedIn('amara', phone),
+      signedIn('ben'),
+    ]);
+    const roomPath = `/meetings/${world.meetingId}/room`;
+
+    // 1. Set Kestrel meets. In its process review Amara proposes a concern; everyone present approves.
+    const [farah, amara, ben] = await Promise.all([
+      new MeetingRoomPage(farahPage, baseUrl).open(roomPath),
+      new MeetingRoomPage(amaraPage, baseUrl).open(roomPath),
+      new MeetingRoomPage(benPage, baseUrl).open(roomPath),
+    ]);
+    await Promise.all([farah, amara, ben].map((room) => room.waitForPeopleHere(3)));
+    await farah.next('Start the meeting');
+    await farah.goToStage('Process review');
+    await Promise.all([amara, ben].map((room) => room.waitForNow('Process review')));
+    const amaraPanel = new RoomConcernsPanel(amaraPage);
+    await amaraPanel.propose(concerns.roomFunding, 'Funding');
+    await amaraPanel.card(concerns.roomFunding).getByText('Waiting for approval from').waitFor();
+    await amara.auditState('the room’s concerns panel, on a phone');
+    await shoot(amaraPage, 'concerns-room-phone');
+    await new RoomConcernsPanel(benPage).approve(concerns.roomFunding);
+    const farahPanel = new RoomConcernsPanel(farahPage);
+    await farahPanel
+      .card(concerns.roomFunding)
+      .getByText(`Waiting for approval from ${people.farah.name}.`)
+      .waitFor({
+        timeout: 20_000,
+      });
+    await farahPanel.approve(concerns.roomFunding);
+    await farahPanel
+      .card(concerns.roomFunding)
+      .getByText(/Shared with the programme on .*: everyone in the room approved\./)
+      .waitFor();
+    await farah.auditState('the room’s concerns panel once shared, on a laptop');
+    await shoot(farahPage, 'concerns-room-laptop-shared');
+
+    // 2. Ben proposes another on the set page, with the set's name allowed to travel.
+    const benSet = await new SetConcernsPage(benPage, baseUrl, 'Set Kestrel').goto(`/sets/${world.kestrel}`);
+    await benSet.propose(concerns.kestrelVolunteers, { showSetName: true });
+    expect(await benSet.stateOf(concerns.kestrelVolunteers)).toMatch(
+      /^Waiting for objections Shared with the programme on .* \(Europe\/London\) unless someone in the set objects\.$/,
+    );
+
+    // 3. Set Heron, by keyboard: Chidi proposes; Dana proposes another and objects to Chidi's.
+    const [chidiPage, danaPage] = await Promise.all([signedIn('chidi'), signedIn('dana', phone)]);
+    const chidi = await new SetConcernsPage(chidiPage, baseUrl, 'Set Heron').goto(`/sets/${world.heron}`);
+    await chidi.proposeByKeyboard(concerns.heronVolunteers, 'Volunteers');
+    expect(await chidi.card(concerns.heronVolunteers).textContent()).toContain('With the set’s name');
+    const dana = await new SetConcernsPage(danaPage, baseUrl, 'Set Heron').goto(`/sets/${world.heron}`);
+    await dana.propose(concerns.heronDonors);
+    await dana.object(concerns.heronVolunteers);
+    await dana.auditState('a set’s proposals with an objection, on a phone');
+    await shoot(danaPage, 'concerns-set-phone');
+
+    // Nothing has left either set yet, but the concern the room approved.
+    const coordinatorPage = await signedIn('coordinator');
+    const board = await new ProgrammeConcernsPage(coordinatorPage, baseUrl, programmeName).goto(
+      `/programmes/${world.programmeId}/concerns`,
+    );
+    expect(await board.columnStatements('Not in a theme yet')).toEqual([concerns.roomFunding]);
+
+    // 4. The objection period passes: what nobody objected to is shared; Chidi's is held.
+    ahead = 3 * day + 60_000;
+    await chidiPage.reload();
+    await chidi.card(concerns.heronVolunteers).waitFor();
+    expect(await chidi.stateOf(concerns.heronVolunteers)).toBe(
+      `Held ${people.dana.name} objects, so it stays in the set until the objection is withdrawn.`,
+    );
+    expect(await chidi.stateOf(concerns.heronDonors)).toMatch(
+      /^Shared Shared with the programme on .*, as nobody objected\.$/,
+    );
+    // Dana withdraws her objection: the period is over, so it is shared at once.
+    await danaPage.reload();
+    await dana.withdrawObjection(concerns.heronVolunteers);
+    await dana
+      .card(concerns.heronVolunteers)
+      .getByText(/as nobody objected/)
+      .waitFor();
+
+    // 5. The coordinator sees the four concerns, no names, and accepts Revans's grouping.
+    await coordinatorPage.reload();
+    await board.column('Not in a theme yet').waitFor();
+    expect((await board.columnStatements('Not in a theme yet')).sort()).toEqual(
+      Object.values(concerns).sort(),
+    );
+    const text = (await coordinatorPage.locator('main').textContent()) ?? '';
+    for (const who of ['farah', 'amara', 'ben', 'chidi', 'dana'] as const)
+      expect(text).not.toContain(people[who].name);
+    expect(await board.chip(concerns.kestrelVolunteers).textContent()).toContain('Set Kestrel');
+    await coordinatorPage.getByRole('button', { name: 'Suggest themes' }).click();
+    const suggested = coordinatorPage.getByRole('list', { name: 'Suggested themes' });
+    await suggested.waitFor();
+    expect(await suggested.locator('.suggestion__why').allTextContents()).toEqual([
+      'Grouped because they share: funding, donor',
+      'Grouped because they share: volunteers',
+    ]);
+    await board.auditState('the suggested grouping');
+    await coordinatorPage.getByRole('button', { name: 'Accept this grouping' }).click();
+    await expect.poll(() => board.themeNames()).toEqual(['Funding', 'Volunteers', 'Not in a theme yet']);
+
+    // By keyboard: rename a theme.
+    await coordinatorPage.getByRole('button', { name: 'Rename Volunteers' }).focus();
+    await coordinatorPage.keyboard.press('Enter');
+    await coordinatorPage.getByRole('dialog', { name: 'Rename “Volunteers”' }).waitFor();
+    await coordinatorPage.keyboard.press('Control+A');
+    await coordinatorPage.keyboard.type('Keeping volunteers');
+    await coordinatorPage.keyboard.press('Enter');
+    await expect
+      .poll(() => board.themeNames())
+      .toEqual(['Funding', 'Keeping volunteers', 'Not in a theme yet']);
+
+    // By pointer: drag a concern out of its theme; by keyboard: move it back with "Move to theme…".
+    await board.drag(concerns.kestrelVolunteers, 'Not in a theme yet');
+    await expect
+      .poll(() => board.columnStatements('Not in a theme yet'))
+      .toEqual([concerns.kestrelVolunteers]);
+    await board
+      .chip(concerns.kestrelVolunteers)
+      .getByRole('button', { name: /^Move “Keeping volunteers/ })
+      .focus();
+    await coordinatorPage.keyboard.press('Enter');
+    const menu = coordinatorPage.getByRole('list', { name: /^Where to move/ });
+    await menu.waitFor();
+    await expect
+      .poll(() => coordinatorPage.evaluate(() => document.activeElement?.textContent))
+      .toBe('Funding');
+    await coordinatorPage.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => coordinatorPage.evaluate(() => document.activeElement?.textContent))
+      .toBe('Keeping volunteers');
+    await coordinatorPage.keyboard.press('Enter');
+    await expect.poll(() => board.columnStatements('Keeping volunteers')).toHaveLength(2);
+    await board.auditState('the themes board');
+    await shoot(coordinatorPage, 'concerns-themes-laptop');
+
+    // 6. Voting opens with three votes each.
+    await coordinatorPage.getByLabel('Votes each participant has').selectOption('3');
+    await coordinatorPage.getByRole('button', { name: 'Open voting' }).click();
+    await coordinatorPage
+      .getByText('Voting has opened, so the themes stay as they are.', { exact: false })
+      .waitFor();
+
+    // Amara votes on her phone: one too many first, then three.
+    const amaraBoard = await new ProgrammeConcernsPage(amaraPage, baseUrl, programmeName).goto(
+      `/programmes/${world.programmeId}/concerns`,
+    );
+    const amaraForm = amaraPage.getByRole('region', { name: 'Your votes' });
+    await amaraForm.getByLabel('Votes for Funding').fill('3');
+    await amaraForm.getByLabel('Votes for Keeping volunteers').fill('1');
+    await amaraForm.getByText('1 vote too many: take one off a theme.').waitFor();
+    await amaraForm.getByRole('button', { name: 'Save my votes' }).click();
+    await amaraForm
+      .getByRole('alert')
+      .getByText('You have 3 votes in all and gave 4. Take 1 off a theme and send them again.')
+      .waitFor();
+    await amaraForm.getByLabel('Votes for Funding').fill('2');
+    await amaraForm.getByRole('button', { name: 'Save my votes' }).click();
+    await amaraBoard.announced('Your 3 votes are saved.');
+    await amaraBoard.auditState('voting, on a phone');
+    await shoot(amaraPage, 'concerns-voting-phone');
+
+    // Three more vote (through the API their pages call).
+    for (const [who, votes] of [
+      ['ben', { 'Keeping volunteers': 2 }],
+      ['chidi', { 'Keeping volunteers': 3 }],
+      ['dana', { Funding: 3 }],
+    ] as const) {
+      const page = await signedIn(who);
+      const voter = await new ProgrammeConcernsPage(page, baseUrl, programmeName).goto(
+        `/programmes/${world.programmeId}/concerns`,
+      );
+      const form = page.getByRole('region', { name: 'Your votes' });
+      for (const [theme, n] of Object.entries(votes))
+        await form.getByLabel(`Votes for ${theme}`).fill(String(n));
+      await form.getByRole('button', { name: 'Save my votes' }).click();
+      await voter.announced(/votes are saved/);
+    }
+    // Nobody sees counts while voting is open.
+    await coordinatorPage.reload();
+    await coordinatorPage.getByText('Counts are shown once voting has closed.').waitFor();
+    await coordinatorPage.getByText('4 people have voted.').waitFor();
+
+    // 7. Voting closes: the counts, most votes first, for the coordinator and for the participants.
+    await coordinatorPage.getByRole('button', { name: 'Close voting' }).click();
+    const results = coordinatorPage.getByRole('table', { name: 'What the programme chose' });
+    await results.waitFor();
+    expect(await results.locator('tbody tr').allTextContents()).toEqual(['Keeping volunteers6', 'Funding5']);
+    await board.auditState('results after voting closed');
+    await shoot(coordinatorPage, 'concerns-results-laptop');
+    await amaraPage.reload();
+    await amaraPage.getByRole('table', { name: 'What the programme chose' }).waitFor();
+    expect(await amaraPage.getByRole('region', { name: 'Your votes' }).count()).toBe(0);
+    await shoot(amaraPage, 'concerns-results-phone');
+  }, 420_000);
+});
