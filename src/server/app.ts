@@ -33,6 +33,7 @@ import { setupRoutes } from './features/setup/routes.ts';
 import { installCsrfProtection } from './http/csrf.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { problemBody } from './http/problem.ts';
 import { documentFileAnswers, keepRouteTable } from './http/route-table.ts';
 import { registerWebApp } from './http/web.ts';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installCsrfProtection(app, allowedOrigins(ctx.config.publicUrl));
   installSessionResolution(app, ctx);
   registerHealthRoutes(app, ctx);
+  registerMetrics(app, ctx);
   registerAuthRoutes(app, ctx);
 
   for (const routes of [
