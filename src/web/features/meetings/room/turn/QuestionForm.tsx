@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getSetCoach } from '../../../../../contract/coach.ts';
 import { textLimits } from '../../../../../domain/meeting/rule-kit.ts';
+import { useRoute } from '../../../../api/call.ts';
 import type { Room } from '../model.ts';
 import { RoomForm } from '../RoomForm.tsx';
-import { adviceNudge } from './advice.ts';
+import { CoachHint } from './CoachHint.tsx';
 
 /** Asking a question (or, for the scribe, recording one someone else asked); the presenter listens. */
 export function QuestionForm({ room }: { room: Room }) {
@@ -11,6 +13,10 @@ export function QuestionForm({ room }: { room: Room }) {
   const id = useId();
   const { state } = room;
   const [askedBy, setAskedBy] = useState(room.me);
+  // The set's and the member's own switches, read when the question form appears; off means no hint.
+  const coachSettings = useRoute(getSetCoach, { params: { setId: state.setup.setId } });
+  const coachOn = coachSettings.data?.active === true;
+  const step = state.step === 'clarifying' ? 'clarifying' : 'questioning';
   if (!room.can({ type: 'question.add', text: 'x' })) {
     return room.isPresenter ? <p className="muted">{t('meeting.questions.presenterListens')}</p> : null;
   }
@@ -29,7 +35,7 @@ export function QuestionForm({ room }: { room: Room }) {
       }
       submit={t('meeting.questions.submit')}
       maxLength={textLimits.long}
-      coach={(text) => (adviceNudge(text) ? t('meeting.questions.coach') : null)}
+      coach={coachOn ? (text, use) => <CoachHint text={text} step={step} use={use} /> : undefined}
       command={(text) =>
         askedBy === room.me ? { type: 'question.add', text } : { type: 'question.add', text, askedBy }
       }
