@@ -81,7 +81,7 @@ function SharesTable({
 
 const figuresFor = (figures: QuestionFigures, language: string) => ({
   open: figures.open,
-  asked: figures.asked,
+  count: figures.asked,
   share: percent(figures.share, language),
 });
 
