@@ -279,8 +279,11 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   concern: concernRules,
 };
 
-const ownedItemActions = (prefix: string) =>
-  (Object.keys(ownedItemRules) as OwnedItemAction[]).filter((a) => a.startsWith(`${prefix}.`));
+/** The actions of one kind of owned item, typed as exactly those (the contract's abilities name them). */
+const ownedItemActions = <P extends OwnedItemResource['type']>(prefix: P) =>
+  (Object.keys(ownedItemRules) as OwnedItemAction[]).filter(
+    (a): a is Extract<OwnedItemAction, `${P}.${string}`> => a.startsWith(`${prefix}.`),
+  );
 
 export const actionsByResource = {
   host: Object.keys(hostRules) as HostAction[],
