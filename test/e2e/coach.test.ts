@@ -198,7 +198,34 @@ describe('the question coach in the live room (SQLite, Chromium)', () => {
     await benPage.getByRole('button', { name: 'Ask', exact: true }).click();
     await ben.question(anotherAdvice).waitFor();
 
-    // 4. The facilitator switches the coach off for the set; Ben's room, reloaded, says nothing.
+    // 4. Ben turns the coach off for himself from the hint; it stays off on the server (every device),
+    // and he switches it back on from his set's Meetings tab.
+    await field.fill('have you tried saying no to the next request');
+    await ben.coachHint().waitFor();
+    await benPage.getByRole('button', { name: 'Turn off the coach for me' }).click();
+    await benPage.getByRole('status').filter({ hasText: 'The question coach is off for you' }).waitFor();
+    expect(await ben.coachHint().count()).toBe(0);
+    const mine = async () =>
+      (
+        await server.app.inject({
+          method: 'GET',
+          url: '/api/me/coach',
+          headers: { cookie: world.cookies.ben, origin: baseUrl },
+        })
+      ).json().enabled;
+    await expect.poll(mine).toBe(false);
+    await field.fill('');
+    const benMeetings = await new MeetingsTabPage(benPage, baseUrl, setName).open(
+      `/sets/${world.setId}/meetings`,
+    );
+    const benPanel = new CoachPanel(benPage);
+    expect(await benPanel.mySwitch().isChecked()).toBe(false);
+    expect(await benPanel.setSwitch().count()).toBe(0);
+    await benPanel.mySwitch().click();
+    await benMeetings.announced('Saved.');
+    expect(await mine()).toBe(true);
+
+    // 5. The facilitator switches the coach off for the set; Ben's room, reopened, says nothing.
     const farahPage = await signedIn('facilitator');
     const meetings = await new MeetingsTabPage(farahPage, baseUrl, setName).open(
       `/sets/${world.setId}/meetings`,
@@ -206,14 +233,14 @@ describe('the question coach in the live room (SQLite, Chromium)', () => {
     const panel = new CoachPanel(farahPage);
     await panel.switchSet(false);
     await meetings.auditState('meetings tab with the question coach switched off');
-    await benPage.reload();
+    await ben.open(`/meetings/${world.meetingId}/room`);
     await ben.waitForStep('Open questioning');
     await ben.questionField().fill('Have you tried saying no?');
     await benPage.waitForTimeout(1200);
     expect(await ben.coachHint().count()).toBe(0);
     expect(await benPage.getByRole('button', { name: /^Use this question/ }).count()).toBe(0);
 
-    // 5. At the process review the set sees its share of open questions, and Ben his own, privately.
+    // 6. At the process review the set sees its share of open questions, and Ben his own, privately.
     await run(f, { type: 'stage.goto', index: stage('process-review') });
     await ben.waitForNow('Process review');
     const figures = new CoachPanel(benPage);

@@ -25,6 +25,8 @@ interface Props {
   step: QuestioningStep;
   /** Replace the question in the field with this one. */
   use(question: string): void;
+  /** The member switches the coach off for themself (every set, every device). */
+  switchOff(): void;
 }
 
 /**
@@ -34,7 +36,7 @@ interface Props {
  * Only the explanation is in the polite live region, so a screen reader hears it once per change of
  * kind, not at every keystroke; focus stays in the field.
  */
-export function CoachHint({ text, step, use }: Props) {
+export function CoachHint({ text, step, use, switchOff }: Props) {
   const { t } = useTranslation();
   const settled = useSettled(text);
   const [dismissed, setDismissed] = useState(false);
@@ -86,6 +88,9 @@ export function CoachHint({ text, step, use }: Props) {
             ))}
             <Button small variant="quiet" onClick={() => setDismissed(true)}>
               {t('coach.room.dismiss')}
+            </Button>
+            <Button small variant="quiet" onClick={switchOff}>
+              {t('coach.room.switchOff')}
             </Button>
           </div>
           <p className="coach-hint__note">{t('coach.room.private')}</p>

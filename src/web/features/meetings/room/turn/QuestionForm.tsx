@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getSetCoach } from '../../../../../contract/coach.ts';
+import { getSetCoach, updateMyCoach } from '../../../../../contract/coach.ts';
 import { textLimits } from '../../../../../domain/meeting/rule-kit.ts';
-import { useRoute } from '../../../../api/call.ts';
+import { call, useRoute } from '../../../../api/call.ts';
 import type { Room } from '../model.ts';
 import { RoomForm } from '../RoomForm.tsx';
 import { CoachHint } from './CoachHint.tsx';
@@ -14,8 +14,9 @@ const remembered = (setId: string) => `revans.coach.${setId}`;
  * question form appears; off means no hint. The answer is remembered on this device so that a room
  * that has lost its connection (the coach itself needs none) keeps to the last known switches.
  */
-function useCoachOn(setId: string): boolean {
+function useCoach(setId: string) {
   const settings = useRoute(getSetCoach, { params: { setId } });
+  const [switchedOff, setSwitchedOff] = useState(false);
   const active = settings.data?.active;
   useEffect(() => {
     if (active === undefined) return;
@@ -25,13 +26,30 @@ function useCoachOn(setId: string): boolean {
       // Storage may be full or blocked; the switches are read again next time.
     }
   }, [active, setId]);
-  if (active !== undefined) return active;
-  if (!settings.error) return false;
-  try {
-    return localStorage.getItem(remembered(setId)) !== 'off';
-  } catch {
-    return true;
+  /** The member's own switch, from the hint: off at once here, and on the server for every device. */
+  const switchOff = () => {
+    setSwitchedOff(true);
+    try {
+      localStorage.setItem(remembered(setId), 'off');
+    } catch {
+      // As above.
+    }
+    void call(updateMyCoach, { body: { enabled: false } }).catch(() => {
+      // Offline: the hints stay off in this room; the Meetings tab's switch is the lasting one.
+    });
+  };
+  let on: boolean;
+  if (switchedOff) on = false;
+  else if (active !== undefined) on = active;
+  else if (!settings.error) on = false;
+  else {
+    try {
+      on = localStorage.getItem(remembered(setId)) !== 'off';
+    } catch {
+      on = true;
+    }
   }
+  return { on, switchedOff, switchOff };
 }
 
 /** Asking a question (or, for the scribe, recording one someone else asked); the presenter listens. */
@@ -40,7 +58,7 @@ export function QuestionForm({ room }: { room: Room }) {
   const id = useId();
   const { state } = room;
   const [askedBy, setAskedBy] = useState(room.me);
-  const coachOn = useCoachOn(state.setup.setId);
+  const coach = useCoach(state.setup.setId);
   const step = state.step === 'clarifying' ? 'clarifying' : 'questioning';
   if (!room.can({ type: 'question.add', text: 'x' })) {
     return room.isPresenter ? <p className="muted">{t('meeting.questions.presenterListens')}</p> : null;
@@ -60,7 +78,17 @@ export function QuestionForm({ room }: { room: Room }) {
       }
       submit={t('meeting.questions.submit')}
       maxLength={textLimits.long}
-      coach={coachOn ? (text, use) => <CoachHint text={text} step={step} use={use} /> : undefined}
+      coach={
+        coach.on
+          ? (text, use) => <CoachHint text={text} step={step} use={use} switchOff={coach.switchOff} />
+          : coach.switchedOff
+            ? () => (
+                <p className="muted" role="status">
+                  {t('coach.room.switchedOff')}
+                </p>
+              )
+            : undefined
+      }
       command={(text) =>
         askedBy === room.me ? { type: 'question.add', text } : { type: 'question.add', text, askedBy }
       }
