@@ -3,6 +3,7 @@ import { actionRoutes } from '../features/actions/routes.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { DataRetentionPage } from '../features/closing/DataRetentionPage.tsx';
 import { ProgrammeConcernsPage } from '../features/concerns/ProgrammeConcernsPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ApplyPage } from '../features/enrolment/ApplyPage.tsx';
@@ -82,6 +83,7 @@ export const routes: RouteObject[] = [
           { path: 'organisations', element: <OrganisationsPage /> },
           { path: 'mail', element: <MailOutboxPage /> },
           { path: 'mail/:mailId', element: <MailMessagePage /> },
+          { path: 'data', element: <DataRetentionPage /> },
           ...meetingRoutes,
           ...actionRoutes,
           ...scheduleRoutes,
