@@ -103,7 +103,7 @@ describe('closing a programme, and people’s data', () => {
     await new SignInPage(ada, journey.baseUrl)
       .goto('/sign-in')
       .then((p) => p.signIn('ada@example.org', password));
-    await ada.getByRole('heading', { level: 1 }).first().waitFor();
+    await ada.waitForURL((url) => url.pathname === '/');
 
     const settings = await new ClosingProgrammePage(ada, journey.baseUrl, 'Leading Learning 2027').goto(
       `/programmes/${ids.programme}/settings`,
@@ -126,7 +126,7 @@ describe('closing a programme, and people’s data', () => {
     await new SignInPage(amara, journey.baseUrl)
       .goto('/sign-in')
       .then((p) => p.signIn('amara@example.org', password));
-    await amara.getByRole('heading', { level: 1 }).first().waitFor();
+    await amara.waitForURL((url) => url.pathname === '/');
     const programme = await new ClosingProgrammePage(amara, journey.baseUrl, 'Leading Learning 2027').goto(
       `/programmes/${ids.programme}`,
     );
