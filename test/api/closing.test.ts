@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { eraseExpiredContent } from '../../src/server/features/closing/retention.ts';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTestApp, type TestApp, testOrigin } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
 import { buildWorld, type Role, type World } from '../support/world.ts';
 
@@ -125,6 +126,36 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
       'Keeping volunteers after the first month',
     );
     expect((await as('memberA', 'GET', `/api/actions/${actionId}`)).statusCode).toBe(200);
+    // The set offers no writes any more, so the pages do not either.
+    const set = await ok('memberA', 'GET', `/api/sets/${w.setA}`);
+    expect(set.abilities['set.readContent']).toBe(true);
+    expect(set.abilities['set.writeContent']).toBe(false);
+    expect(set.abilities['problem.create']).toBe(false);
+  });
+
+  it('does not open a closed programme’s live room', async () => {
+    // Sign-in sessions expire by the real clock: join at real time, then go back to the programme's.
+    const programmeTime = clock;
+    clock = new Date();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (t.app.server.address() as { port: number }).port;
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/api/live`, {
+      headers: { cookie: w.cookies.memberA, origin: testOrigin },
+    });
+    const answer = await new Promise<{ t: string; code?: string; detail?: string }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer to join')), 10_000);
+      socket.on('open', () => socket.send(JSON.stringify({ t: 'join', meetingId, afterSeq: 0 })));
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data));
+        if (message.t === 'welcome') return;
+        clearTimeout(timer);
+        resolve(message);
+      });
+    });
+    socket.close();
+    clock = programmeTime;
+    expect(answer).toMatchObject({ t: 'error', code: 'programme-closed' });
+    expect(answer.detail).toMatch(/^The programme is closed/);
   });
 
   it("exports a member's own content of the programme as Markdown and PDF, and nobody else's", async () => {
