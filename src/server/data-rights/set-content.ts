@@ -398,11 +398,13 @@ export const concerns: Contributor = {
   },
 };
 
-/** Blanks every text a live-room command carried; ids, kinds and numbers stay so replay still works. */
+/** The fields of live-room commands (src/domain/meeting/types.ts) that carry a person's own words. */
+const freeTextFields = new Set(['text', 'title', 'statement', 'reason', 'learned']);
+
+/** Blanks the words a live-room command carried; ids, kinds, steps and numbers stay so replay still works. */
 export function redactCommand(json: string): string {
-  const keep = new Set(['type', 't', 'kind', 'mode', 'stage', 'phase', 'status', 'role']);
   const walk = (value: unknown, key?: string): unknown => {
-    if (typeof value === 'string') return key && (keep.has(key) || /id$|Id$|At$|^at$/.test(key)) ? value : '';
+    if (typeof value === 'string') return key && freeTextFields.has(key) ? '' : value;
     if (Array.isArray(value)) return value.map((v) => walk(v));
     if (value && typeof value === 'object')
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
@@ -411,7 +413,7 @@ export function redactCommand(json: string): string {
   try {
     return JSON.stringify(walk(JSON.parse(json)));
   } catch {
-    return '{}';
+    return json;
   }
 }
 
