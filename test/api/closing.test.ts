@@ -90,6 +90,18 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('records when a programme closed through its status as well', async () => {
+    await t.ctx.store.plain
+      .updateTable('programme')
+      .set({ status: 'running' })
+      .where('id', '=', w.otherProgrammeId)
+      .execute();
+    const closed = await ok('otherCoordinator', 'PATCH', `/api/programmes/${w.otherProgrammeId}`, {
+      status: 'closed',
+    });
+    expect(closed).toMatchObject({ status: 'closed', closedAt: clock.toISOString(), nextStatuses: [] });
+  });
+
   it('refuses every change to sets, meetings and content with a 409 that says the programme is closed', async () => {
     const attempts: [Role, string, string, object?][] = [
       [
@@ -208,7 +220,8 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
     clock = new Date(closedAt + 29 * day);
     expect(await eraseExpiredContent(t.ctx)).toBe(0);
     clock = new Date(closedAt + 30 * day + 1000);
-    expect(await eraseExpiredContent(t.ctx)).toBe(1);
+    // Both programmes closed that day (P, and Q through its status): both lose their set content.
+    expect(await eraseExpiredContent(t.ctx)).toBe(2);
     expect(await eraseExpiredContent(t.ctx)).toBe(0);
 
     const db = t.ctx.store.plain;
@@ -236,9 +249,10 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
     );
 
     const log = await ok('admin', 'GET', `/api/hosts/${w.hostId}/erasures`);
-    expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ kind: 'programme-content', subjectId: w.programmeId, mode: 'retention' });
-    expect(log[0].counts).toMatchObject({ problems: 2, actions: 1, journalEntries: 1, questions: 1 });
+    expect(log).toHaveLength(2);
+    const entry = log.find((e: { subjectId: string }) => e.subjectId === w.programmeId);
+    expect(entry).toMatchObject({ kind: 'programme-content', mode: 'retention' });
+    expect(entry.counts).toMatchObject({ problems: 2, actions: 1, journalEntries: 1, questions: 1 });
     expect(JSON.stringify(log)).not.toContain('volunteers');
     const programme = await ok('coordinator', 'GET', `/api/programmes/${w.programmeId}`);
     expect(programme.contentErasedAt).toBe(clock.toISOString());
