@@ -9,6 +9,7 @@ import { installSessionResolution, registerAuthRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { actionRoutes } from './features/actions/routes.ts';
 import { calendarRoutes } from './features/calendar/routes.ts';
+import { closingRoutes } from './features/closing/routes.ts';
 import { coachRoutes } from './features/coach/routes.ts';
 import { concernRoutes } from './features/concerns/routes.ts';
 import { enrolmentRoutes } from './features/enrolment/routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     formationRoutes,
     concernRoutes,
     coachRoutes,
+    closingRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

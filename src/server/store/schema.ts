@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { ActionStatus } from '../../contract/actions.ts';
 import type { AttendanceStatus, JournalVisibility, MeetingStatus } from '../../contract/enums.ts';
 import type { PollStatus } from '../../contract/polls.ts';
@@ -18,6 +19,8 @@ export interface HostTable {
   name: string;
   default_time_zone: string;
   default_language: string;
+  /** Days a closed programme's set content is kept before it is erased (0013_closing). */
+  closed_content_retention_days: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -71,6 +74,10 @@ export interface ProgrammeTable {
   participation: string | null;
   /** The open application link's secret while it is shared; null once revoked (0006_enrolment). */
   application_token: string | null;
+  /** When the programme closed (0013_closing). */
+  closed_at: Timestamp | null;
+  /** When the retention job erased its set content (0013_closing). */
+  content_erased_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -497,6 +504,18 @@ export interface ThemeVoteTable {
   votes: number;
 }
 
+/** One erasure: a closed programme's set content, or a person (0013_closing). Never the content itself. */
+export interface ErasureLogTable {
+  id: string;
+  host_id: string;
+  kind: 'programme-content' | 'person';
+  subject_id: string;
+  mode: 'retention' | 'remove' | 'anonymise';
+  counts_json: string;
+  erased_by: string | null;
+  erased_at: Timestamp;
+}
+
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
 export interface AuthUserTable {
   id: string;
@@ -551,6 +570,7 @@ export interface Database {
   theme_vote: ThemeVoteTable;
   set_coach_setting: SetCoachSettingTable;
   person_coach_setting: PersonCoachSettingTable;
+  erasure_log: ErasureLogTable;
   user: AuthUserTable;
   session: { id: string; userId: string; token: string; expiresAt: Date | string };
   account: { id: string; userId: string; providerId: string; password: string | null };

@@ -210,6 +210,13 @@ export const routes: RouteObject[] = [
               (m) => m.MailMessagePage,
             ),
           },
+          {
+            path: 'data',
+            lazy: lazyPage(
+              () => import('../features/closing/DataRetentionPage.tsx'),
+              (m) => m.DataRetentionPage,
+            ),
+          },
           ...meetingRoutes,
           ...actionRoutes,
           ...scheduleRoutes,
