@@ -11,6 +11,7 @@ import { actionRoutes } from './features/actions/routes.ts';
 import { calendarRoutes } from './features/calendar/routes.ts';
 import { concernRoutes } from './features/concerns/routes.ts';
 import { enrolmentRoutes } from './features/enrolment/routes.ts';
+import { feedbackRoutes } from './features/feedback/routes.ts';
 import { formationRoutes } from './features/formation/routes.ts';
 import { groundRulesRoutes } from './features/ground-rules/routes.ts';
 import { hostRoutes } from './features/hosts/routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     groundRulesRoutes,
     formationRoutes,
     concernRoutes,
+    feedbackRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

@@ -100,6 +100,7 @@ export const hostAdmin: Me = {
     'person.create',
     'programme.list',
     'programme.create',
+    'feedback.configure',
   ] as const),
   sets: [],
   coordinates: [],

@@ -32,6 +32,7 @@ const nouns: Record<Resource['type'], string> = {
   journal: 'journal entry',
   application: 'application',
   concern: 'concern',
+  review: 'review',
 };
 
 /**
