@@ -8,6 +8,9 @@ import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ApplyPage } from '../features/enrolment/ApplyPage.tsx';
 import { EnrolmentTab } from '../features/enrolment/EnrolmentTab.tsx';
 import { YourApplicationPage } from '../features/enrolment/YourApplicationPage.tsx';
+import { ReportPage } from '../features/feedback/ReportPage.tsx';
+import { ReviewPage } from '../features/feedback/ReviewPage.tsx';
+import { ReviewsTab } from '../features/feedback/ReviewsTab.tsx';
 import { FormationTab } from '../features/formation/FormationTab.tsx';
 import { InvitationPage } from '../features/invitations/InvitationPage.tsx';
 import { MailMessagePage } from '../features/mail/MailMessagePage.tsx';
@@ -72,10 +75,13 @@ export const routes: RouteObject[] = [
               { path: 'calendar', element: <ProgrammeCalendarPage /> },
               { path: 'calendar/polls/new', element: <NewProgrammePollPage /> },
               { path: 'concerns', element: <ProgrammeConcernsPage /> },
+              { path: 'reviews', element: <ReviewsTab /> },
             ],
           },
           { path: 'programmes/:programmeId/sets/new', element: <NewSetPage /> },
           { path: 'sets/:setId', element: <SetPage /> },
+          { path: 'reviews/:reviewId', element: <ReviewPage /> },
+          { path: 'reviews/:reviewId/report', element: <ReportPage /> },
           { path: 'people', element: <PeoplePage /> },
           { path: 'people/new', element: <NewPersonPage /> },
           { path: 'people/:personId', element: <PersonPage /> },
