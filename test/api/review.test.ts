@@ -16,6 +16,7 @@ describe.each(storeKinds)('the programme review, on %s', (kind) => {
   let w: World;
   let clock = start;
   let reviewId: string;
+  let meetingId: string;
   let extra: { id: string; cookie: string }[];
   const allIds = () => [...Object.values(w.people), ...extra.map((e) => e.id)];
   const as = (who: Role | string, method: string, url: string, payload?: object) =>
@@ -33,6 +34,14 @@ describe.each(storeKinds)('the programme review, on %s', (kind) => {
     w = await buildWorld(t);
     extra = await addMembers(t, w, w.setB, ['Ravi', 'Sol']);
     await ok(await as('admin', 'PUT', `/api/hosts/${w.hostId}/feedback-settings`, { minAnswers: 3 }));
+    meetingId = (
+      await ok(
+        await as('facilitatorA', 'POST', `/api/sets/${w.setA}/meetings`, {
+          localStart: '2027-11-02T10:00',
+          timeZone: 'UTC',
+        }),
+      )
+    ).id;
   });
   afterAll(() => t.close());
 
@@ -224,6 +233,25 @@ describe.each(storeKinds)('the programme review, on %s', (kind) => {
     }
     expect((await as('outsider', 'GET', `/api/reviews/${reviewId}/report`)).statusCode).toBe(404);
     expect((await as('otherCoordinator', 'GET', `/api/reviews/${reviewId}/report`)).statusCode).toBe(404);
+  });
+
+  it('counts attendance per set at held meetings, as counts and rates only', async () => {
+    await ok(
+      await as('facilitatorA', 'PUT', `/api/meetings/${meetingId}/attendance/${w.people.memberA}`, {
+        status: 'present',
+      }),
+    );
+    const report = await ok(await as('coordinator', 'GET', `/api/reviews/${reviewId}/report`));
+    expect(report.sets.find((s: { setName: string }) => s.setName === 'Set A')).toMatchObject({
+      meetingsHeld: 1,
+      places: 3,
+      present: 1,
+      attendanceRate: 0.333,
+      actionsCommitted: 0,
+      completionRate: null,
+    });
+    const csv = (await as('coordinator', 'GET', `/api/reviews/${reviewId}/report.csv`)).body;
+    expect(csv).toContain('set,Set A,attendance rate,0.333');
   });
 
   it('stores no person id with an answer', async () => {

@@ -13,7 +13,7 @@ const base = (text: ChartText) => ({
   animation: false,
   aria: { enabled: true, label: { enabled: true, description: text.summary } },
   title: { text: text.title, left: 'left', textStyle: { fontSize: 13, fontWeight: 'bold' } },
-  grid: { left: 48, right: 16, top: 40, bottom: 40, containLabel: true },
+  grid: { left: 48, right: 16, top: 48, bottom: 40, containLabel: true },
   tooltip: { trigger: 'axis' },
 });
 
@@ -30,7 +30,7 @@ export function distributionOption(
       data: [...categories],
       axisLabel: { interval: 0, width: 90, overflow: 'break' },
     },
-    yAxis: { type: 'value', minInterval: 1, name: 'answers' },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
       {
         type: 'bar',
@@ -76,7 +76,7 @@ export function ratesOption(
     ...base(text),
     legend: { bottom: 0 },
     xAxis: { type: 'category', data: [...sets] },
-    yAxis: { type: 'value', min: 0, max: 100, name: '%' },
+    yAxis: { type: 'value', min: 0, max: 100 },
     series: series.map((s, i) => ({
       type: 'bar',
       name: s.name,

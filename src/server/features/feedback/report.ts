@@ -53,7 +53,15 @@ async function setFigures(ctx: AppContext, programmeId: string) {
           )
           .execute()
       : [];
-    const places = attendance.length;
+    // Everyone on the set's roster had a place at each held meeting (as the meeting page counts them).
+    const roster = await ctx.db
+      .selectFrom('setMembership')
+      .innerJoin('person', 'person.id', 'setMembership.personId')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('setMembership.setId', '=', set.id)
+      .where('person.archivedAt', 'is', null)
+      .executeTakeFirstOrThrow();
+    const places = Math.max(held.length * Number(roster.n), attendance.length);
     const present = attendance.filter((a) => a.status === 'present').length;
     const actions = await ctx.db.selectFrom('action').select('status').where('setId', '=', set.id).execute();
     const completed = actions.filter((a) => a.status === 'done').length;
