@@ -1,6 +1,7 @@
 // The programme review: built from the template, edited until the first answer and versioned after,
 // answered anonymously while open (409 once closed), reported under the K rule with quotes only by
 // consent and never with names; exported as CSV and PDF (charts included) and published to participants.
+import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
@@ -9,6 +10,23 @@ import { buildWorld, type Role, type World } from '../support/world.ts';
 import { addMembers, ok } from './feedback-support.ts';
 
 const start = new Date('2027-11-01T09:00:00.000Z');
+
+/** Every drawing instruction in a PDF's compressed streams, to see that a chart was drawn. */
+function drawing(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let all = '';
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const from = m.index + m[0].length;
+    try {
+      all += inflateSync(Buffer.from(raw.slice(from, raw.indexOf('endstream', from)), 'latin1')).toString(
+        'latin1',
+      );
+    } catch {
+      // not a compressed stream (e.g. a font's raw bytes)
+    }
+  }
+  return all;
+}
 const days = (n: number) => n * 86_400_000;
 
 describe.each(storeKinds)('the programme review, on %s', (kind) => {
@@ -205,8 +223,10 @@ describe.each(storeKinds)('the programme review, on %s', (kind) => {
     expect(text).toContain('Hearing how others handle a board');
     expect(text).toMatch(/3 answers, mean 3.33/);
     expect(text).not.toContain('My manager');
-    // The chart is drawn into the PDF, not only described.
-    expect(pdf.rawPayload.toString('latin1')).toMatch(/\/Type \/Page/);
+    // The chart is drawn into the PDF, not only described: its bars' colour (#2f6f8f) fills shapes.
+    expect(drawing(pdf.rawPayload)).toContain(
+      '0.1843137254901961 0.43529411764705883 0.5607843137254902 scn',
+    );
   });
 
   it('takes no answer once closed: 409 with the date', async () => {
@@ -215,6 +235,14 @@ describe.each(storeKinds)('the programme review, on %s', (kind) => {
     expect(late.statusCode).toBe(409);
     expect(late.json().detail).toMatch(/closed on 2027-11-15/);
     expect((await as('coordinator', 'POST', `/api/reviews/${reviewId}/reminders`)).statusCode).toBe(409);
+    // Its questions are frozen too.
+    const review = await ok(await as('coordinator', 'GET', `/api/reviews/${reviewId}`));
+    const frozen = await as('coordinator', 'PATCH', `/api/reviews/${reviewId}`, {
+      questions: review.questions.slice(1),
+      newVersion: true,
+    });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().detail).toMatch(/closed/);
   });
 
   it('publishes the report to every participant of the programme, and only them', async () => {
