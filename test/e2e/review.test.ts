@@ -190,6 +190,9 @@ describe('pulses and the programme review (SQLite, Chromium)', () => {
     expect(await farah.summary()).toContain('Not enough answers yet (4 of the 5 needed)');
     expect(await farah.pulse().innerText()).not.toContain('We listened well today');
     expect(await farah.pulse().getByRole('radio').count()).toBe(0);
+    // The set's trend per meeting says the same, never a figure below K.
+    const trend = farahPage.getByRole('table', { name: 'Your set Set Kestrel: pulses per meeting' });
+    expect(await trend.getByRole('cell').nth(1).textContent()).toBe('not enough answers yet');
     await saveScreenshot(farahPage, 'review-pulse-facilitator');
 
     // 2. The coordinator starts the final review from the template and opens it for two weeks.

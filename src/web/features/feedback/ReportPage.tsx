@@ -5,7 +5,6 @@ import {
   downloadReportCsv,
   downloadReportPdf,
   getReport,
-  getSetPulses,
   publishReport,
   type ReviewReport,
 } from '../../../contract/feedback.ts';
@@ -21,6 +20,7 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { AggregateText } from './AggregateText.tsx';
 import { Chart } from './Chart.tsx';
+import { SetPulseTrend } from './SetPulseTrend.tsx';
 import './feedback.css';
 
 const pct = (r: number | null, na: string) => (r === null ? na : `${Math.round(r * 100)}%`);
@@ -28,41 +28,6 @@ const pct = (r: number | null, na: string) => (r === null ? na : `${Math.round(r
 function ChartFor({ report, id }: { report: ReviewReport; id: string }) {
   const chart = report.charts.find((c) => c.id === id);
   return chart ? <Chart id={id} option={chart.option} summary={chart.summary} /> : null;
-}
-
-/** The viewer's own set's pulse trend (per meeting), K-ruled: for its members and facilitator only. */
-function MySetPulses({ setId, name }: { setId: string; name: string }) {
-  const { t, i18n } = useTranslation();
-  const pulses = useRoute(getSetPulses, { params: { setId } });
-  if (!pulses.data) return null;
-  return (
-    <section aria-labelledby={`set-pulses-${setId}`}>
-      <h3 id={`set-pulses-${setId}`}>{t('feedback.report.setPulses', { name })}</h3>
-      {pulses.data.meetings.length === 0 ? (
-        <p>{t('feedback.report.noMeetings')}</p>
-      ) : (
-        <table className="report-figures">
-          <caption className="visually-hidden">{t('feedback.report.setPulses', { name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('feedback.report.meeting')}</th>
-              <th scope="col">{t('feedback.pulse.usefulShort')}</th>
-              <th scope="col">{t('feedback.pulse.safeShort')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pulses.data.meetings.map((m) => (
-              <tr key={m.key}>
-                <td>{new Date(m.from).toLocaleDateString(i18n.language)}</td>
-                <td>{m.summary.useful.shown ? m.summary.useful.mean : t('feedback.notEnoughShort')}</td>
-                <td>{m.summary.safe.shown ? m.summary.safe.mean : t('feedback.notEnoughShort')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
 }
 
 /** /reviews/:reviewId/report: the review's report, its charts, exports and publication. */
@@ -204,7 +169,7 @@ export function ReportPage() {
         <AggregateText label={t('feedback.pulse.safeShort')} aggregate={r.pulses.overall.safe} />
         <ChartFor report={r} id="pulses" />
         {mySets.map((s) => (
-          <MySetPulses key={s.id} setId={s.id} name={s.name} />
+          <SetPulseTrend key={s.id} setId={s.id} name={s.name} level={3} />
         ))}
       </section>
 

@@ -7,6 +7,7 @@ import { useMe } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { SetPulseTrend } from '../feedback/SetPulseTrend.tsx';
 import { FairTurnsPanel } from './FairTurnsPanel.tsx';
 import { MeetingCard } from './MeetingCard.tsx';
 import { ScheduleMeetingForm } from './ScheduleMeetingForm.tsx';
@@ -71,6 +72,13 @@ export function MeetingsTab() {
       ) : null}
 
       {set.abilities['set.readCounts'] ? <FairTurnsPanel set={set} /> : null}
+
+      {/* The set's own pulses per meeting, K-ruled: for its members and facilitator only. */}
+      {past.length > 0 && set.abilities['pulse.readSet'] ? (
+        <div className="section">
+          <SetPulseTrend setId={set.id} name={set.name} level={2} />
+        </div>
+      ) : null}
     </>
   );
 }
