@@ -13,6 +13,7 @@ import { SelectField, TextField } from '../../ui/Field.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
+import { KSetting } from './KSetting.tsx';
 import './feedback.css';
 
 function NewReview({ programmeId }: { programmeId: string }) {
@@ -108,6 +109,7 @@ export function ReviewsTab() {
         </ul>
       )}
       {canCreate ? <NewReview programmeId={programme.id} /> : null}
+      <KSetting />
     </div>
   );
 }
