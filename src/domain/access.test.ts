@@ -137,6 +137,21 @@ const table: Record<Action, string> = {
   'vote.cast': 'alice memberA facilitatorA memberB',
   'vote.readOwn': 'alice memberA facilitatorA memberB',
   'vote.readCounts': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  // Feedback: pulses are answered by members, read as aggregates by their set; the programme's aggregates
+  // are for whoever runs it. Reviews: answered by participants, reported to those who run the programme
+  // (an unpublished review here), and to participants once published.
+  'feedback.configure': 'hostAdmin',
+  'pulse.answer': 'alice memberA',
+  'pulse.readSet': 'alice memberA facilitatorA',
+  'pulse.readProgramme': 'coordinatorP hostAdmin',
+  'review.create': 'coordinatorP hostAdmin',
+  'review.list': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'review.read': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'review.manage': 'coordinatorP hostAdmin',
+  'review.answer': 'alice memberA facilitatorA memberB',
+  'review.readReport': 'coordinatorP hostAdmin',
+  'report.publish': 'coordinatorP hostAdmin',
+  'report.readPublished': 'coordinatorP hostAdmin',
 };
 
 const owned = { hostId: 'H', programmeId: 'P', setId: 'A', ownerId: 'alice' } as const;
@@ -151,6 +166,7 @@ const resourceFor = {
   journal: { type: 'journal', ...owned, sharedWithSet: false },
   application: { type: 'application', hostId: 'H', programmeId: 'P', applicantId: 'alice' },
   concern: { type: 'concern', hostId: 'H', programmeId: 'P', setId: 'A', proposerId: 'alice' },
+  review: { type: 'review', hostId: 'H', programmeId: 'P', published: false },
 } as const;
 
 describe('access map: every role x every action', () => {
@@ -228,6 +244,22 @@ describe('access map: deny by default', () => {
     expect(readers).toEqual(['alice', 'memberA', 'facilitatorA']);
     expect(can(roles.facilitatorA!, 'concern.update', byFacilitator)).toBe(true);
     expect(can(roles.memberA!, 'concern.withdraw', byFacilitator)).toBe(false);
+  });
+
+  it('shows a published review report to every participant of the programme, and no one else new', () => {
+    const published = { ...resourceFor.review, published: true };
+    const readers = Object.entries(roles)
+      .filter(([, actor]) => can(actor, 'report.readPublished', published))
+      .map(([name]) => name);
+    expect(readers).toEqual(['alice', 'memberA', 'facilitatorA', 'memberB', 'coordinatorP', 'hostAdmin']);
+    // Publishing never opens the full report (its management view) to participants.
+    expect(can(roles.memberA!, 'review.readReport', published)).toBe(false);
+  });
+
+  it('never lets a coordinator or admin answer or read a set’s pulses', () => {
+    for (const role of ['coordinatorP', 'hostAdmin'])
+      for (const action of ['pulse.answer', 'pulse.readSet'] as const)
+        expect(can(roles[role]!, action, setA)).toBe(false);
   });
 
   it('sends the abilities the viewer has, and only those', () => {

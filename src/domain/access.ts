@@ -87,7 +87,19 @@ export interface ConcernResource {
   programmeClosed?: boolean;
 }
 
+/**
+ * A programme review (issue 9): its questionnaire, its answers (anonymous) and its report, which the
+ * coordinator may publish to every participant of the programme.
+ */
+export interface ReviewResource {
+  type: 'review';
+  hostId: string;
+  programmeId: string;
+  published: boolean;
+}
+
 export type Resource =
+  | ReviewResource
   | HostResource
   | PersonResource
   | ProgrammeResource
@@ -120,6 +132,8 @@ const hostRules = {
   'person.create': adminOrAnyCoordinator,
   'programme.list': () => true,
   'programme.create': (a) => a.hostAdmin,
+  // K, the fewest answers a pulse or review aggregate is shown over (never below 3).
+  'feedback.configure': (a) => a.hostAdmin,
 } satisfies Record<string, Rule<HostResource>>;
 
 const personRules = {
@@ -171,6 +185,11 @@ const programmeRules = {
   'vote.cast': (a, p) => a.programmesOfSets.has(p.programmeId),
   'vote.readOwn': (a, p) => a.programmesOfSets.has(p.programmeId),
   'vote.readCounts': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  // Pulses across the programme, as K-ruled aggregates only (never one answer, never a comment).
+  'pulse.readProgramme': (a, p) => runsProgramme(a, p.programmeId),
+  // Reviews: those who run the programme build them; participants see the ones open to them.
+  'review.create': (a, p) => runsProgramme(a, p.programmeId),
+  'review.list': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
 } satisfies Record<string, Rule<ProgrammeResource>>;
 
 const setRules = {
@@ -221,6 +240,10 @@ const setRules = {
     facilitates(a, s.setId) || (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
   'coach.readShares': (a, s) => inSet(a, s.setId),
   'coach.readOwnShares': (a, s) => inSet(a, s.setId),
+  // The pulse after a meeting: each member answers for themselves; the set (members and facilitator)
+  // reads K-ruled aggregates and, at K answers, the comments without names. Never coordinators or admins.
+  'pulse.answer': (a, s) => a.setRoles.get(s.setId) === 'member',
+  'pulse.readSet': (a, s) => inSet(a, s.setId),
 } satisfies Record<string, Rule<SetResource>>;
 
 const ownedItemRules = {
@@ -255,6 +278,18 @@ const concernRules = {
   'concern.approve': (a, r) => inSet(a, r.setId),
 } satisfies Record<string, Rule<ConcernResource>>;
 
+// A review: its questionnaire is read by the programme; answers are given by participants (anonymously);
+// the report (aggregates, quotes by consent) is for those who run the programme until it is published.
+const reviewRules = {
+  'review.read': (a, r) => runsProgramme(a, r.programmeId) || a.programmesOfSets.has(r.programmeId),
+  'review.manage': (a, r) => runsProgramme(a, r.programmeId),
+  'review.answer': (a, r) => a.programmesOfSets.has(r.programmeId),
+  'review.readReport': (a, r) => runsProgramme(a, r.programmeId),
+  'report.publish': (a, r) => runsProgramme(a, r.programmeId),
+  'report.readPublished': (a, r) =>
+    runsProgramme(a, r.programmeId) || (r.published && a.programmesOfSets.has(r.programmeId)),
+} satisfies Record<string, Rule<ReviewResource>>;
+
 export type HostAction = keyof typeof hostRules;
 export type PersonAction = keyof typeof personRules;
 export type ProgrammeAction = keyof typeof programmeRules;
@@ -262,7 +297,9 @@ export type SetAction = keyof typeof setRules;
 export type OwnedItemAction = keyof typeof ownedItemRules;
 export type ApplicationAction = keyof typeof applicationRules;
 export type ConcernAction = keyof typeof concernRules;
+export type ReviewAction = keyof typeof reviewRules;
 export type Action =
+  | ReviewAction
   | HostAction
   | PersonAction
   | ProgrammeAction
@@ -281,6 +318,7 @@ interface ActionsByResource {
   journal: OwnedItemAction;
   application: ApplicationAction;
   concern: ConcernAction;
+  review: ReviewAction;
 }
 
 const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any>> } = {
@@ -293,6 +331,7 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   journal: ownedItemRules,
   application: applicationRules,
   concern: concernRules,
+  review: reviewRules,
 };
 
 /** The actions of one kind of owned item, typed as exactly those (the contract's abilities name them). */
@@ -311,6 +350,7 @@ export const actionsByResource = {
   journal: ownedItemActions('journal'),
   application: Object.keys(applicationRules) as ApplicationAction[],
   concern: Object.keys(concernRules) as ConcernAction[],
+  review: Object.keys(reviewRules) as ReviewAction[],
 };
 
 /** The action whose denial means "this resource does not exist for you" (404 rather than 403). */
@@ -324,6 +364,7 @@ export const visibilityAction = {
   journal: 'journal.read',
   application: 'application.read',
   concern: 'concern.read',
+  review: 'review.read',
 } as const satisfies { [T in keyof ActionsByResource]: ActionsByResource[T] };
 
 export function can<R extends Resource>(

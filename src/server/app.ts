@@ -13,6 +13,7 @@ import { closingRoutes } from './features/closing/routes.ts';
 import { coachRoutes } from './features/coach/routes.ts';
 import { concernRoutes } from './features/concerns/routes.ts';
 import { enrolmentRoutes } from './features/enrolment/routes.ts';
+import { feedbackRoutes } from './features/feedback/routes.ts';
 import { formationRoutes } from './features/formation/routes.ts';
 import { groundRulesRoutes } from './features/ground-rules/routes.ts';
 import { hostRoutes } from './features/hosts/routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     concernRoutes,
     coachRoutes,
     closingRoutes,
+    feedbackRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

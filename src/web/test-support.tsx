@@ -101,6 +101,7 @@ export const hostAdmin: Me = {
     'person.create',
     'programme.list',
     'programme.create',
+    'feedback.configure',
   ] as const),
   sets: [],
   coordinates: [],

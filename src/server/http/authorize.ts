@@ -33,6 +33,7 @@ const nouns: Record<Resource['type'], string> = {
   journal: 'journal entry',
   application: 'application',
   concern: 'concern',
+  review: 'review',
 };
 
 /**

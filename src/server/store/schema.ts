@@ -516,6 +516,53 @@ export interface ErasureLogTable {
   erased_at: Timestamp;
 }
 
+/** The host's K for pulses and reviews (0012_feedback). */
+export interface FeedbackSettingTable {
+  host_id: string;
+  min_answers: number;
+  updated_at: Timestamp;
+}
+
+/** A pulse after a meeting; its author is a keyed hash, never a person id (0012_feedback). */
+export interface PulseTable {
+  meeting_id: string;
+  answer_key: string;
+  set_id: string;
+  programme_id: string;
+  useful: number;
+  safe: number;
+  comment: string;
+}
+
+export interface ReviewTable {
+  id: string;
+  programme_id: string;
+  title: string;
+  phase: 'mid' | 'end';
+  version: number;
+  opens_at: Timestamp | null;
+  closes_at: Timestamp | null;
+  published_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReviewVersionTable {
+  review_id: string;
+  version: number;
+  questions_json: string;
+  created_at: Timestamp;
+}
+
+/** One participant's answers to a review; the respondent is a keyed hash, never a person id. */
+export interface ReviewResponseTable {
+  review_id: string;
+  respondent_key: string;
+  version: number;
+  answers_json: string;
+}
+
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
 export interface AuthUserTable {
   id: string;
@@ -571,6 +618,11 @@ export interface Database {
   set_coach_setting: SetCoachSettingTable;
   person_coach_setting: PersonCoachSettingTable;
   erasure_log: ErasureLogTable;
+  feedback_setting: FeedbackSettingTable;
+  pulse: PulseTable;
+  review: ReviewTable;
+  review_version: ReviewVersionTable;
+  review_response: ReviewResponseTable;
   user: AuthUserTable;
   session: { id: string; userId: string; token: string; expiresAt: Date | string };
   account: { id: string; userId: string; providerId: string; password: string | null };

@@ -146,6 +146,13 @@ export const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'reviews',
+                lazy: lazyPage(
+                  () => import('../features/feedback/ReviewsTab.tsx'),
+                  (m) => m.ReviewsTab,
+                ),
+              },
+              {
                 path: 'concerns',
                 lazy: lazyPage(
                   () => import('../features/concerns/ProgrammeConcernsPage.tsx'),
@@ -208,6 +215,20 @@ export const routes: RouteObject[] = [
             lazy: lazyPage(
               () => import('../features/mail/MailMessagePage.tsx'),
               (m) => m.MailMessagePage,
+            ),
+          },
+          {
+            path: 'reviews/:reviewId',
+            lazy: lazyPage(
+              () => import('../features/feedback/ReviewPage.tsx'),
+              (m) => m.ReviewPage,
+            ),
+          },
+          {
+            path: 'reviews/:reviewId/report',
+            lazy: lazyPage(
+              () => import('../features/feedback/ReportPage.tsx'),
+              (m) => m.ReportPage,
             ),
           },
           {

@@ -48,6 +48,11 @@ function Tabs({ programme }: { programme: Programme }) {
       show: programme.abilities['concern.readShared'],
     },
     {
+      to: `${base}/reviews`,
+      label: t('programme.tabs.reviews'),
+      show: programme.abilities['review.list'],
+    },
+    {
       to: `${base}/settings`,
       label: t('programme.tabs.settings'),
       show: programme.abilities['programme.update'],
