@@ -125,6 +125,19 @@ const table: Record<Action, string> = {
   'vote.cast': 'alice memberA facilitatorA memberB',
   'vote.readOwn': 'alice memberA facilitatorA memberB',
   'vote.readCounts': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'workshop.list': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'workshop.create': 'coordinatorP hostAdmin',
+  // The workshop below is facilitated by hostPerson, a person of the host outside its sets.
+  'workshop.read': 'hostPerson alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'workshop.manage': 'coordinatorP hostAdmin',
+  'workshop.rsvp': 'alice memberA facilitatorA memberB',
+  'workshop.readRsvpNames': 'hostPerson coordinatorP hostAdmin',
+  'workshop.attendance': 'hostPerson coordinatorP hostAdmin',
+  'workshop.notes': 'hostPerson coordinatorP hostAdmin',
+  'workshopAction.create': 'alice memberA facilitatorA memberB',
+  // Alice's own action from a workshop: hers alone.
+  'workshopAction.read': 'alice',
+  'workshopAction.update': 'alice',
 };
 
 const owned = { hostId: 'H', programmeId: 'P', setId: 'A', ownerId: 'alice' } as const;
@@ -139,6 +152,8 @@ const resourceFor = {
   journal: { type: 'journal', ...owned, sharedWithSet: false },
   application: { type: 'application', hostId: 'H', programmeId: 'P', applicantId: 'alice' },
   concern: { type: 'concern', hostId: 'H', programmeId: 'P', setId: 'A', proposerId: 'alice' },
+  workshop: { type: 'workshop', hostId: 'H', programmeId: 'P', workshopId: 'W', facilitatorId: 'nobody' },
+  workshopAction: { type: 'workshopAction', hostId: 'H', programmeId: 'P', ownerId: 'alice' },
 } as const;
 
 describe('access map: every role x every action', () => {

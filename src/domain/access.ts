@@ -80,7 +80,29 @@ export interface ConcernResource {
   proposerId: string;
 }
 
+/**
+ * A plenary workshop of a programme: for everyone in the programme's sets, those who run the
+ * programme, and the person of the host who facilitates it.
+ */
+export interface WorkshopResource {
+  type: 'workshop';
+  hostId: string;
+  programmeId: string;
+  workshopId: string;
+  facilitatorId: string | null;
+}
+
+/** A participant's own action from a workshop: its owner's alone, never anyone else's. */
+export interface WorkshopActionResource {
+  type: 'workshopAction';
+  hostId: string;
+  programmeId: string;
+  ownerId: string;
+}
+
 export type Resource =
+  | WorkshopResource
+  | WorkshopActionResource
   | HostResource
   | PersonResource
   | ProgrammeResource
@@ -153,6 +175,9 @@ const programmeRules = {
   'vote.cast': (a, p) => a.programmesOfSets.has(p.programmeId),
   'vote.readOwn': (a, p) => a.programmesOfSets.has(p.programmeId),
   'vote.readCounts': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  // Workshops: the programme's participants see the list; those who run the programme plan them.
+  'workshop.list': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  'workshop.create': (a, p) => runsProgramme(a, p.programmeId),
 } satisfies Record<string, Rule<ProgrammeResource>>;
 
 const setRules = {
@@ -229,6 +254,29 @@ const concernRules = {
   'concern.approve': (a, r) => inSet(a, r.setId),
 } satisfies Record<string, Rule<ConcernResource>>;
 
+const facilitatesWorkshop = (a: PersonActor, w: WorkshopResource) =>
+  w.facilitatorId !== null && a.personId === w.facilitatorId;
+const takesPart = (a: PersonActor, w: WorkshopResource) => a.programmesOfSets.has(w.programmeId);
+
+// A workshop, its notes and materials: programme participants, those who run it and its facilitator.
+// Who answered "coming" (names) and attendance: those who run the programme and the facilitator; the
+// participants see counts. RSVPs and private actions are for participants (members of its sets).
+const workshopRules = {
+  'workshop.read': (a, w) => runsProgramme(a, w.programmeId) || takesPart(a, w) || facilitatesWorkshop(a, w),
+  'workshop.manage': (a, w) => runsProgramme(a, w.programmeId),
+  'workshop.rsvp': (a, w) => takesPart(a, w),
+  'workshop.readRsvpNames': (a, w) => runsProgramme(a, w.programmeId) || facilitatesWorkshop(a, w),
+  'workshop.attendance': (a, w) => runsProgramme(a, w.programmeId) || facilitatesWorkshop(a, w),
+  'workshop.notes': (a, w) => runsProgramme(a, w.programmeId) || facilitatesWorkshop(a, w),
+  'workshopAction.create': (a, w) => takesPart(a, w),
+} satisfies Record<string, Rule<WorkshopResource>>;
+
+// Nobody but its owner, not a coordinator, an admin or the workshop's facilitator.
+const workshopActionRules = {
+  'workshopAction.read': (a, r) => a.personId === r.ownerId,
+  'workshopAction.update': (a, r) => a.personId === r.ownerId,
+} satisfies Record<string, Rule<WorkshopActionResource>>;
+
 export type HostAction = keyof typeof hostRules;
 export type PersonAction = keyof typeof personRules;
 export type ProgrammeAction = keyof typeof programmeRules;
@@ -236,7 +284,11 @@ export type SetAction = keyof typeof setRules;
 export type OwnedItemAction = keyof typeof ownedItemRules;
 export type ApplicationAction = keyof typeof applicationRules;
 export type ConcernAction = keyof typeof concernRules;
+export type WorkshopAction = keyof typeof workshopRules;
+export type WorkshopActionAction = keyof typeof workshopActionRules;
 export type Action =
+  | WorkshopAction
+  | WorkshopActionAction
   | HostAction
   | PersonAction
   | ProgrammeAction
@@ -255,6 +307,8 @@ interface ActionsByResource {
   journal: OwnedItemAction;
   application: ApplicationAction;
   concern: ConcernAction;
+  workshop: WorkshopAction;
+  workshopAction: WorkshopActionAction;
 }
 
 const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any>> } = {
@@ -267,6 +321,8 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   journal: ownedItemRules,
   application: applicationRules,
   concern: concernRules,
+  workshop: workshopRules,
+  workshopAction: workshopActionRules,
 };
 
 const ownedItemActions = (prefix: string) =>
@@ -282,6 +338,8 @@ export const actionsByResource = {
   journal: ownedItemActions('journal'),
   application: Object.keys(applicationRules) as ApplicationAction[],
   concern: Object.keys(concernRules) as ConcernAction[],
+  workshop: Object.keys(workshopRules) as WorkshopAction[],
+  workshopAction: Object.keys(workshopActionRules) as WorkshopActionAction[],
 };
 
 /** The action whose denial means "this resource does not exist for you" (404 rather than 403). */
@@ -295,6 +353,8 @@ export const visibilityAction = {
   journal: 'journal.read',
   application: 'application.read',
   concern: 'concern.read',
+  workshop: 'workshop.read',
+  workshopAction: 'workshopAction.read',
 } as const satisfies { [T in keyof ActionsByResource]: ActionsByResource[T] };
 
 export function can<R extends Resource>(

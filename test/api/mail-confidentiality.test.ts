@@ -36,6 +36,8 @@ const carriesNoSetContent = [
   'setPublished',
   'setPublishedInvite',
   'groundRulesChanged',
+  'workshopInvitation',
+  'workshopReminder',
 ];
 const markers = /[\uE000-\uE003]/;
 

@@ -32,6 +32,8 @@ const nouns: Record<Resource['type'], string> = {
   journal: 'journal entry',
   application: 'application',
   concern: 'concern',
+  workshop: 'workshop',
+  workshopAction: 'workshop action',
 };
 
 /**

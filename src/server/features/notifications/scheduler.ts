@@ -2,6 +2,7 @@ import { dueReminders } from '../../../domain/schedule/reminders.ts';
 import type { AppContext } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
+import { workshopReminders } from '../workshops/reminders.ts';
 import {
   claimLedger,
   meetingDetails,
@@ -63,7 +64,9 @@ export class NotificationScheduler {
   /** One round: notices for new, changed and cancelled meetings, then due reminders. */
   async tick(): Promise<{ notices: number; reminders: number }> {
     const notices = await this.meetingNotices();
-    const reminders = await this.reminders();
+    const reminders =
+      (await this.reminders()) +
+      (await workshopReminders(this.ctx, (language, offset) => relativeWhen(this.ctx, language, offset)));
     if (notices + reminders > 0) this.ctx.mail.wake();
     return { notices, reminders };
   }
