@@ -30,6 +30,9 @@ import { UnsubscribePage } from '../features/schedule/UnsubscribePage.tsx';
 import { NewSetPage } from '../features/sets/NewSetPage.tsx';
 import { SetPage } from '../features/sets/SetPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { NewWorkshopPage } from '../features/workshops/NewWorkshopPage.tsx';
+import { ProgrammeWorkshopsTab } from '../features/workshops/ProgrammeWorkshopsTab.tsx';
+import { workshopRoutes } from '../features/workshops/routes.tsx';
 import { RequireSignIn, SignedOutOnly } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { CrashPage, Root } from './Root.tsx';
@@ -72,6 +75,8 @@ export const routes: RouteObject[] = [
               { path: 'calendar', element: <ProgrammeCalendarPage /> },
               { path: 'calendar/polls/new', element: <NewProgrammePollPage /> },
               { path: 'concerns', element: <ProgrammeConcernsPage /> },
+              { path: 'workshops', element: <ProgrammeWorkshopsTab /> },
+              { path: 'workshops/new', element: <NewWorkshopPage /> },
             ],
           },
           { path: 'programmes/:programmeId/sets/new', element: <NewSetPage /> },
@@ -85,6 +90,7 @@ export const routes: RouteObject[] = [
           ...meetingRoutes,
           ...actionRoutes,
           ...scheduleRoutes,
+          ...workshopRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -47,6 +47,11 @@ function Tabs({ programme }: { programme: Programme }) {
       show: programme.abilities['concern.readShared'],
     },
     {
+      to: `${base}/workshops`,
+      label: t('workshops.tab'),
+      show: programme.abilities['workshop.list'],
+    },
+    {
       to: `${base}/settings`,
       label: t('programme.tabs.settings'),
       show: programme.abilities['programme.update'],
