@@ -45,15 +45,18 @@ export function WorkshopActionList({
           {a.status === 'open' ? (
             <div className="form-actions">
               <Button small variant="secondary" onClick={() => void set(a, 'done')}>
-                {t('workshops.actions.markDone', { text: a.text })}
+                {t('workshops.actions.markDone')}
+                <span className="visually-hidden">: {a.text}</span>
               </Button>
               <Button small variant="quiet" onClick={() => void set(a, 'dropped')}>
-                {t('workshops.actions.drop', { text: a.text })}
+                {t('workshops.actions.drop')}
+                <span className="visually-hidden">: {a.text}</span>
               </Button>
             </div>
           ) : (
             <Button small variant="quiet" onClick={() => void set(a, 'open')}>
-              {t('workshops.actions.reopen', { text: a.text })}
+              {t('workshops.actions.reopen')}
+              <span className="visually-hidden">: {a.text}</span>
             </Button>
           )}
         </li>

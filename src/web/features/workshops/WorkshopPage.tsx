@@ -206,9 +206,11 @@ function Notes({ workshop, onChange }: { workshop: Workshop; onChange: (w: Works
             value={notes}
             onChange={(e) => setNotes(e.target.value)}
           />
-          <Button type="submit" busy={notesChange.busy}>
-            {t('workshops.notes.save')}
-          </Button>
+          <div className="form-actions">
+            <Button type="submit" busy={notesChange.busy}>
+              {t('workshops.notes.save')}
+            </Button>
+          </div>
           <Alert error={notesChange.error} />
         </form>
       ) : null}
@@ -399,7 +401,7 @@ export function WorkshopPage() {
                     void cancel.run(() => call(cancelWorkshop, { params: { id: w.id } }));
                 }}
               >
-                {t('workshops.cancel', { title: w.title })}
+                {t('workshops.cancel')}
               </Button>
             ) : null}
             <Alert error={cancel.error} />
@@ -407,10 +409,8 @@ export function WorkshopPage() {
         ) : null}
       </section>
       {w.state !== 'awaitingPoll' && w.state !== 'cancelled' ? <Rsvp workshop={w} onChange={update} /> : null}
-      {w.state === 'held' ? (
-        <Attendance key={w.attendanceRecordedAt ?? 'none'} workshop={w} onChange={update} />
-      ) : null}
-      <Notes key={w.notesUpdatedAt ?? 'none'} workshop={w} onChange={update} />
+      {w.state === 'held' ? <Attendance workshop={w} onChange={update} /> : null}
+      <Notes workshop={w} onChange={update} />
       <MyActions workshop={w} />
     </section>
   );
