@@ -204,20 +204,29 @@ describe('a workshop for the whole programme: planned by poll, answered, held, r
     await inesPage.getByText(`${people.amara.name}: Coming`).waitFor();
     await inesPage.getByText(`${people.chidi.name}: Maybe`).waitFor();
     await shoot(inesPage, 'workshop-answers-coordinator');
+    // The coordinator changes the place: everyone hears of it with a new calendar entry.
+    await inesPage.getByRole('link', { name: 'Change the workshop' }).click();
+    await inesPage.getByRole('heading', { level: 1, name: 'Change the workshop' }).waitFor();
+    await ines.checkAccessibility('the change-the-workshop form');
+    await inesPage.getByLabel(/^Place/).fill('Friends House, Euston');
+    await inesPage.getByRole('button', { name: 'Save the changes' }).click();
+    await inesPage.getByText('Where: Friends House, Euston').waitFor();
+    await inesPage.getByRole('heading', { level: 3, name: 'Morning' }).waitFor();
 
     // 4. The day comes: it is held. Its facilitator records attendance, notes and a material.
     ahead = 11 * day + 3 * 3_600_000;
     const gwen = await new WorkshopPage(await signedIn('guide'), baseUrl, title).goto(path);
     await gwen.page.getByText('Held', { exact: true }).waitFor();
     await gwen.recordAttendance([people.amara.name, people.ben.name, people.dana.name]);
-    await gwen.writeNotes('Funding cycles drive short-termism.\nVolunteers need a way back in.');
+    await gwen.writeNotes('Funding cycles drive short-termism.\n\n- Volunteers need a way back in.');
     await gwen.addMaterial('Slides', 'https://files.example.org/slides.pdf');
     await gwen.auditState('the held workshop, for its facilitator');
     await shoot(gwen.page, 'workshop-held-facilitator');
 
     // 5. Amara reads the notes, adds a private action by keyboard, and sees it with her set actions.
     await amara.page.reload();
-    await amara.page.getByText('Funding cycles drive short-termism.', { exact: false }).waitFor();
+    await amara.page.getByText('Funding cycles drive short-termism.', { exact: true }).waitFor();
+    await amara.page.getByRole('listitem').filter({ hasText: 'Volunteers need a way back in.' }).waitFor();
     await amara.page.getByText('3 people came.').waitFor();
     await amara.addActionByKeyboard('Draft a three-year funding case with two other NGOs');
     await amara.auditState('the held workshop, for a member with her action');

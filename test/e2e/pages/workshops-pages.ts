@@ -115,7 +115,7 @@ export class WorkshopPage extends SignedInPage {
     await this.page.getByLabel('Notes', { exact: true }).fill(notes);
     await this.page.getByRole('button', { name: 'Save the notes' }).click();
     await this.page
-      .locator('.workshop-text.card')
+      .locator('.workshop-notes')
       .filter({ hasText: notes.split('\n')[0]! })
       .waitFor();
   }

@@ -23,6 +23,7 @@ import { CheckboxField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { Markdown } from './Markdown.tsx';
 import { WorkshopState, WorkshopWhen } from './parts.tsx';
 import { WorkshopActionList } from './WorkshopActions.tsx';
 import './workshops.css';
@@ -187,7 +188,11 @@ function Notes({ workshop, onChange }: { workshop: Workshop; onChange: (w: Works
     <section className="section" aria-labelledby="notes-heading">
       <h2 id="notes-heading">{t('workshops.notes.title')}</h2>
       <p className="muted">{t('workshops.notes.who')}</p>
-      {workshop.notes ? <div className="workshop-text card">{workshop.notes}</div> : null}
+      {workshop.notes ? (
+        <div className="card workshop-notes">
+          <Markdown text={workshop.notes} />
+        </div>
+      ) : null}
       {!workshop.notes && !editable ? <p className="muted">{t('workshops.notes.none')}</p> : null}
       {editable ? (
         <form
@@ -384,7 +389,7 @@ export function WorkshopPage() {
         {w.agenda ? (
           <>
             <h3>{t('workshops.agenda')}</h3>
-            <div className="workshop-text">{w.agenda}</div>
+            <Markdown text={w.agenda} />
           </>
         ) : null}
         {w.abilities['workshop.manage'] ? (
