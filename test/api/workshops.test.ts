@@ -137,6 +137,13 @@ describe.each(storeKinds)('workshops, on %s', (kind) => {
         seen.rsvps.map((r: { person: { name: string }; answer: string }) => `${r.person.name}:${r.answer}`),
       ).toEqual(['memberA person:coming', 'memberA2 person:coming', 'memberB person:notComing']);
     }
+    // The facilitator, in none of the programme's sets, has it in Upcoming and in their calendar feed.
+    const upcoming = await ok('outsider', 'GET', '/api/me/upcoming');
+    expect(upcoming.events.map((e: { workshopId: string }) => e.workshopId)).toEqual([workshop.id]);
+    const feed = await ok('outsider', 'POST', '/api/me/calendar-feed');
+    const ics = (await t!.call({ method: 'GET', url: new URL(feed.url).pathname })).body;
+    expect(ics).toContain(`UID:programme-event-${workshop.event.id}`);
+    expect((await ok('otherCoordinator', 'GET', '/api/me/upcoming')).events).toEqual([]);
     // Only participants answer; the capacity cannot drop below those coming.
     expect((await call('coordinator', 'PUT', url, { answer: 'coming' })).statusCode).toBe(403);
     const lower = await call('coordinator', 'PATCH', `/api/workshops/${workshop.id}`, { capacity: 1 });

@@ -12,7 +12,7 @@ import { buildCalendar } from '../calendar/ics.ts';
 import { programmeResource } from '../resources.ts';
 import { sendWorkshopInvitations } from '../workshops/mail.ts';
 import { sendEventNotices } from './notices.ts';
-import { loadCalendarEvents, programmesOfPerson } from './queries.ts';
+import { facilitatedEventIds, loadCalendarEvents, programmesOfPerson } from './queries.ts';
 
 type EventRow = DB['programmeEvent'];
 
@@ -130,15 +130,21 @@ async function presentEvents(
   programmeIds: string[],
   zone: string,
   since?: string,
+  alsoEventIds: string[] = [],
 ): Promise<ProgrammeEvent[]> {
-  if (!programmeIds.length) return [];
+  if (!programmeIds.length && !alsoEventIds.length) return [];
   let query = ctx.db
     .selectFrom('programmeEvent')
     .innerJoin('programme', 'programme.id', 'programmeEvent.programmeId')
     .leftJoin('workshop', 'workshop.eventId', 'programmeEvent.id')
     .selectAll('programmeEvent')
     .select(['programme.name as programmeName', 'programme.hostId', 'workshop.id as workshopId'])
-    .where('programmeEvent.programmeId', 'in', programmeIds)
+    .where((eb) =>
+      eb.or([
+        ...(programmeIds.length ? [eb('programmeEvent.programmeId', 'in', programmeIds)] : []),
+        ...(alsoEventIds.length ? [eb('programmeEvent.id', 'in', alsoEventIds)] : []),
+      ]),
+    )
     .orderBy('programmeEvent.startsAt');
   if (since) query = query.where('programmeEvent.endsAt', '>=', since);
   const rows = await query.execute();
@@ -182,9 +188,19 @@ export async function listProgrammeEvents(ctx: AppContext, actor: PersonActor, p
 export const calendarEvents = (ctx: AppContext, actor: PersonActor, programmeId: string, zone: string) =>
   presentEvents(ctx, actor, [programmeId], zone);
 
-/** For a person's Upcoming: the events of the programmes of their sets, not yet over. */
+/**
+ * For a person's Upcoming: the events of the programmes of their sets, and of the workshops they
+ * facilitate, not yet over.
+ */
 export async function upcomingEvents(ctx: AppContext, actor: PersonActor, zone: string, since: string) {
-  return presentEvents(ctx, actor, await programmesOfPerson(ctx.db, actor.personId), zone, since);
+  return presentEvents(
+    ctx,
+    actor,
+    await programmesOfPerson(ctx.db, actor.personId),
+    zone,
+    since,
+    await facilitatedEventIds(ctx.db, actor.personId),
+  );
 }
 
 /** Loads an event for a change: who may manage it, and only while it is still to come and not cancelled. */

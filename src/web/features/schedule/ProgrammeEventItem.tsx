@@ -117,7 +117,14 @@ export function ProgrammeEventItem({
         </p>
       ) : null}
       <p>
-        <a href={`/api/programme-events/${event.id}/calendar.ics`} download>
+        <a
+          href={
+            event.workshopId
+              ? `/api/workshops/${event.workshopId}/calendar.ics`
+              : `/api/programme-events/${event.id}/calendar.ics`
+          }
+          download
+        >
           {t('schedule.upcoming.download')}
         </a>
       </p>
