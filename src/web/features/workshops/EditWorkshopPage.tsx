@@ -9,7 +9,8 @@ import { Failure } from '../../app/Failure.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
-import { updateBody, WorkshopForm, workshopValues } from './WorkshopForm.tsx';
+import { WorkshopForm } from './WorkshopForm.tsx';
+import { updateBody, workshopValues } from './workshop-form.ts';
 
 /** /workshops/:workshopId/edit: the coordinator changes a workshop still to come. */
 export function EditWorkshopPage() {

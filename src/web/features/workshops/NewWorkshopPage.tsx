@@ -10,7 +10,8 @@ import { browserTimeZone } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
-import { createBody, WorkshopForm, workshopValues } from './WorkshopForm.tsx';
+import { WorkshopForm } from './WorkshopForm.tsx';
+import { createBody, workshopValues } from './workshop-form.ts';
 
 /** /programmes/:programmeId/workshops/new: the coordinator plans a workshop for the whole programme. */
 export function NewWorkshopPage() {

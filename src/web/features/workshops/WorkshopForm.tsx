@@ -1,78 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import type { Theme } from '../../../contract/concerns.ts';
 import type { Person } from '../../../contract/people.ts';
-import { createWorkshopBody, updateWorkshopBody, type Workshop } from '../../../contract/workshops.ts';
 import { Button } from '../../ui/Button.tsx';
-import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { timeZones } from '../../ui/format.ts';
 import { useForm } from '../../ui/use-form.ts';
-
-export type WorkshopValues = {
-  title: string;
-  agenda: string;
-  facilitatorId: string;
-  capacity: string;
-  timeZone: string;
-  durationMinutes: string;
-  place: string;
-  videoUrl: string;
-  /** 'direct': a date now; 'poll': ask the programme. */
-  dateMode: string;
-  localStart: string;
-  option1: string;
-  option2: string;
-  option3: string;
-};
-
-const durations = [60, 90, 120, 180, 240, 300, 360, 420, 480];
-
-export function workshopValues(timeZone: string, w?: Workshop): WorkshopValues {
-  return {
-    title: w?.title ?? '',
-    agenda: w?.agenda ?? '',
-    facilitatorId: w?.facilitator?.id ?? '',
-    capacity: w?.capacity ? String(w.capacity) : '',
-    timeZone: w?.timeZone ?? timeZone,
-    durationMinutes: String(w?.durationMinutes ?? 240),
-    place: w?.place ?? '',
-    videoUrl: w?.videoUrl ?? '',
-    dateMode: 'poll',
-    localStart: w?.event?.localStart ?? '',
-    option1: '',
-    option2: '',
-    option3: '',
-  };
-}
-
-const commonBody = (v: WorkshopValues, themeIds: string[]) => ({
-  title: v.title,
-  agenda: v.agenda,
-  themeIds,
-  facilitatorId: v.facilitatorId || null,
-  capacity: v.capacity.trim() === '' ? null : Number(v.capacity),
-  place: v.place,
-  videoUrl: v.videoUrl,
-});
-
-/** The request body a new workshop's values stand for (the server's schema checks it, here and there). */
-export function createBody(v: WorkshopValues, themeIds: string[]): z.input<typeof createWorkshopBody> {
-  return {
-    ...commonBody(v, themeIds),
-    timeZone: v.timeZone,
-    durationMinutes: Number(v.durationMinutes),
-    ...(v.dateMode === 'direct'
-      ? { localStart: v.localStart }
-      : { pollOptions: [v.option1, v.option2, v.option3].filter((o) => o.trim() !== '') }),
-  };
-}
-
-export function updateBody(v: WorkshopValues, themeIds: string[]): z.input<typeof updateWorkshopBody> {
-  return commonBody(v, themeIds);
-}
+import { durations, labelsFor, validateWorkshop, type WorkshopValues } from './workshop-form.ts';
 
 interface Props {
   initial: WorkshopValues;
@@ -101,25 +36,8 @@ export function WorkshopForm({
   const form = useForm('workshop', initial, { aliases: { pollOptions: 'option1', themeIds: 'title' } });
   const [chosen, setChosen] = useState<string[]>(initialThemes);
   const zones = timeZones(form.values.timeZone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
-  const labels = {
-    title: t('workshops.form.title'),
-    agenda: t('workshops.form.agenda'),
-    capacity: t('workshops.form.capacity'),
-    localStart: t('workshops.form.localStart'),
-    pollOptions: t('workshops.form.options'),
-    place: t('workshops.form.place'),
-    videoUrl: t('workshops.form.videoUrl'),
-  };
-  const validate = (v: WorkshopValues) => {
-    const errors = editing
-      ? checkAgainst(updateWorkshopBody, updateBody(v, chosen), t, labels)
-      : checkAgainst(createWorkshopBody, createBody(v, chosen), t, labels);
-    if (errors.pollOptions) {
-      errors.option1 = errors.pollOptions;
-      delete errors.pollOptions;
-    }
-    return errors;
-  };
+  const labels = labelsFor(t);
+  const validate = (v: WorkshopValues) => validateWorkshop(t, v, chosen, editing);
   const toggle = (id: string, on: boolean) =>
     setChosen((list) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id)));
   return (
