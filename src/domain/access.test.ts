@@ -10,6 +10,7 @@ import {
   type ProgrammeResource,
   type SetResource,
 } from './access.ts';
+import { closedProblem } from './programme-lifecycle.ts';
 
 const host = { type: 'host', hostId: 'H' } as const;
 const programmeP: ProgrammeResource = { type: 'programme', hostId: 'H', programmeId: 'P' };
@@ -50,6 +51,7 @@ const table: Record<Action, string> = {
   'host.read': 'hostPerson alice memberA facilitatorA memberB coordinatorP coordinatorQ hostAdmin',
   'host.update': 'hostAdmin',
   'host.readMailOutbox': 'hostAdmin',
+  'host.configureRetention': 'hostAdmin',
   'organisation.list': 'coordinatorP coordinatorQ hostAdmin',
   'organisation.create': 'coordinatorP coordinatorQ hostAdmin',
   'organisation.update': 'coordinatorP coordinatorQ hostAdmin',
@@ -65,11 +67,17 @@ const table: Record<Action, string> = {
   'person.archive': 'hostAdmin',
   'person.manageHostAdmin': 'hostAdmin',
   'person.signOut': 'hostAdmin',
+  'person.configureCoach': 'alice',
+  // Data rights: Alice downloads her own data only; a host admin (never she herself) erases her.
+  'person.exportOwn': 'alice',
+  'person.erase': 'hostAdmin',
   'programme.read': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
   'programme.readPeople': 'coordinatorP hostAdmin',
   'programme.update': 'coordinatorP hostAdmin',
   'programme.archive': 'coordinatorP hostAdmin',
   'programme.manageCoordinators': 'hostAdmin',
+  'programme.close': 'coordinatorP hostAdmin',
+  'programme.exportOwn': 'alice memberA facilitatorA memberB',
   'set.create': 'coordinatorP hostAdmin',
   'programme.readCalendar': 'coordinatorP hostAdmin',
   'programme.runPoll': 'coordinatorP hostAdmin',
@@ -114,6 +122,10 @@ const table: Record<Action, string> = {
   'concern.listProposals': 'alice memberA facilitatorA',
   'concern.propose': 'alice memberA facilitatorA',
   'concern.configure': 'facilitatorA',
+  'coach.readSettings': 'alice memberA facilitatorA',
+  'set.configureCoach': 'facilitatorA',
+  'coach.readShares': 'alice memberA facilitatorA',
+  'coach.readOwnShares': 'alice memberA facilitatorA',
   /** Alice's proposal: her set reads it, objects and approves; only she changes or withdraws it. */
   'concern.read': 'alice memberA facilitatorA',
   'concern.update': 'alice',
@@ -215,6 +227,14 @@ describe('access map: deny by default', () => {
     expect(can(roles.coordinatorP!, 'concern.configure', selfRun)).toBe(false);
   });
 
+  it('lets the members of a self-facilitated set switch the question coach, never its coordinator', () => {
+    const selfRun = { ...setA, selfFacilitated: true };
+    expect(can(roles.memberA!, 'set.configureCoach', selfRun)).toBe(true);
+    expect(can(roles.memberA!, 'set.configureCoach', setA)).toBe(false);
+    expect(can(roles.coordinatorP!, 'set.configureCoach', selfRun)).toBe(false);
+    expect(can(roles.hostAdmin!, 'coach.readShares', selfRun)).toBe(false);
+  });
+
   it('never lets anyone outside the set see a proposal, whoever proposed it', () => {
     const byFacilitator = { ...resourceFor.concern, proposerId: 'f' };
     const readers = Object.entries(roles)
@@ -229,5 +249,30 @@ describe('access map: deny by default', () => {
     const abilities = abilitiesFor(roles.facilitatorA!, setA);
     expect(abilities['set.readContent']).toBe(true);
     expect(abilities['set.manageMembers']).toBe(false);
+  });
+});
+
+describe('a closed programme is frozen, for everyone', () => {
+  const closedSet = { ...setA, programmeClosed: true };
+  const closedProgramme = { ...programmeP, programmeClosed: true };
+
+  it('offers no write ability on its sets, while reading stays', () => {
+    const member = abilitiesFor(roles.alice!, closedSet);
+    expect(member['set.writeContent']).toBe(false);
+    expect(member['problem.create']).toBe(false);
+    expect(member['journal.create']).toBe(false);
+    expect(member['set.readContent']).toBe(true);
+    expect(abilitiesFor(roles.facilitatorA!, closedSet)['meeting.schedule']).toBe(false);
+    expect(abilitiesFor(roles.coordinatorP!, closedSet)['set.manageMembers']).toBe(false);
+  });
+
+  it('names every frozen action as refused, and leaves reading and exporting open', () => {
+    expect(closedProblem('set.writeContent', true)).toMatch(/The programme is closed/);
+    expect(closedProblem('set.writeContent', false)).toBeNull();
+    expect(closedProblem('set.readContent', true)).toBeNull();
+    expect(closedProblem('programme.exportOwn', true)).toBeNull();
+    const programme = abilitiesFor(roles.alice!, closedProgramme);
+    expect(programme['programme.exportOwn']).toBe(true);
+    expect(programme['vote.cast']).toBe(false);
   });
 });

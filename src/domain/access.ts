@@ -1,3 +1,5 @@
+import { closedProblem } from './programme-lifecycle.ts';
+
 /**
  * Who may do what: one deny-by-default map of pure rules. Every route and every live event asks `can`.
  * An action missing from `rules` is denied; an actor from another host is denied everything.
@@ -39,6 +41,8 @@ export interface ProgrammeResource {
   type: 'programme';
   hostId: string;
   programmeId: string;
+  /** The programme is closed: writes listed in `frozenWhenClosed` are refused (409). */
+  programmeClosed?: boolean;
 }
 export interface SetResource {
   type: 'set';
@@ -47,6 +51,7 @@ export interface SetResource {
   setId: string;
   /** In a self-facilitated set the members organise their own meetings. */
   selfFacilitated?: boolean;
+  programmeClosed?: boolean;
 }
 /** Something a member owns inside a set: a problem, an action, a journal entry. */
 export interface OwnedItemResource {
@@ -57,6 +62,7 @@ export interface OwnedItemResource {
   ownerId: string;
   /** Journal entries only: shared with the set, or private to the author. */
   sharedWithSet?: boolean;
+  programmeClosed?: boolean;
 }
 
 /** An application to a programme and its consent: the applicant's own, and the programme's coordinators'. */
@@ -78,6 +84,7 @@ export interface ConcernResource {
   programmeId: string;
   setId: string;
   proposerId: string;
+  programmeClosed?: boolean;
 }
 
 /**
@@ -125,6 +132,8 @@ const hostRules = {
   'host.read': () => true,
   'host.update': (a) => a.hostAdmin,
   'host.readMailOutbox': (a) => a.hostAdmin,
+  // How long closed programmes' set content is kept before it is erased.
+  'host.configureRetention': (a) => a.hostAdmin,
   'organisation.list': adminOrAnyCoordinator,
   'organisation.create': adminOrAnyCoordinator,
   'organisation.update': adminOrAnyCoordinator,
@@ -144,6 +153,11 @@ const personRules = {
   'person.manageHostAdmin': (a, p) => a.hostAdmin && a.personId !== p.personId,
   // Ends all their sessions and closes their live sockets (a lost phone, someone leaving).
   'person.signOut': (a, p) => a.hostAdmin && a.personId !== p.personId,
+  // The question coach's personal switch: one's own, on every device, and nobody else's.
+  'person.configureCoach': (a, p) => a.personId === p.personId,
+  // Data rights: everyone downloads their own data (no one else's); a host admin erases another person.
+  'person.exportOwn': (a, p) => a.personId === p.personId,
+  'person.erase': (a, p) => a.hostAdmin && a.personId !== p.personId,
 } satisfies Record<string, Rule<PersonResource>>;
 
 const programmeRules = {
@@ -152,6 +166,10 @@ const programmeRules = {
   'programme.update': (a, p) => runsProgramme(a, p.programmeId),
   'programme.archive': (a, p) => runsProgramme(a, p.programmeId),
   'programme.manageCoordinators': (a) => a.hostAdmin,
+  // Closing freezes the programme's sets, meetings and surveys (programme-lifecycle.ts).
+  'programme.close': (a, p) => runsProgramme(a, p.programmeId),
+  // A participant exports their own content of the programme (never anyone else's).
+  'programme.exportOwn': (a, p) => a.programmesOfSets.has(p.programmeId),
   'set.create': (a, p) => runsProgramme(a, p.programmeId),
   // Schedules: the programme calendar shows every set's dates and places, never set content.
   'programme.readCalendar': (a, p) => runsProgramme(a, p.programmeId),
@@ -220,6 +238,14 @@ const setRules = {
   'concern.propose': (a, s) => inSet(a, s.setId),
   // The set's objection period: its facilitator's to change, or any member's in a self-facilitated set.
   'concern.configure': (a, s) => facilitates(a, s.setId) || (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  // The question coach (issue 10): the set reads whether it is on and the share of open questions per
+  // meeting (never per person); each reads their own figures; the facilitator (or, in a
+  // self-facilitated set, any member) switches it off or on for the set.
+  'coach.readSettings': (a, s) => inSet(a, s.setId),
+  'set.configureCoach': (a, s) =>
+    facilitates(a, s.setId) || (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  'coach.readShares': (a, s) => inSet(a, s.setId),
+  'coach.readOwnShares': (a, s) => inSet(a, s.setId),
 } satisfies Record<string, Rule<SetResource>>;
 
 const ownedItemRules = {
@@ -325,8 +351,11 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   workshopAction: workshopActionRules,
 };
 
-const ownedItemActions = (prefix: string) =>
-  (Object.keys(ownedItemRules) as OwnedItemAction[]).filter((a) => a.startsWith(`${prefix}.`));
+/** The actions of one kind of owned item, typed as exactly those (the contract's abilities name them). */
+const ownedItemActions = <P extends OwnedItemResource['type']>(prefix: P) =>
+  (Object.keys(ownedItemRules) as OwnedItemAction[]).filter(
+    (a): a is Extract<OwnedItemAction, `${P}.${string}`> => a.startsWith(`${prefix}.`),
+  );
 
 export const actionsByResource = {
   host: Object.keys(hostRules) as HostAction[],
@@ -374,7 +403,8 @@ export function abilitiesFor<R extends Resource>(
   resource: R,
 ): Record<ActionsByResource[R['type']], boolean> {
   const result = {} as Record<string, boolean>;
+  const closed = 'programmeClosed' in resource ? resource.programmeClosed : false;
   for (const action of actionsByResource[resource.type])
-    result[action] = can(actor, action as never, resource);
+    result[action] = can(actor, action as never, resource) && !closedProblem(action, closed);
   return result as Record<ActionsByResource[R['type']], boolean>;
 }

@@ -92,6 +92,7 @@ export const hostAdmin: Me = {
     'host.read',
     'host.update',
     'host.readMailOutbox',
+    'host.configureRetention',
     'organisation.list',
     'organisation.create',
     'organisation.update',

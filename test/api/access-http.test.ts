@@ -52,6 +52,26 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       expect: [200, 200, 404, 200, 200, 404, 404],
     },
     {
+      name: 'export my own content of programme P',
+      request: () => ({ method: 'GET', url: `/api/programmes/${w.programmeId}/my-content.md` }),
+      expect: [403, 403, 404, 200, 200, 200, 404],
+    },
+    {
+      name: "read the host's retention of closed programmes",
+      request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/retention` }),
+      expect: [200, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      name: 'preview erasing member A',
+      request: () => ({ method: 'GET', url: `/api/people/${w.people.memberA}/erasure` }),
+      expect: [200, 403, 403, 403, 403, 404, 404],
+    },
+    {
+      name: 'download all my own data',
+      request: () => ({ method: 'GET', url: '/api/me/data.tar.gz' }),
+      expect: [200, 200, 200, 200, 200, 200, 200],
+    },
+    {
       name: 'read programme P',
       request: () => ({ method: 'GET', url: `/api/programmes/${w.programmeId}` }),
       expect: [200, 200, 404, 200, 200, 200, 404],
@@ -130,6 +150,31 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
         payload: { objectionDays: 4 },
       }),
       expect: [403, 403, 404, 200, 403, 404, 404],
+    },
+    {
+      name: 'read whether the question coach is on in set A',
+      request: () => ({ method: 'GET', url: `/api/sets/${w.setA}/coach` }),
+      expect: [403, 403, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'switch the question coach for set A',
+      request: () => ({ method: 'PUT', url: `/api/sets/${w.setA}/coach`, payload: { enabled: true } }),
+      expect: [403, 403, 404, 200, 403, 404, 404],
+    },
+    {
+      name: 'switch the question coach for oneself',
+      request: () => ({ method: 'PUT', url: '/api/me/coach', payload: { enabled: true } }),
+      expect: [200, 200, 200, 200, 200, 200, 200],
+    },
+    {
+      name: 'read set A’s share of open questions',
+      request: () => ({ method: 'GET', url: `/api/sets/${w.setA}/question-shares` }),
+      expect: [403, 403, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'read one’s own questions in set A',
+      request: () => ({ method: 'GET', url: `/api/sets/${w.setA}/question-shares/mine` }),
+      expect: [403, 403, 404, 200, 200, 404, 404],
     },
     {
       name: 'read member A’s proposal',

@@ -7,7 +7,8 @@ import {
   type Resource,
   visibilityAction,
 } from '../../domain/access.ts';
-import { forbidden, notFound, Problem } from './problem.ts';
+import { closedProblem } from '../../domain/programme-lifecycle.ts';
+import { conflict, forbidden, notFound, Problem } from './problem.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,10 +42,15 @@ const nouns: Record<Resource['type'], string> = {
  * do the action gets 403.
  */
 export function authorize<R extends Resource>(actor: Actor, action: Action, resource: R): void {
+  // `can` pairs each action with its own resource type; here both are chosen at run time from the
+  // resource, which the access map's tables guarantee match, so the pairing is not visible to the compiler.
   if (!can(actor, visibilityAction[resource.type] as never, resource)) throw notFound(nouns[resource.type]);
   if (!can(actor, action as never, resource)) {
     throw forbidden(
       `Your role does not allow this (${action}). Ask your programme coordinator or host admin.`,
     );
   }
+  // The one "programme closed" guard: a closed programme's sets, meetings and surveys do not change.
+  const closed = closedProblem(action, 'programmeClosed' in resource ? resource.programmeClosed : false);
+  if (closed) throw conflict(closed);
 }

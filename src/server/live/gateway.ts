@@ -10,6 +10,7 @@ import {
 } from '../../contract/live.ts';
 import { can } from '../../domain/access.ts';
 import { refuse } from '../../domain/meeting/refusals.ts';
+import { closedSentence } from '../../domain/programme-lifecycle.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
 import { meetingSetResource } from '../features/meetings/service.ts';
@@ -155,6 +156,11 @@ function serveSocket(
         });
         return;
       }
+      // A closed programme's rooms do not open again; records stay readable through the API.
+      if (set.programmeClosed) {
+        send({ t: 'error', code: 'programme-closed', meetingId: parsed.meetingId, detail: closedSentence });
+        return;
+      }
       joined.add(parsed.meetingId);
       await hub.join(client, parsed.meetingId, parsed.afterSeq);
     } else if (parsed.t === 'leave') {
@@ -234,15 +240,16 @@ function serveSocket(
 }
 
 async function userIdOf(ctx: AppContext, personId: string): Promise<string | null> {
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('person')
-    .select('user_id')
+    .select('userId')
     .where('id', '=', personId)
     .executeTakeFirst();
-  return row?.user_id ?? null;
+  return row?.userId ?? null;
 }
 
 async function sessionIsLive(ctx: AppContext, sessionId: string): Promise<boolean> {
+  // The accounts library's tables name their columns in camelCase already: read them without the plugin.
   const row = await ctx.store.plain
     .selectFrom('session')
     .select('expiresAt')

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { ActionStatus } from '../../contract/actions.ts';
 import type { AttendanceStatus, JournalVisibility, MeetingStatus } from '../../contract/enums.ts';
 import type { PollStatus } from '../../contract/polls.ts';
@@ -19,6 +20,8 @@ export interface HostTable {
   name: string;
   default_time_zone: string;
   default_language: string;
+  /** Days a closed programme's set content is kept before it is erased (0013_closing). */
+  closed_content_retention_days: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -72,6 +75,10 @@ export interface ProgrammeTable {
   participation: string | null;
   /** The open application link's secret while it is shared; null once revoked (0006_enrolment). */
   application_token: string | null;
+  /** When the programme closed (0013_closing). */
+  closed_at: Timestamp | null;
+  /** When the retention job erased its set content (0013_closing). */
+  content_erased_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -457,6 +464,21 @@ export interface SetConcernSettingTable {
   updated_at: Timestamp;
 }
 
+/** The question coach's switch for a set (issue 10); no row: on. */
+export interface SetCoachSettingTable {
+  set_id: string;
+  enabled: number;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** A person's own switch for the question coach; no row: on. */
+export interface PersonCoachSettingTable {
+  person_id: string;
+  enabled: number;
+  updated_at: Timestamp;
+}
+
 export interface ConcernThemeTable {
   id: string;
   programme_id: string;
@@ -481,6 +503,18 @@ export interface ThemeVoteTable {
   voter_key: string;
   theme_id: string;
   votes: number;
+}
+
+/** One erasure: a closed programme's set content, or a person (0013_closing). Never the content itself. */
+export interface ErasureLogTable {
+  id: string;
+  host_id: string;
+  kind: 'programme-content' | 'person';
+  subject_id: string;
+  mode: 'retention' | 'remove' | 'anonymise';
+  counts_json: string;
+  erased_by: string | null;
+  erased_at: Timestamp;
 }
 
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
@@ -600,6 +634,9 @@ export interface Database {
   concern_theme: ConcernThemeTable;
   theme_voting: ThemeVotingTable;
   theme_vote: ThemeVoteTable;
+  set_coach_setting: SetCoachSettingTable;
+  person_coach_setting: PersonCoachSettingTable;
+  erasure_log: ErasureLogTable;
   workshop: WorkshopTable;
   workshop_theme: WorkshopThemeTable;
   workshop_rsvp: WorkshopRsvpTable;

@@ -2,6 +2,7 @@ import { dueReminders } from '../../../domain/schedule/reminders.ts';
 import type { AppContext } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
+import { eraseExpiredContent } from '../closing/retention.ts';
 import { workshopReminders } from '../workshops/reminders.ts';
 import {
   claimLedger,
@@ -67,6 +68,8 @@ export class NotificationScheduler {
     const reminders =
       (await this.reminders()) +
       (await workshopReminders(this.ctx, (language, offset) => relativeWhen(this.ctx, language, offset)));
+    // Closed programmes whose retention has run out lose their set content (figures stay).
+    await eraseExpiredContent(this.ctx);
     if (notices + reminders > 0) this.ctx.mail.wake();
     return { notices, reminders };
   }
