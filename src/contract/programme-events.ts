@@ -12,8 +12,8 @@ import {
 } from './fields.ts';
 import { route } from './route.ts';
 
-/** 'gathering': a programme-wide date (e.g. from a poll). Plenary workshops will be another kind. */
-export const programmeEventKinds = ['gathering'] as const;
+/** 'gathering': a programme-wide date (e.g. from a poll); 'workshop': a plenary workshop (see workshops.ts). */
+export const programmeEventKinds = ['gathering', 'workshop'] as const;
 export type ProgrammeEventKind = (typeof programmeEventKinds)[number];
 export const programmeEventStatuses = ['scheduled', 'cancelled'] as const;
 export type ProgrammeEventStatus = (typeof programmeEventStatuses)[number];
@@ -41,6 +41,8 @@ export const programmeEvent = z.object({
   sequence: z.number().int(),
   /** The programme-wide poll that decided it, if any. */
   pollId: z.string().nullable(),
+  /** The workshop this event dates, for a workshop. */
+  workshopId: z.string().nullable(),
   /** Move or cancel it: only while it is still to come and not cancelled. */
   abilities: z.object({ manage: z.boolean() }),
 });

@@ -152,6 +152,19 @@ const table: Record<Action, string> = {
   'review.readReport': 'coordinatorP hostAdmin',
   'report.publish': 'coordinatorP hostAdmin',
   'report.readPublished': 'coordinatorP hostAdmin',
+  'workshop.list': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'workshop.create': 'coordinatorP hostAdmin',
+  // The workshop below is facilitated by hostPerson, a person of the host outside its sets.
+  'workshop.read': 'hostPerson alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'workshop.manage': 'coordinatorP hostAdmin',
+  'workshop.rsvp': 'alice memberA facilitatorA memberB',
+  'workshop.readRsvpNames': 'hostPerson coordinatorP hostAdmin',
+  'workshop.attendance': 'hostPerson coordinatorP hostAdmin',
+  'workshop.notes': 'hostPerson coordinatorP hostAdmin',
+  'workshopAction.create': 'alice memberA facilitatorA memberB',
+  // Alice's own action from a workshop: hers alone.
+  'workshopAction.read': 'alice',
+  'workshopAction.update': 'alice',
 };
 
 const owned = { hostId: 'H', programmeId: 'P', setId: 'A', ownerId: 'alice' } as const;
@@ -167,6 +180,8 @@ const resourceFor = {
   application: { type: 'application', hostId: 'H', programmeId: 'P', applicantId: 'alice' },
   concern: { type: 'concern', hostId: 'H', programmeId: 'P', setId: 'A', proposerId: 'alice' },
   review: { type: 'review', hostId: 'H', programmeId: 'P', published: false },
+  workshop: { type: 'workshop', hostId: 'H', programmeId: 'P', workshopId: 'W', facilitatorId: 'nobody' },
+  workshopAction: { type: 'workshopAction', hostId: 'H', programmeId: 'P', ownerId: 'alice' },
 } as const;
 
 describe('access map: every role x every action', () => {

@@ -98,7 +98,29 @@ export interface ReviewResource {
   published: boolean;
 }
 
+/**
+ * A plenary workshop of a programme: for everyone in the programme's sets, those who run the
+ * programme, and the person of the host who facilitates it.
+ */
+export interface WorkshopResource {
+  type: 'workshop';
+  hostId: string;
+  programmeId: string;
+  workshopId: string;
+  facilitatorId: string | null;
+}
+
+/** A participant's own action from a workshop: its owner's alone, never anyone else's. */
+export interface WorkshopActionResource {
+  type: 'workshopAction';
+  hostId: string;
+  programmeId: string;
+  ownerId: string;
+}
+
 export type Resource =
+  | WorkshopResource
+  | WorkshopActionResource
   | ReviewResource
   | HostResource
   | PersonResource
@@ -190,6 +212,9 @@ const programmeRules = {
   // Reviews: those who run the programme build them; participants see the ones open to them.
   'review.create': (a, p) => runsProgramme(a, p.programmeId),
   'review.list': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  // Workshops: the programme's participants see the list; those who run the programme plan them.
+  'workshop.list': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  'workshop.create': (a, p) => runsProgramme(a, p.programmeId),
 } satisfies Record<string, Rule<ProgrammeResource>>;
 
 const setRules = {
@@ -290,6 +315,29 @@ const reviewRules = {
     runsProgramme(a, r.programmeId) || (r.published && a.programmesOfSets.has(r.programmeId)),
 } satisfies Record<string, Rule<ReviewResource>>;
 
+const facilitatesWorkshop = (a: PersonActor, w: WorkshopResource) =>
+  w.facilitatorId !== null && a.personId === w.facilitatorId;
+const takesPart = (a: PersonActor, w: WorkshopResource) => a.programmesOfSets.has(w.programmeId);
+
+// A workshop, its notes and materials: programme participants, those who run it and its facilitator.
+// Who answered "coming" (names) and attendance: those who run the programme and the facilitator; the
+// participants see counts. RSVPs and private actions are for participants (members of its sets).
+const workshopRules = {
+  'workshop.read': (a, w) => runsProgramme(a, w.programmeId) || takesPart(a, w) || facilitatesWorkshop(a, w),
+  'workshop.manage': (a, w) => runsProgramme(a, w.programmeId),
+  'workshop.rsvp': (a, w) => takesPart(a, w),
+  'workshop.readRsvpNames': (a, w) => runsProgramme(a, w.programmeId) || facilitatesWorkshop(a, w),
+  'workshop.attendance': (a, w) => runsProgramme(a, w.programmeId) || facilitatesWorkshop(a, w),
+  'workshop.notes': (a, w) => runsProgramme(a, w.programmeId) || facilitatesWorkshop(a, w),
+  'workshopAction.create': (a, w) => takesPart(a, w),
+} satisfies Record<string, Rule<WorkshopResource>>;
+
+// Nobody but its owner, not a coordinator, an admin or the workshop's facilitator.
+const workshopActionRules = {
+  'workshopAction.read': (a, r) => a.personId === r.ownerId,
+  'workshopAction.update': (a, r) => a.personId === r.ownerId,
+} satisfies Record<string, Rule<WorkshopActionResource>>;
+
 export type HostAction = keyof typeof hostRules;
 export type PersonAction = keyof typeof personRules;
 export type ProgrammeAction = keyof typeof programmeRules;
@@ -298,7 +346,11 @@ export type OwnedItemAction = keyof typeof ownedItemRules;
 export type ApplicationAction = keyof typeof applicationRules;
 export type ConcernAction = keyof typeof concernRules;
 export type ReviewAction = keyof typeof reviewRules;
+export type WorkshopAction = keyof typeof workshopRules;
+export type WorkshopActionAction = keyof typeof workshopActionRules;
 export type Action =
+  | WorkshopAction
+  | WorkshopActionAction
   | ReviewAction
   | HostAction
   | PersonAction
@@ -319,6 +371,8 @@ interface ActionsByResource {
   application: ApplicationAction;
   concern: ConcernAction;
   review: ReviewAction;
+  workshop: WorkshopAction;
+  workshopAction: WorkshopActionAction;
 }
 
 const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any>> } = {
@@ -332,6 +386,8 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   application: applicationRules,
   concern: concernRules,
   review: reviewRules,
+  workshop: workshopRules,
+  workshopAction: workshopActionRules,
 };
 
 /** The actions of one kind of owned item, typed as exactly those (the contract's abilities name them). */
@@ -351,6 +407,8 @@ export const actionsByResource = {
   application: Object.keys(applicationRules) as ApplicationAction[],
   concern: Object.keys(concernRules) as ConcernAction[],
   review: Object.keys(reviewRules) as ReviewAction[],
+  workshop: Object.keys(workshopRules) as WorkshopAction[],
+  workshopAction: Object.keys(workshopActionRules) as WorkshopActionAction[],
 };
 
 /** The action whose denial means "this resource does not exist for you" (404 rather than 403). */
@@ -365,6 +423,8 @@ export const visibilityAction = {
   application: 'application.read',
   concern: 'concern.read',
   review: 'review.read',
+  workshop: 'workshop.read',
+  workshopAction: 'workshopAction.read',
 } as const satisfies { [T in keyof ActionsByResource]: ActionsByResource[T] };
 
 export function can<R extends Resource>(

@@ -33,6 +33,7 @@ import { programmeRoutes } from './features/programmes/routes.ts';
 import { seriesRoutes } from './features/series/routes.ts';
 import { setRoutes } from './features/sets/routes.ts';
 import { setupRoutes } from './features/setup/routes.ts';
+import { workshopRoutes } from './features/workshops/routes.ts';
 import { installCsrfProtection } from './http/csrf.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.ts';
@@ -144,6 +145,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     coachRoutes,
     closingRoutes,
     feedbackRoutes,
+    workshopRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

@@ -9,6 +9,8 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
   let w: World;
   /** A concern member A proposed to share: set content until the set agrees. */
   let proposal: string;
+  /** A workshop of programme P, dated, without a facilitator. */
+  let workshop: string;
   /** A meeting of set A (not yet held) and a review of programme P (a draft): for pulses and reports. */
   let meeting: string;
   let review: string;
@@ -22,6 +24,13 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       payload: { statement: 'Short-term funding makes planning beyond a year hard.' },
     });
     proposal = proposed.json().id;
+    const planned = await t.call({
+      method: 'POST',
+      url: `/api/programmes/${w.programmeId}/workshops`,
+      cookie: w.cookies.coordinator,
+      payload: { title: 'Plenary', timeZone: 'Europe/London', localStart: '2099-06-01T10:00' },
+    });
+    workshop = planned.json().id;
     meeting = (
       await t.call({
         method: 'POST',
@@ -301,6 +310,43 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
     {
       name: 'read the report of programme P’s unpublished review',
       request: () => ({ method: 'GET', url: `/api/reviews/${review}/report` }),
+      expect: [200, 200, 404, 403, 403, 403, 404],
+    },
+    {
+      name: 'list programme P’s workshops',
+      request: () => ({ method: 'GET', url: `/api/programmes/${w.programmeId}/workshops` }),
+      expect: [200, 200, 404, 200, 200, 200, 404],
+    },
+    {
+      name: 'plan a workshop for programme P',
+      request: () => ({
+        method: 'POST',
+        url: `/api/programmes/${w.programmeId}/workshops`,
+        payload: { title: 'Another', timeZone: 'Europe/London', localStart: '2099-07-01T10:00' },
+      }),
+      expect: [201, 201, 404, 403, 403, 403, 404],
+    },
+    {
+      name: 'read a workshop of P',
+      request: () => ({ method: 'GET', url: `/api/workshops/${workshop}` }),
+      expect: [200, 200, 404, 200, 200, 200, 404],
+    },
+    {
+      name: 'answer a workshop of P',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/workshops/${workshop}/rsvp`,
+        payload: { answer: 'maybe' },
+      }),
+      expect: [403, 403, 404, 200, 200, 200, 404],
+    },
+    {
+      name: 'write a workshop’s notes',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/workshops/${workshop}/notes`,
+        payload: { notes: 'Notes' },
+      }),
       expect: [200, 200, 404, 403, 403, 403, 404],
     },
     {

@@ -37,6 +37,8 @@ const carriesNoSetContent = [
   'setPublishedInvite',
   'groundRulesChanged',
   'reviewReminder',
+  'workshopInvitation',
+  'workshopReminder',
 ];
 const markers = /[\uE000-\uE003]/;
 

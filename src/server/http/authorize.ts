@@ -34,6 +34,8 @@ const nouns: Record<Resource['type'], string> = {
   application: 'application',
   concern: 'concern',
   review: 'review',
+  workshop: 'workshop',
+  workshopAction: 'workshop action',
 };
 
 /**

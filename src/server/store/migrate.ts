@@ -9,6 +9,7 @@ import * as liveLog from './migrations/0007_live_log.ts';
 import * as programmeEvents from './migrations/0008_programme_events.ts';
 import * as applicationStatusLink from './migrations/0009_application_status_link.ts';
 import * as concerns from './migrations/0010_concerns.ts';
+import * as workshops from './migrations/0011_workshops.ts';
 import * as feedback from './migrations/0012_feedback.ts';
 import * as closing from './migrations/0013_closing.ts';
 import * as coachSettings from './migrations/0016_coach_settings.ts';
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008_programme_events': programmeEvents,
   '0009_application_status_link': applicationStatusLink,
   '0010_concerns': concerns,
+  '0011_workshops': workshops,
   '0012_feedback': feedback,
   '0013_closing': closing,
   '0016_coach_settings': coachSettings,
@@ -34,7 +36,13 @@ export const migrationNames = Object.keys(migrations);
 export const latestMigration = migrationNames.at(-1)!;
 
 function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Features are built in parallel with their numbers reserved in advance, so one can land before a
+    // lower-numbered one: a database that already ran the later one must still get the earlier one.
+    allowUnorderedMigrations: true,
+  });
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

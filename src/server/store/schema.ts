@@ -4,6 +4,7 @@ import type { AttendanceStatus, JournalVisibility, MeetingStatus } from '../../c
 import type { PollStatus } from '../../contract/polls.ts';
 import type { ProgrammeEventKind, ProgrammeEventStatus } from '../../contract/programme-events.ts';
 import type { SeriesStatus } from '../../contract/series.ts';
+import type { WorkshopActionStatus, WorkshopRsvpAnswer } from '../../contract/workshops.ts';
 import type { SetRole } from '../../domain/access.ts';
 import type { ProblemKind, ProblemStatus } from '../../domain/problems.ts';
 import type { ProgrammeStatus, SetMode } from '../../domain/programme.ts';
@@ -574,6 +575,71 @@ export interface AuthUserTable {
   updatedAt: Date | string;
 }
 
+/** A plenary workshop of a programme (0011_workshops); dated, it has a programme event of kind 'workshop'. */
+export interface WorkshopTable {
+  id: string;
+  programme_id: string;
+  event_id: string | null;
+  poll_id: string | null;
+  title: string;
+  agenda: string;
+  facilitator_id: string | null;
+  capacity: number | null;
+  coming_count: number;
+  time_zone: string;
+  duration_minutes: number;
+  place: string;
+  video_url: string;
+  notes: string;
+  notes_updated_at: Timestamp | null;
+  attendance_recorded_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkshopThemeTable {
+  workshop_id: string;
+  theme_id: string;
+  position: number;
+}
+
+export interface WorkshopRsvpTable {
+  workshop_id: string;
+  person_id: string;
+  answer: WorkshopRsvpAnswer;
+  updated_at: Timestamp;
+}
+
+export interface WorkshopAttendanceTable {
+  workshop_id: string;
+  person_id: string;
+  present: number;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface WorkshopMaterialTable {
+  id: string;
+  workshop_id: string;
+  title: string;
+  url: string;
+  added_by: string;
+  created_at: Timestamp;
+}
+
+/** A participant's own action from a workshop: private to its owner. */
+export interface WorkshopActionTable {
+  id: string;
+  workshop_id: string;
+  owner_id: string;
+  text: string;
+  due_on: string | null;
+  status: WorkshopActionStatus;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   host: HostTable;
   organisation: OrganisationTable;
@@ -623,6 +689,12 @@ export interface Database {
   review: ReviewTable;
   review_version: ReviewVersionTable;
   review_response: ReviewResponseTable;
+  workshop: WorkshopTable;
+  workshop_theme: WorkshopThemeTable;
+  workshop_rsvp: WorkshopRsvpTable;
+  workshop_attendance: WorkshopAttendanceTable;
+  workshop_material: WorkshopMaterialTable;
+  workshop_action: WorkshopActionTable;
   user: AuthUserTable;
   session: { id: string; userId: string; token: string; expiresAt: Date | string };
   account: { id: string; userId: string; providerId: string; password: string | null };

@@ -4,6 +4,7 @@ import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { meetingRoutes } from '../features/meetings/routes.tsx';
 import { scheduleRoutes } from '../features/schedule/routes.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { workshopRoutes } from '../features/workshops/routes.tsx';
 import { RequireSignIn, SignedOutOnly } from './guards.tsx';
 import { lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -159,6 +160,20 @@ export const routes: RouteObject[] = [
                   (m) => m.ProgrammeConcernsPage,
                 ),
               },
+              {
+                path: 'workshops',
+                lazy: lazyPage(
+                  () => import('../features/workshops/ProgrammeWorkshopsTab.tsx'),
+                  (m) => m.ProgrammeWorkshopsTab,
+                ),
+              },
+              {
+                path: 'workshops/new',
+                lazy: lazyPage(
+                  () => import('../features/workshops/NewWorkshopPage.tsx'),
+                  (m) => m.NewWorkshopPage,
+                ),
+              },
             ],
           },
           {
@@ -241,6 +256,7 @@ export const routes: RouteObject[] = [
           ...meetingRoutes,
           ...actionRoutes,
           ...scheduleRoutes,
+          ...workshopRoutes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

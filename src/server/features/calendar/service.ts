@@ -6,7 +6,7 @@ import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
 import { meetingSetResource } from '../meetings/service.ts';
-import { loadCalendarEvents, programmesOfPerson } from '../programme-events/queries.ts';
+import { facilitatedEventIds, loadCalendarEvents, programmesOfPerson } from '../programme-events/queries.ts';
 import { personResource, setResource } from '../resources.ts';
 import { buildCalendar, loadCalendarMeetings } from './ics.ts';
 
@@ -69,6 +69,10 @@ export async function feedForToken(ctx: AppContext, token: string): Promise<stri
   const events = await loadCalendarEvents(ctx.db, {
     programmeIds: await programmesOfPerson(ctx.db, feed.id),
   });
+  // Workshops they facilitate from outside the programme's sets.
+  const known = new Set(events.map((e) => e.id));
+  const facilitated = (await facilitatedEventIds(ctx.db, feed.id)).filter((id) => !known.has(id));
+  if (facilitated.length) events.push(...(await loadCalendarEvents(ctx.db, { eventIds: facilitated })));
   return buildCalendar({
     name: 'Action learning (Revans)',
     meetings: [...meetings, ...events],

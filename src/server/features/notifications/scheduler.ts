@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
 import { eraseExpiredContent } from '../closing/retention.ts';
+import { workshopReminders } from '../workshops/reminders.ts';
 import {
   claimLedger,
   meetingDetails,
@@ -64,7 +65,9 @@ export class NotificationScheduler {
   /** One round: notices for new, changed and cancelled meetings, then due reminders. */
   async tick(): Promise<{ notices: number; reminders: number }> {
     const notices = await this.meetingNotices();
-    const reminders = await this.reminders();
+    const reminders =
+      (await this.reminders()) +
+      (await workshopReminders(this.ctx, (language, offset) => relativeWhen(this.ctx, language, offset)));
     // Closed programmes whose retention has run out lose their set content (figures stay).
     await eraseExpiredContent(this.ctx);
     if (notices + reminders > 0) this.ctx.mail.wake();

@@ -18,6 +18,17 @@ export async function programmesOfPerson(db: Kysely<DB>, personId: string): Prom
   return rows.map((r) => r.programmeId);
 }
 
+/** The events of dated workshops a person facilitates (a person of the host, perhaps in none of its sets). */
+export async function facilitatedEventIds(db: Kysely<DB>, personId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('workshop')
+    .select('eventId')
+    .where('facilitatorId', '=', personId)
+    .where('eventId', 'is not', null)
+    .execute();
+  return rows.map((r) => r.eventId!);
+}
+
 /** Everyone in the programme's sets (members and facilitators), each once. */
 export async function programmeRecipients(db: Kysely<DB>, programmeId: string): Promise<Recipient[]> {
   const ids = await db

@@ -10,8 +10,9 @@ import type { DB } from '../../store/schema.ts';
 import { transact } from '../../transact.ts';
 import { buildCalendar } from '../calendar/ics.ts';
 import { programmeResource } from '../resources.ts';
+import { sendWorkshopInvitations } from '../workshops/mail.ts';
 import { sendEventNotices } from './notices.ts';
-import { loadCalendarEvents, programmesOfPerson } from './queries.ts';
+import { facilitatedEventIds, loadCalendarEvents, programmesOfPerson } from './queries.ts';
 
 type EventRow = DB['programmeEvent'];
 
@@ -24,18 +25,24 @@ export async function insertPollEvent(
 ): Promise<string> {
   const id = randomUUID();
   const now = ctx.now().toISOString();
+  // A workshop waiting for this poll gets its date: the event is the workshop's, with its title and place.
+  const workshop = await ctx.db
+    .selectFrom('workshop')
+    .select(['id', 'title', 'place', 'videoUrl'])
+    .where('pollId', '=', poll.id)
+    .executeTakeFirst();
   await ctx.db
     .insertInto('programmeEvent')
     .values({
       id,
       programmeId: poll.programmeId,
-      kind: 'gathering',
-      title: poll.title,
+      kind: workshop ? 'workshop' : 'gathering',
+      title: workshop?.title ?? poll.title,
       startsAt: option.startsAt,
       endsAt: option.endsAt,
       timeZone: poll.timeZone,
-      place: poll.place,
-      videoUrl: poll.videoUrl,
+      place: workshop?.place ?? poll.place,
+      videoUrl: workshop?.videoUrl ?? poll.videoUrl,
       status: 'scheduled',
       sequence: 0,
       pollId: poll.id,
@@ -44,6 +51,14 @@ export async function insertPollEvent(
       updatedAt: now,
     })
     .execute();
+  if (workshop)
+    await ctx.db
+      .updateTable('workshop')
+      .set({ eventId: id, timeZone: poll.timeZone, durationMinutes: poll.durationMinutes, updatedAt: now })
+      .where('id', '=', workshop.id)
+      .execute();
+  // A facilitator from outside the programme's sets hears of the date too (the sets hear through the poll).
+  if (workshop) await sendWorkshopInvitations(ctx, workshop.id, { facilitatorOnly: true });
   return id;
 }
 
@@ -61,9 +76,9 @@ async function eventRow(ctx: AppContext, eventId: string): Promise<EventRow> {
  * An event as its readers see it: times in its own zone and the viewer's, and what the viewer may do
  * (move or cancel it while it is still to come and not cancelled).
  */
-function present(
+export function presentProgrammeEvent(
   actor: PersonActor,
-  row: EventRow,
+  row: EventRow & { workshopId?: string | null },
   programmeName: string,
   hostId: string,
   zone: string,
@@ -93,6 +108,7 @@ function present(
     status: row.status,
     sequence: row.sequence,
     pollId: row.pollId,
+    workshopId: row.workshopId ?? null,
     abilities: { manage: manage && ahead },
   };
 }
@@ -114,18 +130,25 @@ async function presentEvents(
   programmeIds: string[],
   zone: string,
   since?: string,
+  alsoEventIds: string[] = [],
 ): Promise<ProgrammeEvent[]> {
-  if (!programmeIds.length) return [];
+  if (!programmeIds.length && !alsoEventIds.length) return [];
   let query = ctx.db
     .selectFrom('programmeEvent')
     .innerJoin('programme', 'programme.id', 'programmeEvent.programmeId')
+    .leftJoin('workshop', 'workshop.eventId', 'programmeEvent.id')
     .selectAll('programmeEvent')
-    .select(['programme.name as programmeName', 'programme.hostId'])
-    .where('programmeEvent.programmeId', 'in', programmeIds)
+    .select(['programme.name as programmeName', 'programme.hostId', 'workshop.id as workshopId'])
+    .where((eb) =>
+      eb.or([
+        ...(programmeIds.length ? [eb('programmeEvent.programmeId', 'in', programmeIds)] : []),
+        ...(alsoEventIds.length ? [eb('programmeEvent.id', 'in', alsoEventIds)] : []),
+      ]),
+    )
     .orderBy('programmeEvent.startsAt');
   if (since) query = query.where('programmeEvent.endsAt', '>=', since);
   const rows = await query.execute();
-  return rows.map((r) => present(actor, r, r.programmeName, r.hostId, zone, ctx.now()));
+  return rows.map((r) => presentProgrammeEvent(actor, r, r.programmeName, r.hostId, zone, ctx.now()));
 }
 
 export async function getProgrammeEvent(
@@ -141,7 +164,19 @@ export async function getProgrammeEvent(
     .select('name')
     .where('id', '=', row.programmeId)
     .executeTakeFirstOrThrow();
-  return present(actor, row, name.name, programme.hostId, await viewerZone(ctx, actor), ctx.now());
+  const workshop = await ctx.db
+    .selectFrom('workshop')
+    .select('id')
+    .where('eventId', '=', row.id)
+    .executeTakeFirst();
+  return presentProgrammeEvent(
+    actor,
+    { ...row, workshopId: workshop?.id ?? null },
+    name.name,
+    programme.hostId,
+    await viewerZone(ctx, actor),
+    ctx.now(),
+  );
 }
 
 export async function listProgrammeEvents(ctx: AppContext, actor: PersonActor, programmeId: string) {
@@ -153,9 +188,19 @@ export async function listProgrammeEvents(ctx: AppContext, actor: PersonActor, p
 export const calendarEvents = (ctx: AppContext, actor: PersonActor, programmeId: string, zone: string) =>
   presentEvents(ctx, actor, [programmeId], zone);
 
-/** For a person's Upcoming: the events of the programmes of their sets, not yet over. */
+/**
+ * For a person's Upcoming: the events of the programmes of their sets, and of the workshops they
+ * facilitate, not yet over.
+ */
 export async function upcomingEvents(ctx: AppContext, actor: PersonActor, zone: string, since: string) {
-  return presentEvents(ctx, actor, await programmesOfPerson(ctx.db, actor.personId), zone, since);
+  return presentEvents(
+    ctx,
+    actor,
+    await programmesOfPerson(ctx.db, actor.personId),
+    zone,
+    since,
+    await facilitatedEventIds(ctx.db, actor.personId),
+  );
 }
 
 /** Loads an event for a change: who may manage it, and only while it is still to come and not cancelled. */

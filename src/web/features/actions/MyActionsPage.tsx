@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { MyWorkshopActionsSection } from '../workshops/WorkshopActions.tsx';
 import { ActionCard, sortActions } from './ActionCard.tsx';
 import '../meetings/meetings.css';
 
@@ -52,6 +53,7 @@ export function MyActionsPage() {
           </ul>
         </section>
       ) : null}
+      <MyWorkshopActionsSection />
     </section>
   );
 }

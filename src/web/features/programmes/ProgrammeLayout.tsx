@@ -53,6 +53,11 @@ function Tabs({ programme }: { programme: Programme }) {
       show: programme.abilities['review.list'],
     },
     {
+      to: `${base}/workshops`,
+      label: t('workshops.tab'),
+      show: programme.abilities['workshop.list'],
+    },
+    {
       to: `${base}/settings`,
       label: t('programme.tabs.settings'),
       show: programme.abilities['programme.update'],

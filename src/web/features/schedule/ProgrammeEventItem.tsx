@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ProgrammeEvent } from '../../../contract/programme-events.ts';
 import * as events from '../../../contract/programme-events.ts';
 import { call } from '../../api/call.ts';
@@ -85,7 +86,13 @@ export function ProgrammeEventItem({
   return (
     <li className="card" data-event={event.id}>
       <Heading>
-        {t('schedule.events.eventTitle', { title: event.title, programme: event.programmeName })}{' '}
+        {event.workshopId ? (
+          <Link to={`/workshops/${event.workshopId}`}>
+            {t('schedule.events.eventTitle', { title: event.title, programme: event.programmeName })}
+          </Link>
+        ) : (
+          t('schedule.events.eventTitle', { title: event.title, programme: event.programmeName })
+        )}{' '}
         {event.status === 'cancelled' ? <Badge tone="danger">{t('schedule.status.cancelled')}</Badge> : null}
       </Heading>
       <p className="meeting-time">
@@ -110,7 +117,14 @@ export function ProgrammeEventItem({
         </p>
       ) : null}
       <p>
-        <a href={`/api/programme-events/${event.id}/calendar.ics`} download>
+        <a
+          href={
+            event.workshopId
+              ? `/api/workshops/${event.workshopId}/calendar.ics`
+              : `/api/programme-events/${event.id}/calendar.ics`
+          }
+          download
+        >
           {t('schedule.upcoming.download')}
         </a>
       </p>
