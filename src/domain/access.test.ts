@@ -50,6 +50,8 @@ const table: Record<Action, string> = {
   'host.read': 'hostPerson alice memberA facilitatorA memberB coordinatorP coordinatorQ hostAdmin',
   'host.update': 'hostAdmin',
   'host.readMailOutbox': 'hostAdmin',
+  'host.configureSso': 'hostAdmin',
+  'host.requireTwoFactor': 'hostAdmin',
   'organisation.list': 'coordinatorP coordinatorQ hostAdmin',
   'organisation.create': 'coordinatorP coordinatorQ hostAdmin',
   'organisation.update': 'coordinatorP coordinatorQ hostAdmin',
@@ -65,6 +67,9 @@ const table: Record<Action, string> = {
   'person.archive': 'hostAdmin',
   'person.manageHostAdmin': 'hostAdmin',
   'person.signOut': 'hostAdmin',
+  /** Alice's signed-in devices: hers alone, not even a host admin's. */
+  'session.list': 'alice',
+  'session.end': 'alice',
   'programme.read': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
   'programme.readPeople': 'coordinatorP hostAdmin',
   'programme.update': 'coordinatorP hostAdmin',

@@ -103,6 +103,9 @@ const hostRules = {
   'host.read': () => true,
   'host.update': (a) => a.hostAdmin,
   'host.readMailOutbox': (a) => a.hostAdmin,
+  // Sign-in security: single sign-on providers (their secrets stay on the server) and the 2FA policy.
+  'host.configureSso': (a) => a.hostAdmin,
+  'host.requireTwoFactor': (a) => a.hostAdmin,
   'organisation.list': adminOrAnyCoordinator,
   'organisation.create': adminOrAnyCoordinator,
   'organisation.update': adminOrAnyCoordinator,
@@ -122,6 +125,9 @@ const personRules = {
   'person.manageHostAdmin': (a, p) => a.hostAdmin && a.personId !== p.personId,
   // Ends all their sessions and closes their live sockets (a lost phone, someone leaving).
   'person.signOut': (a, p) => a.hostAdmin && a.personId !== p.personId,
+  // Signed-in devices are one's own: nobody else lists or ends them (an admin signs a person out whole).
+  'session.list': (a, p) => a.personId === p.personId,
+  'session.end': (a, p) => a.personId === p.personId,
 } satisfies Record<string, Rule<PersonResource>>;
 
 const programmeRules = {

@@ -92,6 +92,8 @@ export const hostAdmin: Me = {
     'host.read',
     'host.update',
     'host.readMailOutbox',
+    'host.configureSso',
+    'host.requireTwoFactor',
     'organisation.list',
     'organisation.create',
     'organisation.update',

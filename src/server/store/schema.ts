@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { ActionStatus } from '../../contract/actions.ts';
 import type { AttendanceStatus, JournalVisibility, MeetingStatus } from '../../contract/enums.ts';
 import type { PollStatus } from '../../contract/polls.ts';
@@ -18,6 +19,8 @@ export interface HostTable {
   name: string;
   default_time_zone: string;
   default_language: string;
+  /** 1: host admins and coordinators must sign in with a second factor. */
+  require_two_factor: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -482,6 +485,23 @@ export interface ThemeVoteTable {
   votes: number;
 }
 
+/** An OpenID Connect provider people of the host may sign in with (its secret never leaves the server). */
+export interface SsoProviderTable {
+  id: string;
+  host_id: string;
+  slug: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  /** JSON array of lower-case e-mail domains; empty: any. */
+  domains: string;
+  allow_join: number;
+  enabled: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
 export interface AuthUserTable {
   id: string;
@@ -491,6 +511,7 @@ export interface AuthUserTable {
   image: string | null;
   createdAt: Date | string;
   updatedAt: Date | string;
+  twoFactorEnabled: boolean | number | null;
 }
 
 export interface Database {
@@ -534,8 +555,25 @@ export interface Database {
   concern_theme: ConcernThemeTable;
   theme_voting: ThemeVotingTable;
   theme_vote: ThemeVoteTable;
+  sso_provider: SsoProviderTable;
   user: AuthUserTable;
-  session: { id: string; userId: string; token: string; expiresAt: Date | string };
+  session: {
+    id: string;
+    userId: string;
+    token: string;
+    expiresAt: Date | string;
+    createdAt: Date | string;
+    updatedAt: Date | string;
+    ipAddress: string | null;
+    userAgent: string | null;
+  };
+  twoFactor: {
+    id: string;
+    userId: string;
+    secret: string;
+    backupCodes: string;
+    verified: boolean | number | null;
+  };
   account: { id: string; userId: string; providerId: string; password: string | null };
   kysely_migration: { name: string; timestamp: string };
 }
@@ -545,7 +583,7 @@ type CamelName<S extends string> = S extends `${infer Head}_${infer Tail}`
   : S;
 type CamelKeys<T> = { [K in keyof T as CamelName<K & string>]: T[K] };
 /** Tables the accounts library and the migrator own: their names are theirs, so only `plain` reads them. */
-type ForeignTables = 'user' | 'session' | 'account' | 'kysely_migration';
+type ForeignTables = 'user' | 'session' | 'account' | 'twoFactor' | 'kysely_migration';
 
 /** Revans' own tables as services query them: tables and columns in camelCase. */
 export type DB = {

@@ -27,6 +27,8 @@ import { NewProgrammePollPage } from '../features/schedule/NewProgrammePollPage.
 import { ProgrammeCalendarPage } from '../features/schedule/ProgrammeCalendarPage.tsx';
 import { scheduleRoutes } from '../features/schedule/routes.tsx';
 import { UnsubscribePage } from '../features/schedule/UnsubscribePage.tsx';
+import { HostSignInPage } from '../features/security/HostSignInPage.tsx';
+import { SecurityPage } from '../features/security/SecurityPage.tsx';
 import { NewSetPage } from '../features/sets/NewSetPage.tsx';
 import { SetPage } from '../features/sets/SetPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
@@ -82,6 +84,8 @@ export const routes: RouteObject[] = [
           { path: 'organisations', element: <OrganisationsPage /> },
           { path: 'mail', element: <MailOutboxPage /> },
           { path: 'mail/:mailId', element: <MailMessagePage /> },
+          { path: 'settings/security', element: <SecurityPage /> },
+          { path: 'settings/sign-in', element: <HostSignInPage /> },
           ...meetingRoutes,
           ...actionRoutes,
           ...scheduleRoutes,
