@@ -142,7 +142,11 @@ describe.each(storeKinds)('sign-in security on %s', (kind) => {
     expect(policy.json()).toEqual({ requireTwoFactor: true });
 
     // The coordinator reaches only who they are and their own security settings.
-    const held = await t.call({ method: 'GET', url: `/api/hosts/${w.hostId}/organisations`, cookie: w.cookies.coordinator });
+    const held = await t.call({
+      method: 'GET',
+      url: `/api/hosts/${w.hostId}/organisations`,
+      cookie: w.cookies.coordinator,
+    });
     expect(held.statusCode).toBe(403);
     expect(held.json().code).toBe('two-factor-required');
     const me = await t.call({ method: 'GET', url: '/api/me', cookie: w.cookies.coordinator });
@@ -182,7 +186,9 @@ describe.each(storeKinds)('sign-in security on %s', (kind) => {
     });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     const cookie = cookieFrom(confirmed) ?? w.cookies.coordinator;
-    expect((await t.call({ method: 'GET', url: `/api/hosts/${w.hostId}/organisations`, cookie })).statusCode).toBe(200);
+    expect(
+      (await t.call({ method: 'GET', url: `/api/hosts/${w.hostId}/organisations`, cookie })).statusCode,
+    ).toBe(200);
 
     // Signing in now asks for the second factor; a recovery code works once.
     const first = await t.call({

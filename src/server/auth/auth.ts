@@ -110,6 +110,8 @@ export function createAuth(deps: {
       max: 200,
       customRules: {
         '/sign-in/email': { window: config.signInRateLimit.windowSeconds, max: config.signInRateLimit.max },
+        '/sign-in/social': { window: config.signInRateLimit.windowSeconds, max: config.signInRateLimit.max },
+        '/two-factor/*': { window: config.signInRateLimit.windowSeconds, max: config.signInRateLimit.max },
         '/request-password-reset': {
           window: config.signInRateLimit.windowSeconds,
           max: config.signInRateLimit.max,
