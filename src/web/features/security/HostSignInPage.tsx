@@ -66,25 +66,39 @@ export function HostSignInPage() {
           ) : (
             <article key={p.id} className="card sso-provider" aria-labelledby={`sso-${p.id}`}>
               <h3 id={`sso-${p.id}`}>{p.name}</h3>
-              <dl className="facts">
-                <dt>{t('hostSignIn.sso.issuer')}</dt>
-                <dd>{p.issuer}</dd>
-                <dt>{t('hostSignIn.sso.clientId')}</dt>
-                <dd>{p.clientId}</dd>
-                <dt>{t('hostSignIn.sso.clientSecret')}</dt>
-                <dd>
-                  {p.clientSecretSet ? t('hostSignIn.sso.secretSet') : t('hostSignIn.sso.secretMissing')}
-                </dd>
-                <dt>{t('hostSignIn.sso.domains')}</dt>
-                <dd>{p.domains.length ? p.domains.join(', ') : t('hostSignIn.sso.anyDomain')}</dd>
-                <dt>{t('hostSignIn.sso.joining')}</dt>
-                <dd>{p.allowJoin ? t('hostSignIn.sso.joinAllowed') : t('hostSignIn.sso.joinKnownOnly')}</dd>
-                <dt>{t('hostSignIn.sso.status')}</dt>
-                <dd>{p.enabled ? t('hostSignIn.sso.enabled') : t('hostSignIn.sso.disabled')}</dd>
-                <dt>{t('hostSignIn.sso.callbackUrl')}</dt>
-                <dd>
-                  <code>{p.callbackUrl}</code>
-                </dd>
+              <dl className="details">
+                <div className="details__row">
+                  <dt>{t('hostSignIn.sso.issuer')}</dt>
+                  <dd>{p.issuer}</dd>
+                </div>
+                <div className="details__row">
+                  <dt>{t('hostSignIn.sso.clientId')}</dt>
+                  <dd>{p.clientId}</dd>
+                </div>
+                <div className="details__row">
+                  <dt>{t('hostSignIn.sso.clientSecret')}</dt>
+                  <dd>
+                    {p.clientSecretSet ? t('hostSignIn.sso.secretSet') : t('hostSignIn.sso.secretMissing')}
+                  </dd>
+                </div>
+                <div className="details__row">
+                  <dt>{t('hostSignIn.sso.domains')}</dt>
+                  <dd>{p.domains.length ? p.domains.join(', ') : t('hostSignIn.sso.anyDomain')}</dd>
+                </div>
+                <div className="details__row">
+                  <dt>{t('hostSignIn.sso.joining')}</dt>
+                  <dd>{p.allowJoin ? t('hostSignIn.sso.joinAllowed') : t('hostSignIn.sso.joinKnownOnly')}</dd>
+                </div>
+                <div className="details__row">
+                  <dt>{t('hostSignIn.sso.status')}</dt>
+                  <dd>{p.enabled ? t('hostSignIn.sso.enabled') : t('hostSignIn.sso.disabled')}</dd>
+                </div>
+                <div className="details__row">
+                  <dt>{t('hostSignIn.sso.callbackUrl')}</dt>
+                  <dd>
+                    <code>{p.callbackUrl}</code>
+                  </dd>
+                </div>
               </dl>
               <div className="form-actions">
                 <Button variant="secondary" small onClick={() => setEditing(p.id)}>
@@ -134,10 +148,16 @@ function PolicySection({ hostId }: { hostId: string }) {
   const announce = useAnnounce();
   const policy = useRoute(getSignInPolicy, { params: { hostId } });
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
   return (
     <section className="panel" aria-labelledby="policy-heading">
       <h2 id="policy-heading">{t('hostSignIn.policy.heading')}</h2>
       {policy.error ? <LoadError error={policy.error} retry={policy.reload} /> : null}
+      {failed ? (
+        <p className="field__error" role="alert">
+          {t('hostSignIn.policy.failed')}
+        </p>
+      ) : null}
       {policy.data ? (
         <CheckboxField
           id="require-two-factor"
@@ -147,18 +167,25 @@ function PolicySection({ hostId }: { hostId: string }) {
           aria-busy={busy || undefined}
           onChange={async (e) => {
             if (busy) return;
+            const requireTwoFactor = e.target.checked;
             setBusy(true);
+            setFailed(false);
+            // Shown at once; the server's answer confirms it (or puts it back).
+            policy.setData({ requireTwoFactor });
             try {
-              const next = await call(updateSignInPolicy, {
+              const saved = await call(updateSignInPolicy, {
                 params: { hostId },
-                body: { requireTwoFactor: e.target.checked },
+                body: { requireTwoFactor },
               });
+              policy.setData(saved);
               announce(
-                next.requireTwoFactor
+                saved.requireTwoFactor
                   ? t('hostSignIn.policy.nowRequired')
                   : t('hostSignIn.policy.nowOptional'),
               );
-              policy.reload();
+            } catch {
+              setFailed(true);
+              await policy.reload();
             } finally {
               setBusy(false);
             }
