@@ -276,6 +276,7 @@ function DevicesSection() {
                   <tr key={d.id}>
                     <th scope="row">
                       {name}
+                      {d.thisDevice ? ' ' : null}
                       {d.thisDevice ? (
                         <span className="badge badge--info">{t('security.devices.thisDevice')}</span>
                       ) : null}
