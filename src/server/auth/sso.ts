@@ -3,6 +3,7 @@ import type { BetterAuthPlugin } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { Kysely } from 'kysely';
+import { discoveryUrl, emailDomainAllowed } from '../../domain/sso.ts';
 import type { Database, SsoProviderTable } from '../store/schema.ts';
 
 /**
@@ -36,16 +37,6 @@ export function parseDomains(stored: string): string[] {
   } catch {
     return [];
   }
-}
-
-export function emailDomainAllowed(email: string, domains: readonly string[]): boolean {
-  if (domains.length === 0) return true;
-  const domain = email.toLowerCase().split('@').pop() ?? '';
-  return domains.includes(domain);
-}
-
-export function discoveryUrl(issuer: string): string {
-  return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
 }
 
 function refuse(code: string, message: string): never {
