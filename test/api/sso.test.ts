@@ -5,6 +5,7 @@ import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import { cookieHeader, createTestApp, type TestApp, testOrigin, testPassword } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
+import { freePort } from '../support/server-process.ts';
 import { setUpHost } from '../support/world.ts';
 
 const accounts = [
@@ -228,5 +229,42 @@ describe.each(storeKinds)('single sign-on through a real OpenID provider, on %s'
     const other = await signInThroughProvider('olga@other.example', 'idp-pass-5');
     expect(other.location.pathname).toBe('/sign-in');
     expect(other.location.searchParams.get('error')).toBe('sso_other_domain');
+  });
+});
+
+describe('a provider that cannot be reached', () => {
+  it('answers the sign-in page at once with a refusal, not an error or a wait', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const host = await setUpHost(t);
+      // Nothing listens on this port.
+      const issuer = `http://127.0.0.1:${await freePort()}`;
+      const created = await t.call({
+        method: 'POST',
+        url: `/api/hosts/${host.hostId}/sso-providers`,
+        cookie: host.cookie,
+        payload: {
+          slug: 'gone',
+          name: 'Gone',
+          issuer,
+          clientId: 'x',
+          clientSecret: 'y',
+          domains: [],
+          allowJoin: false,
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const started = Date.now();
+      const answer = await t.call({
+        method: 'POST',
+        url: '/api/auth/sign-in/social',
+        payload: { provider: 'sso-gone', callbackURL: '/', errorCallbackURL: '/sign-in' },
+      });
+      expect(answer.statusCode).toBeGreaterThanOrEqual(400);
+      expect(answer.statusCode).toBeLessThan(500);
+      expect(Date.now() - started).toBeLessThan(6000);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -165,6 +165,21 @@ export async function ssoSessionCreateCheck(
 
 type ProviderList = { id: string }[];
 
+const discoveryTimeoutMs = 5000;
+
+async function answersDiscovery(issuer: string): Promise<boolean> {
+  try {
+    const response = await fetch(discoveryUrl(issuer), {
+      signal: AbortSignal.timeout(discoveryTimeoutMs),
+      redirect: 'manual',
+    });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 function toConfig(row: SsoProviderTable) {
   return {
     providerId: ssoProviderId(row.slug),
@@ -193,7 +208,10 @@ export function ssoProviders(db: Kysely<Database>): BetterAuthPlugin {
       .execute();
     const fingerprint = JSON.stringify(rows);
     if (fingerprint === built) return;
-    const plugin = genericOAuth({ config: rows.map(toConfig) });
+    // The library waits on discovery without a time limit: a provider that does not answer within
+    // a few seconds is left out (and tried again at the next sign-in) rather than holding sign-in up.
+    const reachable = await Promise.all(rows.map((row) => answersDiscovery(row.issuer)));
+    const plugin = genericOAuth({ config: rows.filter((_, i) => reachable[i]).map(toConfig) });
     const result = (await plugin.init?.({ ...context, socialProviders: [] } as never)) as
       | { context?: { socialProviders?: ProviderList } }
       | undefined;
