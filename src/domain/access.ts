@@ -128,6 +128,8 @@ const personRules = {
   // Signed-in devices are one's own: nobody else lists or ends them (an admin signs a person out whole).
   'session.list': (a, p) => a.personId === p.personId,
   'session.end': (a, p) => a.personId === p.personId,
+  // The question coach's personal switch: one's own, on every device, and nobody else's.
+  'person.configureCoach': (a, p) => a.personId === p.personId,
 } satisfies Record<string, Rule<PersonResource>>;
 
 const programmeRules = {
@@ -201,6 +203,14 @@ const setRules = {
   'concern.propose': (a, s) => inSet(a, s.setId),
   // The set's objection period: its facilitator's to change, or any member's in a self-facilitated set.
   'concern.configure': (a, s) => facilitates(a, s.setId) || (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  // The question coach (issue 10): the set reads whether it is on and the share of open questions per
+  // meeting (never per person); each reads their own figures; the facilitator (or, in a
+  // self-facilitated set, any member) switches it off or on for the set.
+  'coach.readSettings': (a, s) => inSet(a, s.setId),
+  'set.configureCoach': (a, s) =>
+    facilitates(a, s.setId) || (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  'coach.readShares': (a, s) => inSet(a, s.setId),
+  'coach.readOwnShares': (a, s) => inSet(a, s.setId),
 } satisfies Record<string, Rule<SetResource>>;
 
 const ownedItemRules = {
@@ -275,8 +285,11 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   concern: concernRules,
 };
 
-const ownedItemActions = (prefix: string) =>
-  (Object.keys(ownedItemRules) as OwnedItemAction[]).filter((a) => a.startsWith(`${prefix}.`));
+/** The actions of one kind of owned item, typed as exactly those (the contract's abilities name them). */
+const ownedItemActions = <P extends OwnedItemResource['type']>(prefix: P) =>
+  (Object.keys(ownedItemRules) as OwnedItemAction[]).filter(
+    (a): a is Extract<OwnedItemAction, `${P}.${string}`> => a.startsWith(`${prefix}.`),
+  );
 
 export const actionsByResource = {
   host: Object.keys(hostRules) as HostAction[],

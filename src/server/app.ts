@@ -4,11 +4,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installSessionResolution, registerAuthRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { actionRoutes } from './features/actions/routes.ts';
 import { calendarRoutes } from './features/calendar/routes.ts';
+import { coachRoutes } from './features/coach/routes.ts';
 import { concernRoutes } from './features/concerns/routes.ts';
 import { enrolmentRoutes } from './features/enrolment/routes.ts';
 import { formationRoutes } from './features/formation/routes.ts';
@@ -34,7 +35,9 @@ import { setupRoutes } from './features/setup/routes.ts';
 import { installCsrfProtection } from './http/csrf.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { problemBody } from './http/problem.ts';
+import { documentFileAnswers, keepRouteTable } from './http/route-table.ts';
 import { registerWebApp } from './http/web.ts';
 import { registerLiveGateway } from './live/gateway.ts';
 
@@ -57,6 +60,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Shutdown must not wait on idle keep-alive or half-open connections.
     forceCloseConnections: true,
   });
+  keepRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -101,7 +105,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentFileAnswers,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -109,6 +113,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installCsrfProtection(app, allowedOrigins(ctx.config.publicUrl));
   installSessionResolution(app, ctx);
   registerHealthRoutes(app, ctx);
+  registerMetrics(app, ctx);
   registerAuthRoutes(app, ctx);
 
   for (const routes of [
@@ -136,6 +141,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     formationRoutes,
     concernRoutes,
     securityRoutes,
+    coachRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

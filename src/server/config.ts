@@ -31,6 +31,8 @@ export interface Config {
   /** How often the scheduler looks for due reminders and meeting notices (REMINDER_POLL_MS). */
   reminderPollMs: number;
   trustProxy: boolean;
+  /** Turns on GET /metrics for a scraper that sends it as a bearer token (METRICS_TOKEN). */
+  metricsToken: string | undefined;
   /** Folder holding the built web app (vite build output). */
   webDir: string;
 }
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     liveSessionSweepMs: overrides.liveSessionSweepMs ?? intSetting(env, 'LIVE_SESSION_SWEEP_MS', 60_000),
     reminderPollMs: overrides.reminderPollMs ?? intSetting(env, 'REMINDER_POLL_MS', 30_000),
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === 'true',
+    metricsToken: overrides.metricsToken ?? (env.METRICS_TOKEN || undefined),
     webDir: overrides.webDir ?? path.resolve(env.WEB_DIR ?? 'dist/web'),
   };
 }

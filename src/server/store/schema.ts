@@ -459,6 +459,21 @@ export interface SetConcernSettingTable {
   updated_at: Timestamp;
 }
 
+/** The question coach's switch for a set (issue 10); no row: on. */
+export interface SetCoachSettingTable {
+  set_id: string;
+  enabled: number;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** A person's own switch for the question coach; no row: on. */
+export interface PersonCoachSettingTable {
+  person_id: string;
+  enabled: number;
+  updated_at: Timestamp;
+}
+
 export interface ConcernThemeTable {
   id: string;
   programme_id: string;
@@ -556,6 +571,8 @@ export interface Database {
   theme_voting: ThemeVotingTable;
   theme_vote: ThemeVoteTable;
   sso_provider: SsoProviderTable;
+  set_coach_setting: SetCoachSettingTable;
+  person_coach_setting: PersonCoachSettingTable;
   user: AuthUserTable;
   session: {
     id: string;
