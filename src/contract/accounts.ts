@@ -16,6 +16,8 @@ export const signIn = route({
   public: true,
   // Any password is checked against the account: its length rule applies when it is chosen.
   body: z.object({ email, password: z.string().min(1) }),
+  // With a second factor on, no session yet: the browser asks for a code (see security.ts).
+  response: z.object({ twoFactorRedirect: z.boolean().optional() }),
 });
 
 export const signOut = route({

@@ -52,6 +52,8 @@ const table: Record<Action, string> = {
   'host.update': 'hostAdmin',
   'host.readMailOutbox': 'hostAdmin',
   'host.configureRetention': 'hostAdmin',
+  'host.configureSso': 'hostAdmin',
+  'host.requireTwoFactor': 'hostAdmin',
   'organisation.list': 'coordinatorP coordinatorQ hostAdmin',
   'organisation.create': 'coordinatorP coordinatorQ hostAdmin',
   'organisation.update': 'coordinatorP coordinatorQ hostAdmin',
@@ -67,6 +69,9 @@ const table: Record<Action, string> = {
   'person.archive': 'hostAdmin',
   'person.manageHostAdmin': 'hostAdmin',
   'person.signOut': 'hostAdmin',
+  /** Alice's signed-in devices: hers alone, not even a host admin's. */
+  'session.list': 'alice',
+  'session.end': 'alice',
   'person.configureCoach': 'alice',
   // Data rights: Alice downloads her own data only; a host admin (never she herself) erases her.
   'person.exportOwn': 'alice',

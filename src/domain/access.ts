@@ -146,6 +146,9 @@ const hostRules = {
   'host.readMailOutbox': (a) => a.hostAdmin,
   // How long closed programmes' set content is kept before it is erased.
   'host.configureRetention': (a) => a.hostAdmin,
+  // Sign-in security: single sign-on providers (their secrets stay on the server) and the 2FA policy.
+  'host.configureSso': (a) => a.hostAdmin,
+  'host.requireTwoFactor': (a) => a.hostAdmin,
   'organisation.list': adminOrAnyCoordinator,
   'organisation.create': adminOrAnyCoordinator,
   'organisation.update': adminOrAnyCoordinator,
@@ -167,6 +170,9 @@ const personRules = {
   'person.manageHostAdmin': (a, p) => a.hostAdmin && a.personId !== p.personId,
   // Ends all their sessions and closes their live sockets (a lost phone, someone leaving).
   'person.signOut': (a, p) => a.hostAdmin && a.personId !== p.personId,
+  // Signed-in devices are one's own: nobody else lists or ends them (an admin signs a person out whole).
+  'session.list': (a, p) => a.personId === p.personId,
+  'session.end': (a, p) => a.personId === p.personId,
   // The question coach's personal switch: one's own, on every device, and nobody else's.
   'person.configureCoach': (a, p) => a.personId === p.personId,
   // Data rights: everyone downloads their own data (no one else's); a host admin erases another person.

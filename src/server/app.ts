@@ -30,6 +30,7 @@ import { pollRoutes } from './features/polls/routes.ts';
 import { problemRoutes } from './features/problems/routes.ts';
 import { programmeEventRoutes } from './features/programme-events/routes.ts';
 import { programmeRoutes } from './features/programmes/routes.ts';
+import { securityRoutes } from './features/security/routes.ts';
 import { seriesRoutes } from './features/series/routes.ts';
 import { setRoutes } from './features/sets/routes.ts';
 import { setupRoutes } from './features/setup/routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     groundRulesRoutes,
     formationRoutes,
     concernRoutes,
+    securityRoutes,
     coachRoutes,
     closingRoutes,
     feedbackRoutes,

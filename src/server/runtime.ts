@@ -78,6 +78,7 @@ export async function createContext(
       config,
       store,
       i18n,
+      now,
       onMailQueued: () => mail.wake(),
       onSessionEnded: (session) =>
         bus.publish({ kind: 'session-ended', sessionId: session.id, userId: session.userId }),

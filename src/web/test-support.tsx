@@ -93,6 +93,8 @@ export const hostAdmin: Me = {
     'host.update',
     'host.readMailOutbox',
     'host.configureRetention',
+    'host.configureSso',
+    'host.requireTwoFactor',
     'organisation.list',
     'organisation.create',
     'organisation.update',

@@ -120,6 +120,21 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       expect: [200, 200, 200, 403, 403, 403, 403],
     },
     {
+      name: 'list the single sign-on providers',
+      request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/sso-providers` }),
+      expect: [200, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      name: 'read the sign-in policy',
+      request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/sign-in-policy` }),
+      expect: [200, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      name: 'list one’s own signed-in devices',
+      request: () => ({ method: 'GET', url: '/api/me/sessions' }),
+      expect: [200, 200, 200, 200, 200, 200, 200],
+    },
+    {
       name: 'read the mail outbox',
       request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/mail` }),
       expect: [200, 403, 403, 403, 403, 403, 403],

@@ -182,6 +182,36 @@ const triggers: {
       expect(r.json().endedSessions).toBe(1);
     },
   },
+  {
+    name: 'signing that device out from the signed-in devices list',
+    closeCode: 4401,
+    async end(t, _w, member) {
+      // The member, on another device, signs out the one with the open room.
+      const other = await t.signIn(member.email);
+      const listed = await t.call({ method: 'GET', url: '/api/me/sessions', cookie: other });
+      expect(listed.statusCode, listed.body).toBe(200);
+      const devices = listed.json().devices as { id: string; thisDevice: boolean }[];
+      expect(devices).toHaveLength(2);
+      const roomDevice = devices.find((d) => !d.thisDevice)!;
+      const r = await t.call({ method: 'DELETE', url: `/api/me/sessions/${roomDevice.id}`, cookie: other });
+      expect(r.statusCode, r.body).toBe(204);
+    },
+  },
+  {
+    name: 'signing out of all other devices',
+    closeCode: 4401,
+    async end(t, _w, member) {
+      const other = await t.signIn(member.email);
+      const r = await t.call({
+        method: 'POST',
+        url: '/api/me/sessions/sign-out-others',
+        cookie: other,
+        payload: {},
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().signedOut).toBe(1);
+    },
+  },
 ];
 
 async function scheduleMeeting(t: TestApp, w: World) {

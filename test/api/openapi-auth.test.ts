@@ -34,6 +34,8 @@ describe('every non-public API route refuses anonymous requests', () => {
       'GET /api/calendar/feeds/{file}',
       'GET /api/invitations/{token}',
       'GET /api/setup',
+      // The single sign-on providers the sign-in page offers (names only).
+      'GET /api/sign-in-options',
       'GET /api/unsubscribe/{token}',
       'GET /api/your-application/{token}',
       'POST /api/apply/{token}',

@@ -1,10 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
+import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { i18n } from 'i18next';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { renderActionMail } from '../mail/templates.ts';
 import type { Store } from '../store/db.ts';
+import { ssoProviders, ssoSessionCreateCheck, ssoUserCreateCheck, ssoUserCreated } from './sso.ts';
 
 export const clientIpHeader = 'x-revans-client-ip';
 export const minPasswordLength = 10;
@@ -24,7 +26,9 @@ export function createAuth(deps: {
   onMailQueued: () => void;
   /** Called for every session the accounts library deletes: sign-out, revocation, password reset. */
   onSessionEnded: (session: { id: string; userId: string }) => void;
+  now?: () => Date;
 }) {
+  const now = deps.now ?? (() => new Date());
   const { config, store } = deps;
   return betterAuth({
     appName: 'Revans',
@@ -71,8 +75,29 @@ export function createAuth(deps: {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    plugins: [
+      // TOTP with recovery codes. A person with a password confirms it to turn the second factor on or
+      // off; someone who only signs in through single sign-on has none to give.
+      twoFactor({ issuer: 'Revans', allowPasswordless: true, backupCodeOptions: { amount: 10 } }),
+      ssoProviders(store.plain),
+    ],
     databaseHooks: {
+      user: {
+        create: {
+          before: async (user, context) => {
+            await ssoUserCreateCheck(store.plain, user, context);
+          },
+          after: async (user, context) => {
+            await ssoUserCreated(store.plain, user, context, now);
+          },
+        },
+      },
       session: {
+        create: {
+          before: async (session, context) => {
+            await ssoSessionCreateCheck(store.plain, session, context);
+          },
+        },
         delete: {
           after: async (session) => deps.onSessionEnded({ id: session.id, userId: session.userId }),
         },
@@ -85,6 +110,8 @@ export function createAuth(deps: {
       max: 200,
       customRules: {
         '/sign-in/email': { window: config.signInRateLimit.windowSeconds, max: config.signInRateLimit.max },
+        '/sign-in/social': { window: config.signInRateLimit.windowSeconds, max: config.signInRateLimit.max },
+        '/two-factor/*': { window: config.signInRateLimit.windowSeconds, max: config.signInRateLimit.max },
         '/request-password-reset': {
           window: config.signInRateLimit.windowSeconds,
           max: config.signInRateLimit.max,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { anonymous } from '../../domain/access.ts';
 import type { AppContext } from '../context.ts';
+import { twoFactorRequiredOf } from '../features/security/service.ts';
 import { Problem } from '../http/problem.ts';
 import { loadActor } from './actor.ts';
 import { clientIpHeader } from './auth.ts';
@@ -23,6 +24,16 @@ function isPublicRoute(request: FastifyRequest): boolean {
   return Array.isArray(schema?.security) && schema.security.length === 0;
 }
 
+/**
+ * What someone the host requires a second factor of may reach before setting it up: who they are and
+ * their own sign-in security (the two-factor endpoints themselves are the accounts library's).
+ */
+const setUpFirstPaths = new Set(['/api/me', '/api/me/security', '/api/me/sessions', '/api/sign-in-options']);
+const reachableBeforeTwoFactor = (url: string) => {
+  const path = url.split('?')[0] ?? '';
+  return setUpFirstPaths.has(path) || path.startsWith('/api/me/sessions/');
+};
+
 /** Resolves who is asking on every API request; non-public routes answer 401 before validating anything. */
 export function installSessionResolution(app: FastifyInstance, ctx: AppContext): void {
   // A placeholder of the declared type: the onRequest hook below sets every request's actor before any handler.
@@ -43,6 +54,18 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
         if (signedIn) {
           request.actor = signedIn.actor;
           request.sessionId = session.session.id;
+          const user = session.user as { twoFactorEnabled?: boolean | null };
+          if (
+            !user.twoFactorEnabled &&
+            !isPublicRoute(request) &&
+            !reachableBeforeTwoFactor(request.url) &&
+            (await twoFactorRequiredOf(ctx, signedIn.actor))
+          ) {
+            throw new Problem(
+              'two-factor-required',
+              'The host requires two-factor sign-in for your role. Turn it on in your settings first.',
+            );
+          }
         }
       }
     }

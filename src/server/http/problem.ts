@@ -7,6 +7,10 @@ export const problemCodes = {
   'invalid-json': { status: 400, title: 'The request body is not valid JSON' },
   unauthenticated: { status: 401, title: 'Please sign in' },
   forbidden: { status: 403, title: 'You are not allowed to do this' },
+  'two-factor-required': {
+    status: 403,
+    title: 'Set up two-factor sign-in first',
+  },
   'cross-site-request': { status: 403, title: 'Request refused from another site' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'This conflicts with what is already there' },

@@ -20,6 +20,8 @@ export interface HostTable {
   name: string;
   default_time_zone: string;
   default_language: string;
+  /** 1: host admins and coordinators must sign in with a second factor. */
+  require_two_factor: Generated<number>;
   /** Days a closed programme's set content is kept before it is erased (0013_closing). */
   closed_content_retention_days: Generated<number>;
   created_at: Timestamp;
@@ -564,6 +566,23 @@ export interface ReviewResponseTable {
   answers_json: string;
 }
 
+/** An OpenID Connect provider people of the host may sign in with (its secret never leaves the server). */
+export interface SsoProviderTable {
+  id: string;
+  host_id: string;
+  slug: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string;
+  /** JSON array of lower-case e-mail domains; empty: any. */
+  domains: string;
+  allow_join: number;
+  enabled: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
 export interface AuthUserTable {
   id: string;
@@ -573,6 +592,7 @@ export interface AuthUserTable {
   image: string | null;
   createdAt: Date | string;
   updatedAt: Date | string;
+  twoFactorEnabled: boolean | number | null;
 }
 
 /** A plenary workshop of a programme (0011_workshops); dated, it has a programme event of kind 'workshop'. */
@@ -681,6 +701,7 @@ export interface Database {
   concern_theme: ConcernThemeTable;
   theme_voting: ThemeVotingTable;
   theme_vote: ThemeVoteTable;
+  sso_provider: SsoProviderTable;
   set_coach_setting: SetCoachSettingTable;
   person_coach_setting: PersonCoachSettingTable;
   erasure_log: ErasureLogTable;
@@ -696,7 +717,23 @@ export interface Database {
   workshop_material: WorkshopMaterialTable;
   workshop_action: WorkshopActionTable;
   user: AuthUserTable;
-  session: { id: string; userId: string; token: string; expiresAt: Date | string };
+  session: {
+    id: string;
+    userId: string;
+    token: string;
+    expiresAt: Date | string;
+    createdAt: Date | string;
+    updatedAt: Date | string;
+    ipAddress: string | null;
+    userAgent: string | null;
+  };
+  twoFactor: {
+    id: string;
+    userId: string;
+    secret: string;
+    backupCodes: string;
+    verified: boolean | number | null;
+  };
   account: { id: string; userId: string; providerId: string; password: string | null };
   kysely_migration: { name: string; timestamp: string };
 }
@@ -706,7 +743,7 @@ type CamelName<S extends string> = S extends `${infer Head}_${infer Tail}`
   : S;
 type CamelKeys<T> = { [K in keyof T as CamelName<K & string>]: T[K] };
 /** Tables the accounts library and the migrator own: their names are theirs, so only `plain` reads them. */
-type ForeignTables = 'user' | 'session' | 'account' | 'kysely_migration';
+type ForeignTables = 'user' | 'session' | 'account' | 'twoFactor' | 'kysely_migration';
 
 /** Revans' own tables as services query them: tables and columns in camelCase. */
 export type DB = {

@@ -55,6 +55,7 @@ function MainNav() {
     { to: '/organisations', label: t('nav.organisations'), show: me.abilities['organisation.list'] },
     { to: '/mail', label: t('nav.mail'), show: me.abilities['host.readMailOutbox'] },
     { to: '/data', label: t('closing.nav'), show: me.abilities['host.configureRetention'] },
+    { to: '/settings/sign-in', label: t('nav.hostSignIn'), show: me.abilities['host.configureSso'] },
   ].filter((item) => item.show);
   return (
     <nav className="site-nav" aria-label={t('nav.label')}>
@@ -87,6 +88,9 @@ function AccountMenu() {
       <Link className="account__name" to={`/people/${me.person.id}`}>
         <span className="visually-hidden">{t('nav.signedInAs')} </span>
         {me.person.name}
+      </Link>
+      <Link className="account__security" to="/settings/security">
+        {t('nav.security')}
       </Link>
       <button type="button" className="account__signout" onClick={leave}>
         {t('nav.signOut')}

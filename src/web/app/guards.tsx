@@ -1,4 +1,5 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
+import { TwoFactorGate } from '../features/security/TwoFactorGate.tsx';
 import { Loading } from '../ui/Spinner.tsx';
 import { Failure } from './Failure.tsx';
 import { useSession } from './session.tsx';
@@ -15,7 +16,11 @@ export function RequireSignIn() {
       location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/sign-in${next}`} replace />;
   }
-  return <Outlet />;
+  return (
+    <TwoFactorGate>
+      <Outlet />
+    </TwoFactorGate>
+  );
 }
 
 /** Only a path inside this app may be a destination after signing in. */

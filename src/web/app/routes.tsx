@@ -253,6 +253,20 @@ export const routes: RouteObject[] = [
               (m) => m.DataRetentionPage,
             ),
           },
+          {
+            path: 'settings/security',
+            lazy: lazyPage(
+              () => import('../features/security/SecurityPage.tsx'),
+              (m) => m.SecurityPage,
+            ),
+          },
+          {
+            path: 'settings/sign-in',
+            lazy: lazyPage(
+              () => import('../features/security/HostSignInPage.tsx'),
+              (m) => m.HostSignInPage,
+            ),
+          },
           ...meetingRoutes,
           ...actionRoutes,
           ...scheduleRoutes,

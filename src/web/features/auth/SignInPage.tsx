@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { signIn } from '../../../contract/accounts.ts';
-import { call } from '../../api/call.ts';
+import { signInOptions } from '../../../contract/security.ts';
+import { call, useRoute } from '../../api/call.ts';
 import { isProblem, ProblemError } from '../../api/client.ts';
 import { safeNext } from '../../app/guards.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -12,6 +14,8 @@ import { TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { useTitle } from '../../ui/use-title.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { SingleSignOn, ssoErrorMessage } from './SingleSignOn.tsx';
+import { TwoFactorStep } from './TwoFactorStep.tsx';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -19,27 +23,53 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const form = useForm('sign-in', { email: '', password: '' });
-  useTitle(t('signIn.title'));
+  const [secondFactor, setSecondFactor] = useState(false);
+  const providers = useRoute(signInOptions, {});
+  useTitle(secondFactor ? t('signIn.twoFactor.title') : t('signIn.title'));
+  const next = safeNext(params.get('next'));
+  const ssoError = params.get('error');
+
+  const finish = async () => {
+    await session.refresh();
+    navigate(next, { replace: true });
+  };
 
   const body = (v: typeof form.values) => ({ email: v.email.trim(), password: v.password });
   const validate = (v: typeof form.values) =>
     checkAgainst(signIn.body, body(v), t, { email: t('signIn.email'), password: t('signIn.password') });
 
   const submit = async (v: typeof form.values) => {
+    let answer: { twoFactorRedirect?: boolean | undefined };
     try {
-      await call(signIn, { body: body(v) });
+      answer = await call(signIn, { body: body(v) });
     } catch (error) {
       if (isProblem(error) && error.status === 401) {
         throw new ProblemError({ status: 401, code: error.code, detail: t('signIn.wrongPassword') });
       }
       throw error;
     }
-    await session.refresh();
-    navigate(safeNext(params.get('next')), { replace: true });
+    if (answer?.twoFactorRedirect) {
+      setSecondFactor(true);
+      return;
+    }
+    await finish();
   };
+
+  if (secondFactor) {
+    return (
+      <AuthCard title={t('signIn.twoFactor.title')} lead={t('signIn.twoFactor.lead')}>
+        <TwoFactorStep onDone={finish} onRestart={() => setSecondFactor(false)} />
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard title={t('signIn.title')} lead={t('signIn.lead')}>
+      {ssoError ? (
+        <div className="callout callout--warning" role="alert">
+          <p>{ssoErrorMessage(t, ssoError)}</p>
+        </div>
+      ) : null}
       <form noValidate onSubmit={form.handleSubmit(submit, validate)}>
         <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
         <TextField
@@ -62,6 +92,9 @@ export function SignInPage() {
           <Link to="/forgot-password">{t('signIn.forgot')}</Link>
         </div>
       </form>
+      {providers.data && providers.data.providers.length > 0 ? (
+        <SingleSignOn providers={providers.data.providers} next={next} />
+      ) : null}
     </AuthCard>
   );
 }

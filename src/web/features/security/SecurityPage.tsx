@@ -1,0 +1,330 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { renderSVG } from 'uqr';
+import type { ResponseOf } from '../../../contract/route.ts';
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  getMySecurity,
+  listMyDevices,
+  signOutDevice,
+  signOutOtherDevices,
+  verifyTotp,
+} from '../../../contract/security.ts';
+import { call, useRoute } from '../../api/call.ts';
+import { isProblem, ProblemError } from '../../api/client.ts';
+import { LoadError } from '../../app/Failure.tsx';
+import { useAnnounce } from '../../app/flash.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { checkAgainst } from '../../ui/check-against.ts';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+import { useForm } from '../../ui/use-form.ts';
+import { useTitle } from '../../ui/use-title.ts';
+import { useTwoFactorGate } from './TwoFactorGate.tsx';
+
+type Security = ResponseOf<typeof getMySecurity>;
+type Setup = ResponseOf<typeof enableTwoFactor>;
+
+/** Your own sign-in security: the second factor and the devices you are signed in on. */
+export function SecurityPage() {
+  const { t } = useTranslation();
+  const security = useRoute(getMySecurity, {});
+  useTitle(t('security.title'));
+  const mustSetUp = security.data
+    ? security.data.twoFactorRequired && !security.data.twoFactorEnabled
+    : false;
+
+  return (
+    <section className="page">
+      <PageHeader title={t('security.title')} lead={t('security.lead')} />
+      {mustSetUp ? (
+        <div className="callout callout--warning" role="alert">
+          <p>{t('security.twoFactor.requiredNotice')}</p>
+        </div>
+      ) : null}
+      {security.error ? <LoadError error={security.error} retry={security.reload} /> : null}
+      {!security.data && !security.error ? <Loading /> : null}
+      {security.data ? <TwoFactorSection security={security.data} reload={security.reload} /> : null}
+      {mustSetUp ? null : <DevicesSection />}
+    </section>
+  );
+}
+
+function TwoFactorSection({ security, reload }: { security: Security; reload(): void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const gate = useTwoFactorGate();
+  const [setup, setSetup] = useState<Setup | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const start = useForm('two-factor-start', { password: '' });
+  const confirm = useForm('two-factor-confirm', { code: '' });
+  const stop = useForm('two-factor-stop', { password: '' });
+
+  const wrongPassword = (error: unknown) =>
+    isProblem(error) && (error.status === 400 || error.status === 401)
+      ? new ProblemError({
+          status: error.status,
+          code: error.code,
+          detail: t('security.twoFactor.wrongPassword'),
+        })
+      : error;
+
+  const begin = async (v: typeof start.values) => {
+    try {
+      const answer = await call(enableTwoFactor, {
+        body: security.hasPassword ? { password: v.password } : {},
+      });
+      setSetup(answer);
+    } catch (error) {
+      throw wrongPassword(error);
+    }
+  };
+
+  const finish = async (v: typeof confirm.values) => {
+    try {
+      await call(verifyTotp, { body: { code: v.code.trim() } });
+    } catch (error) {
+      if (isProblem(error) && error.status === 401)
+        throw new ProblemError({ status: 401, code: error.code, detail: t('signIn.twoFactor.wrongCode') });
+      throw error;
+    }
+    setCodes(setup?.backupCodes ?? []);
+    setSetup(null);
+    announce(t('security.twoFactor.turnedOn'));
+  };
+
+  const turnOff = async (v: typeof stop.values) => {
+    try {
+      await call(disableTwoFactor, { body: security.hasPassword ? { password: v.password } : {} });
+    } catch (error) {
+      throw wrongPassword(error);
+    }
+    announce(t('security.twoFactor.turnedOff'));
+    reload();
+    void gate?.reload();
+  };
+
+  const secret = setup ? (new URL(setup.totpURI).searchParams.get('secret') ?? '') : '';
+
+  return (
+    <section className="panel" aria-labelledby="two-factor-heading">
+      <h2 id="two-factor-heading">{t('security.twoFactor.heading')}</h2>
+      {codes ? (
+        <div>
+          <div className="callout callout--info">
+            <p>{t('security.twoFactor.recoveryLead')}</p>
+          </div>
+          <ul className="recovery-codes" aria-label={t('security.twoFactor.recoveryCodes')}>
+            {codes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+          <Button
+            onClick={() => {
+              setCodes(null);
+              reload();
+              void gate?.reload();
+            }}
+          >
+            {t('security.twoFactor.savedCodes')}
+          </Button>
+        </div>
+      ) : setup ? (
+        <div>
+          <p>{t('security.twoFactor.scan')}</p>
+          <img
+            className="qr-code"
+            width={200}
+            height={200}
+            src={`data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(setup.totpURI))}`}
+            alt={t('security.twoFactor.qrAlt')}
+          />
+          <p>
+            {t('security.twoFactor.orEnter')} <code data-testid="totp-secret">{secret}</code>
+          </p>
+          <form
+            noValidate
+            onSubmit={confirm.handleSubmit(finish, (v) =>
+              checkAgainst(verifyTotp.body, { code: v.code }, t, { code: t('signIn.twoFactor.code') }),
+            )}
+          >
+            <ErrorSummary
+              errors={confirm.errors}
+              problem={confirm.problem}
+              attempt={confirm.attempt}
+              idFor={confirm.idFor}
+            />
+            <TextField
+              label={t('signIn.twoFactor.code')}
+              hint={t('security.twoFactor.confirmHint')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              {...confirm.field('code')}
+            />
+            <div className="form-actions">
+              <Button type="submit" busy={confirm.submitting} busyLabel={t('security.twoFactor.confirming')}>
+                {t('security.twoFactor.confirm')}
+              </Button>
+              <Button variant="secondary" onClick={() => setSetup(null)}>
+                {t('security.cancel')}
+              </Button>
+            </div>
+          </form>
+        </div>
+      ) : security.twoFactorEnabled ? (
+        <div>
+          <p>{t('security.twoFactor.on')}</p>
+          <form noValidate onSubmit={stop.handleSubmit(turnOff)}>
+            <ErrorSummary
+              errors={stop.errors}
+              problem={stop.problem}
+              attempt={stop.attempt}
+              idFor={stop.idFor}
+            />
+            {security.hasPassword ? (
+              <TextField
+                label={t('security.twoFactor.password')}
+                type="password"
+                autoComplete="current-password"
+                {...stop.field('password')}
+              />
+            ) : null}
+            {security.twoFactorRequired ? (
+              <p className="muted">{t('security.twoFactor.requiredOff')}</p>
+            ) : null}
+            <Button
+              type="submit"
+              variant="danger"
+              busy={stop.submitting}
+              busyLabel={t('security.twoFactor.turningOff')}
+            >
+              {t('security.twoFactor.turnOff')}
+            </Button>
+          </form>
+        </div>
+      ) : (
+        <div>
+          <p>{t('security.twoFactor.off')}</p>
+          <form noValidate onSubmit={start.handleSubmit(begin)}>
+            <ErrorSummary
+              errors={start.errors}
+              problem={start.problem}
+              attempt={start.attempt}
+              idFor={start.idFor}
+            />
+            {security.hasPassword ? (
+              <TextField
+                label={t('security.twoFactor.password')}
+                hint={t('security.twoFactor.passwordHint')}
+                type="password"
+                autoComplete="current-password"
+                {...start.field('password')}
+              />
+            ) : null}
+            <Button type="submit" busy={start.submitting} busyLabel={t('security.twoFactor.starting')}>
+              {t('security.twoFactor.turnOn')}
+            </Button>
+          </form>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DevicesSection() {
+  const { t, i18n } = useTranslation();
+  const announce = useAnnounce();
+  const devices = useRoute(listMyDevices, {});
+  const list = devices.data?.devices ?? [];
+  const others = list.filter((d) => !d.thisDevice).length;
+
+  return (
+    <section className="panel" aria-labelledby="devices-heading">
+      <h2 id="devices-heading">{t('security.devices.heading')}</h2>
+      <p className="muted">{t('security.devices.lead')}</p>
+      {devices.error ? <LoadError error={devices.error} retry={devices.reload} /> : null}
+      {!devices.data && !devices.error ? <Loading /> : null}
+      {devices.data ? (
+        <div className="table-wrap" aria-busy={devices.loading || undefined}>
+          <table className="table">
+            <caption className="visually-hidden">{t('security.devices.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('security.devices.device')}</th>
+                <th scope="col">{t('security.devices.place')}</th>
+                <th scope="col">{t('security.devices.signedInAt')}</th>
+                <th scope="col">{t('security.devices.lastActive')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('security.devices.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((d) => {
+                const name = t('security.devices.name', {
+                  browser: d.browser === 'Unknown' ? t('security.devices.unknownBrowser') : d.browser,
+                  os: d.os === 'Unknown' ? t('security.devices.unknownSystem') : d.os,
+                });
+                return (
+                  <tr key={d.id}>
+                    <th scope="row">
+                      {name}
+                      {d.thisDevice ? ' ' : null}
+                      {d.thisDevice ? (
+                        <span className="badge badge--info">{t('security.devices.thisDevice')}</span>
+                      ) : null}
+                    </th>
+                    <td>{d.ipAddress ?? t('security.devices.unknownPlace')}</td>
+                    <td>{formatDateTime(d.signedInAt, i18n.language)}</td>
+                    <td>{formatDateTime(d.lastActiveAt, i18n.language)}</td>
+                    <td>
+                      {d.thisDevice ? null : (
+                        <ConfirmButton
+                          small
+                          label={
+                            <>
+                              {t('security.devices.signOut')}
+                              <span className="visually-hidden"> {name}</span>
+                            </>
+                          }
+                          title={t('security.devices.signOutTitle', { name })}
+                          message={t('security.devices.signOutMessage')}
+                          confirmLabel={t('security.devices.signOut')}
+                          onConfirm={async () => {
+                            await call(signOutDevice, { params: { id: d.id } });
+                            announce(t('security.devices.signedOut', { name }));
+                            devices.reload();
+                          }}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {others > 0 ? (
+        <ConfirmButton
+          label={t('security.devices.signOutOthers')}
+          title={t('security.devices.signOutOthersTitle')}
+          message={t('security.devices.signOutOthersMessage', { count: others })}
+          confirmLabel={t('security.devices.signOutOthers')}
+          onConfirm={async () => {
+            const { signedOut } = await call(signOutOtherDevices, { body: {} });
+            announce(t('security.devices.signedOutOthers', { count: signedOut }));
+            devices.reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
