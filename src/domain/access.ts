@@ -103,6 +103,10 @@ const hostRules = {
   'host.read': () => true,
   'host.update': (a) => a.hostAdmin,
   'host.readMailOutbox': (a) => a.hostAdmin,
+  // The audit trail (who did what, never set content): host admins only.
+  'audit.read': (a) => a.hostAdmin,
+  'audit.export': (a) => a.hostAdmin,
+  'audit.configure': (a) => a.hostAdmin,
   'organisation.list': adminOrAnyCoordinator,
   'organisation.create': adminOrAnyCoordinator,
   'organisation.update': adminOrAnyCoordinator,

@@ -9,6 +9,7 @@ import * as liveLog from './migrations/0007_live_log.ts';
 import * as programmeEvents from './migrations/0008_programme_events.ts';
 import * as applicationStatusLink from './migrations/0009_application_status_link.ts';
 import * as concerns from './migrations/0010_concerns.ts';
+import * as audit from './migrations/0015_audit.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008_programme_events': programmeEvents,
   '0009_application_status_link': applicationStatusLink,
   '0010_concerns': concerns,
+  '0015_audit': audit,
 };
 
 export const migrationNames = Object.keys(migrations);

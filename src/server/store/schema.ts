@@ -483,6 +483,33 @@ export interface ThemeVoteTable {
 }
 
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
+/** The audit trail (0015): append-only; see src/server/audit/. */
+export interface AuditEventTable {
+  id: string;
+  host_id: string | null;
+  at: Timestamp;
+  actor_person_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  target_label: string | null;
+  outcome: string;
+  ip: string | null;
+  /** JSON object of facts; never set content. */
+  details: string;
+}
+
+export interface AuditSettingTable {
+  host_id: string;
+  retention_days: number;
+  updated_at: Timestamp;
+}
+
+export interface AuditPurgeGateTable {
+  id: number;
+}
+
 export interface AuthUserTable {
   id: string;
   name: string;
@@ -534,6 +561,9 @@ export interface Database {
   concern_theme: ConcernThemeTable;
   theme_voting: ThemeVotingTable;
   theme_vote: ThemeVoteTable;
+  audit_event: AuditEventTable;
+  audit_setting: AuditSettingTable;
+  audit_purge_gate: AuditPurgeGateTable;
   user: AuthUserTable;
   session: { id: string; userId: string; token: string; expiresAt: Date | string };
   account: { id: string; userId: string; providerId: string; password: string | null };
