@@ -42,7 +42,7 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { problemBody } from './http/problem.ts';
 import { helmetOptions, staticSecurityHeaders } from './http/security-headers.ts';
-import { isSignInPath } from './http/sign-in-limit.ts';
+import { installSignInLimit, isSignInPath } from './http/sign-in-limit.ts';
 import { registerWebApp } from './http/web.ts';
 import { registerLiveGateway } from './live/gateway.ts';
 
@@ -139,6 +139,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // First of all hooks: a flood of sign-in attempts is refused before anything else runs for it.
+  installSignInLimit(
+    app,
+    ctx.config.signInRateLimit,
+    Object.fromEntries(staticSecurityHeaders(ctx.config.publicUrl)),
+  );
 
   // JSON is the only body the API reads (and forms where a route adds its parser): anything else is 415.
   app.removeContentTypeParser('text/plain');

@@ -3,7 +3,6 @@ import { anonymous } from '../../domain/access.ts';
 import { audit, personLabel } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { Problem, type ProblemBody, type ProblemCode, problemBody, problemCodes } from '../http/problem.ts';
-import { installSignInLimit } from '../http/sign-in-limit.ts';
 import { loadActor } from './actor.ts';
 import { clientIpHeader } from './auth.ts';
 
@@ -186,7 +185,6 @@ async function onlyHost(ctx: AppContext): Promise<string | null> {
 
 /** better-auth's own endpoints (sign-in, sign-out, password reset, session) under /api/auth/. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
-  installSignInLimit(app, ctx.config.signInRateLimit);
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',

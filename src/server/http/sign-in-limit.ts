@@ -63,10 +63,15 @@ export class SignInLimiter {
   }
 }
 
-/** Refuses sign-in attempts over the limit with 429 problem+json and Retry-After; writes nothing. */
+/**
+ * Refuses sign-in attempts over the limit with 429 problem+json and Retry-After; writes nothing. Install
+ * it before every other hook, so that a refusal costs no more than it must.
+ */
 export function installSignInLimit(
   app: FastifyInstance,
   limit: { max: number; windowSeconds: number },
+  /** The security headers (installed first, this hook runs before helmet's and sets them itself). */
+  securityHeaders: Record<string, string>,
 ): SignInLimiter {
   const limiter = new SignInLimiter(limit.max, limit.windowSeconds * 1000);
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
@@ -76,6 +81,7 @@ export function installSignInLimit(
     if (first) request.log.warn({ ip: request.ip }, 'sign-in attempts over the limit; refusing this address');
     return reply
       .status(429)
+      .headers(securityHeaders)
       .header('retry-after', String(retryAfter))
       .type('application/problem+json')
       .send(

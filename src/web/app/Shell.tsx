@@ -54,6 +54,7 @@ function MainNav() {
     { to: '/people', label: t('nav.people'), show: me.abilities['person.list'] },
     { to: '/organisations', label: t('nav.organisations'), show: me.abilities['organisation.list'] },
     { to: '/mail', label: t('nav.mail'), show: me.abilities['host.readMailOutbox'] },
+    { to: '/audit', label: t('nav.audit'), show: me.abilities['audit.read'] },
   ].filter((item) => item.show);
   return (
     <nav className="site-nav" aria-label={t('nav.label')}>

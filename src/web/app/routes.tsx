@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { actionRoutes } from '../features/actions/routes.tsx';
+import { AuditTrailPage } from '../features/audit/AuditTrailPage.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
@@ -82,6 +83,7 @@ export const routes: RouteObject[] = [
           { path: 'organisations', element: <OrganisationsPage /> },
           { path: 'mail', element: <MailOutboxPage /> },
           { path: 'mail/:mailId', element: <MailMessagePage /> },
+          { path: 'audit', element: <AuditTrailPage /> },
           ...meetingRoutes,
           ...actionRoutes,
           ...scheduleRoutes,
