@@ -35,8 +35,6 @@ export const auditActions = [
   'membership.removed',
   'formation.published',
   'record.exported',
-  'backup.made',
-  'person.erased',
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
