@@ -62,6 +62,12 @@ export function AuditTrailPage() {
   const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
   const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
+  // Ids stay in the CSV; the table names things in words.
+  const describe = (details: Record<string, string | number | boolean | null>) =>
+    Object.entries(details)
+      .filter(([key, value]) => !key.endsWith('Id') && value !== null && value !== '')
+      .map(([key, value]) => `${t(`audit.details.${key}`, { defaultValue: key })}: ${String(value)}`)
+      .join('; ');
 
   return (
     <section className="page">
@@ -156,11 +162,7 @@ export function AuditTrailPage() {
                   <td>{actionLabel(e.action)}</td>
                   <td>{e.targetLabel ?? e.targetId ?? '—'}</td>
                   <td>{t(`audit.outcomes.${e.outcome}`)}</td>
-                  <td className="cell-sub">
-                    {Object.entries(e.details)
-                      .map(([k, v]) => `${k}: ${v}`)
-                      .join(', ') || '—'}
-                  </td>
+                  <td className="cell-sub">{describe(e.details) || '—'}</td>
                 </tr>
               ))}
             </tbody>
