@@ -42,6 +42,11 @@ describe.each(storeKinds)('the audit trail, on %s', (kind) => {
     await t.close();
   });
 
+  it('records the first sign-in of first-run setup', async () => {
+    const first = (await list({ action: 'auth.signIn', actor: w.people.admin, limit: 500 })).events.at(-1);
+    expect(first).toMatchObject({ actorId: w.people.admin, details: { firstSignIn: true } });
+  });
+
   it('records sign-ins, failed sign-ins and sign-outs with who, when and from where', async () => {
     const before = Date.now();
     const cookie = await t.signIn('membera@example.org');
