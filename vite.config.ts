@@ -1,17 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/vite-precompress.ts';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /** The web app lives in src/web and is built into dist/web, which the Revans server serves. */
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps stay private unless asked for: REVANS_SOURCEMAPS=1 npm run build:web.
+    sourcemap: process.env.REVANS_SOURCEMAPS === '1',
   },
   server: {
     // The catalogues (src/i18n) and shared rules (src/domain) sit outside src/web.

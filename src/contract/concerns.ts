@@ -9,7 +9,7 @@ import { actionsByResource } from '../domain/access.ts';
 import { objectionPeriodDays, statementLength, themeTagLength } from '../domain/concerns/consent.ts';
 import { similarityThresholdBounds } from '../domain/concerns/suggest.ts';
 import { votesPerPerson, votingStatuses } from '../domain/concerns/votes.ts';
-import { abilities, id, idParams, name, out } from './fields.ts';
+import { abilities, id, idParams, name, out, urlNumber } from './fields.ts';
 import { route } from './route.ts';
 
 export { objectionPeriodDays, statementLength, themeTagLength, votesPerPerson, votingStatuses };
@@ -325,11 +325,7 @@ export const suggestThemes = route({
   summary: 'A grouping of the shared concerns into themes by what their statements share, with why',
   params: programmeParams,
   query: z.strictObject({
-    threshold: z.coerce
-      .number()
-      .min(similarityThresholdBounds.min)
-      .max(similarityThresholdBounds.max)
-      .optional(),
+    threshold: urlNumber().min(similarityThresholdBounds.min).max(similarityThresholdBounds.max).optional(),
   }),
   response: suggestion,
 });

@@ -43,6 +43,12 @@ export const durationMinutes = z
 export const hostParams = z.strictObject({ hostId: id });
 export const idParams = z.strictObject({ id });
 
+/**
+ * A number in a path or a query string: it travels as text in the URL and is read as a number; clients
+ * (and the OpenAPI document) give it as the number they mean.
+ */
+export const urlNumber = () => z.coerce.number<number>();
+
 /** Response fields: what the server sends is already clean, so these only describe it. */
 export const out = {
   id: z.string(),

@@ -12,7 +12,7 @@ import {
   severities,
   validateFormationInput,
 } from '../domain/grouping/index.ts';
-import { id, idParams, name, out } from './fields.ts';
+import { id, idParams, name, out, urlNumber } from './fields.ts';
 import { route } from './route.ts';
 
 export type { Severity } from '../domain/grouping/index.ts';
@@ -206,7 +206,7 @@ export const lockSet = route({
   path: '/api/formation-runs/:id/sets/:index',
   tags: ['formation'],
   summary: 'Lock a proposed set (kept as it is on re-runs and moves) or unlock it',
-  params: z.strictObject({ id, index: z.coerce.number<string | number>().int().min(0).max(500) }),
+  params: z.strictObject({ id, index: urlNumber().int().min(0).max(500) }),
   body: z.strictObject({ locked: z.boolean() }),
   response: formationRun,
 });

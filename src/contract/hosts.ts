@@ -1,7 +1,7 @@
 /** The host running this Revans: its settings, and the mail it has queued and sent. */
 import { z } from 'zod';
 import { hostActions, languages, mailStatuses } from './enums.ts';
-import { abilities, hostParams, id, language, name, out, timeZone } from './fields.ts';
+import { abilities, hostParams, id, language, name, out, timeZone, urlNumber } from './fields.ts';
 import { route } from './route.ts';
 
 /** The host's name and the defaults new people and programmes start from. */
@@ -85,7 +85,7 @@ export const listMail = route({
   tags: ['hosts'],
   summary: 'Mail Revans has queued and sent (for the operator); newest first',
   params: hostParams,
-  query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+  query: z.strictObject({ limit: urlNumber().int().min(1).max(500).default(100) }),
   response: mailOutbox,
 });
 

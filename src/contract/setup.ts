@@ -7,9 +7,13 @@ export const setupStatus = route({
   method: 'GET',
   path: '/api/setup',
   tags: ['setup'],
-  summary: 'Whether this installation still needs its first-run setup',
+  summary: 'Whether this installation still needs its first-run setup, and whether the caller is signed in',
   public: true,
-  response: z.object({ needed: z.boolean() }),
+  response: z.object({
+    needed: z.boolean(),
+    /** Lets a signed-out visitor's page skip asking who they are (an answer of 401 the console would log). */
+    signedIn: z.boolean(),
+  }),
 });
 
 export const runSetup = route({

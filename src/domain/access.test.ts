@@ -68,6 +68,7 @@ const table: Record<Action, string> = {
   'person.archive': 'hostAdmin',
   'person.manageHostAdmin': 'hostAdmin',
   'person.signOut': 'hostAdmin',
+  'person.configureCoach': 'alice',
   'programme.read': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
   'programme.readPeople': 'coordinatorP hostAdmin',
   'programme.update': 'coordinatorP hostAdmin',
@@ -117,6 +118,10 @@ const table: Record<Action, string> = {
   'concern.listProposals': 'alice memberA facilitatorA',
   'concern.propose': 'alice memberA facilitatorA',
   'concern.configure': 'facilitatorA',
+  'coach.readSettings': 'alice memberA facilitatorA',
+  'set.configureCoach': 'facilitatorA',
+  'coach.readShares': 'alice memberA facilitatorA',
+  'coach.readOwnShares': 'alice memberA facilitatorA',
   /** Alice's proposal: her set reads it, objects and approves; only she changes or withdraws it. */
   'concern.read': 'alice memberA facilitatorA',
   'concern.update': 'alice',
@@ -201,6 +206,14 @@ describe('access map: deny by default', () => {
     const selfRun = { ...setA, selfFacilitated: true };
     expect(can(roles.memberA!, 'concern.configure', selfRun)).toBe(true);
     expect(can(roles.coordinatorP!, 'concern.configure', selfRun)).toBe(false);
+  });
+
+  it('lets the members of a self-facilitated set switch the question coach, never its coordinator', () => {
+    const selfRun = { ...setA, selfFacilitated: true };
+    expect(can(roles.memberA!, 'set.configureCoach', selfRun)).toBe(true);
+    expect(can(roles.memberA!, 'set.configureCoach', setA)).toBe(false);
+    expect(can(roles.coordinatorP!, 'set.configureCoach', selfRun)).toBe(false);
+    expect(can(roles.hostAdmin!, 'coach.readShares', selfRun)).toBe(false);
   });
 
   it('never lets anyone outside the set see a proposal, whoever proposed it', () => {

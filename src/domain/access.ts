@@ -126,6 +126,8 @@ const personRules = {
   'person.manageHostAdmin': (a, p) => a.hostAdmin && a.personId !== p.personId,
   // Ends all their sessions and closes their live sockets (a lost phone, someone leaving).
   'person.signOut': (a, p) => a.hostAdmin && a.personId !== p.personId,
+  // The question coach's personal switch: one's own, on every device, and nobody else's.
+  'person.configureCoach': (a, p) => a.personId === p.personId,
 } satisfies Record<string, Rule<PersonResource>>;
 
 const programmeRules = {
@@ -199,6 +201,14 @@ const setRules = {
   'concern.propose': (a, s) => inSet(a, s.setId),
   // The set's objection period: its facilitator's to change, or any member's in a self-facilitated set.
   'concern.configure': (a, s) => facilitates(a, s.setId) || (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  // The question coach (issue 10): the set reads whether it is on and the share of open questions per
+  // meeting (never per person); each reads their own figures; the facilitator (or, in a
+  // self-facilitated set, any member) switches it off or on for the set.
+  'coach.readSettings': (a, s) => inSet(a, s.setId),
+  'set.configureCoach': (a, s) =>
+    facilitates(a, s.setId) || (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
+  'coach.readShares': (a, s) => inSet(a, s.setId),
+  'coach.readOwnShares': (a, s) => inSet(a, s.setId),
 } satisfies Record<string, Rule<SetResource>>;
 
 const ownedItemRules = {
@@ -273,8 +283,11 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   concern: concernRules,
 };
 
-const ownedItemActions = (prefix: string) =>
-  (Object.keys(ownedItemRules) as OwnedItemAction[]).filter((a) => a.startsWith(`${prefix}.`));
+/** The actions of one kind of owned item, typed as exactly those (the contract's abilities name them). */
+const ownedItemActions = <P extends OwnedItemResource['type']>(prefix: P) =>
+  (Object.keys(ownedItemRules) as OwnedItemAction[]).filter(
+    (a): a is Extract<OwnedItemAction, `${P}.${string}`> => a.startsWith(`${prefix}.`),
+  );
 
 export const actionsByResource = {
   host: Object.keys(hostRules) as HostAction[],

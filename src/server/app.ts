@@ -10,12 +10,13 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/routes.ts';
 import { installSessionResolution, registerAuthRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { actionRoutes } from './features/actions/routes.ts';
 import { calendarRoutes } from './features/calendar/routes.ts';
+import { coachRoutes } from './features/coach/routes.ts';
 import { concernRoutes } from './features/concerns/routes.ts';
 import { enrolmentRoutes } from './features/enrolment/routes.ts';
 import { formationRoutes } from './features/formation/routes.ts';
@@ -40,7 +41,9 @@ import { setupRoutes } from './features/setup/routes.ts';
 import { installCsrfProtection } from './http/csrf.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { problemBody } from './http/problem.ts';
+import { documentFileAnswers, keepRouteTable } from './http/route-table.ts';
 import { helmetOptions, staticSecurityHeaders } from './http/security-headers.ts';
 import { installSignInLimit, isSignInPath } from './http/sign-in-limit.ts';
 import { registerWebApp } from './http/web.ts';
@@ -136,6 +139,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Shutdown must not wait on idle keep-alive or half-open connections.
     forceCloseConnections: true,
   });
+  keepRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -181,7 +185,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentFileAnswers,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -189,6 +193,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installCsrfProtection(app, allowedOrigins(ctx.config.publicUrl));
   installSessionResolution(app, ctx);
   registerHealthRoutes(app, ctx);
+  registerMetrics(app, ctx);
   registerAuthRoutes(app, ctx);
 
   for (const routes of [
@@ -216,6 +221,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     formationRoutes,
     concernRoutes,
     auditRoutes,
+    coachRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

@@ -33,6 +33,8 @@ export interface Config {
   /** How often the audit trail drops events older than each host's retention (AUDIT_PURGE_MS). */
   auditPurgeMs: number;
   trustProxy: boolean;
+  /** Turns on GET /metrics for a scraper that sends it as a bearer token (METRICS_TOKEN). */
+  metricsToken: string | undefined;
   /** Folder holding the built web app (vite build output). */
   webDir: string;
 }
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     reminderPollMs: overrides.reminderPollMs ?? intSetting(env, 'REMINDER_POLL_MS', 30_000),
     auditPurgeMs: overrides.auditPurgeMs ?? intSetting(env, 'AUDIT_PURGE_MS', 3_600_000),
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === 'true',
+    metricsToken: overrides.metricsToken ?? (env.METRICS_TOKEN || undefined),
     webDir: overrides.webDir ?? path.resolve(env.WEB_DIR ?? 'dist/web'),
   };
 }

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { LiveBus } from './live/bus.ts';
 import type { MeetingHub } from './live/hub.ts';
 import type { MailWorker } from './mail/worker.ts';
+import type { Metrics } from './metrics.ts';
 import type { Store } from './store/db.ts';
 import type { DB } from './store/schema.ts';
 
@@ -20,6 +21,8 @@ export interface AppContext {
   /** Live meeting rooms of this process, and the bus that links them to other processes. */
   live: MeetingHub;
   bus: LiveBus;
+  /** Figures for /metrics. */
+  metrics: Metrics;
   /** The clock; tests may pass a fixed one. Domain code never reads it directly. */
   now: () => Date;
   /**

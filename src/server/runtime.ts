@@ -11,6 +11,7 @@ import { MeetingHub } from './live/hub.ts';
 import { buildSetup, meetingSetup } from './live/setup.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { MailWorker } from './mail/worker.ts';
+import { createMetrics, timedEventLog } from './metrics.ts';
 import { openStore } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -62,8 +63,10 @@ export async function createContext(
     await pgBus.start();
     bus = pgBus;
   }
+  const metrics = createMetrics();
   const ctx = {
     config,
+    metrics,
     store,
     logger,
     i18n,
@@ -83,7 +86,7 @@ export async function createContext(
   } as AppContext;
   ctx.live = new MeetingHub({
     db: store.plain,
-    log: openEventLog(store),
+    log: timedEventLog(openEventLog(store), metrics),
     bus,
     logger: logger.child({ component: 'live' }),
     now,

@@ -142,6 +142,31 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       expect: [403, 403, 404, 200, 403, 404, 404],
     },
     {
+      name: 'read whether the question coach is on in set A',
+      request: () => ({ method: 'GET', url: `/api/sets/${w.setA}/coach` }),
+      expect: [403, 403, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'switch the question coach for set A',
+      request: () => ({ method: 'PUT', url: `/api/sets/${w.setA}/coach`, payload: { enabled: true } }),
+      expect: [403, 403, 404, 200, 403, 404, 404],
+    },
+    {
+      name: 'switch the question coach for oneself',
+      request: () => ({ method: 'PUT', url: '/api/me/coach', payload: { enabled: true } }),
+      expect: [200, 200, 200, 200, 200, 200, 200],
+    },
+    {
+      name: 'read set A’s share of open questions',
+      request: () => ({ method: 'GET', url: `/api/sets/${w.setA}/question-shares` }),
+      expect: [403, 403, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'read one’s own questions in set A',
+      request: () => ({ method: 'GET', url: `/api/sets/${w.setA}/question-shares/mine` }),
+      expect: [403, 403, 404, 200, 200, 404, 404],
+    },
+    {
       name: 'read member A’s proposal',
       request: () => ({ method: 'GET', url: `/api/concerns/${proposal}` }),
       expect: [404, 404, 404, 200, 200, 404, 404],

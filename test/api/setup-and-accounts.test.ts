@@ -13,7 +13,10 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
 
   it('offers first-run setup once, then refuses a second host', async () => {
     t = await createTestApp(kind);
-    expect((await t.call({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true });
+    expect((await t.call({ method: 'GET', url: '/api/setup' })).json()).toEqual({
+      needed: true,
+      signedIn: false,
+    });
     const { cookie } = await setUpHost(t);
     const me = await t.call({ method: 'GET', url: '/api/me', cookie });
     expect(me.statusCode).toBe(200);
@@ -36,7 +39,10 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
     expect(again.statusCode).toBe(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect(again.json().code).toBe('already-set-up');
-    expect((await t.call({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
+    expect((await t.call({ method: 'GET', url: '/api/setup' })).json()).toEqual({
+      needed: false,
+      signedIn: false,
+    });
     const hosts = await t.ctx.store.plain.selectFrom('host').select('name').execute();
     expect(hosts).toEqual([{ name: 'Test Host' }]);
   });
@@ -61,8 +67,17 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const cookie = cookieHeader(right);
     expect((await t.call({ method: 'GET', url: '/api/me', cookie })).statusCode).toBe(200);
+    // A page asks /api/setup first: it learns whether to ask who you are, so a signed-out visit logs no 401.
+    expect((await t.call({ method: 'GET', url: '/api/setup', cookie })).json()).toEqual({
+      needed: false,
+      signedIn: true,
+    });
     await t.call({ method: 'POST', url: '/api/auth/sign-out', cookie, payload: {} });
     expect((await t.call({ method: 'GET', url: '/api/me', cookie })).statusCode).toBe(401);
+    expect((await t.call({ method: 'GET', url: '/api/setup', cookie })).json()).toEqual({
+      needed: false,
+      signedIn: false,
+    });
   });
 
   it('stores passwords as argon2id hashes, never in clear', async () => {

@@ -26,6 +26,7 @@ function isPublicRoute(request: FastifyRequest): boolean {
 
 /** Resolves who is asking on every API request; non-public routes answer 401 before validating anything. */
 export function installSessionResolution(app: FastifyInstance, ctx: AppContext): void {
+  // A placeholder of the declared type: the onRequest hook below sets every request's actor before any handler.
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (request) => {

@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
  * Returns how many sessions were ended.
  */
 export async function endAllSessions(ctx: AppContext, userId: string): Promise<number> {
+  // The accounts library's tables name their columns in camelCase already: read them without the plugin.
   const { count } = await ctx.store.plain
     .selectFrom('session')
     .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -39,6 +39,8 @@ const nouns: Record<Resource['type'], string> = {
  * do the action gets 403.
  */
 export function authorize<R extends Resource>(actor: Actor, action: Action, resource: R): void {
+  // `can` pairs each action with its own resource type; here both are chosen at run time from the
+  // resource, which the access map's tables guarantee match, so the pairing is not visible to the compiler.
   if (!can(actor, visibilityAction[resource.type] as never, resource)) throw notFound(nouns[resource.type]);
   if (!can(actor, action as never, resource)) {
     throw forbidden(

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { problem } from '../../contract/problem.ts';
 import type { Handled, ResponseOf, Route } from '../../contract/route.ts';
 import { requestScope } from '../audit/audit.ts';
+import type { ContractRouteConfig } from './route-table.ts';
 
 export interface RouteCall<R extends Route> extends Handled<R> {
   request: FastifyRequest;
@@ -37,6 +38,7 @@ export function registerRoute<R extends Route>(
   app.withTypeProvider<ZodTypeProvider>().route({
     method: definition.method,
     url: definition.path,
+    config: { contract: definition } satisfies ContractRouteConfig,
     schema: {
       tags: [...definition.tags],
       summary: definition.summary,

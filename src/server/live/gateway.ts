@@ -234,15 +234,16 @@ function serveSocket(
 }
 
 async function userIdOf(ctx: AppContext, personId: string): Promise<string | null> {
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('person')
-    .select('user_id')
+    .select('userId')
     .where('id', '=', personId)
     .executeTakeFirst();
-  return row?.user_id ?? null;
+  return row?.userId ?? null;
 }
 
 async function sessionIsLive(ctx: AppContext, sessionId: string): Promise<boolean> {
+  // The accounts library's tables name their columns in camelCase already: read them without the plugin.
   const row = await ctx.store.plain
     .selectFrom('session')
     .select('expiresAt')

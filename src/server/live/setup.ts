@@ -7,67 +7,67 @@ import { notFound } from '../http/problem.ts';
 
 /** Builds the room's setup from the set as it is now: roster, agenda, open actions and problems. */
 export async function buildSetup(ctx: AppContext, meetingId: string): Promise<MeetingSetup> {
-  const db = ctx.store.plain;
+  const db = ctx.db;
   const meeting = await db
     .selectFrom('meeting')
-    .innerJoin('learning_set', 'learning_set.id', 'meeting.set_id')
-    .select(['meeting.id', 'meeting.set_id', 'meeting.agenda_json', 'meeting.starts_at', 'learning_set.mode'])
+    .innerJoin('learningSet', 'learningSet.id', 'meeting.setId')
+    .select(['meeting.id', 'meeting.setId', 'meeting.agendaJson', 'learningSet.mode'])
     .where('meeting.id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  const roster = (await rosters(ctx.db, [meeting.set_id])).get(meeting.set_id) ?? [];
+  const roster = (await rosters(ctx.db, [meeting.setId])).get(meeting.setId) ?? [];
   const openActions = await db
     .selectFrom('action')
-    .select(['id', 'owner_id', 'text', 'due_on'])
-    .where('set_id', '=', meeting.set_id)
+    .select(['id', 'ownerId', 'text', 'dueOn'])
+    .where('setId', '=', meeting.setId)
     .where('status', '=', 'open')
-    .where((eb) => eb.or([eb('meeting_id', 'is', null), eb('meeting_id', '!=', meetingId)]))
-    .orderBy('created_at')
+    .where((eb) => eb.or([eb('meetingId', 'is', null), eb('meetingId', '!=', meetingId)]))
+    .orderBy('createdAt')
     .execute();
   const problems = await db
     .selectFrom('problem')
-    .select(['id', 'owner_id', 'title', 'story'])
-    .where('set_id', '=', meeting.set_id)
+    .select(['id', 'ownerId', 'title', 'story'])
+    .where('setId', '=', meeting.setId)
     .where('status', 'in', ['open', 'progressing'])
-    .orderBy('created_at')
+    .orderBy('createdAt')
     .execute();
   const versions = problems.length
     ? await db
-        .selectFrom('problem_version')
-        .select(['problem_id', 'statement'])
+        .selectFrom('problemVersion')
+        .select(['problemId', 'statement'])
         .where(
-          'problem_id',
+          'problemId',
           'in',
           problems.map((p) => p.id),
         )
-        .orderBy('created_at')
+        .orderBy('createdAt')
         .execute()
     : [];
-  const latest = new Map(versions.map((v) => [v.problem_id, v.statement]));
+  const latest = new Map(versions.map((v) => [v.problemId, v.statement]));
   // The set's own version of its ground rules, as adopted now; the defaults until it adopts one.
   const rules = await db
-    .selectFrom('ground_rules_version')
-    .select('rules_json')
-    .where('set_id', '=', meeting.set_id)
+    .selectFrom('groundRulesVersion')
+    .select('rulesJson')
+    .where('setId', '=', meeting.setId)
     .orderBy('version', 'desc')
     .executeTakeFirst();
   return {
     meetingId,
-    setId: meeting.set_id,
+    setId: meeting.setId,
     mode: meeting.mode,
     facilitatorIds: roster.filter((r) => r.role === 'facilitator').map((r) => r.personId),
     participants: roster.map((r) => ({ personId: r.personId, name: r.name, role: r.role })),
-    agenda: JSON.parse(meeting.agenda_json),
+    agenda: JSON.parse(meeting.agendaJson),
     presenterCycle: defaultPresenterCycle(),
-    groundRules: rules ? (JSON.parse(rules.rules_json) as string[]) : [...defaultGroundRules],
+    groundRules: rules ? (JSON.parse(rules.rulesJson) as string[]) : [...defaultGroundRules],
     openActions: openActions.map((a) => ({
       actionId: a.id,
-      ownerId: a.owner_id,
+      ownerId: a.ownerId,
       text: a.text,
-      dueOn: a.due_on,
+      dueOn: a.dueOn,
     })),
     problems: problems.map((p) => ({
       problemId: p.id,
-      ownerId: p.owner_id,
+      ownerId: p.ownerId,
       title: p.title,
       statement: latest.get(p.id) ?? p.story,
     })),
@@ -76,24 +76,24 @@ export async function buildSetup(ctx: AppContext, meetingId: string): Promise<Me
 
 /** The frozen setup of a meeting's room; the first process to open the room freezes it. */
 export async function meetingSetup(ctx: AppContext, meetingId: string): Promise<MeetingSetup> {
-  const row = await ctx.store.plain
+  const row = await ctx.db
     .selectFrom('meeting')
-    .select('setup_json')
+    .select('setupJson')
     .where('id', '=', meetingId)
     .executeTakeFirst();
   if (!row) throw notFound('meeting');
-  if (row.setup_json) return JSON.parse(row.setup_json);
+  if (row.setupJson) return JSON.parse(row.setupJson);
   const setup = await buildSetup(ctx, meetingId);
-  await ctx.store.plain
+  await ctx.db
     .updateTable('meeting')
-    .set({ setup_json: JSON.stringify(setup) })
+    .set({ setupJson: JSON.stringify(setup) })
     .where('id', '=', meetingId)
-    .where('setup_json', 'is', null)
+    .where('setupJson', 'is', null)
     .execute();
-  const frozen = await ctx.store.plain
+  const frozen = await ctx.db
     .selectFrom('meeting')
-    .select('setup_json')
+    .select('setupJson')
     .where('id', '=', meetingId)
     .executeTakeFirstOrThrow();
-  return JSON.parse(frozen.setup_json!);
+  return JSON.parse(frozen.setupJson!);
 }

@@ -74,6 +74,7 @@ export function createMailTransport(options: {
   return {
     description: `files in ${folder}`,
     async send(message) {
+      // nodemailer types the stream transport's result generically; with `buffer: true` it carries the message.
       const info = (await streamer.sendMail(toNodemailer(message))) as unknown as { message: Buffer };
       await mkdir(folder, { recursive: true });
       await writeFile(path.join(folder, `${message.id}.eml`), info.message);

@@ -55,6 +55,7 @@ export function openStore(options: {
  * Nested objects (JSON a driver parsed) keep their own keys: only table and column names are mapped.
  */
 export const camelCased = (plain: Kysely<Database>) =>
+  // `withPlugin` keeps the instance's table types; the plugin is what renames them, so the type follows it.
   plain.withPlugin(new CamelCasePlugin({ maintainNestedObjectKeys: true })) as unknown as Kysely<DB>;
 
 /**

@@ -10,6 +10,7 @@ import * as programmeEvents from './migrations/0008_programme_events.ts';
 import * as applicationStatusLink from './migrations/0009_application_status_link.ts';
 import * as concerns from './migrations/0010_concerns.ts';
 import * as audit from './migrations/0015_audit.ts';
+import * as coachSettings from './migrations/0016_coach_settings.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_application_status_link': applicationStatusLink,
   '0010_concerns': concerns,
   '0015_audit': audit,
+  '0016_coach_settings': coachSettings,
 };
 
 export const migrationNames = Object.keys(migrations);

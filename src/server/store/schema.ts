@@ -456,6 +456,21 @@ export interface SetConcernSettingTable {
   updated_at: Timestamp;
 }
 
+/** The question coach's switch for a set (issue 10); no row: on. */
+export interface SetCoachSettingTable {
+  set_id: string;
+  enabled: number;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** A person's own switch for the question coach; no row: on. */
+export interface PersonCoachSettingTable {
+  person_id: string;
+  enabled: number;
+  updated_at: Timestamp;
+}
+
 export interface ConcernThemeTable {
   id: string;
   programme_id: string;
@@ -564,6 +579,8 @@ export interface Database {
   audit_event: AuditEventTable;
   audit_setting: AuditSettingTable;
   audit_purge_gate: AuditPurgeGateTable;
+  set_coach_setting: SetCoachSettingTable;
+  person_coach_setting: PersonCoachSettingTable;
   user: AuthUserTable;
   session: { id: string; userId: string; token: string; expiresAt: Date | string };
   account: { id: string; userId: string; providerId: string; password: string | null };

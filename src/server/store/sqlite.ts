@@ -145,6 +145,7 @@ export function sqliteParts(
   });
   const cache = new StatementCache(raw);
   const statement = (sql: string) => cache.get(sql);
+  // Kysely's SQLite dialect calls only `prepare` and `close`: these serve its statements from the cache.
   const database = {
     prepare: statement,
     close: () => raw.close(),

@@ -1,37 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { actionRoutes } from '../features/actions/routes.tsx';
-import { AuditTrailPage } from '../features/audit/AuditTrailPage.tsx';
-import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { ProgrammeConcernsPage } from '../features/concerns/ProgrammeConcernsPage.tsx';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { ApplyPage } from '../features/enrolment/ApplyPage.tsx';
-import { EnrolmentTab } from '../features/enrolment/EnrolmentTab.tsx';
-import { YourApplicationPage } from '../features/enrolment/YourApplicationPage.tsx';
-import { FormationTab } from '../features/formation/FormationTab.tsx';
-import { InvitationPage } from '../features/invitations/InvitationPage.tsx';
-import { MailMessagePage } from '../features/mail/MailMessagePage.tsx';
-import { MailOutboxPage } from '../features/mail/MailOutboxPage.tsx';
 import { meetingRoutes } from '../features/meetings/routes.tsx';
-import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx';
-import { NewPersonPage } from '../features/people/NewPersonPage.tsx';
-import { PeoplePage } from '../features/people/PeoplePage.tsx';
-import { PersonPage } from '../features/people/PersonPage.tsx';
-import { NewProgrammePage } from '../features/programmes/NewProgrammePage.tsx';
-import { ProgrammeLayout } from '../features/programmes/ProgrammeLayout.tsx';
-import { ProgrammeOrganisationsTab } from '../features/programmes/ProgrammeOrganisationsTab.tsx';
-import { ProgrammePeopleTab } from '../features/programmes/ProgrammePeopleTab.tsx';
-import { ProgrammeSetsTab } from '../features/programmes/ProgrammeSetsTab.tsx';
-import { ProgrammeSettingsTab } from '../features/programmes/ProgrammeSettingsTab.tsx';
-import { NewProgrammePollPage } from '../features/schedule/NewProgrammePollPage.tsx';
-import { ProgrammeCalendarPage } from '../features/schedule/ProgrammeCalendarPage.tsx';
 import { scheduleRoutes } from '../features/schedule/routes.tsx';
-import { UnsubscribePage } from '../features/schedule/UnsubscribePage.tsx';
-import { NewSetPage } from '../features/sets/NewSetPage.tsx';
-import { SetPage } from '../features/sets/SetPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { RequireSignIn, SignedOutOnly } from './guards.tsx';
+import { lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { CrashPage, Root } from './Root.tsx';
 
@@ -43,47 +17,206 @@ export const routes: RouteObject[] = [
     errorElement: <CrashPage />,
     children: [
       { path: 'setup', element: <SetupPage /> },
-      { path: 'invitation/:token', element: <InvitationPage /> },
-      { path: 'reset-password', element: <ResetPasswordPage /> },
-      { path: 'unsubscribe/:token', element: <UnsubscribePage /> },
-      { path: 'apply/:token', element: <ApplyPage /> },
-      { path: 'your-application/:token', element: <YourApplicationPage /> },
+      {
+        path: 'invitation/:token',
+        lazy: lazyPage(
+          () => import('../features/invitations/InvitationPage.tsx'),
+          (m) => m.InvitationPage,
+        ),
+      },
+      {
+        path: 'reset-password',
+        lazy: lazyPage(
+          () => import('../features/auth/ResetPasswordPage.tsx'),
+          (m) => m.ResetPasswordPage,
+        ),
+      },
+      {
+        path: 'unsubscribe/:token',
+        lazy: lazyPage(
+          () => import('../features/schedule/UnsubscribePage.tsx'),
+          (m) => m.UnsubscribePage,
+        ),
+      },
+      {
+        path: 'apply/:token',
+        lazy: lazyPage(
+          () => import('../features/enrolment/ApplyPage.tsx'),
+          (m) => m.ApplyPage,
+        ),
+      },
+      {
+        path: 'your-application/:token',
+        lazy: lazyPage(
+          () => import('../features/enrolment/YourApplicationPage.tsx'),
+          (m) => m.YourApplicationPage,
+        ),
+      },
       {
         element: <SignedOutOnly />,
         children: [
           { path: 'sign-in', element: <SignInPage /> },
-          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          {
+            path: 'forgot-password',
+            lazy: lazyPage(
+              () => import('../features/auth/ForgotPasswordPage.tsx'),
+              (m) => m.ForgotPasswordPage,
+            ),
+          },
         ],
       },
       {
         element: <RequireSignIn />,
         children: [
-          { index: true, element: <DashboardPage /> },
-          { path: 'programmes/new', element: <NewProgrammePage /> },
+          {
+            index: true,
+            lazy: lazyPage(
+              () => import('../features/dashboard/DashboardPage.tsx'),
+              (m) => m.DashboardPage,
+            ),
+          },
+          {
+            path: 'programmes/new',
+            lazy: lazyPage(
+              () => import('../features/programmes/NewProgrammePage.tsx'),
+              (m) => m.NewProgrammePage,
+            ),
+          },
           {
             path: 'programmes/:programmeId',
-            element: <ProgrammeLayout />,
+            lazy: lazyPage(
+              () => import('../features/programmes/ProgrammeLayout.tsx'),
+              (m) => m.ProgrammeLayout,
+            ),
             children: [
-              { index: true, element: <ProgrammeSetsTab /> },
-              { path: 'people', element: <ProgrammePeopleTab /> },
-              { path: 'organisations', element: <ProgrammeOrganisationsTab /> },
-              { path: 'enrolment', element: <EnrolmentTab /> },
-              { path: 'formation', element: <FormationTab /> },
-              { path: 'settings', element: <ProgrammeSettingsTab /> },
-              { path: 'calendar', element: <ProgrammeCalendarPage /> },
-              { path: 'calendar/polls/new', element: <NewProgrammePollPage /> },
-              { path: 'concerns', element: <ProgrammeConcernsPage /> },
+              {
+                index: true,
+                lazy: lazyPage(
+                  () => import('../features/programmes/ProgrammeSetsTab.tsx'),
+                  (m) => m.ProgrammeSetsTab,
+                ),
+              },
+              {
+                path: 'people',
+                lazy: lazyPage(
+                  () => import('../features/programmes/ProgrammePeopleTab.tsx'),
+                  (m) => m.ProgrammePeopleTab,
+                ),
+              },
+              {
+                path: 'organisations',
+                lazy: lazyPage(
+                  () => import('../features/programmes/ProgrammeOrganisationsTab.tsx'),
+                  (m) => m.ProgrammeOrganisationsTab,
+                ),
+              },
+              {
+                path: 'enrolment',
+                lazy: lazyPage(
+                  () => import('../features/enrolment/EnrolmentTab.tsx'),
+                  (m) => m.EnrolmentTab,
+                ),
+              },
+              {
+                path: 'formation',
+                lazy: lazyPage(
+                  () => import('../features/formation/FormationTab.tsx'),
+                  (m) => m.FormationTab,
+                ),
+              },
+              {
+                path: 'settings',
+                lazy: lazyPage(
+                  () => import('../features/programmes/ProgrammeSettingsTab.tsx'),
+                  (m) => m.ProgrammeSettingsTab,
+                ),
+              },
+              {
+                path: 'calendar',
+                lazy: lazyPage(
+                  () => import('../features/schedule/ProgrammeCalendarPage.tsx'),
+                  (m) => m.ProgrammeCalendarPage,
+                ),
+              },
+              {
+                path: 'calendar/polls/new',
+                lazy: lazyPage(
+                  () => import('../features/schedule/NewProgrammePollPage.tsx'),
+                  (m) => m.NewProgrammePollPage,
+                ),
+              },
+              {
+                path: 'concerns',
+                lazy: lazyPage(
+                  () => import('../features/concerns/ProgrammeConcernsPage.tsx'),
+                  (m) => m.ProgrammeConcernsPage,
+                ),
+              },
             ],
           },
-          { path: 'programmes/:programmeId/sets/new', element: <NewSetPage /> },
-          { path: 'sets/:setId', element: <SetPage /> },
-          { path: 'people', element: <PeoplePage /> },
-          { path: 'people/new', element: <NewPersonPage /> },
-          { path: 'people/:personId', element: <PersonPage /> },
-          { path: 'organisations', element: <OrganisationsPage /> },
-          { path: 'mail', element: <MailOutboxPage /> },
-          { path: 'mail/:mailId', element: <MailMessagePage /> },
-          { path: 'audit', element: <AuditTrailPage /> },
+          {
+            path: 'programmes/:programmeId/sets/new',
+            lazy: lazyPage(
+              () => import('../features/sets/NewSetPage.tsx'),
+              (m) => m.NewSetPage,
+            ),
+          },
+          {
+            path: 'sets/:setId',
+            lazy: lazyPage(
+              () => import('../features/sets/SetPage.tsx'),
+              (m) => m.SetPage,
+            ),
+          },
+          {
+            path: 'people',
+            lazy: lazyPage(
+              () => import('../features/people/PeoplePage.tsx'),
+              (m) => m.PeoplePage,
+            ),
+          },
+          {
+            path: 'people/new',
+            lazy: lazyPage(
+              () => import('../features/people/NewPersonPage.tsx'),
+              (m) => m.NewPersonPage,
+            ),
+          },
+          {
+            path: 'people/:personId',
+            lazy: lazyPage(
+              () => import('../features/people/PersonPage.tsx'),
+              (m) => m.PersonPage,
+            ),
+          },
+          {
+            path: 'organisations',
+            lazy: lazyPage(
+              () => import('../features/organisations/OrganisationsPage.tsx'),
+              (m) => m.OrganisationsPage,
+            ),
+          },
+          {
+            path: 'mail',
+            lazy: lazyPage(
+              () => import('../features/mail/MailOutboxPage.tsx'),
+              (m) => m.MailOutboxPage,
+            ),
+          },
+          {
+            path: 'mail/:mailId',
+            lazy: lazyPage(
+              () => import('../features/mail/MailMessagePage.tsx'),
+              (m) => m.MailMessagePage,
+            ),
+          },
+          {
+            path: 'audit',
+            lazy: lazyPage(
+              () => import('../features/audit/AuditTrailPage.tsx'),
+              (m) => m.AuditTrailPage,
+            ),
+          },
           ...meetingRoutes,
           ...actionRoutes,
           ...scheduleRoutes,

@@ -40,7 +40,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
   const refresh = useCallback(async () => {
     try {
       const setup = await call(setupStatus, {});
-      const me = setup.needed ? null : await loadMe();
+      const me = setup.needed || !setup.signedIn ? null : await loadMe();
       setState({ ready: true, needsSetup: setup.needed, me, error: undefined });
       return me;
     } catch (error) {

@@ -1,19 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { FieldErrors } from './use-form.ts';
 
-/** Client-side checks that mirror the server's, so most mistakes are explained before sending. */
+/**
+ * Checks of a form's own making that no route's schema holds (a repeated password, a date and a time that
+ * make one instant); everything the server validates is checked with its own schema by `checkAgainst`.
+ */
 export function checks(t: TFunction) {
   const errors: FieldErrors = {};
   const api = {
     errors,
     required(field: string, value: string, label: string) {
       if (!errors[field] && !value.trim()) errors[field] = t('forms.required', { label });
-      return api;
-    },
-    email(field: string, value: string) {
-      if (!errors[field] && value.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())) {
-        errors[field] = t('forms.email');
-      }
       return api;
     },
     same(field: string, value: string, other: string) {

@@ -137,11 +137,30 @@ export class MeetingRoomPage extends SignedInPage {
     const field = this.page.getByLabel(/^Your (clarifying )?question$/);
     await field.fill(text);
     if (options.expectCoach) {
-      await this.page.getByText('This may be advice dressed as a question').waitFor();
+      await this.coachHint().waitFor();
       return;
     }
     await this.page.getByRole('button', { name: 'Ask', exact: true }).click();
     await this.question(text).waitFor();
+  }
+
+  /** The question coach's polite live region, where its explanation appears (empty when it is quiet). */
+  coachRegion(): Locator {
+    return this.page.locator('.coach-hint [aria-live]');
+  }
+
+  /** The question coach's hint, once it speaks. */
+  coachHint(): Locator {
+    return this.coachRegion().filter({ hasText: 'Question coach:' });
+  }
+
+  /** The rewrites the hint offers, as their buttons' names ("Use this question: …"). */
+  async coachRewrites(): Promise<string[]> {
+    return this.page.getByRole('button', { name: /^Use this question: / }).allTextContents();
+  }
+
+  questionField(): Locator {
+    return this.page.getByLabel(/^Your (clarifying )?question$/);
   }
 
   question(text: string): Locator {

@@ -163,7 +163,7 @@ export async function listSetConcerns(
   actor: PersonActor,
   setId: string,
 ): Promise<SetConcerns> {
-  const set = await setResource(ctx.store.plain, setId);
+  const set = await setResource(ctx.db, setId);
   authorize(actor, 'concern.listProposals', set);
   const now = ctx.now();
   await transact(ctx, (tx) => settleConsent(tx.db, now, { setId }));
@@ -191,7 +191,7 @@ export async function proposeConcern(
   setId: string,
   input: { statement: string; themeTag: string; showSetName: boolean },
 ): Promise<Proposal> {
-  const set = await setResource(ctx.store.plain, setId);
+  const set = await setResource(ctx.db, setId);
   authorize(actor, 'concern.propose', set);
   const facts = await setFacts(ctx.db, setId);
   if (facts.archivedAt) throw conflict('This set is archived, so it can no longer share concerns.');
@@ -500,7 +500,7 @@ export async function listRoomConcerns(
     .where('id', '=', meetingId)
     .executeTakeFirst();
   if (!meeting) throw notFound('meeting');
-  const set = await setResource(ctx.store.plain, meeting.setId);
+  const set = await setResource(ctx.db, meeting.setId);
   authorize(actor, 'concern.listProposals', set);
   const now = ctx.now();
   await transact(ctx, (tx) => settleConsent(tx.db, now, { setId: set.setId }));
@@ -569,7 +569,7 @@ export async function updateConcernSettings(
   setId: string,
   days: number,
 ): Promise<SetConcerns> {
-  const set = await setResource(ctx.store.plain, setId);
+  const set = await setResource(ctx.db, setId);
   authorize(actor, 'concern.configure', set);
   const now = ctx.now().toISOString();
   await transact(ctx, async (tx) => {

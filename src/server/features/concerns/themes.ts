@@ -150,7 +150,7 @@ export async function listProgrammeConcerns(
   actor: PersonActor,
   programmeId: string,
 ): Promise<ProgrammeConcerns> {
-  const programme = await programmeResource(ctx.store.plain, programmeId);
+  const programme = await programmeResource(ctx.db, programmeId);
   authorize(actor, 'concern.readShared', programme);
   await transact(ctx, (tx) => settleConsent(tx.db, ctx.now(), { programmeId }));
   return board(ctx, actor, programme);
@@ -162,7 +162,7 @@ export async function suggestProgrammeThemes(
   programmeId: string,
   threshold: number | undefined,
 ): Promise<ThemeSuggestion> {
-  const programme = await programmeResource(ctx.store.plain, programmeId);
+  const programme = await programmeResource(ctx.db, programmeId);
   authorize(actor, 'theme.manage', programme);
   await transact(ctx, (tx) => settleConsent(tx.db, ctx.now(), { programmeId }));
   const concerns = await sharedConcerns(ctx.db, programmeId);
@@ -230,7 +230,7 @@ export async function replaceThemes(
   programmeId: string,
   themes: { name: string; concernIds: string[] }[],
 ): Promise<ProgrammeConcerns> {
-  const programme = await programmeResource(ctx.store.plain, programmeId);
+  const programme = await programmeResource(ctx.db, programmeId);
   authorize(actor, 'theme.manage', programme);
   const names = themes.map((t) => t.name.toLocaleLowerCase());
   if (new Set(names).size !== names.length)
@@ -271,7 +271,7 @@ export async function createTheme(
   programmeId: string,
   input: { name: string; concernIds: string[] },
 ): Promise<ProgrammeConcerns> {
-  const programme = await programmeResource(ctx.store.plain, programmeId);
+  const programme = await programmeResource(ctx.db, programmeId);
   authorize(actor, 'theme.manage', programme);
   const now = ctx.now().toISOString();
   await transact(ctx, async (tx) => {
@@ -304,7 +304,7 @@ async function loadTheme(ctx: AppContext, actor: PersonActor, themeId: string) {
     .where('id', '=', themeId)
     .executeTakeFirst();
   if (!theme) throw notFound('theme');
-  const programme = await programmeResource(ctx.store.plain, theme.programmeId);
+  const programme = await programmeResource(ctx.db, theme.programmeId);
   if (!can(actor, 'concern.readShared', programme)) throw notFound('theme');
   authorize(actor, 'theme.manage', programme);
   return { theme, programme };
@@ -398,7 +398,7 @@ export async function moveConcern(
     .executeTakeFirst();
   // An unshared proposal does not exist for anyone outside its set: the same answer as an unknown id.
   if (!concern) throw notFound('concern');
-  const programme = await programmeResource(ctx.store.plain, concern.programmeId);
+  const programme = await programmeResource(ctx.db, concern.programmeId);
   if (!can(actor, 'concern.readShared', programme)) throw notFound('concern');
   await transact(ctx, (tx) => settleConsent(tx.db, ctx.now(), { concernId }));
   const settled = await ctx.db
@@ -429,7 +429,7 @@ export async function updateVoting(
   programmeId: string,
   input: { status?: VotingStatus | undefined; votesPerPerson?: number | undefined },
 ): Promise<ProgrammeConcerns> {
-  const programme = await programmeResource(ctx.store.plain, programmeId);
+  const programme = await programmeResource(ctx.db, programmeId);
   authorize(actor, 'theme.manage', programme);
   const now = ctx.now().toISOString();
   await transact(ctx, async (tx) => {
@@ -487,7 +487,7 @@ export async function castVotes(
   programmeId: string,
   allocation: Allocation[],
 ): Promise<ProgrammeConcerns> {
-  const programme = await programmeResource(ctx.store.plain, programmeId);
+  const programme = await programmeResource(ctx.db, programmeId);
   authorize(actor, 'vote.cast', programme);
   const key = voterKey(ctx.config.authSecret, programmeId, actor.personId);
   await transact(ctx, async (tx) => {

@@ -25,7 +25,7 @@ import { meetingSetResource, setPeople } from './service.ts';
  */
 const eventLogOf = (ctx: AppContext) => ctx.db.withoutPlugins() as unknown as Kysely<Database>;
 
-async function heldState(ctx: AppContext, meetingId: string) {
+export async function heldState(ctx: AppContext, meetingId: string) {
   const row = await ctx.db
     .selectFrom('meeting')
     .select(['setupJson', 'startsAt'])

@@ -6,7 +6,10 @@ import { registerRoute } from '../../http/route.ts';
 import { isSetUp, runFirstSetup } from './service.ts';
 
 export const setupRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  registerRoute(app, contract.setupStatus, async () => ({ needed: !(await isSetUp(ctx)) }));
+  registerRoute(app, contract.setupStatus, async ({ request }) => ({
+    needed: !(await isSetUp(ctx)),
+    signedIn: request.actor.kind === 'person',
+  }));
   registerRoute(app, contract.runSetup, async ({ request, reply, body }) => {
     const result = await runFirstSetup(ctx, body, fetchHeaders(request));
     reply.header('set-cookie', result.cookies);

@@ -7,6 +7,8 @@ import { useMe } from '../../app/session.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { CoachSettings } from '../coach/CoachSettings.tsx';
+import { MyQuestionShares, SetQuestionShares } from '../coach/QuestionShares.tsx';
 import { FairTurnsPanel } from './FairTurnsPanel.tsx';
 import { MeetingCard } from './MeetingCard.tsx';
 import { ScheduleMeetingForm } from './ScheduleMeetingForm.tsx';
@@ -71,6 +73,10 @@ export function MeetingsTab() {
       ) : null}
 
       {set.abilities['set.readCounts'] ? <FairTurnsPanel set={set} /> : null}
+
+      {set.abilities['coach.readShares'] ? <SetQuestionShares setId={set.id} /> : null}
+      {set.abilities['coach.readOwnShares'] ? <MyQuestionShares setId={set.id} /> : null}
+      {set.abilities['coach.readSettings'] ? <CoachSettings setId={set.id} /> : null}
     </>
   );
 }

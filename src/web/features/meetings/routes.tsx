@@ -1,13 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazy-page.ts';
 import { Loading } from '../../ui/Spinner.tsx';
-import { ActionsTab } from '../actions/ActionsTab.tsx';
-import { JournalTab } from '../journal/JournalTab.tsx';
-import { ProblemsTab } from '../problems/ProblemsTab.tsx';
-import { MeetingsTab } from './MeetingsTab.tsx';
-import { RecordPage } from './RecordPage.tsx';
-import { SetSection } from './SetSection.tsx';
 
 /** The live room is the largest part of the app and only a set's meetings need it: its own chunk. */
 const RoomPage = lazy(() => import('./room/RoomPage.tsx').then((m) => ({ default: m.RoomPage })));
@@ -27,14 +22,47 @@ function LazyRoomPage() {
  */
 export const meetingRoutes: RouteObject[] = [
   {
-    element: <SetSection />,
+    lazy: lazyPage(
+      () => import('./SetSection.tsx'),
+      (m) => m.SetSection,
+    ),
     children: [
-      { path: 'sets/:setId/meetings', element: <MeetingsTab /> },
-      { path: 'sets/:setId/problems', element: <ProblemsTab /> },
-      { path: 'sets/:setId/actions', element: <ActionsTab /> },
-      { path: 'sets/:setId/journal', element: <JournalTab /> },
+      {
+        path: 'sets/:setId/meetings',
+        lazy: lazyPage(
+          () => import('./MeetingsTab.tsx'),
+          (m) => m.MeetingsTab,
+        ),
+      },
+      {
+        path: 'sets/:setId/problems',
+        lazy: lazyPage(
+          () => import('../problems/ProblemsTab.tsx'),
+          (m) => m.ProblemsTab,
+        ),
+      },
+      {
+        path: 'sets/:setId/actions',
+        lazy: lazyPage(
+          () => import('../actions/ActionsTab.tsx'),
+          (m) => m.ActionsTab,
+        ),
+      },
+      {
+        path: 'sets/:setId/journal',
+        lazy: lazyPage(
+          () => import('../journal/JournalTab.tsx'),
+          (m) => m.JournalTab,
+        ),
+      },
     ],
   },
   { path: 'meetings/:meetingId/room', element: <LazyRoomPage /> },
-  { path: 'meetings/:meetingId/record', element: <RecordPage /> },
+  {
+    path: 'meetings/:meetingId/record',
+    lazy: lazyPage(
+      () => import('./RecordPage.tsx'),
+      (m) => m.RecordPage,
+    ),
+  },
 ];

@@ -16,8 +16,11 @@ interface Props {
   maxLength?: number;
   /** Extra fields (e.g. who asked) rendered between the text and the button. */
   children?: ReactNode;
-  /** A gentle nudge about the text as typed (never a refusal). */
-  coach?(text: string): string | null;
+  /**
+   * A quiet coach under the field about the text as typed (never a refusal, never sent): given the text
+   * and a way to put another text in the field.
+   */
+  coach?(text: string, use: (next: string) => void): ReactNode;
   initial?: string;
   onSent?(): void;
   className?: string;
@@ -46,7 +49,6 @@ export function RoomForm({
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const nudge = coach?.(text) ?? null;
 
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -67,9 +69,13 @@ export function RoomForm({
     field.current?.focus();
   };
 
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, nudge ? `${id}-coach` : null]
-    .filter(Boolean)
-    .join(' ');
+  const use = (next: string) => {
+    setText(next);
+    setError(null);
+    field.current?.focus();
+  };
+
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const common = {
     id: `${id}-text`,
     ref: field,
@@ -101,11 +107,7 @@ export function RoomForm({
           </p>
         ) : null}
         {multiline ? <textarea rows={3} {...common} /> : <input type="text" autoComplete="off" {...common} />}
-        {nudge ? (
-          <p className="room-form__coach" id={`${id}-coach`}>
-            {nudge}
-          </p>
-        ) : null}
+        {coach?.(text, use)}
       </div>
       {children}
       <div className="room-form__actions">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../../domain/meeting/rule-kit.ts';
 import { own } from '../../../../domain/meeting/selectors.ts';
 import { Button } from '../../../ui/Button.tsx';
+import { MyQuestionShares, SetQuestionShares } from '../../coach/QuestionShares.tsx';
 import type { Room } from './model.ts';
 import { RoomForm } from './RoomForm.tsx';
 
@@ -193,6 +194,9 @@ export function ProcessReview({ room }: { room: Room }) {
           ))}
         </ul>
       )}
+      {/* How open the set's questions were, meeting by meeting (never per person), and the viewer's own. */}
+      <SetQuestionShares setId={state.setup.setId} headingLevel={4} />
+      <MyQuestionShares setId={state.setup.setId} headingLevel={4} />
     </section>
   );
 }

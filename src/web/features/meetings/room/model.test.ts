@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { shouldHint } from '../../../../domain/coach/hint.ts';
+import { classifyQuestion } from '../../../../domain/coach/index.ts';
 import { Room, rooms, stage } from '../../../../domain/meeting/test-support.ts';
 import { changesWorthSaying } from './Announcer.tsx';
 import { nextMove, questionCounts, roomOf } from './model.ts';
 import { localPendingStore } from './pending-store.ts';
-import { adviceNudge } from './turn/advice.ts';
 
 /** Follows the chair's main button from the start to the end, as the facilitator would. */
 function walk(room: Room, limit = 40): string[] {
@@ -106,6 +107,7 @@ describe('what the announcer says', () => {
 });
 
 describe('the question coach', () => {
+  const adviceNudge = (text: string) => shouldHint(text, classifyQuestion(text).label, 'questioning');
   it('notices advice dressed as a question, and leaves open questions alone', () => {
     expect(adviceNudge('Have you thought of asking the board?')).toBe(true);
     expect(adviceNudge("Why don't you just resign?")).toBe(true);
