@@ -4,7 +4,7 @@
  * people, programmes and sets, and the facts of the change.
  */
 import { z } from 'zod';
-import { hostParams, out } from './fields.ts';
+import { hostParams, out, urlNumber } from './fields.ts';
 import { route } from './route.ts';
 
 /** Every event the trail records; a closed list, so a filter and the CSV name the same things. */
@@ -74,7 +74,7 @@ export type AuditEvent = z.infer<typeof auditEvent>;
 const day = z.iso.date();
 
 /** Filters shared by the list and the CSV: all optional, combined with "and". */
-export const auditFilters = z.strictObject({
+const filterFields = {
   action: auditAction.optional(),
   /** A person's id, or words from the actor's name or address. */
   actor: z.string().trim().max(200).optional(),
@@ -83,7 +83,8 @@ export const auditFilters = z.strictObject({
   /** First and last day included (UTC). */
   from: day.optional(),
   to: day.optional(),
-});
+};
+export const auditFilters = z.strictObject(filterFields);
 export type AuditFilters = z.output<typeof auditFilters>;
 
 export const auditPage = z.object({
@@ -99,8 +100,10 @@ export const listAudit = route({
   tags: ['audit'],
   summary: 'The audit trail, newest first, filtered and a page at a time (host admins)',
   params: hostParams,
-  query: auditFilters.extend({
-    limit: z.coerce.number().int().min(1).max(500).default(50),
+  query: z.strictObject({
+    ...filterFields,
+    limit: urlNumber().int().min(1).max(500).default(50),
+    /** The `next` marker of the page before. */
     before: z.string().max(200).optional(),
   }),
   response: auditPage,
