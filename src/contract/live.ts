@@ -186,7 +186,13 @@ export const nackMessage = z.strictObject({
   reason: z.string(),
 });
 
-export const liveErrorCodes = ['bad-message', 'not-found', 'unauthenticated', 'rate-limited'] as const;
+export const liveErrorCodes = [
+  'bad-message',
+  'not-found',
+  'unauthenticated',
+  'rate-limited',
+  'programme-closed',
+] as const;
 export type LiveErrorCode = (typeof liveErrorCodes)[number];
 
 export const errorMessage = z.strictObject({

@@ -10,6 +10,7 @@ export const notificationKinds = [
   'actions',
   'polls',
   'concerns',
+  'reviews',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

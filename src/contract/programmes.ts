@@ -44,6 +44,10 @@ export const programmeSummary = z.object({
   /** The statuses this programme may step to now (running only by publishing sets). */
   nextStatuses: z.array(programmeStatus),
   archived: z.boolean(),
+  /** When the programme closed; its sets, meetings and surveys are frozen from then on. */
+  closedAt: out.instant.nullable(),
+  /** When its set content was erased, the host's retention having run out (figures are kept). */
+  contentErasedAt: out.instant.nullable(),
   abilities: abilities(programmeActions),
 });
 export type ProgrammeSummary = z.infer<typeof programmeSummary>;

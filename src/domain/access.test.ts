@@ -10,6 +10,7 @@ import {
   type ProgrammeResource,
   type SetResource,
 } from './access.ts';
+import { closedProblem } from './programme-lifecycle.ts';
 
 const host = { type: 'host', hostId: 'H' } as const;
 const programmeP: ProgrammeResource = { type: 'programme', hostId: 'H', programmeId: 'P' };
@@ -53,6 +54,7 @@ const table: Record<Action, string> = {
   'audit.read': 'hostAdmin',
   'audit.export': 'hostAdmin',
   'audit.configure': 'hostAdmin',
+  'host.configureRetention': 'hostAdmin',
   'organisation.list': 'coordinatorP coordinatorQ hostAdmin',
   'organisation.create': 'coordinatorP coordinatorQ hostAdmin',
   'organisation.update': 'coordinatorP coordinatorQ hostAdmin',
@@ -69,11 +71,16 @@ const table: Record<Action, string> = {
   'person.manageHostAdmin': 'hostAdmin',
   'person.signOut': 'hostAdmin',
   'person.configureCoach': 'alice',
+  // Data rights: Alice downloads her own data only; a host admin (never she herself) erases her.
+  'person.exportOwn': 'alice',
+  'person.erase': 'hostAdmin',
   'programme.read': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
   'programme.readPeople': 'coordinatorP hostAdmin',
   'programme.update': 'coordinatorP hostAdmin',
   'programme.archive': 'coordinatorP hostAdmin',
   'programme.manageCoordinators': 'hostAdmin',
+  'programme.close': 'coordinatorP hostAdmin',
+  'programme.exportOwn': 'alice memberA facilitatorA memberB',
   'set.create': 'coordinatorP hostAdmin',
   'programme.readCalendar': 'coordinatorP hostAdmin',
   'programme.runPoll': 'coordinatorP hostAdmin',
@@ -133,6 +140,21 @@ const table: Record<Action, string> = {
   'vote.cast': 'alice memberA facilitatorA memberB',
   'vote.readOwn': 'alice memberA facilitatorA memberB',
   'vote.readCounts': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  // Feedback: pulses are answered by members, read as aggregates by their set; the programme's aggregates
+  // are for whoever runs it. Reviews: answered by participants, reported to those who run the programme
+  // (an unpublished review here), and to participants once published.
+  'feedback.configure': 'hostAdmin',
+  'pulse.answer': 'alice memberA',
+  'pulse.readSet': 'alice memberA facilitatorA',
+  'pulse.readProgramme': 'coordinatorP hostAdmin',
+  'review.create': 'coordinatorP hostAdmin',
+  'review.list': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'review.read': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
+  'review.manage': 'coordinatorP hostAdmin',
+  'review.answer': 'alice memberA facilitatorA memberB',
+  'review.readReport': 'coordinatorP hostAdmin',
+  'report.publish': 'coordinatorP hostAdmin',
+  'report.readPublished': 'coordinatorP hostAdmin',
 };
 
 const owned = { hostId: 'H', programmeId: 'P', setId: 'A', ownerId: 'alice' } as const;
@@ -147,6 +169,7 @@ const resourceFor = {
   journal: { type: 'journal', ...owned, sharedWithSet: false },
   application: { type: 'application', hostId: 'H', programmeId: 'P', applicantId: 'alice' },
   concern: { type: 'concern', hostId: 'H', programmeId: 'P', setId: 'A', proposerId: 'alice' },
+  review: { type: 'review', hostId: 'H', programmeId: 'P', published: false },
 } as const;
 
 describe('access map: every role x every action', () => {
@@ -226,9 +249,50 @@ describe('access map: deny by default', () => {
     expect(can(roles.memberA!, 'concern.withdraw', byFacilitator)).toBe(false);
   });
 
+  it('shows a published review report to every participant of the programme, and no one else new', () => {
+    const published = { ...resourceFor.review, published: true };
+    const readers = Object.entries(roles)
+      .filter(([, actor]) => can(actor, 'report.readPublished', published))
+      .map(([name]) => name);
+    expect(readers).toEqual(['alice', 'memberA', 'facilitatorA', 'memberB', 'coordinatorP', 'hostAdmin']);
+    // Publishing never opens the full report (its management view) to participants.
+    expect(can(roles.memberA!, 'review.readReport', published)).toBe(false);
+  });
+
+  it('never lets a coordinator or admin answer or read a set’s pulses', () => {
+    for (const role of ['coordinatorP', 'hostAdmin'])
+      for (const action of ['pulse.answer', 'pulse.readSet'] as const)
+        expect(can(roles[role]!, action, setA)).toBe(false);
+  });
+
   it('sends the abilities the viewer has, and only those', () => {
     const abilities = abilitiesFor(roles.facilitatorA!, setA);
     expect(abilities['set.readContent']).toBe(true);
     expect(abilities['set.manageMembers']).toBe(false);
+  });
+});
+
+describe('a closed programme is frozen, for everyone', () => {
+  const closedSet = { ...setA, programmeClosed: true };
+  const closedProgramme = { ...programmeP, programmeClosed: true };
+
+  it('offers no write ability on its sets, while reading stays', () => {
+    const member = abilitiesFor(roles.alice!, closedSet);
+    expect(member['set.writeContent']).toBe(false);
+    expect(member['problem.create']).toBe(false);
+    expect(member['journal.create']).toBe(false);
+    expect(member['set.readContent']).toBe(true);
+    expect(abilitiesFor(roles.facilitatorA!, closedSet)['meeting.schedule']).toBe(false);
+    expect(abilitiesFor(roles.coordinatorP!, closedSet)['set.manageMembers']).toBe(false);
+  });
+
+  it('names every frozen action as refused, and leaves reading and exporting open', () => {
+    expect(closedProblem('set.writeContent', true)).toMatch(/The programme is closed/);
+    expect(closedProblem('set.writeContent', false)).toBeNull();
+    expect(closedProblem('set.readContent', true)).toBeNull();
+    expect(closedProblem('programme.exportOwn', true)).toBeNull();
+    const programme = abilitiesFor(roles.alice!, closedProgramme);
+    expect(programme['programme.exportOwn']).toBe(true);
+    expect(programme['vote.cast']).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { closedProblem } from './programme-lifecycle.ts';
+
 /**
  * Who may do what: one deny-by-default map of pure rules. Every route and every live event asks `can`.
  * An action missing from `rules` is denied; an actor from another host is denied everything.
@@ -39,6 +41,8 @@ export interface ProgrammeResource {
   type: 'programme';
   hostId: string;
   programmeId: string;
+  /** The programme is closed: writes listed in `frozenWhenClosed` are refused (409). */
+  programmeClosed?: boolean;
 }
 export interface SetResource {
   type: 'set';
@@ -47,6 +51,7 @@ export interface SetResource {
   setId: string;
   /** In a self-facilitated set the members organise their own meetings. */
   selfFacilitated?: boolean;
+  programmeClosed?: boolean;
 }
 /** Something a member owns inside a set: a problem, an action, a journal entry. */
 export interface OwnedItemResource {
@@ -57,6 +62,7 @@ export interface OwnedItemResource {
   ownerId: string;
   /** Journal entries only: shared with the set, or private to the author. */
   sharedWithSet?: boolean;
+  programmeClosed?: boolean;
 }
 
 /** An application to a programme and its consent: the applicant's own, and the programme's coordinators'. */
@@ -78,9 +84,22 @@ export interface ConcernResource {
   programmeId: string;
   setId: string;
   proposerId: string;
+  programmeClosed?: boolean;
+}
+
+/**
+ * A programme review (issue 9): its questionnaire, its answers (anonymous) and its report, which the
+ * coordinator may publish to every participant of the programme.
+ */
+export interface ReviewResource {
+  type: 'review';
+  hostId: string;
+  programmeId: string;
+  published: boolean;
 }
 
 export type Resource =
+  | ReviewResource
   | HostResource
   | PersonResource
   | ProgrammeResource
@@ -107,6 +126,8 @@ const hostRules = {
   'audit.read': (a) => a.hostAdmin,
   'audit.export': (a) => a.hostAdmin,
   'audit.configure': (a) => a.hostAdmin,
+  // How long closed programmes' set content is kept before it is erased.
+  'host.configureRetention': (a) => a.hostAdmin,
   'organisation.list': adminOrAnyCoordinator,
   'organisation.create': adminOrAnyCoordinator,
   'organisation.update': adminOrAnyCoordinator,
@@ -115,6 +136,8 @@ const hostRules = {
   'person.create': adminOrAnyCoordinator,
   'programme.list': () => true,
   'programme.create': (a) => a.hostAdmin,
+  // K, the fewest answers a pulse or review aggregate is shown over (never below 3).
+  'feedback.configure': (a) => a.hostAdmin,
 } satisfies Record<string, Rule<HostResource>>;
 
 const personRules = {
@@ -128,6 +151,9 @@ const personRules = {
   'person.signOut': (a, p) => a.hostAdmin && a.personId !== p.personId,
   // The question coach's personal switch: one's own, on every device, and nobody else's.
   'person.configureCoach': (a, p) => a.personId === p.personId,
+  // Data rights: everyone downloads their own data (no one else's); a host admin erases another person.
+  'person.exportOwn': (a, p) => a.personId === p.personId,
+  'person.erase': (a, p) => a.hostAdmin && a.personId !== p.personId,
 } satisfies Record<string, Rule<PersonResource>>;
 
 const programmeRules = {
@@ -136,6 +162,10 @@ const programmeRules = {
   'programme.update': (a, p) => runsProgramme(a, p.programmeId),
   'programme.archive': (a, p) => runsProgramme(a, p.programmeId),
   'programme.manageCoordinators': (a) => a.hostAdmin,
+  // Closing freezes the programme's sets, meetings and surveys (programme-lifecycle.ts).
+  'programme.close': (a, p) => runsProgramme(a, p.programmeId),
+  // A participant exports their own content of the programme (never anyone else's).
+  'programme.exportOwn': (a, p) => a.programmesOfSets.has(p.programmeId),
   'set.create': (a, p) => runsProgramme(a, p.programmeId),
   // Schedules: the programme calendar shows every set's dates and places, never set content.
   'programme.readCalendar': (a, p) => runsProgramme(a, p.programmeId),
@@ -159,6 +189,11 @@ const programmeRules = {
   'vote.cast': (a, p) => a.programmesOfSets.has(p.programmeId),
   'vote.readOwn': (a, p) => a.programmesOfSets.has(p.programmeId),
   'vote.readCounts': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
+  // Pulses across the programme, as K-ruled aggregates only (never one answer, never a comment).
+  'pulse.readProgramme': (a, p) => runsProgramme(a, p.programmeId),
+  // Reviews: those who run the programme build them; participants see the ones open to them.
+  'review.create': (a, p) => runsProgramme(a, p.programmeId),
+  'review.list': (a, p) => runsProgramme(a, p.programmeId) || a.programmesOfSets.has(p.programmeId),
 } satisfies Record<string, Rule<ProgrammeResource>>;
 
 const setRules = {
@@ -209,6 +244,10 @@ const setRules = {
     facilitates(a, s.setId) || (Boolean(s.selfFacilitated) && inSet(a, s.setId)),
   'coach.readShares': (a, s) => inSet(a, s.setId),
   'coach.readOwnShares': (a, s) => inSet(a, s.setId),
+  // The pulse after a meeting: each member answers for themselves; the set (members and facilitator)
+  // reads K-ruled aggregates and, at K answers, the comments without names. Never coordinators or admins.
+  'pulse.answer': (a, s) => a.setRoles.get(s.setId) === 'member',
+  'pulse.readSet': (a, s) => inSet(a, s.setId),
 } satisfies Record<string, Rule<SetResource>>;
 
 const ownedItemRules = {
@@ -243,6 +282,18 @@ const concernRules = {
   'concern.approve': (a, r) => inSet(a, r.setId),
 } satisfies Record<string, Rule<ConcernResource>>;
 
+// A review: its questionnaire is read by the programme; answers are given by participants (anonymously);
+// the report (aggregates, quotes by consent) is for those who run the programme until it is published.
+const reviewRules = {
+  'review.read': (a, r) => runsProgramme(a, r.programmeId) || a.programmesOfSets.has(r.programmeId),
+  'review.manage': (a, r) => runsProgramme(a, r.programmeId),
+  'review.answer': (a, r) => a.programmesOfSets.has(r.programmeId),
+  'review.readReport': (a, r) => runsProgramme(a, r.programmeId),
+  'report.publish': (a, r) => runsProgramme(a, r.programmeId),
+  'report.readPublished': (a, r) =>
+    runsProgramme(a, r.programmeId) || (r.published && a.programmesOfSets.has(r.programmeId)),
+} satisfies Record<string, Rule<ReviewResource>>;
+
 export type HostAction = keyof typeof hostRules;
 export type PersonAction = keyof typeof personRules;
 export type ProgrammeAction = keyof typeof programmeRules;
@@ -250,7 +301,9 @@ export type SetAction = keyof typeof setRules;
 export type OwnedItemAction = keyof typeof ownedItemRules;
 export type ApplicationAction = keyof typeof applicationRules;
 export type ConcernAction = keyof typeof concernRules;
+export type ReviewAction = keyof typeof reviewRules;
 export type Action =
+  | ReviewAction
   | HostAction
   | PersonAction
   | ProgrammeAction
@@ -269,6 +322,7 @@ interface ActionsByResource {
   journal: OwnedItemAction;
   application: ApplicationAction;
   concern: ConcernAction;
+  review: ReviewAction;
 }
 
 const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any>> } = {
@@ -281,6 +335,7 @@ const rulesByResource: { [T in keyof ActionsByResource]: Record<string, Rule<any
   journal: ownedItemRules,
   application: applicationRules,
   concern: concernRules,
+  review: reviewRules,
 };
 
 /** The actions of one kind of owned item, typed as exactly those (the contract's abilities name them). */
@@ -299,6 +354,7 @@ export const actionsByResource = {
   journal: ownedItemActions('journal'),
   application: Object.keys(applicationRules) as ApplicationAction[],
   concern: Object.keys(concernRules) as ConcernAction[],
+  review: Object.keys(reviewRules) as ReviewAction[],
 };
 
 /** The action whose denial means "this resource does not exist for you" (404 rather than 403). */
@@ -312,6 +368,7 @@ export const visibilityAction = {
   journal: 'journal.read',
   application: 'application.read',
   concern: 'concern.read',
+  review: 'review.read',
 } as const satisfies { [T in keyof ActionsByResource]: ActionsByResource[T] };
 
 export function can<R extends Resource>(
@@ -331,7 +388,8 @@ export function abilitiesFor<R extends Resource>(
   resource: R,
 ): Record<ActionsByResource[R['type']], boolean> {
   const result = {} as Record<string, boolean>;
+  const closed = 'programmeClosed' in resource ? resource.programmeClosed : false;
   for (const action of actionsByResource[resource.type])
-    result[action] = can(actor, action as never, resource);
+    result[action] = can(actor, action as never, resource) && !closedProblem(action, closed);
   return result as Record<ActionsByResource[R['type']], boolean>;
 }

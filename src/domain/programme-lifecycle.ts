@@ -71,3 +71,59 @@ export function whyNot(status: ProgrammeStatus, what: 'apply' | 'decide' | 'form
       return `${now}: participants can be imported until its sets run.`;
   }
 }
+
+/** A closed programme is frozen: its sets, meetings and surveys are kept as they were. */
+export const programmeClosed = (status: ProgrammeStatus) => status === 'closed';
+
+/**
+ * Everything that changes a programme's sets, meetings or surveys. Once the programme is closed each
+ * of them is refused with `closedSentence` (409), whoever asks; reading and exporting stay open.
+ * A new feature that writes set content or answers a survey (e.g. the programme review) adds its
+ * actions here, and the one guard in `authorize` applies it.
+ */
+export const frozenWhenClosed: ReadonlySet<string> = new Set([
+  'set.create',
+  'set.update',
+  'set.manageMembers',
+  'set.writeContent',
+  'problem.create',
+  'problem.update',
+  'action.update',
+  'journal.create',
+  'journal.update',
+  'meeting.schedule',
+  'meeting.recordAttendance',
+  'meeting.sendApologies',
+  'meeting.runPoll',
+  'meeting.answerPoll',
+  'programme.runPoll',
+  'programme.manageEvents',
+  'programme.manageEnrolment',
+  'programme.formSets',
+  'groundRules.update',
+  'groundRules.accept',
+  'concern.propose',
+  'concern.configure',
+  'concern.update',
+  'concern.withdraw',
+  'concern.object',
+  'concern.approve',
+  'theme.manage',
+  'vote.cast',
+]);
+
+export const closedSentence =
+  'The programme is closed: its sets, meetings and surveys are kept as they were and can no longer change. You can still read and export your own content.';
+
+/** Why an action may not happen in a programme (null when it may): the reusable "programme closed" guard. */
+export function closedProblem(action: string, closed: boolean | undefined): string | null {
+  return closed && frozenWhenClosed.has(action) ? closedSentence : null;
+}
+
+/** Whole days a closed programme's set content is kept, as a host chooses it. */
+export const retentionDayLimits = { min: 0, max: 3650, default: 365 } as const;
+
+/** When a programme closed at `closedAt` has its set content erased, given the host's retention. */
+export function contentErasableAt(closedAt: string, retentionDays: number): Date {
+  return new Date(new Date(closedAt).getTime() + retentionDays * 86_400_000);
+}

@@ -16,9 +16,11 @@ import { installSessionResolution, registerAuthRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { actionRoutes } from './features/actions/routes.ts';
 import { calendarRoutes } from './features/calendar/routes.ts';
+import { closingRoutes } from './features/closing/routes.ts';
 import { coachRoutes } from './features/coach/routes.ts';
 import { concernRoutes } from './features/concerns/routes.ts';
 import { enrolmentRoutes } from './features/enrolment/routes.ts';
+import { feedbackRoutes } from './features/feedback/routes.ts';
 import { formationRoutes } from './features/formation/routes.ts';
 import { groundRulesRoutes } from './features/ground-rules/routes.ts';
 import { hostRoutes } from './features/hosts/routes.ts';
@@ -222,6 +224,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     concernRoutes,
     auditRoutes,
     coachRoutes,
+    closingRoutes,
+    feedbackRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

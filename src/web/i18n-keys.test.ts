@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { erasureModes } from '../contract/closing.ts';
 import { applicationStatuses, dayParts, days, decisions } from '../domain/enrolment.ts';
 import { preferences } from '../domain/grouping/formation/types.ts';
 import { refusalCodes } from '../domain/meeting/refusals.ts';
@@ -106,6 +107,8 @@ describe('web catalogue', () => {
       'apply.part': dayParts,
       'apply.consent.agree': ['groundRules', 'confidentiality', 'dataUse'],
       'meeting.refusal': refusalCodes,
+      'closing.erase.mode': erasureModes,
+      'closing.log.kind': ['retention', 'remove', 'anonymise'],
     };
     const missing = Object.entries(expected).flatMap(([group, values]) =>
       values.filter((v) => lookup(`${group}.${v}`) === undefined).map((v) => `${group}.${v}`),

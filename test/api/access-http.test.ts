@@ -9,6 +9,9 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
   let w: World;
   /** A concern member A proposed to share: set content until the set agrees. */
   let proposal: string;
+  /** A meeting of set A (not yet held) and a review of programme P (a draft): for pulses and reports. */
+  let meeting: string;
+  let review: string;
   beforeAll(async () => {
     t = await createTestApp(kind);
     w = await buildWorld(t);
@@ -19,6 +22,22 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       payload: { statement: 'Short-term funding makes planning beyond a year hard.' },
     });
     proposal = proposed.json().id;
+    meeting = (
+      await t.call({
+        method: 'POST',
+        url: `/api/sets/${w.setA}/meetings`,
+        cookie: w.cookies.facilitatorA,
+        payload: { localStart: '2099-03-02T10:00', timeZone: 'UTC' },
+      })
+    ).json().id;
+    review = (
+      await t.call({
+        method: 'POST',
+        url: `/api/programmes/${w.programmeId}/reviews`,
+        cookie: w.cookies.coordinator,
+        payload: { title: 'Mid-point review', phase: 'mid' },
+      })
+    ).json().id;
   });
   afterAll(() => t.close());
 
@@ -41,6 +60,26 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       name: 'read set A',
       request: () => ({ method: 'GET', url: `/api/sets/${w.setA}` }),
       expect: [200, 200, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'export my own content of programme P',
+      request: () => ({ method: 'GET', url: `/api/programmes/${w.programmeId}/my-content.md` }),
+      expect: [403, 403, 404, 200, 200, 200, 404],
+    },
+    {
+      name: "read the host's retention of closed programmes",
+      request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/retention` }),
+      expect: [200, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      name: 'preview erasing member A',
+      request: () => ({ method: 'GET', url: `/api/people/${w.people.memberA}/erasure` }),
+      expect: [200, 403, 403, 403, 403, 404, 404],
+    },
+    {
+      name: 'download all my own data',
+      request: () => ({ method: 'GET', url: '/api/me/data.tar.gz' }),
+      expect: [200, 200, 200, 200, 200, 200, 200],
     },
     {
       name: 'read programme P',
@@ -227,6 +266,61 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
         payload: { votes: [] },
       }),
       expect: [403, 403, 404, 409, 409, 409, 404],
+    },
+    {
+      // Pulses are the set's: never a coordinator's or an admin's, even as a count.
+      name: 'read the pulse of a set A meeting',
+      request: () => ({ method: 'GET', url: `/api/meetings/${meeting}/pulse` }),
+      expect: [403, 403, 404, 200, 200, 404, 404],
+    },
+    {
+      // The meeting is not over yet: a member is told so (409); the facilitator gives no pulse.
+      name: 'give a pulse for a set A meeting',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/meetings/${meeting}/pulse`,
+        payload: { useful: 4, safe: 4 },
+      }),
+      expect: [403, 403, 404, 403, 409, 404, 404],
+    },
+    {
+      name: 'read set A’s pulse trend',
+      request: () => ({ method: 'GET', url: `/api/sets/${w.setA}/pulses` }),
+      expect: [403, 403, 404, 200, 200, 404, 404],
+    },
+    {
+      name: 'read programme P’s pulse trend',
+      request: () => ({ method: 'GET', url: `/api/programmes/${w.programmeId}/pulses` }),
+      expect: [200, 200, 404, 403, 403, 403, 404],
+    },
+    {
+      name: 'change K for pulses and reviews',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/hosts/${w.hostId}/feedback-settings`,
+        payload: { minAnswers: 5 },
+      }),
+      expect: [200, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      name: 'start a review of programme P',
+      request: () => ({
+        method: 'POST',
+        url: `/api/programmes/${w.programmeId}/reviews`,
+        payload: { title: 'End of year', phase: 'end' },
+      }),
+      expect: [201, 201, 404, 403, 403, 403, 404],
+    },
+    {
+      // A draft is for those who run the programme; an unpublished report too.
+      name: 'read programme P’s draft review',
+      request: () => ({ method: 'GET', url: `/api/reviews/${review}` }),
+      expect: [200, 200, 404, 404, 404, 404, 404],
+    },
+    {
+      name: 'read the report of programme P’s unpublished review',
+      request: () => ({ method: 'GET', url: `/api/reviews/${review}/report` }),
+      expect: [200, 200, 404, 403, 403, 403, 404],
     },
     {
       name: 'sign member A2 out everywhere',

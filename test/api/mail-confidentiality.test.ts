@@ -36,6 +36,7 @@ const carriesNoSetContent = [
   'setPublished',
   'setPublishedInvite',
   'groundRulesChanged',
+  'reviewReminder',
 ];
 const markers = /[\uE000-\uE003]/;
 

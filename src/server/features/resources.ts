@@ -5,6 +5,7 @@ import type {
   ProgrammeResource,
   SetResource,
 } from '../../domain/access.ts';
+import { programmeClosed } from '../../domain/programme-lifecycle.ts';
 import { notFound } from '../http/problem.ts';
 import type { Database, DB } from '../store/schema.ts';
 
@@ -20,18 +21,29 @@ const tables = (db: Executor) => (db as Kysely<Database>).withoutPlugins();
 export async function programmeResource(db: Executor, programmeId: string): Promise<ProgrammeResource> {
   const row = await tables(db)
     .selectFrom('programme')
-    .select(['id', 'host_id'])
+    .select(['id', 'host_id', 'status'])
     .where('id', '=', programmeId)
     .executeTakeFirst();
   if (!row) throw notFound('programme');
-  return { type: 'programme', hostId: row.host_id, programmeId: row.id };
+  return {
+    type: 'programme',
+    hostId: row.host_id,
+    programmeId: row.id,
+    programmeClosed: programmeClosed(row.status),
+  };
 }
 
 export async function setResource(db: Executor, setId: string): Promise<SetResource> {
   const row = await tables(db)
     .selectFrom('learning_set')
     .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
-    .select(['learning_set.id', 'learning_set.programme_id', 'learning_set.mode', 'programme.host_id'])
+    .select([
+      'learning_set.id',
+      'learning_set.programme_id',
+      'learning_set.mode',
+      'programme.host_id',
+      'programme.status',
+    ])
     .where('learning_set.id', '=', setId)
     .executeTakeFirst();
   if (!row) throw notFound('set');
@@ -41,6 +53,7 @@ export async function setResource(db: Executor, setId: string): Promise<SetResou
     programmeId: row.programme_id,
     setId: row.id,
     selfFacilitated: row.mode === 'self_facilitated',
+    programmeClosed: programmeClosed(row.status),
   };
 }
 
@@ -80,6 +93,7 @@ export async function ownedItemResource(
       'learning_set.id as set_id',
       'programme.id as programme_id',
       'programme.host_id',
+      'programme.status',
       ...(type === 'journal' ? [sql<string>`journal_entry.visibility`.as('visibility')] : []),
     ])
     .where(`${table}.id` as 'problem.id', '=', itemId)
@@ -92,6 +106,7 @@ export async function ownedItemResource(
     programmeId: row.programme_id,
     setId: row.set_id,
     ownerId: row.owner_id,
+    programmeClosed: programmeClosed(row.status),
     ...(type === 'journal' ? { sharedWithSet: visibility === 'set' } : {}),
   };
 }

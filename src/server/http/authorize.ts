@@ -7,7 +7,8 @@ import {
   type Resource,
   visibilityAction,
 } from '../../domain/access.ts';
-import { forbidden, notFound, Problem } from './problem.ts';
+import { closedProblem } from '../../domain/programme-lifecycle.ts';
+import { conflict, forbidden, notFound, Problem } from './problem.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,6 +33,7 @@ const nouns: Record<Resource['type'], string> = {
   journal: 'journal entry',
   application: 'application',
   concern: 'concern',
+  review: 'review',
 };
 
 /**
@@ -47,4 +49,7 @@ export function authorize<R extends Resource>(actor: Actor, action: Action, reso
       `Your role does not allow this (${action}). Ask your programme coordinator or host admin.`,
     );
   }
+  // The one "programme closed" guard: a closed programme's sets, meetings and surveys do not change.
+  const closed = closedProblem(action, 'programmeClosed' in resource ? resource.programmeClosed : false);
+  if (closed) throw conflict(closed);
 }

@@ -10,6 +10,7 @@ import {
 } from '../../contract/live.ts';
 import { can } from '../../domain/access.ts';
 import { refuse } from '../../domain/meeting/refusals.ts';
+import { closedSentence } from '../../domain/programme-lifecycle.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
 import { meetingSetResource } from '../features/meetings/service.ts';
@@ -153,6 +154,11 @@ function serveSocket(
           meetingId: parsed.meetingId,
           detail: 'There is no meeting here, or you cannot see it.',
         });
+        return;
+      }
+      // A closed programme's rooms do not open again; records stay readable through the API.
+      if (set.programmeClosed) {
+        send({ t: 'error', code: 'programme-closed', meetingId: parsed.meetingId, detail: closedSentence });
         return;
       }
       joined.add(parsed.meetingId);

@@ -9,6 +9,8 @@ import * as liveLog from './migrations/0007_live_log.ts';
 import * as programmeEvents from './migrations/0008_programme_events.ts';
 import * as applicationStatusLink from './migrations/0009_application_status_link.ts';
 import * as concerns from './migrations/0010_concerns.ts';
+import * as feedback from './migrations/0012_feedback.ts';
+import * as closing from './migrations/0013_closing.ts';
 import * as audit from './migrations/0015_audit.ts';
 import * as coachSettings from './migrations/0016_coach_settings.ts';
 
@@ -24,6 +26,8 @@ const migrations: Record<string, Migration> = {
   '0008_programme_events': programmeEvents,
   '0009_application_status_link': applicationStatusLink,
   '0010_concerns': concerns,
+  '0012_feedback': feedback,
+  '0013_closing': closing,
   '0015_audit': audit,
   '0016_coach_settings': coachSettings,
 };

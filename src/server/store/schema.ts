@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { ActionStatus } from '../../contract/actions.ts';
 import type { AttendanceStatus, JournalVisibility, MeetingStatus } from '../../contract/enums.ts';
 import type { PollStatus } from '../../contract/polls.ts';
@@ -18,6 +19,8 @@ export interface HostTable {
   name: string;
   default_time_zone: string;
   default_language: string;
+  /** Days a closed programme's set content is kept before it is erased (0013_closing). */
+  closed_content_retention_days: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -71,6 +74,10 @@ export interface ProgrammeTable {
   participation: string | null;
   /** The open application link's secret while it is shared; null once revoked (0006_enrolment). */
   application_token: string | null;
+  /** When the programme closed (0013_closing). */
+  closed_at: Timestamp | null;
+  /** When the retention job erased its set content (0013_closing). */
+  content_erased_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -497,6 +504,65 @@ export interface ThemeVoteTable {
   votes: number;
 }
 
+/** One erasure: a closed programme's set content, or a person (0013_closing). Never the content itself. */
+export interface ErasureLogTable {
+  id: string;
+  host_id: string;
+  kind: 'programme-content' | 'person';
+  subject_id: string;
+  mode: 'retention' | 'remove' | 'anonymise';
+  counts_json: string;
+  erased_by: string | null;
+  erased_at: Timestamp;
+}
+
+/** The host's K for pulses and reviews (0012_feedback). */
+export interface FeedbackSettingTable {
+  host_id: string;
+  min_answers: number;
+  updated_at: Timestamp;
+}
+
+/** A pulse after a meeting; its author is a keyed hash, never a person id (0012_feedback). */
+export interface PulseTable {
+  meeting_id: string;
+  answer_key: string;
+  set_id: string;
+  programme_id: string;
+  useful: number;
+  safe: number;
+  comment: string;
+}
+
+export interface ReviewTable {
+  id: string;
+  programme_id: string;
+  title: string;
+  phase: 'mid' | 'end';
+  version: number;
+  opens_at: Timestamp | null;
+  closes_at: Timestamp | null;
+  published_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReviewVersionTable {
+  review_id: string;
+  version: number;
+  questions_json: string;
+  created_at: Timestamp;
+}
+
+/** One participant's answers to a review; the respondent is a keyed hash, never a person id. */
+export interface ReviewResponseTable {
+  review_id: string;
+  respondent_key: string;
+  version: number;
+  answers_json: string;
+}
+
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
 /** The audit trail (0015): append-only; see src/server/audit/. */
 export interface AuditEventTable {
@@ -581,6 +647,12 @@ export interface Database {
   audit_purge_gate: AuditPurgeGateTable;
   set_coach_setting: SetCoachSettingTable;
   person_coach_setting: PersonCoachSettingTable;
+  erasure_log: ErasureLogTable;
+  feedback_setting: FeedbackSettingTable;
+  pulse: PulseTable;
+  review: ReviewTable;
+  review_version: ReviewVersionTable;
+  review_response: ReviewResponseTable;
   user: AuthUserTable;
   session: { id: string; userId: string; token: string; expiresAt: Date | string };
   account: { id: string; userId: string; providerId: string; password: string | null };

@@ -55,6 +55,7 @@ function MainNav() {
     { to: '/organisations', label: t('nav.organisations'), show: me.abilities['organisation.list'] },
     { to: '/mail', label: t('nav.mail'), show: me.abilities['host.readMailOutbox'] },
     { to: '/audit', label: t('nav.audit'), show: me.abilities['audit.read'] },
+    { to: '/data', label: t('closing.nav'), show: me.abilities['host.configureRetention'] },
   ].filter((item) => item.show);
   return (
     <nav className="site-nav" aria-label={t('nav.label')}>

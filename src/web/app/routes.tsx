@@ -146,6 +146,13 @@ export const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'reviews',
+                lazy: lazyPage(
+                  () => import('../features/feedback/ReviewsTab.tsx'),
+                  (m) => m.ReviewsTab,
+                ),
+              },
+              {
                 path: 'concerns',
                 lazy: lazyPage(
                   () => import('../features/concerns/ProgrammeConcernsPage.tsx'),
@@ -215,6 +222,27 @@ export const routes: RouteObject[] = [
             lazy: lazyPage(
               () => import('../features/audit/AuditTrailPage.tsx'),
               (m) => m.AuditTrailPage,
+            ),
+          },
+          {
+            path: 'reviews/:reviewId',
+            lazy: lazyPage(
+              () => import('../features/feedback/ReviewPage.tsx'),
+              (m) => m.ReviewPage,
+            ),
+          },
+          {
+            path: 'reviews/:reviewId/report',
+            lazy: lazyPage(
+              () => import('../features/feedback/ReportPage.tsx'),
+              (m) => m.ReportPage,
+            ),
+          },
+          {
+            path: 'data',
+            lazy: lazyPage(
+              () => import('../features/closing/DataRetentionPage.tsx'),
+              (m) => m.DataRetentionPage,
             ),
           },
           ...meetingRoutes,

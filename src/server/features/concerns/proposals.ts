@@ -154,6 +154,7 @@ const resourcesOf = (rows: ConcernRow[], set: SetResource) =>
         programmeId: set.programmeId,
         setId: set.setId,
         proposerId: r.proposerId,
+        programmeClosed: set.programmeClosed,
       },
     ]),
   );

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { ConcernResource } from '../../../domain/access.ts';
 import { consentState } from '../../../domain/concerns/consent.ts';
+import { programmeClosed } from '../../../domain/programme-lifecycle.ts';
 import { notFound } from '../../http/problem.ts';
 import type { DB } from '../../store/schema.ts';
 
@@ -18,11 +19,11 @@ export async function loadConcern(
     .selectFrom('concern')
     .innerJoin('programme', 'programme.id', 'concern.programmeId')
     .selectAll('concern')
-    .select('programme.hostId')
+    .select(['programme.hostId', 'programme.status as programmeStatus'])
     .where('concern.id', '=', concernId)
     .executeTakeFirst();
   if (!row) throw notFound('concern');
-  const { hostId, ...concern } = row;
+  const { hostId, programmeStatus, ...concern } = row;
   return {
     row: concern,
     resource: {
@@ -31,6 +32,7 @@ export async function loadConcern(
       programmeId: concern.programmeId,
       setId: concern.setId,
       proposerId: concern.proposerId,
+      programmeClosed: programmeClosed(programmeStatus),
     },
   };
 }

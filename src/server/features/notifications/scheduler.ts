@@ -2,6 +2,7 @@ import { dueReminders } from '../../../domain/schedule/reminders.ts';
 import type { AppContext } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
+import { eraseExpiredContent } from '../closing/retention.ts';
 import {
   claimLedger,
   meetingDetails,
@@ -64,6 +65,8 @@ export class NotificationScheduler {
   async tick(): Promise<{ notices: number; reminders: number }> {
     const notices = await this.meetingNotices();
     const reminders = await this.reminders();
+    // Closed programmes whose retention has run out lose their set content (figures stay).
+    await eraseExpiredContent(this.ctx);
     if (notices + reminders > 0) this.ctx.mail.wake();
     return { notices, reminders };
   }

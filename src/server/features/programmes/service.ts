@@ -136,7 +136,10 @@ export async function updateProgramme(
   if (patch.status !== undefined) {
     const problem = transitionProblem(current.status, patch.status);
     if (problem) throw conflict(problem, 'body.status');
+    if (patch.status === 'closed' && current.status !== 'closed')
+      authorize(actor, 'programme.close', resource);
   }
+  const closing = patch.status === 'closed' && current.status !== 'closed';
   const now = ctx.now().toISOString();
   await transact(ctx, async (tx) => {
     await tx.db
@@ -152,6 +155,7 @@ export async function updateProgramme(
         maxSetSize: merged.setSize.max,
         meetingCadence: patch.meetingCadence ?? current.meetingCadence,
         participation: patch.participation ?? current.participation,
+        closedAt: closing ? ctx.now().toISOString() : current.closedAt,
         archivedAt:
           patch.archived === undefined
             ? current.archivedAt

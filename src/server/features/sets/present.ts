@@ -1,10 +1,14 @@
 import type { LearningSet, RosterWarning } from '../../../contract/sets.ts';
 import { type Actor, abilitiesFor, can, type SetResource } from '../../../domain/access.ts';
 import { setSizeWarning } from '../../../domain/programme.ts';
+import { programmeClosed } from '../../../domain/programme-lifecycle.ts';
 import type { DB } from '../../store/schema.ts';
 import type { RosterEntry } from './queries.ts';
 
-export type ProgrammeFacts = Pick<DB['programme'], 'id' | 'name' | 'hostId' | 'minSetSize' | 'maxSetSize'>;
+export type ProgrammeFacts = Pick<
+  DB['programme'],
+  'id' | 'name' | 'hostId' | 'minSetSize' | 'maxSetSize' | 'status'
+>;
 
 /** Facilitators are best not from a member's own organisation (METHOD.md, "Forming sets"). */
 function rosterWarnings(roster: RosterEntry[]): RosterWarning[] {
@@ -39,6 +43,7 @@ export function presentSet(
     programmeId: programme.id,
     setId: row.id,
     selfFacilitated: row.mode === 'self_facilitated',
+    programmeClosed: programmeClosed(programme.status),
   };
   const seesContacts = can(viewer, 'set.manageMembers', resource);
   const members = roster.filter((r) => r.role === 'member').length;

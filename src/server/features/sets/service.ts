@@ -13,7 +13,7 @@ import { rosters } from './queries.ts';
 async function programmeFacts(ctx: AppContext, programmeId: string): Promise<ProgrammeFacts> {
   return ctx.db
     .selectFrom('programme')
-    .select(['id', 'name', 'hostId', 'minSetSize', 'maxSetSize'])
+    .select(['id', 'name', 'hostId', 'minSetSize', 'maxSetSize', 'status'])
     .where('id', '=', programmeId)
     .executeTakeFirstOrThrow();
 }

@@ -22,8 +22,8 @@ export function LifecyclePanel({
   const [busy, setBusy] = useState<ProgrammeStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const current = programmeStatuses.indexOf(programme.status);
-  // Running starts only by publishing sets, from the Formation tab.
-  const steps = programme.nextStatuses.filter((s) => s !== 'running');
+  // Running starts only by publishing sets, from the Formation tab; closing asks first, in Settings.
+  const steps = programme.nextStatuses.filter((s) => s !== 'running' && s !== 'closed');
 
   const move = async (status: ProgrammeStatus) => {
     setBusy(status);

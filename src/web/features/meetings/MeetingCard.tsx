@@ -6,6 +6,7 @@ import { useAnnounce } from '../../app/flash.tsx';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { PulsePanel } from '../feedback/PulsePanel.tsx';
 import { Apologies } from './Apologies.tsx';
 import { AttendanceEditor } from './AttendanceEditor.tsx';
 import { isUpcoming, meetingDay, meetingTimes } from './time.ts';
@@ -145,6 +146,10 @@ export function MeetingCard({
           />
         ) : null}
       </div>
+      {/* The pulse after a meeting: for the set only (members answer; the set reads K-ruled aggregates). */}
+      {!upcoming && meeting.status !== 'cancelled' && can['meeting.join'] ? (
+        <PulsePanel meetingId={meeting.id} />
+      ) : null}
     </li>
   );
 }

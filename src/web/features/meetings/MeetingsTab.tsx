@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { CoachSettings } from '../coach/CoachSettings.tsx';
 import { MyQuestionShares, SetQuestionShares } from '../coach/QuestionShares.tsx';
+import { SetPulseTrend } from '../feedback/SetPulseTrend.tsx';
 import { FairTurnsPanel } from './FairTurnsPanel.tsx';
 import { MeetingCard } from './MeetingCard.tsx';
 import { ScheduleMeetingForm } from './ScheduleMeetingForm.tsx';
@@ -77,6 +78,12 @@ export function MeetingsTab() {
       {set.abilities['coach.readShares'] ? <SetQuestionShares setId={set.id} /> : null}
       {set.abilities['coach.readOwnShares'] ? <MyQuestionShares setId={set.id} /> : null}
       {set.abilities['coach.readSettings'] ? <CoachSettings setId={set.id} /> : null}
+      {/* The set's own pulses per meeting, K-ruled: for its members and facilitator only. */}
+      {past.length > 0 && set.abilities['pulse.readSet'] ? (
+        <div className="section">
+          <SetPulseTrend setId={set.id} name={set.name} level={2} />
+        </div>
+      ) : null}
     </>
   );
 }

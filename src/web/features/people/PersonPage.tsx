@@ -10,6 +10,8 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { ErasePersonSection } from '../closing/ErasePersonSection.tsx';
+import { MyDataSection } from '../closing/MyDataSection.tsx';
 import { AccountStatusBadge, InviteButton } from '../invitations/AccountStatus.tsx';
 import { PersonAdmin } from './PersonAdmin.tsx';
 import { PersonDetails } from './PersonDetails.tsx';
@@ -109,7 +111,11 @@ export function PersonPage() {
           <PersonDetails person={p} />
         )}
       </section>
+      {self ? <MyDataSection /> : null}
       <PersonAdmin person={p} onChange={person.setData} />
+      {p.archived && p.name === 'A former member' ? null : (
+        <ErasePersonSection person={p} onErased={person.reload} />
+      )}
     </section>
   );
 }

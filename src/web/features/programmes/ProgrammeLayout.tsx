@@ -7,6 +7,7 @@ import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
+import { ClosedBanner } from '../closing/ClosedBanner.tsx';
 import { ArchivedBanner } from './ArchivedBanner.tsx';
 import type { ProgrammeContext } from './context.ts';
 import { ProgrammePeriod, ProgrammeStatusBadge } from './ProgrammeStatus.tsx';
@@ -45,6 +46,11 @@ function Tabs({ programme }: { programme: Programme }) {
       to: `${base}/concerns`,
       label: t('programme.tabs.concerns'),
       show: programme.abilities['concern.readShared'],
+    },
+    {
+      to: `${base}/reviews`,
+      label: t('programme.tabs.reviews'),
+      show: programme.abilities['review.list'],
     },
     {
       to: `${base}/settings`,
@@ -111,6 +117,7 @@ export function ProgrammeLayout() {
         lead={p.purpose || undefined}
       />
       {p.archived ? <ArchivedBanner programme={p} onChange={programme.setData} /> : null}
+      {p.status === 'closed' ? <ClosedBanner programme={p} /> : null}
       <Tabs programme={p} />
       <div className="tab-panel">
         <Outlet context={context} />

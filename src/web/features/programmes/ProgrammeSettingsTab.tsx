@@ -5,6 +5,7 @@ import { useAnnounce } from '../../app/flash.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { CloseProgrammeSection } from '../closing/CloseProgrammeSection.tsx';
 import { CoordinatorsPanel } from './CoordinatorsPanel.tsx';
 import { useProgramme } from './context.ts';
 import { ProgrammeForm, type ProgrammeValues, programmeBody, programmeValues } from './ProgrammeForm.tsx';
@@ -44,6 +45,7 @@ export function ProgrammeSettingsTab() {
         </div>
       </section>
       <CoordinatorsPanel programme={programme} onChange={setProgramme} />
+      <CloseProgrammeSection programme={programme} onChange={setProgramme} />
       {programme.abilities['programme.archive'] && !programme.archived ? (
         <section className="section danger-zone" aria-labelledby="archive-heading">
           <h2 id="archive-heading">{t('programme.archive.title')}</h2>
