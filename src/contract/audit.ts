@@ -35,6 +35,7 @@ export const auditActions = [
   'membership.removed',
   'formation.published',
   'record.exported',
+  'person.erased',
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -291,6 +291,27 @@ describe.each(storeKinds)('the audit trail, on %s', (kind) => {
     });
   });
 
+  it('after an erasure keeps what was done and by which id, but not the person’s name or address', async () => {
+    const before = (await list({ target: w.people.outsider, limit: 500 })).events.length;
+    expect(before).toBeGreaterThan(3);
+    const erased = await t.call({
+      method: 'POST',
+      url: `/api/people/${w.people.outsider}/erasure`,
+      cookie: w.cookies.admin,
+      payload: { mode: 'remove', confirmName: 'outsider person' },
+    });
+    expect(erased.statusCode, erased.body).toBe(200);
+    const about = (await list({ target: w.people.outsider, limit: 500 })).events;
+    expect(about).toHaveLength(before + 1);
+    expect(about[0]).toMatchObject({ action: 'person.erased', actorId: w.people.admin });
+    expect(new Set(about.map((e) => e.targetLabel))).toEqual(new Set(['a former member (erased)']));
+    const everything = JSON.stringify(
+      await t.ctx.store.plain.selectFrom('audit_event').selectAll().execute(),
+    );
+    expect(everything).not.toContain('outsider person');
+    expect(everything).not.toContain('outsider@example.org');
+  });
+
   it('is for host admins only', async () => {
     for (const role of ['coordinator', 'memberA', 'facilitatorA'] as const) {
       for (const url of [`/api/hosts/${w.hostId}/audit`, `/api/hosts/${w.hostId}/audit.csv`]) {

@@ -71,3 +71,30 @@ export async function audit(ctx: { db: Kysely<DB>; now: () => Date }, event: Aud
     })
     .execute();
 }
+
+/** What an erased person's name and address become in the audit trail. */
+export const erasedLabel = 'a former member (erased)';
+
+/**
+ * Inside an erasure's transaction: the person's name and address leave the audit trail (as actor, as
+ * target, and as the address typed at a failed sign-in); their id and what was done stay.
+ */
+export async function forgetInAudit(
+  tx: { db: Kysely<DB> },
+  person: { personId: string; email: string },
+): Promise<void> {
+  await tx.db.insertInto('auditPurgeGate').values({ id: 1 }).execute();
+  await tx.db
+    .updateTable('auditEvent')
+    .set({ actorLabel: erasedLabel })
+    .where((eb) =>
+      eb.or([eb('actorPersonId', '=', person.personId), eb('actorLabel', '=', person.email.toLowerCase())]),
+    )
+    .execute();
+  await tx.db
+    .updateTable('auditEvent')
+    .set({ targetLabel: erasedLabel })
+    .where('targetId', '=', person.personId)
+    .execute();
+  await tx.db.deleteFrom('auditPurgeGate').execute();
+}

@@ -3,9 +3,10 @@ import { isPostgres } from './dialect.ts';
 
 /**
  * The audit trail (issue 11, item 4): an append-only table of who did what to whom and when, and each
- * host's retention. Rows are never updated; they are deleted only by the retention purge, which opens the
- * "purge gate" (a row in `audit_purge_gate`, inserted and removed inside the purge's own transaction, so
- * no other transaction ever sees it). Triggers on both dialects refuse any other UPDATE or DELETE.
+ * host's retention. Rows are deleted only by the retention purge, and changed only by an erasure (the
+ * erased person's name and address give way to "a former member"); both open the "gate" (a row in
+ * `audit_purge_gate`, inserted and removed inside their own transaction, so no other transaction ever
+ * sees it). Triggers on both dialects refuse any other UPDATE or DELETE.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -49,8 +50,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`
       create function audit_event_append_only() returns trigger language plpgsql as $$
       begin
-        if tg_op = 'DELETE' and exists (select 1 from audit_purge_gate) then
-          return old;
+        if exists (select 1 from audit_purge_gate) then
+          if tg_op = 'DELETE' then return old; end if;
+          return new;
         end if;
         raise exception 'The audit trail is append-only: % is refused', tg_op;
       end;
@@ -61,6 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   } else {
     await sql`
       create trigger audit_event_no_update before update on audit_event
+      when not exists (select 1 from audit_purge_gate)
       begin select raise(abort, 'The audit trail is append-only: UPDATE is refused'); end`.execute(db);
     await sql`
       create trigger audit_event_no_delete before delete on audit_event
