@@ -144,6 +144,10 @@ const hostRules = {
   'host.read': () => true,
   'host.update': (a) => a.hostAdmin,
   'host.readMailOutbox': (a) => a.hostAdmin,
+  // The audit trail (who did what, never set content): host admins only.
+  'audit.read': (a) => a.hostAdmin,
+  'audit.export': (a) => a.hostAdmin,
+  'audit.configure': (a) => a.hostAdmin,
   // How long closed programmes' set content is kept before it is erased.
   'host.configureRetention': (a) => a.hostAdmin,
   // Sign-in security: single sign-on providers (their secrets stay on the server) and the 2FA policy.

@@ -3,8 +3,15 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/routes.ts';
 import { installSessionResolution, registerAuthRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { actionRoutes } from './features/actions/routes.ts';
@@ -41,6 +48,8 @@ import { registerHealthRoutes } from './http/health.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { problemBody } from './http/problem.ts';
 import { documentFileAnswers, keepRouteTable } from './http/route-table.ts';
+import { helmetOptions, staticSecurityHeaders } from './http/security-headers.ts';
+import { installSignInLimit, isSignInPath } from './http/sign-in-limit.ts';
 import { registerWebApp } from './http/web.ts';
 import { registerLiveGateway } from './live/gateway.ts';
 
@@ -53,9 +62,80 @@ export function allowedOrigins(publicUrl: string): string[] {
   return [origin];
 }
 
+/** The session cookie's real name: browsers only keep a `__Secure-` cookie set over HTTPS. */
+export function sessionCookieName(publicUrl: string): string {
+  return `${publicUrl.startsWith('https:') ? '__Secure-' : ''}revans.session_token`;
+}
+
+/**
+ * Answers to requests Node's parser refuses before Fastify sees them (over-long headers, malformed
+ * requests): problem+json with the same security headers as every other answer.
+ */
+function rawClientError(publicUrl: string) {
+  const security = staticSecurityHeaders(publicUrl);
+  return (error: Error & { code?: string }, socket: import('node:net').Socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify({
+      ...problemBody(
+        'validation-failed',
+        tooLarge
+          ? 'The request headers are larger than Revans accepts (16 KB). Clear this site’s cookies and try again.'
+          : 'The request could not be read as HTTP.',
+      ),
+      status,
+      ...(tooLarge ? { title: 'Request header fields too large' } : {}),
+    });
+    const head = [
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}`,
+      'Content-Type: application/problem+json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      ...security.map(([name, value]) => `${name}: ${value}`),
+    ];
+    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+  };
+}
+
+/**
+ * Answers to what the router refuses before any hook runs (an address part over 100 characters, a
+ * malformed address): problem+json with the security headers, never the framework's own JSON.
+ */
+function frameworkError(publicUrl: string) {
+  const security = Object.fromEntries(staticSecurityHeaders(publicUrl));
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    const [status, body] =
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? [
+            414,
+            problemBody(
+              'validation-failed',
+              'A part of this address is too long to name anything in Revans.',
+            ),
+          ]
+        : error.code === 'FST_ERR_BAD_URL'
+          ? [400, problemBody('validation-failed', 'This address is not valid: check how it is written.')]
+          : [
+              500,
+              problemBody(
+                'internal',
+                'Revans could not finish this request. Nothing was changed; please try again.',
+              ),
+            ];
+    return reply
+      .status(status)
+      .headers(security)
+      .type('application/problem+json')
+      .send({ ...body, status, ...(status === 414 ? { title: 'The address is too long' } : {}) });
+  };
+}
+
 /** Builds the whole HTTP app without listening, so tests can use app.inject. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
+    clientErrorHandler: rawClientError(ctx.config.publicUrl),
+    frameworkErrors: frameworkError(ctx.config.publicUrl),
     loggerInstance: ctx.logger as FastifyBaseLogger,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -67,25 +147,24 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // First of all hooks: a flood of sign-in attempts is refused before anything else runs for it.
+  installSignInLimit(
+    app,
+    ctx.config.signInRateLimit,
+    Object.fromEntries(staticSecurityHeaders(ctx.config.publicUrl)),
+  );
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  // JSON is the only body the API reads (and forms where a route adds its parser): anything else is 415.
+  app.removeContentTypeParser('text/plain');
+  await app.register(helmet, helmetOptions(ctx.config.publicUrl));
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
     max: ctx.config.apiRateLimit.max,
     timeWindow: ctx.config.apiRateLimit.windowSeconds * 1000,
-    allowList: (request) => !request.url.startsWith('/api/'),
+    // Sign-in attempts have their own, stricter limit (http/sign-in-limit.ts); a flood of them must not
+    // use up the same address's allowance for ordinary reads.
+    allowList: (request) => !request.url.startsWith('/api/') || isSignInPath(request.url),
     errorResponseBuilder: (_request, context) => ({
       ...problemBody(
         'rate-limited',
@@ -104,7 +183,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
           'Action learning programmes, sets and people. Sign in through /api/auth/sign-in/email; the session cookie authenticates every other call. Errors are RFC 9457 problem+json.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'revans.session_token' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(ctx.config.publicUrl) },
+        },
       },
       security: [{ session: [] }],
     },
@@ -144,6 +225,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     formationRoutes,
     concernRoutes,
     securityRoutes,
+    auditRoutes,
     coachRoutes,
     closingRoutes,
     feedbackRoutes,

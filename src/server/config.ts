@@ -30,6 +30,8 @@ export interface Config {
   liveSessionSweepMs: number;
   /** How often the scheduler looks for due reminders and meeting notices (REMINDER_POLL_MS). */
   reminderPollMs: number;
+  /** How often the audit trail drops events older than each host's retention (AUDIT_PURGE_MS). */
+  auditPurgeMs: number;
   trustProxy: boolean;
   /** Turns on GET /metrics for a scraper that sends it as a bearer token (METRICS_TOKEN). */
   metricsToken: string | undefined;
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     liveMaxUnderway: overrides.liveMaxUnderway ?? intSetting(env, 'LIVE_MAX_UNDERWAY', 2000),
     liveSessionSweepMs: overrides.liveSessionSweepMs ?? intSetting(env, 'LIVE_SESSION_SWEEP_MS', 60_000),
     reminderPollMs: overrides.reminderPollMs ?? intSetting(env, 'REMINDER_POLL_MS', 30_000),
+    auditPurgeMs: overrides.auditPurgeMs ?? intSetting(env, 'AUDIT_PURGE_MS', 3_600_000),
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === 'true',
     metricsToken: overrides.metricsToken ?? (env.METRICS_TOKEN || undefined),
     webDir: overrides.webDir ?? path.resolve(env.WEB_DIR ?? 'dist/web'),

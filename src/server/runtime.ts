@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { createServerI18n } from '../i18n/server.ts';
+import { startAuditPurge, stopAuditPurge } from './audit/service.ts';
 import { createAuth } from './auth/auth.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -98,11 +99,13 @@ export async function createContext(
   if (options.startMailWorker ?? true) mail.start();
   if (options.startScheduler ?? options.startMailWorker ?? true)
     startNotificationScheduler(ctx, config.reminderPollMs);
+  if (options.startScheduler ?? options.startMailWorker ?? true) startAuditPurge(ctx, config.auditPurgeMs);
   return ctx;
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.live.close();
+  stopAuditPurge(ctx);
   await stopNotificationScheduler(ctx);
   await ctx.mail.stop();
   await ctx.bus.close();

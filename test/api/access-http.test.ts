@@ -140,6 +140,25 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
       expect: [200, 403, 403, 403, 403, 403, 403],
     },
     {
+      name: 'read the audit trail',
+      request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/audit` }),
+      expect: [200, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      name: 'export the audit trail',
+      request: () => ({ method: 'GET', url: `/api/hosts/${w.hostId}/audit.csv` }),
+      expect: [200, 403, 403, 403, 403, 403, 403],
+    },
+    {
+      name: 'change the audit trail’s retention',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/hosts/${w.hostId}/audit/settings`,
+        payload: { retentionDays: 400 },
+      }),
+      expect: [200, 403, 403, 403, 403, 403, 403],
+    },
+    {
       name: 'create a programme',
       request: () => ({
         method: 'POST',

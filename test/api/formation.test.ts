@@ -175,6 +175,25 @@ describe.each(storeKinds)('forming sets on %s', (kind) => {
     });
     expect(published.statusCode).toBe(200);
     expect(published.json().sets.map((s: { name: string }) => s.name)).toEqual(['Kestrel', 'Heron']);
+    // The audit trail records who published, for which programme, how many sets and people.
+    const trail = await t.call({
+      method: 'GET',
+      url: `/api/hosts/${w.hostId}/audit?action=formation.published`,
+      cookie: w.cookies.admin,
+    });
+    const sizes = published
+      .json()
+      .sets.map(
+        (s: { members: string[]; facilitators: string[] }) => s.members.length + s.facilitators.length,
+      );
+    expect(trail.json().events).toEqual([
+      expect.objectContaining({
+        actorId: w.people.coordinator,
+        targetType: 'programme',
+        targetId: w.programmeId,
+        details: expect.objectContaining({ runId: run.id, sets: 2, people: sizes[0] + sizes[1] }),
+      }),
+    ]);
     expect(
       (await t.call({ method: 'GET', url: `/api/programmes/${w.programmeId}`, cookie: c })).json().status,
     ).toBe('running');

@@ -1,3 +1,4 @@
+import { audit, personLabel } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { conflict } from '../http/problem.ts';
 
@@ -31,5 +32,24 @@ export async function deleteAccount(ctx: AppContext, userId: string): Promise<vo
 /** Signs the person in as if they had used the sign-in form, returning the session cookies to set. */
 export async function signInCookies(ctx: AppContext, email: string, password: string, headers: Headers) {
   const response = await ctx.auth.api.signInEmail({ body: { email, password }, headers, asResponse: true });
+  if (response.ok) {
+    // A first sign-in (first-run setup, an accepted invitation) is a sign-in for the audit trail too.
+    const signedIn = (await response.clone().json()) as { user?: { id?: string } };
+    const person = signedIn.user?.id
+      ? await ctx.db
+          .selectFrom('person')
+          .select(['id', 'hostId', 'name', 'email'])
+          .where('userId', '=', signedIn.user.id)
+          .executeTakeFirst()
+      : undefined;
+    if (person)
+      await audit(ctx, {
+        hostId: person.hostId,
+        actorId: person.id,
+        action: 'auth.signIn',
+        target: { type: 'person', id: person.id, label: personLabel(person) },
+        details: { firstSignIn: true },
+      });
+  }
   return response.headers.getSetCookie();
 }

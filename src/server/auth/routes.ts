@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { anonymous } from '../../domain/access.ts';
+import { audit, personLabel } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { twoFactorRequiredOf } from '../features/security/service.ts';
-import { Problem } from '../http/problem.ts';
+import { Problem, type ProblemBody, type ProblemCode, problemBody, problemCodes } from '../http/problem.ts';
 import { loadActor } from './actor.ts';
 import { clientIpHeader } from './auth.ts';
 
@@ -75,6 +76,137 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
   });
 }
 
+/** Sentences a person can act on, for the accounts library's error codes that people meet. */
+const authErrorDetails: Record<string, string> = {
+  INVALID_EMAIL_OR_PASSWORD:
+    'The email address or password is not right. Check them and try again, or ask for a password reset link.',
+  INVALID_TOKEN:
+    'This password reset link has already been used or has expired. Ask for a new link from the sign-in page.',
+  INVALID_PASSWORD: 'The password is not right.',
+  PASSWORD_TOO_SHORT: 'The new password is too short.',
+  PASSWORD_TOO_LONG: 'The new password is too long.',
+  EMAIL_NOT_VERIFIED: 'Please confirm your email address first.',
+};
+
+const codeForStatus: Record<number, ProblemCode> = {
+  400: 'validation-failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'validation-failed',
+  429: 'rate-limited',
+};
+
+/** The accounts library answers errors as { code, message }: Revans answers every error as problem+json. */
+export function authErrorProblem(status: number, text: string): ProblemBody {
+  let parsed: { code?: unknown; message?: unknown } = {};
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    // Not JSON: the status alone says what happened.
+  }
+  const libraryCode = typeof parsed.code === 'string' ? parsed.code : undefined;
+  const code = codeForStatus[status] ?? (status >= 500 ? 'internal' : 'validation-failed');
+  const detail =
+    (libraryCode && authErrorDetails[libraryCode]) ||
+    (typeof parsed.message === 'string' && parsed.message) ||
+    problemCodes[code].title;
+  return { ...problemBody(code, detail), status };
+}
+
+/** The sign-in answer names the user; the session token travels only in its HttpOnly cookie. */
+const tokenBearingPaths = ['/api/auth/sign-in/', '/api/auth/sign-up/'];
+
+function withoutToken(text: string): string {
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    if (body && typeof body === 'object' && 'token' in body) {
+      delete body.token;
+      return JSON.stringify(body);
+    }
+  } catch {
+    // Not JSON: nothing to strip.
+  }
+  return text;
+}
+
+async function personOfUser(ctx: AppContext, userId: string) {
+  return ctx.db
+    .selectFrom('person')
+    .select(['id', 'hostId', 'name', 'email'])
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Sign-ins, failed sign-ins and sign-outs go to the audit trail (after the library has answered). */
+async function auditAuth(
+  ctx: AppContext,
+  request: FastifyRequest,
+  path: string,
+  status: number,
+  text: string,
+  signingOut: { userId: string } | null,
+): Promise<void> {
+  const ip = request.ip;
+  if (path.startsWith('/api/auth/sign-in/email') && (status === 200 || status === 401)) {
+    const typed = (request.body as { email?: unknown } | undefined)?.email;
+    const email = typeof typed === 'string' ? typed.trim().toLowerCase().slice(0, 254) : '';
+    let userId: string | undefined;
+    if (status === 200) {
+      try {
+        userId = (JSON.parse(text) as { user?: { id?: string } }).user?.id;
+      } catch {
+        userId = undefined;
+      }
+    }
+    const person = userId
+      ? await personOfUser(ctx, userId)
+      : await ctx.db
+          .selectFrom('person')
+          .select(['id', 'hostId', 'name', 'email'])
+          .where('email', '=', email)
+          .executeTakeFirst();
+    const hostId = person?.hostId ?? (await onlyHost(ctx));
+    const target = person
+      ? { type: 'person' as const, id: person.id, label: personLabel(person) }
+      : undefined;
+    if (status === 200) {
+      await audit(ctx, { hostId, actorId: person?.id ?? null, action: 'auth.signIn', target, ip });
+    } else {
+      await audit(ctx, {
+        hostId,
+        actorId: null,
+        actorLabel: email || 'unknown',
+        action: 'auth.signInFailed',
+        outcome: 'failure',
+        target,
+        ip,
+        details: { knownAddress: Boolean(person) },
+      });
+    }
+  }
+  if (path.startsWith('/api/auth/sign-out') && status === 200 && signingOut) {
+    const person = await personOfUser(ctx, signingOut.userId);
+    if (person)
+      await audit(ctx, {
+        hostId: person.hostId,
+        actorId: person.id,
+        action: 'auth.signOut',
+        target: { type: 'person', id: person.id, label: personLabel(person) },
+        ip,
+      });
+  }
+}
+
+/** A failed sign-in with an address no one has is the host's to see when there is only one host. */
+async function onlyHost(ctx: AppContext): Promise<string | null> {
+  const hosts = await ctx.db.selectFrom('host').select('id').limit(2).execute();
+  return hosts.length === 1 ? hosts[0]!.id : null;
+}
+
 /** better-auth's own endpoints (sign-in, sign-out, password reset, session) under /api/auth/. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.route({
@@ -83,18 +215,35 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     schema: { hide: true },
     async handler(request, reply) {
       const url = new URL(request.url, ctx.config.publicUrl);
+      const path = url.pathname;
       const body =
         request.method === 'POST' && request.body !== undefined ? JSON.stringify(request.body) : undefined;
-      const response = await ctx.auth.handler(
-        new Request(url, { method: request.method, headers: fetchHeaders(request), body }),
-      );
+      const headers = fetchHeaders(request);
+      // Who is signing out, read before the session ends, for the audit trail.
+      const signingOut =
+        path.startsWith('/api/auth/sign-out') && request.headers.cookie?.includes('revans.session_token')
+          ? await ctx.auth.api
+              .getSession({ headers })
+              .then((s) => (s ? { userId: s.user.id } : null))
+              .catch(() => null)
+          : null;
+      const response = await ctx.auth.handler(new Request(url, { method: request.method, headers, body }));
       reply.status(response.status);
       for (const [name, value] of response.headers) {
-        if (name.toLowerCase() !== 'set-cookie') reply.header(name, value);
+        const lower = name.toLowerCase();
+        if (lower !== 'set-cookie' && lower !== 'content-length') reply.header(name, value);
       }
       const cookies = response.headers.getSetCookie();
       if (cookies.length) reply.header('set-cookie', cookies);
-      return reply.send(await response.text());
+      const text = await response.text();
+      await auditAuth(ctx, request, path, response.status, text, signingOut).catch((error) =>
+        request.log.error({ err: error }, 'could not record a sign-in in the audit trail'),
+      );
+      if (response.status >= 400) {
+        return reply.type('application/problem+json').send(authErrorProblem(response.status, text));
+      }
+      if (tokenBearingPaths.some((p) => path.startsWith(p))) return reply.send(withoutToken(text));
+      return reply.send(text);
     },
   });
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as tar from 'tar';
 import type { ErasureMode, ErasurePreview } from '../../contract/closing.ts';
 import type { PersonActor } from '../../domain/access.ts';
+import { audit, erasedLabel, forgetInAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { personResource } from '../features/resources.ts';
 import { authorize } from '../http/authorize.ts';
@@ -134,7 +135,15 @@ export async function erasePerson(
         erased_at: tx.now().toISOString(),
       })
       .execute();
-    // audit(tx, { kind: 'person.erased', actor: actor.personId, subject: personId, mode }) goes here.
+    // The audit trail keeps what was done, and by which id, but no longer the person's name or address.
+    await forgetInAudit(tx, subject);
+    await audit(tx, {
+      hostId: subject.hostId,
+      actorId: actor.personId,
+      action: 'person.erased',
+      target: { type: 'person', id: personId, label: erasedLabel },
+      details: { mode, ...Object.fromEntries(done.map((d) => [d.kind, d.count])) },
+    });
     tx.afterCommit(() => ctx.logger.info({ personId, mode, counts: done }, 'person erased'));
     return { counts: done };
   });

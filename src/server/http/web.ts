@@ -4,6 +4,12 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { problemBody } from './problem.ts';
 
+/** The address as the answer names it: without its query, and cut short if it is very long. */
+function shortPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path.length > 120 ? `${path.slice(0, 120)}…` : path;
+}
+
 /**
  * Files under assets/ carry a hash of their content in their name: a new build gives new names, so they
  * are kept for good. Anything else (the icon) may change under the same name: kept for an hour.
@@ -40,9 +46,7 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
       return reply
         .status(404)
         .type('application/problem+json')
-        .send(
-          problemBody('not-found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`),
-        );
+        .send(problemBody('not-found', `There is nothing at ${request.method} ${shortPath(request.url)}.`));
     }
     if (!indexHtml) {
       return reply

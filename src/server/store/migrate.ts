@@ -13,6 +13,7 @@ import * as workshops from './migrations/0011_workshops.ts';
 import * as feedback from './migrations/0012_feedback.ts';
 import * as closing from './migrations/0013_closing.ts';
 import * as ssoTwoFactor from './migrations/0014_sso_two_factor.ts';
+import * as audit from './migrations/0015_audit.ts';
 import * as coachSettings from './migrations/0016_coach_settings.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012_feedback': feedback,
   '0013_closing': closing,
   '0014_sso_two_factor': ssoTwoFactor,
+  '0015_audit': audit,
   '0016_coach_settings': coachSettings,
 };
 

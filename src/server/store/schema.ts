@@ -584,6 +584,33 @@ export interface SsoProviderTable {
 }
 
 /** Tables owned by the accounts library (better-auth); created by our own migrations. */
+/** The audit trail (0015): append-only; see src/server/audit/. */
+export interface AuditEventTable {
+  id: string;
+  host_id: string | null;
+  at: Timestamp;
+  actor_person_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  target_label: string | null;
+  outcome: string;
+  ip: string | null;
+  /** JSON object of facts; never set content. */
+  details: string;
+}
+
+export interface AuditSettingTable {
+  host_id: string;
+  retention_days: number;
+  updated_at: Timestamp;
+}
+
+export interface AuditPurgeGateTable {
+  id: number;
+}
+
 export interface AuthUserTable {
   id: string;
   name: string;
@@ -702,6 +729,9 @@ export interface Database {
   theme_voting: ThemeVotingTable;
   theme_vote: ThemeVoteTable;
   sso_provider: SsoProviderTable;
+  audit_event: AuditEventTable;
+  audit_setting: AuditSettingTable;
+  audit_purge_gate: AuditPurgeGateTable;
   set_coach_setting: SetCoachSettingTable;
   person_coach_setting: PersonCoachSettingTable;
   erasure_log: ErasureLogTable;

@@ -54,6 +54,7 @@ function MainNav() {
     { to: '/people', label: t('nav.people'), show: me.abilities['person.list'] },
     { to: '/organisations', label: t('nav.organisations'), show: me.abilities['organisation.list'] },
     { to: '/mail', label: t('nav.mail'), show: me.abilities['host.readMailOutbox'] },
+    { to: '/audit', label: t('nav.audit'), show: me.abilities['audit.read'] },
     { to: '/data', label: t('closing.nav'), show: me.abilities['host.configureRetention'] },
     { to: '/settings/sign-in', label: t('nav.hostSignIn'), show: me.abilities['host.configureSso'] },
   ].filter((item) => item.show);

@@ -233,6 +233,13 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'audit',
+            lazy: lazyPage(
+              () => import('../features/audit/AuditTrailPage.tsx'),
+              (m) => m.AuditTrailPage,
+            ),
+          },
+          {
             path: 'reviews/:reviewId',
             lazy: lazyPage(
               () => import('../features/feedback/ReviewPage.tsx'),

@@ -77,7 +77,7 @@ export abstract class AppPage extends BasePage {
 
 /** Pages behind sign-in share the banner: main navigation and sign out. */
 export abstract class SignedInPage extends AppPage {
-  async navigate(link: 'Home' | 'People' | 'Organisations' | 'Mail outbox'): Promise<void> {
+  async navigate(link: 'Home' | 'People' | 'Organisations' | 'Mail outbox' | 'Audit trail'): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: link, exact: true })

@@ -16,6 +16,7 @@ import {
   scoreAssignment,
 } from '../../../domain/grouping/index.ts';
 import { formsSets, transitionProblem, whyNot } from '../../../domain/programme-lifecycle.ts';
+import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound } from '../../http/problem.ts';
@@ -416,6 +417,18 @@ export async function publishRun(
       }
       out.push({ id: setId, name, members: set.members, facilitators });
     }
+    await audit(tx, {
+      hostId: p.hostId,
+      actorId: actor.personId,
+      action: 'formation.published',
+      target: { type: 'programme', id: run.programmeId, label: p.name },
+      details: {
+        runId: run.id,
+        sets: out.length,
+        people: out.reduce((n, set) => n + set.members.length + set.facilitators.length, 0),
+        hardViolations: result.hardViolations,
+      },
+    });
     tx.afterCommit(() => ctx.mail.wake());
     return out;
   });

@@ -1,11 +1,13 @@
 import type { Language } from '../../../contract/enums.ts';
 import type { Host, HostPatch, HostSettings, MailMessage, MailOutbox } from '../../../contract/hosts.ts';
 import { abilitiesFor, type PersonActor } from '../../../domain/access.ts';
+import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/problem.ts';
 import { forViewing } from '../../mail/confidential.ts';
 import type { DB } from '../../store/schema.ts';
+import { transact } from '../../transact.ts';
 import { hostResource } from '../resources.ts';
 
 export function presentHostSettings(
@@ -34,16 +36,37 @@ export async function updateHost(
   patch: HostPatch,
 ): Promise<Host> {
   authorize(actor, 'host.update', hostResource(hostId));
-  await ctx.db
-    .updateTable('host')
-    .set({
-      updatedAt: ctx.now().toISOString(),
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.defaultTimeZone !== undefined ? { defaultTimeZone: patch.defaultTimeZone } : {}),
-      ...(patch.defaultLanguage !== undefined ? { defaultLanguage: patch.defaultLanguage } : {}),
-    })
-    .where('id', '=', hostId)
-    .execute();
+  const before = await ctx.db.selectFrom('host').selectAll().where('id', '=', hostId).executeTakeFirst();
+  if (!before) throw notFound('host');
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .updateTable('host')
+      .set({
+        updatedAt: ctx.now().toISOString(),
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.defaultTimeZone !== undefined ? { defaultTimeZone: patch.defaultTimeZone } : {}),
+        ...(patch.defaultLanguage !== undefined ? { defaultLanguage: patch.defaultLanguage } : {}),
+      })
+      .where('id', '=', hostId)
+      .execute();
+    // Which settings changed, from what to what (names, zones, languages: never set content).
+    const details: Record<string, string> = {};
+    for (const key of ['name', 'defaultTimeZone', 'defaultLanguage'] as const) {
+      const value = patch[key];
+      if (value !== undefined && value !== before[key]) {
+        details[`${key}Before`] = before[key];
+        details[key] = value;
+      }
+    }
+    if (Object.keys(details).length)
+      await audit(tx, {
+        hostId,
+        actorId: actor.personId,
+        action: 'host.settingsChanged',
+        target: { type: 'host', id: hostId, label: patch.name ?? before.name },
+        details,
+      });
+  });
   return getHost(ctx, actor, hostId);
 }
 

@@ -7,6 +7,7 @@ import { toMarkdown } from '../../../domain/meeting/record-markdown.ts';
 import { recordOutline } from '../../../domain/meeting/record-outline.ts';
 import { replay } from '../../../domain/meeting/reducer.ts';
 import type { MeetingSetup } from '../../../domain/meeting/types.ts';
+import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { Problem } from '../../http/problem.ts';
@@ -49,15 +50,29 @@ async function ownRecord(ctx: AppContext, actor: PersonActor, meetingId: string)
   return record;
 }
 
+/** That a member took their meeting record away (which meeting, which format): never what it says. */
+async function auditExport(ctx: AppContext, actor: PersonActor, meetingId: string, format: string) {
+  const resource = await meetingSetResource(ctx, meetingId);
+  await audit(ctx, {
+    hostId: resource.hostId,
+    actorId: actor.personId,
+    action: 'record.exported',
+    target: { type: 'meeting', id: meetingId },
+    details: { format, setId: resource.setId },
+  });
+}
+
 /** The viewer's record, with its Markdown export (in the record catalogue's words). */
 export async function meetingRecord(ctx: AppContext, actor: PersonActor, meetingId: string) {
   const record = await ownRecord(ctx, actor, meetingId);
+  await auditExport(ctx, actor, meetingId, 'markdown');
   return { record, markdown: toMarkdown(recordOutline(record, recordWords(ctx.i18n))) };
 }
 
 /** The viewer's record as a PDF: the same outline as the Markdown. */
 export async function meetingRecordPdf(ctx: AppContext, actor: PersonActor, meetingId: string) {
   const record = await ownRecord(ctx, actor, meetingId);
+  await auditExport(ctx, actor, meetingId, 'pdf');
   return recordPdf(recordOutline(record, recordWords(ctx.i18n)));
 }
 

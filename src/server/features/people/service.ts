@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { NewPerson, Person, PersonPatch } from '../../../contract/people.ts';
 import type { PersonActor, PersonResource } from '../../../domain/access.ts';
+import { audit } from '../../audit/audit.ts';
 import { endAllSessions } from '../../auth/sessions.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
@@ -103,23 +104,31 @@ export async function createPerson(
     .executeTakeFirst();
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.db
-    .insertInto('person')
-    .values({
-      id,
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .insertInto('person')
+      .values({
+        id,
+        hostId,
+        userId: null,
+        name: input.name,
+        email: input.email,
+        organisationId: input.organisationId,
+        jobRole: input.jobRole,
+        timeZone: input.timeZone ?? host?.defaultTimeZone ?? 'UTC',
+        language: input.language ?? host?.defaultLanguage ?? 'en',
+        archivedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await audit(tx, {
       hostId,
-      userId: null,
-      name: input.name,
-      email: input.email,
-      organisationId: input.organisationId,
-      jobRole: input.jobRole,
-      timeZone: input.timeZone ?? host?.defaultTimeZone ?? 'UTC',
-      language: input.language ?? host?.defaultLanguage ?? 'en',
-      archivedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
+      actorId: actor.personId,
+      action: 'person.created',
+      target: { type: 'person', id, label: `${input.name} <${input.email}>` },
+    });
+  });
   return getPerson(ctx, actor, id);
 }
 
@@ -170,6 +179,13 @@ export async function updatePerson(
     // camelCase schema), so it is written in raw SQL, in this same transaction.
     if (patch.name !== undefined && current.userId)
       await sql`update "user" set name = ${patch.name} where id = ${current.userId}`.execute(tx.db);
+    if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null))
+      await audit(tx, {
+        hostId: current.hostId,
+        actorId: actor.personId,
+        action: patch.archived ? 'person.archived' : 'person.restored',
+        target: { type: 'person', id: personId, label: `${current.name} <${current.email}>` },
+      });
   });
   // An archived person can no longer sign in; their open sessions and live sockets end now. The accounts
   // library ends them on its own connection, so this follows the commit.
@@ -184,10 +200,18 @@ export async function signPersonOut(ctx: AppContext, actor: PersonActor, personI
   authorize(actor, 'person.signOut', resource);
   const person = await ctx.db
     .selectFrom('person')
-    .select('userId')
+    .select(['userId', 'name', 'email'])
     .where('id', '=', personId)
     .executeTakeFirstOrThrow();
-  return { endedSessions: person.userId ? await endAllSessions(ctx, person.userId) : 0 };
+  const endedSessions = person.userId ? await endAllSessions(ctx, person.userId) : 0;
+  await audit(ctx, {
+    hostId: resource.hostId,
+    actorId: actor.personId,
+    action: 'person.signedOut',
+    target: { type: 'person', id: personId, label: `${person.name} <${person.email}>` },
+    details: { endedSessions },
+  });
+  return { endedSessions };
 }
 
 export async function setHostAdmin(
@@ -198,6 +222,18 @@ export async function setHostAdmin(
 ): Promise<Person> {
   const resource = await personResource(ctx.db, personId);
   authorize(actor, 'person.manageHostAdmin', resource);
+  const target = await ctx.db
+    .selectFrom('person')
+    .select(['name', 'email'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  const record = (tx: AppContext) =>
+    audit(tx, {
+      hostId: resource.hostId,
+      actorId: actor.personId,
+      action: admin ? 'hostAdmin.granted' : 'hostAdmin.revoked',
+      target: { type: 'person', id: personId, label: `${target.name} <${target.email}>` },
+    });
   if (admin) {
     const exists = await ctx.db
       .selectFrom('hostAdmin')
@@ -205,13 +241,19 @@ export async function setHostAdmin(
       .where('personId', '=', personId)
       .executeTakeFirst();
     if (!exists) {
-      await ctx.db
-        .insertInto('hostAdmin')
-        .values({ hostId: resource.hostId, personId, createdAt: ctx.now().toISOString() })
-        .execute();
+      await transact(ctx, async (tx) => {
+        await tx.db
+          .insertInto('hostAdmin')
+          .values({ hostId: resource.hostId, personId, createdAt: ctx.now().toISOString() })
+          .execute();
+        await record(tx);
+      });
     }
   } else {
-    await ctx.db.deleteFrom('hostAdmin').where('personId', '=', personId).execute();
+    await transact(ctx, async (tx) => {
+      const removed = await tx.db.deleteFrom('hostAdmin').where('personId', '=', personId).executeTakeFirst();
+      if (Number(removed.numDeletedRows) > 0) await record(tx);
+    });
   }
   return getPerson(ctx, actor, personId);
 }

@@ -8,9 +8,11 @@ import type {
 import { can, type PersonActor } from '../../../domain/access.ts';
 import { type SizeBounds, validPeriod, validSizeBounds } from '../../../domain/programme.ts';
 import { initialStatuses, transitionProblem } from '../../../domain/programme-lifecycle.ts';
+import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, Problem } from '../../http/problem.ts';
+import { transact } from '../../transact.ts';
 import { hostResource, programmeResource } from '../resources.ts';
 import { presentProgramme } from './present.ts';
 
@@ -79,26 +81,35 @@ export async function createProgramme(
   }
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.db
-    .insertInto('programme')
-    .values({
-      id,
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .insertInto('programme')
+      .values({
+        id,
+        hostId,
+        name: input.name,
+        purpose: input.purpose,
+        theme: input.theme,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        status: input.status,
+        minSetSize: input.setSize.min,
+        maxSetSize: input.setSize.max,
+        meetingCadence: input.meetingCadence,
+        participation: input.participation,
+        archivedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await audit(tx, {
       hostId,
-      name: input.name,
-      purpose: input.purpose,
-      theme: input.theme,
-      startsOn: input.startsOn,
-      endsOn: input.endsOn,
-      status: input.status,
-      minSetSize: input.setSize.min,
-      maxSetSize: input.setSize.max,
-      meetingCadence: input.meetingCadence,
-      participation: input.participation,
-      archivedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
+      actorId: actor.personId,
+      action: 'programme.created',
+      target: { type: 'programme', id, label: input.name },
+      details: { status: input.status },
+    });
+  });
   return getProgramme(ctx, actor, id);
 }
 
@@ -130,30 +141,48 @@ export async function updateProgramme(
   }
   const closing = patch.status === 'closed' && current.status !== 'closed';
   const now = ctx.now().toISOString();
-  await ctx.db
-    .updateTable('programme')
-    .set({
-      name: patch.name ?? current.name,
-      purpose: patch.purpose ?? current.purpose,
-      theme: patch.theme ?? current.theme,
-      startsOn: merged.startsOn,
-      endsOn: merged.endsOn,
-      status: patch.status ?? current.status,
-      minSetSize: merged.setSize.min,
-      maxSetSize: merged.setSize.max,
-      meetingCadence: patch.meetingCadence ?? current.meetingCadence,
-      participation: patch.participation ?? current.participation,
-      closedAt: closing ? ctx.now().toISOString() : current.closedAt,
-      archivedAt:
-        patch.archived === undefined
-          ? current.archivedAt
-          : patch.archived
-            ? (current.archivedAt ?? now)
-            : null,
-      updatedAt: now,
-    })
-    .where('id', '=', programmeId)
-    .execute();
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .updateTable('programme')
+      .set({
+        name: patch.name ?? current.name,
+        purpose: patch.purpose ?? current.purpose,
+        theme: patch.theme ?? current.theme,
+        startsOn: merged.startsOn,
+        endsOn: merged.endsOn,
+        status: patch.status ?? current.status,
+        minSetSize: merged.setSize.min,
+        maxSetSize: merged.setSize.max,
+        meetingCadence: patch.meetingCadence ?? current.meetingCadence,
+        participation: patch.participation ?? current.participation,
+        closedAt: closing ? ctx.now().toISOString() : current.closedAt,
+        archivedAt:
+          patch.archived === undefined
+            ? current.archivedAt
+            : patch.archived
+              ? (current.archivedAt ?? now)
+              : null,
+        updatedAt: now,
+      })
+      .where('id', '=', programmeId)
+      .execute();
+    const target = { type: 'programme', id: programmeId, label: patch.name ?? current.name } as const;
+    if (patch.status !== undefined && patch.status !== current.status)
+      await audit(tx, {
+        hostId: current.hostId,
+        actorId: actor.personId,
+        action: 'programme.statusChanged',
+        target,
+        details: { from: current.status, to: patch.status },
+      });
+    if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null))
+      await audit(tx, {
+        hostId: current.hostId,
+        actorId: actor.personId,
+        action: patch.archived ? 'programme.archived' : 'programme.restored',
+        target,
+      });
+  });
   return getProgramme(ctx, actor, programmeId);
 }
 
@@ -184,10 +213,24 @@ export async function addCoordinator(
     .where('personId', '=', personId)
     .executeTakeFirst();
   if (existing) throw conflict(`${person.name} already coordinates this programme.`, 'body.personId');
-  await ctx.db
-    .insertInto('programmeCoordinator')
-    .values({ programmeId, personId, createdAt: ctx.now().toISOString() })
-    .execute();
+  const programme = await ctx.db
+    .selectFrom('programme')
+    .select('name')
+    .where('id', '=', programmeId)
+    .executeTakeFirstOrThrow();
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .insertInto('programmeCoordinator')
+      .values({ programmeId, personId, createdAt: ctx.now().toISOString() })
+      .execute();
+    await audit(tx, {
+      hostId: resource.hostId,
+      actorId: actor.personId,
+      action: 'coordinator.added',
+      target: { type: 'person', id: personId, label: person.name },
+      details: { programmeId, programme: programme.name },
+    });
+  });
   return getProgramme(ctx, actor, programmeId);
 }
 
@@ -197,13 +240,29 @@ export async function removeCoordinator(
   programmeId: string,
   personId: string,
 ): Promise<Programme> {
-  authorize(actor, 'programme.manageCoordinators', await programmeResource(ctx.db, programmeId));
-  const result = await ctx.db
-    .deleteFrom('programmeCoordinator')
-    .where('programmeId', '=', programmeId)
-    .where('personId', '=', personId)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0)
-    throw new Problem('not-found', 'This person does not coordinate this programme.');
+  const resource = await programmeResource(ctx.db, programmeId);
+  authorize(actor, 'programme.manageCoordinators', resource);
+  const names = await ctx.db
+    .selectFrom('programme')
+    .leftJoin('person', (j) => j.on('person.id', '=', personId))
+    .select(['programme.name as programme', 'person.name as person'])
+    .where('programme.id', '=', programmeId)
+    .executeTakeFirstOrThrow();
+  await transact(ctx, async (tx) => {
+    const result = await tx.db
+      .deleteFrom('programmeCoordinator')
+      .where('programmeId', '=', programmeId)
+      .where('personId', '=', personId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0)
+      throw new Problem('not-found', 'This person does not coordinate this programme.');
+    await audit(tx, {
+      hostId: resource.hostId,
+      actorId: actor.personId,
+      action: 'coordinator.removed',
+      target: { type: 'person', id: personId, label: names.person },
+      details: { programmeId, programme: names.programme },
+    });
+  });
   return getProgramme(ctx, actor, programmeId);
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LearningSet, NewSet, SetPatch } from '../../../contract/sets.ts';
 import { can, type PersonActor, type SetRole } from '../../../domain/access.ts';
+import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, Problem } from '../../http/problem.ts';
+import { transact } from '../../transact.ts';
 import { programmeResource, setResource } from '../resources.ts';
 import { type ProgrammeFacts, presentSet } from './present.ts';
 import { rosters } from './queries.ts';
@@ -107,23 +109,61 @@ export async function updateSet(
     }
   }
   const now = ctx.now().toISOString();
-  await ctx.db
-    .updateTable('learningSet')
-    .set({
-      name: patch.name ?? current.name,
-      theme: patch.theme ?? current.theme,
-      mode: patch.mode ?? current.mode,
-      archivedAt:
-        patch.archived === undefined
-          ? current.archivedAt
-          : patch.archived
-            ? (current.archivedAt ?? now)
-            : null,
-      updatedAt: now,
-    })
-    .where('id', '=', setId)
-    .execute();
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .updateTable('learningSet')
+      .set({
+        name: patch.name ?? current.name,
+        theme: patch.theme ?? current.theme,
+        mode: patch.mode ?? current.mode,
+        archivedAt:
+          patch.archived === undefined
+            ? current.archivedAt
+            : patch.archived
+              ? (current.archivedAt ?? now)
+              : null,
+        updatedAt: now,
+      })
+      .where('id', '=', setId)
+      .execute();
+    if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null))
+      await audit(tx, {
+        hostId: resource.hostId,
+        actorId: actor.personId,
+        action: patch.archived ? 'set.archived' : 'set.restored',
+        target: { type: 'set', id: setId, label: patch.name ?? current.name },
+        details: { programmeId: resource.programmeId },
+      });
+  });
   return getSet(ctx, actor, setId);
+}
+
+/** Records a change to who is in a set and in what role (facilitators included), in the caller's transaction. */
+async function auditMembership(
+  tx: AppContext,
+  actor: PersonActor,
+  resource: { hostId: string; programmeId: string; setId: string },
+  person: { id: string; name: string },
+  action: 'membership.added' | 'membership.roleChanged' | 'membership.removed',
+  role: SetRole | null,
+) {
+  const set = await tx.db
+    .selectFrom('learningSet')
+    .select('name')
+    .where('id', '=', resource.setId)
+    .executeTakeFirst();
+  await audit(tx, {
+    hostId: resource.hostId,
+    actorId: actor.personId,
+    action,
+    target: { type: 'person', id: person.id, label: person.name },
+    details: { setId: resource.setId, set: set?.name ?? null, programmeId: resource.programmeId, role },
+  });
+}
+
+async function personName(ctx: AppContext, personId: string) {
+  const row = await ctx.db.selectFrom('person').select('name').where('id', '=', personId).executeTakeFirst();
+  return { id: personId, name: row?.name ?? personId };
 }
 
 async function assertRoleFits(ctx: AppContext, setId: string, role: SetRole) {
@@ -170,10 +210,13 @@ export async function addMember(
     .where('personId', '=', personId)
     .executeTakeFirst();
   if (existing) throw conflict(`${person.name} is already in this set.`, 'body.personId');
-  await ctx.db
-    .insertInto('setMembership')
-    .values({ setId, personId, role, createdAt: ctx.now().toISOString() })
-    .execute();
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .insertInto('setMembership')
+      .values({ setId, personId, role, createdAt: ctx.now().toISOString() })
+      .execute();
+    await auditMembership(tx, actor, resource, person, 'membership.added', role);
+  });
   return getSet(ctx, actor, setId);
 }
 
@@ -184,15 +227,21 @@ export async function changeMemberRole(
   personId: string,
   role: SetRole,
 ): Promise<LearningSet> {
-  authorize(actor, 'set.manageMembers', await setResource(ctx.db, setId));
+  const resource = await setResource(ctx.db, setId);
+  authorize(actor, 'set.manageMembers', resource);
   await assertRoleFits(ctx, setId, role);
-  const result = await ctx.db
-    .updateTable('setMembership')
-    .set({ role })
-    .where('setId', '=', setId)
-    .where('personId', '=', personId)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new Problem('not-found', 'This person is not in this set.');
+  const person = await personName(ctx, personId);
+  await transact(ctx, async (tx) => {
+    const result = await tx.db
+      .updateTable('setMembership')
+      .set({ role })
+      .where('setId', '=', setId)
+      .where('personId', '=', personId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0)
+      throw new Problem('not-found', 'This person is not in this set.');
+    await auditMembership(tx, actor, resource, person, 'membership.roleChanged', role);
+  });
   return getSet(ctx, actor, setId);
 }
 
@@ -202,13 +251,25 @@ export async function removeMember(
   setId: string,
   personId: string,
 ): Promise<LearningSet> {
-  authorize(actor, 'set.manageMembers', await setResource(ctx.db, setId));
-  const result = await ctx.db
-    .deleteFrom('setMembership')
-    .where('setId', '=', setId)
-    .where('personId', '=', personId)
-    .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new Problem('not-found', 'This person is not in this set.');
+  const resource = await setResource(ctx.db, setId);
+  authorize(actor, 'set.manageMembers', resource);
+  const person = await personName(ctx, personId);
+  await transact(ctx, async (tx) => {
+    const membership = await tx.db
+      .selectFrom('setMembership')
+      .select('role')
+      .where('setId', '=', setId)
+      .where('personId', '=', personId)
+      .executeTakeFirst();
+    const result = await tx.db
+      .deleteFrom('setMembership')
+      .where('setId', '=', setId)
+      .where('personId', '=', personId)
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0)
+      throw new Problem('not-found', 'This person is not in this set.');
+    await auditMembership(tx, actor, resource, person, 'membership.removed', membership?.role ?? null);
+  });
   // Anyone leaving a set loses its live rooms at once, on every server process: once the change is kept.
   ctx.afterCommit(() => ctx.bus.publish({ kind: 'revoke', setId, personId }));
   return getSet(ctx, actor, setId);

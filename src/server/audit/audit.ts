@@ -1,0 +1,100 @@
+/**
+ * Writing the audit trail. `audit(tx, event)` inserts one row with the caller's connection, so inside
+ * `transact` the event commits or rolls back with the change it records. The trail holds names and facts,
+ * never set content: details take only short scalars, and callers pass ids, roles and statuses.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditAction, AuditOutcome, AuditTargetType } from '../../contract/audit.ts';
+import type { DB } from '../store/schema.ts';
+
+/** What a request knows that a service does not: the client's address. Set by registerRoute. */
+export const requestScope = new AsyncLocalStorage<{ ip: string }>();
+
+export type AuditDetails = Record<string, string | number | boolean | null>;
+
+export interface AuditInput {
+  hostId: string | null;
+  /** The person who acted; null for Revans itself (the purge) or someone not signed in. */
+  actorId: string | null;
+  /** Who acted, when there is no person (an address typed at sign-in, "Revans"). */
+  actorLabel?: string;
+  action: AuditAction;
+  target?: { type: AuditTargetType; id: string; label?: string | null | undefined } | undefined;
+  outcome?: AuditOutcome;
+  details?: AuditDetails;
+  /** The client's address; by default the current request's. */
+  ip?: string | null;
+}
+
+/** Long strings have no place in the trail: a detail is a fact (a role, a status), never a text. */
+const maxDetailLength = 120;
+
+function cleanDetails(details: AuditDetails | undefined): string {
+  const out: AuditDetails = {};
+  for (const [key, value] of Object.entries(details ?? {}))
+    out[key] = typeof value === 'string' ? value.slice(0, maxDetailLength) : value;
+  return JSON.stringify(out);
+}
+
+export function personLabel(person: { name: string; email: string }): string {
+  return `${person.name} <${person.email}>`;
+}
+
+/** Records one event with the caller's connection (the transaction of the change, inside `transact`). */
+export async function audit(ctx: { db: Kysely<DB>; now: () => Date }, event: AuditInput): Promise<void> {
+  let actorLabel = event.actorLabel;
+  if (actorLabel === undefined && event.actorId) {
+    const person = await ctx.db
+      .selectFrom('person')
+      .select(['name', 'email'])
+      .where('id', '=', event.actorId)
+      .executeTakeFirst();
+    actorLabel = person ? personLabel(person) : event.actorId;
+  }
+  await ctx.db
+    .insertInto('auditEvent')
+    .values({
+      id: randomUUID(),
+      hostId: event.hostId,
+      at: ctx.now().toISOString(),
+      actorPersonId: event.actorId,
+      actorLabel: actorLabel ?? 'Revans',
+      action: event.action,
+      targetType: event.target?.type ?? null,
+      targetId: event.target?.id ?? null,
+      targetLabel: event.target?.label ?? null,
+      outcome: event.outcome ?? 'success',
+      ip: event.ip === undefined ? (requestScope.getStore()?.ip ?? null) : event.ip,
+      details: cleanDetails(event.details),
+    })
+    .execute();
+}
+
+/** What an erased person's name and address become in the audit trail. */
+export const erasedLabel = 'a former member (erased)';
+
+/**
+ * Inside an erasure's transaction: the person's name and address leave the audit trail (as actor, as
+ * target, and as the address typed at a failed sign-in); their id and what was done stay.
+ */
+export async function forgetInAudit(
+  tx: { db: Kysely<DB> },
+  person: { personId: string; email: string },
+): Promise<void> {
+  await tx.db.insertInto('auditPurgeGate').values({ id: 1 }).execute();
+  await tx.db
+    .updateTable('auditEvent')
+    .set({ actorLabel: erasedLabel })
+    .where((eb) =>
+      eb.or([eb('actorPersonId', '=', person.personId), eb('actorLabel', '=', person.email.toLowerCase())]),
+    )
+    .execute();
+  await tx.db
+    .updateTable('auditEvent')
+    .set({ targetLabel: erasedLabel })
+    .where('targetId', '=', person.personId)
+    .execute();
+  await tx.db.deleteFrom('auditPurgeGate').execute();
+}
