@@ -36,6 +36,12 @@ export const auditActions = [
   'formation.published',
   'record.exported',
   'person.erased',
+  'sso.providerAdded',
+  'sso.providerChanged',
+  'sso.providerRemoved',
+  'twoFactor.policyChanged',
+  'device.signedOut',
+  'device.othersSignedOut',
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

@@ -222,6 +222,43 @@ describe.each(storeKinds)('sign-in security on %s', (kind) => {
     expect(reused.statusCode).toBeGreaterThanOrEqual(400);
   });
 
+  it('records provider, policy and device changes in the audit trail, never a client secret', async () => {
+    t = await createTestApp(kind);
+    w = await buildWorld(t);
+    const base = `/api/hosts/${w.hostId}/sso-providers`;
+    const created = await t.call({ method: 'POST', url: base, cookie: w.cookies.admin, payload: provider });
+    const id = created.json().id as string;
+    await t.call({
+      method: 'PATCH',
+      url: `${base}/${id}`,
+      cookie: w.cookies.admin,
+      payload: { clientSecret: 'another secret value', enabled: false },
+    });
+    await t.call({ method: 'DELETE', url: `${base}/${id}`, cookie: w.cookies.admin });
+    await t.call({
+      method: 'PUT',
+      url: `/api/hosts/${w.hostId}/sign-in-policy`,
+      cookie: w.cookies.admin,
+      payload: { requireTwoFactor: true },
+    });
+    const phone = await t.signIn('membera@example.org');
+    await t.call({ method: 'POST', url: '/api/me/sessions/sign-out-others', cookie: phone, payload: {} });
+
+    // Read straight from the trail's table: with two factors now required, the admin is held back until set up.
+    const rows = await t.ctx.db.selectFrom('auditEvent').selectAll().where('hostId', '=', w.hostId).execute();
+    const events = rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+    const of = (action: string) => events.filter((e) => e.action === action);
+    expect(of('sso.providerAdded')).toEqual([expect.objectContaining({ targetLabel: 'Acme Staff' })]);
+    expect(of('sso.providerChanged')[0]?.details).toMatchObject({
+      changed: 'clientSecret, enabled',
+      enabled: false,
+    });
+    expect(of('sso.providerRemoved')).toHaveLength(1);
+    expect(of('twoFactor.policyChanged')[0]?.details).toEqual({ requireTwoFactor: true });
+    expect(of('device.othersSignedOut')[0]?.details).toEqual({ devices: 1 });
+    expect(JSON.stringify(rows)).not.toMatch(/secret value/);
+  });
+
   it("lists one's own devices and signs one or all others out", async () => {
     t = await createTestApp(kind);
     w = await buildWorld(t);

@@ -8,11 +8,13 @@ import type {
 } from '../../../contract/security.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { describeUserAgent } from '../../../domain/user-agent.ts';
+import { audit } from '../../audit/audit.ts';
 import { parseDomains, ssoProviderId } from '../../auth/sso.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound } from '../../http/problem.ts';
 import type { DB } from '../../store/schema.ts';
+import { transact } from '../../transact.ts';
 import { hostResource, personResource } from '../resources.ts';
 
 /*
@@ -86,23 +88,37 @@ export async function createSsoProvider(
   if (taken) throw conflict('Another provider already uses this short name. Choose another.', 'body.slug');
   const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.db
-    .insertInto('ssoProvider')
-    .values({
-      id,
+  await transact(ctx, async (tx) => {
+    await auditProvider(
+      tx,
+      actor,
       hostId,
-      slug: input.slug,
-      name: input.name,
-      issuer: input.issuer,
-      clientId: input.clientId,
-      clientSecret: input.clientSecret,
-      domains: uniqueDomains(input.domains),
-      allowJoin: input.allowJoin ? 1 : 0,
-      enabled: input.enabled ? 1 : 0,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
+      'sso.providerAdded',
+      { id, name: input.name },
+      {
+        issuer: input.issuer,
+        allowJoin: input.allowJoin,
+        enabled: input.enabled,
+      },
+    );
+    await tx.db
+      .insertInto('ssoProvider')
+      .values({
+        id,
+        hostId,
+        slug: input.slug,
+        name: input.name,
+        issuer: input.issuer,
+        clientId: input.clientId,
+        clientSecret: input.clientSecret,
+        domains: uniqueDomains(input.domains),
+        allowJoin: input.allowJoin ? 1 : 0,
+        enabled: input.enabled ? 1 : 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+  });
   return present(ctx, await providerRow(ctx, hostId, id));
 }
 
@@ -116,20 +132,29 @@ export async function updateSsoProvider(
   authorize(actor, 'host.configureSso', hostResource(hostId));
   const row = await providerRow(ctx, hostId, providerId);
   // The accounts library rebuilds its provider list at the next sign-in, as it sees the row changed.
-  await ctx.db
-    .updateTable('ssoProvider')
-    .set({
-      updatedAt: ctx.now().toISOString(),
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
+  await transact(ctx, async (tx) => {
+    // Which settings changed, never their values' secrets.
+    await auditProvider(tx, actor, hostId, 'sso.providerChanged', row, {
+      changed: Object.keys(patch).sort().join(', '),
       ...(patch.issuer !== undefined ? { issuer: patch.issuer } : {}),
-      ...(patch.clientId !== undefined ? { clientId: patch.clientId } : {}),
-      ...(patch.clientSecret !== undefined ? { clientSecret: patch.clientSecret } : {}),
-      ...(patch.domains !== undefined ? { domains: uniqueDomains(patch.domains) } : {}),
-      ...(patch.allowJoin !== undefined ? { allowJoin: patch.allowJoin ? 1 : 0 } : {}),
-      ...(patch.enabled !== undefined ? { enabled: patch.enabled ? 1 : 0 } : {}),
-    })
-    .where('id', '=', row.id)
-    .execute();
+      ...(patch.allowJoin !== undefined ? { allowJoin: patch.allowJoin } : {}),
+      ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+    });
+    await tx.db
+      .updateTable('ssoProvider')
+      .set({
+        updatedAt: ctx.now().toISOString(),
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.issuer !== undefined ? { issuer: patch.issuer } : {}),
+        ...(patch.clientId !== undefined ? { clientId: patch.clientId } : {}),
+        ...(patch.clientSecret !== undefined ? { clientSecret: patch.clientSecret } : {}),
+        ...(patch.domains !== undefined ? { domains: uniqueDomains(patch.domains) } : {}),
+        ...(patch.allowJoin !== undefined ? { allowJoin: patch.allowJoin ? 1 : 0 } : {}),
+        ...(patch.enabled !== undefined ? { enabled: patch.enabled ? 1 : 0 } : {}),
+      })
+      .where('id', '=', row.id)
+      .execute();
+  });
   return present(ctx, await providerRow(ctx, hostId, providerId));
 }
 
@@ -141,7 +166,10 @@ export async function deleteSsoProvider(
 ): Promise<undefined> {
   authorize(actor, 'host.configureSso', hostResource(hostId));
   const row = await providerRow(ctx, hostId, providerId);
-  await ctx.db.deleteFrom('ssoProvider').where('id', '=', row.id).execute();
+  await transact(ctx, async (tx) => {
+    await auditProvider(tx, actor, hostId, 'sso.providerRemoved', row, {});
+    await tx.db.deleteFrom('ssoProvider').where('id', '=', row.id).execute();
+  });
   return undefined;
 }
 
@@ -178,11 +206,20 @@ export async function updateSignInPolicy(
   policy: SignInPolicy,
 ): Promise<SignInPolicy> {
   authorize(actor, 'host.requireTwoFactor', hostResource(hostId));
-  await ctx.db
-    .updateTable('host')
-    .set({ requireTwoFactor: policy.requireTwoFactor ? 1 : 0, updatedAt: ctx.now().toISOString() })
-    .where('id', '=', hostId)
-    .execute();
+  await transact(ctx, async (tx) => {
+    await tx.db
+      .updateTable('host')
+      .set({ requireTwoFactor: policy.requireTwoFactor ? 1 : 0, updatedAt: ctx.now().toISOString() })
+      .where('id', '=', hostId)
+      .execute();
+    await audit(tx, {
+      hostId,
+      actorId: actor.personId,
+      action: 'twoFactor.policyChanged',
+      target: { type: 'host', id: hostId },
+      details: { requireTwoFactor: policy.requireTwoFactor },
+    });
+  });
   return getSignInPolicy(ctx, actor, hostId);
 }
 
@@ -281,6 +318,12 @@ export async function signOutDevice(
     .executeTakeFirst();
   if (!session) throw notFound('signed-in device');
   await endSessions(ctx, [session.token]);
+  await audit(ctx, {
+    hostId: actor.hostId,
+    actorId: actor.personId,
+    action: 'device.signedOut',
+    target: { type: 'person', id: actor.personId },
+  });
   return undefined;
 }
 
@@ -301,5 +344,30 @@ export async function signOutOtherDevices(
     ctx,
     others.map((s) => s.token),
   );
+  await audit(ctx, {
+    hostId: actor.hostId,
+    actorId: actor.personId,
+    action: 'device.othersSignedOut',
+    target: { type: 'person', id: actor.personId },
+    details: { devices: others.length },
+  });
   return { signedOut: others.length };
+}
+
+/** A provider's change in the audit trail: its name and the facts, never its client secret. */
+function auditProvider(
+  tx: AppContext,
+  actor: PersonActor,
+  hostId: string,
+  action: 'sso.providerAdded' | 'sso.providerChanged' | 'sso.providerRemoved',
+  provider: { id: string; name: string },
+  details: Record<string, string | number | boolean>,
+) {
+  return audit(tx, {
+    hostId,
+    actorId: actor.personId,
+    action,
+    target: { type: 'host', id: hostId, label: provider.name },
+    details: { providerId: provider.id, ...details },
+  });
 }
