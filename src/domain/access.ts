@@ -96,6 +96,7 @@ export interface ReviewResource {
   hostId: string;
   programmeId: string;
   published: boolean;
+  programmeClosed?: boolean;
 }
 
 /**
@@ -108,6 +109,7 @@ export interface WorkshopResource {
   programmeId: string;
   workshopId: string;
   facilitatorId: string | null;
+  programmeClosed?: boolean;
 }
 
 /** A participant's own action from a workshop: its owner's alone, never anyone else's. */
@@ -116,6 +118,7 @@ export interface WorkshopActionResource {
   hostId: string;
   programmeId: string;
   ownerId: string;
+  programmeClosed?: boolean;
 }
 
 export type Resource =

@@ -110,6 +110,17 @@ export const frozenWhenClosed: ReadonlySet<string> = new Set([
   'concern.approve',
   'theme.manage',
   'vote.cast',
+  'workshop.create',
+  'workshop.manage',
+  'workshop.rsvp',
+  'workshop.attendance',
+  'workshop.notes',
+  'workshopAction.create',
+  'workshopAction.update',
+  'pulse.answer',
+  'review.create',
+  'review.manage',
+  'review.answer',
 ]);
 
 export const closedSentence =

@@ -16,6 +16,8 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
   let problemId: string;
   let actionId: string;
   let meetingId: string;
+  let workshopId: string;
+  let reviewId: string;
 
   const as = (role: Role, method: string, url: string, payload?: object) =>
     t.call({ method: method as 'POST', url, cookie: w.cookies[role], ...(payload ? { payload } : {}) });
@@ -74,6 +76,19 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
         created_at: clock.toISOString(),
       })
       .execute();
+    workshopId = (
+      await ok('coordinator', 'POST', `/api/programmes/${w.programmeId}/workshops`, {
+        title: 'Plenary on funding',
+        timeZone: 'Europe/London',
+        localStart: '2027-05-01T10:00',
+      })
+    ).id;
+    reviewId = (
+      await ok('coordinator', 'POST', `/api/programmes/${w.programmeId}/reviews`, {
+        title: 'End',
+        phase: 'end',
+      })
+    ).id;
   });
   afterAll(() => t.close());
 
@@ -123,6 +138,18 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
       ['facilitatorA', 'PATCH', `/api/meetings/${meetingId}`, { place: 'Room 3' }],
       ['memberA2', 'PUT', `/api/meetings/${meetingId}/attendance/me`, { status: 'apologies', note: 'x' }],
       ['coordinator', 'POST', `/api/sets/${w.setA}/members`, { personId: w.people.outsider }],
+      // Workshops, pulses and the review are frozen with the rest.
+      [
+        'coordinator',
+        'POST',
+        `/api/programmes/${w.programmeId}/workshops`,
+        { title: 'Too late', timeZone: 'Europe/London', localStart: '2027-06-01T10:00' },
+      ],
+      ['memberA', 'PUT', `/api/workshops/${workshopId}/rsvp`, { answer: 'coming' }],
+      ['memberA', 'PUT', `/api/meetings/${meetingId}/pulse`, { useful: 4, safe: 5, comment: '' }],
+      ['coordinator', 'POST', `/api/programmes/${w.programmeId}/reviews`, { title: 'Late', phase: 'end' }],
+      ['coordinator', 'PATCH', `/api/reviews/${reviewId}`, { title: 'Renamed' }],
+      ['memberA', 'PUT', `/api/reviews/${reviewId}/answers`, { answers: [] }],
     ];
     for (const [role, method, url, payload] of attempts) {
       const r = await as(role, method, url, payload);

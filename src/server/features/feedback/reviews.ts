@@ -5,6 +5,7 @@
  * stands in for them). Free text reaches the coordinator only when its author marked it quotable, and
  * then only in the report, without a name.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Review } from '../../../contract/feedback.ts';
@@ -18,6 +19,7 @@ import {
   reviewState,
   reviewTemplate,
 } from '../../../domain/feedback/questionnaire.ts';
+import { programmeClosed } from '../../../domain/programme-lifecycle.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
@@ -45,11 +47,11 @@ export async function loadReview(
     .selectFrom('review')
     .innerJoin('programme', 'programme.id', 'review.programmeId')
     .selectAll('review')
-    .select('programme.hostId')
+    .select(['programme.hostId', 'programme.status as programmeStatus'])
     .where('review.id', '=', reviewId)
     .executeTakeFirst();
   if (!row) throw notFound('review');
-  const { hostId, ...review } = row;
+  const { hostId, programmeStatus, ...review } = row;
   return {
     row: review,
     resource: {
@@ -57,6 +59,7 @@ export async function loadReview(
       hostId,
       programmeId: review.programmeId,
       published: review.publishedAt !== null,
+      programmeClosed: programmeClosed(programmeStatus),
     },
   };
 }
@@ -145,6 +148,7 @@ export async function listReviews(ctx: AppContext, actor: PersonActor, programme
       hostId: programme.hostId,
       programmeId,
       published: row.publishedAt !== null,
+      programmeClosed: programme.programmeClosed,
     };
     if (!can(actor, 'review.manage', resource) && reviewState(row, now) === 'draft') continue;
     reviews.push(await reviewView(ctx, actor, row, resource));

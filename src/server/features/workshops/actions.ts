@@ -103,11 +103,13 @@ export async function updateWorkshopAction(
   change: { text?: string; dueOn?: string | null; status?: WorkshopActionStatus },
 ): Promise<WorkshopActionItem> {
   const row = await loadOne(ctx, actionId);
+  const programme = await programmeResource(ctx.db, row.programmeId);
   const resource: WorkshopActionResource = {
     type: 'workshopAction',
-    hostId: (await programmeResource(ctx.db, row.programmeId)).hostId,
+    hostId: programme.hostId,
     programmeId: row.programmeId,
     ownerId: row.ownerId,
+    programmeClosed: programme.programmeClosed,
   };
   authorize(actor, 'workshopAction.update', resource);
   await ctx.db

@@ -40,6 +40,7 @@ export async function workshopResource(ctx: AppContext, row: WorkshopRow): Promi
     programmeId: row.programmeId,
     workshopId: row.id,
     facilitatorId: row.facilitatorId,
+    programmeClosed: programme.programmeClosed,
   };
 }
 
