@@ -333,6 +333,16 @@ export const setFigures = z.object({
   completionRate: z.number().nullable(),
 });
 
+/** A workshop of the programme: how many said they were coming and how many came. Counts only. */
+export const workshopFigures = z.object({
+  workshopId: out.id,
+  title: z.string(),
+  startsAt: out.instant.nullable(),
+  coming: z.number(),
+  /** Null until the coordinator or facilitator records attendance. */
+  attended: z.number().nullable(),
+});
+
 export const reviewReport = z.object({
   review: review,
   k: z.number(),
@@ -343,6 +353,7 @@ export const reviewReport = z.object({
   quotes: z.array(z.object({ questionId: z.string(), question: z.string(), text: z.string() })),
   pulses: programmePulses,
   sets: z.array(setFigures),
+  workshops: z.array(workshopFigures),
   /** ECharts options, built by the same code as the PDF's charts. */
   charts: z.array(
     z.object({

@@ -282,6 +282,49 @@ describe.each(storeKinds)('the programme review, on %s', (kind) => {
     expect(csv).toContain('set,Set A,attendance rate,0.333');
   });
 
+  it('counts each workshop’s answers and attendance, never names', async () => {
+    const workshop = await ok(
+      await as('coordinator', 'POST', `/api/programmes/${w.programmeId}/workshops`, {
+        title: 'Plenary on funding',
+        timeZone: 'UTC',
+        localStart: '2028-06-01T10:00',
+      }),
+    );
+    for (const who of ['memberA', 'memberB'] as const)
+      await ok(await as(who, 'PUT', `/api/workshops/${workshop.id}/rsvp`, { answer: 'coming' }));
+    const before = await ok(await as('coordinator', 'GET', `/api/reviews/${reviewId}/report`));
+    expect(before.workshops).toEqual([
+      {
+        workshopId: workshop.id,
+        title: 'Plenary on funding',
+        startsAt: '2028-06-01T10:00:00.000Z',
+        coming: 2,
+        attended: null,
+      },
+    ]);
+    // Attendance as the facilitator records it after the workshop: one of the two came.
+    await t.ctx.db
+      .insertInto('workshopAttendance')
+      .values({
+        workshopId: workshop.id,
+        personId: w.people.memberA,
+        present: 1,
+        recordedBy: w.people.coordinator,
+        recordedAt: clock.toISOString(),
+      })
+      .execute();
+    await t.ctx.db
+      .updateTable('workshop')
+      .set({ attendanceRecordedAt: clock.toISOString() })
+      .where('id', '=', workshop.id)
+      .execute();
+    const after = await ok(await as('coordinator', 'GET', `/api/reviews/${reviewId}/report`));
+    expect(after.workshops[0]).toMatchObject({ coming: 2, attended: 1 });
+    const csv = (await as('coordinator', 'GET', `/api/reviews/${reviewId}/report.csv`)).body;
+    expect(csv).toContain('workshop,Plenary on funding,attended,1');
+    expect(JSON.stringify(after.workshops)).not.toMatch(/Ada|Member|@/);
+  });
+
   it('stores no person id with an answer', async () => {
     const rows = await t.ctx.db.selectFrom('reviewResponse').selectAll().execute();
     expect(rows).toHaveLength(4);

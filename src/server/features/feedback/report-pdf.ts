@@ -106,6 +106,30 @@ export function reportDocument(
     margin: [0, 0, 0, 6],
   });
   content.push(...chartBlock('sets'));
+  content.push({ text: t('reviewReport.workshops'), style: 'section' });
+  content.push(
+    report.workshops.length
+      ? {
+          table: {
+            headerRows: 1,
+            widths: ['*', 'auto', 'auto'],
+            body: [
+              (t('reviewReport.workshopHead', { returnObjects: true }) as unknown as string[]).map((h) => ({
+                text: h,
+                bold: true,
+              })),
+              ...report.workshops.map((w) => [
+                w.title,
+                String(w.coming),
+                w.attended === null ? t('reviewReport.notRecorded') : String(w.attended),
+              ]),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+          margin: [0, 0, 0, 6],
+        }
+      : { text: t('reviewReport.noWorkshops'), margin: [0, 0, 0, 6] },
+  );
   content.push({ text: t('reviewReport.quotes'), style: 'section' });
   if (report.quotes.length)
     content.push({

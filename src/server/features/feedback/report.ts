@@ -80,6 +80,42 @@ async function setFigures(ctx: AppContext, programmeId: string) {
   return figures;
 }
 
+/** Per workshop of the programme: answers "coming" and, once recorded, how many attended. Counts only. */
+async function workshopFigures(ctx: AppContext, programmeId: string): Promise<ReviewReport['workshops']> {
+  const workshops = await ctx.db
+    .selectFrom('workshop')
+    .leftJoin('programmeEvent', 'programmeEvent.id', 'workshop.eventId')
+    .select([
+      'workshop.id',
+      'workshop.title',
+      'workshop.comingCount',
+      'workshop.attendanceRecordedAt',
+      'programmeEvent.startsAt',
+    ])
+    .where('workshop.programmeId', '=', programmeId)
+    .orderBy('programmeEvent.startsAt')
+    .execute();
+  const figures: ReviewReport['workshops'] = [];
+  for (const w of workshops) {
+    const attended = w.attendanceRecordedAt
+      ? await ctx.db
+          .selectFrom('workshopAttendance')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('workshopId', '=', w.id)
+          .where('present', '=', 1)
+          .executeTakeFirstOrThrow()
+      : null;
+    figures.push({
+      workshopId: w.id,
+      title: w.title,
+      startsAt: w.startsAt ? new Date(w.startsAt).toISOString() : null,
+      coming: Number(w.comingCount),
+      attended: attended ? Number(attended.n) : null,
+    });
+  }
+  return figures;
+}
+
 /**
  * Each question once: the newest version's questions first, then any question only older versions
  * asked. A question asked in the same words in several versions gathers the answers of all of them.
@@ -262,6 +298,7 @@ export async function buildReport(
     quotes,
     pulses,
     sets,
+    workshops: await workshopFigures(ctx, row.programmeId),
     charts,
   };
 }
@@ -320,6 +357,10 @@ export function reportCsv(report: ReviewReport): string {
     rows.push(['set', s.setName, 'actions committed', s.actionsCommitted]);
     rows.push(['set', s.setName, 'actions completed', s.actionsCompleted]);
     rows.push(['set', s.setName, 'completion rate', s.completionRate]);
+  }
+  for (const w of report.workshops) {
+    rows.push(['workshop', w.title, 'coming', w.coming]);
+    rows.push(['workshop', w.title, 'attended', w.attended ?? 'not recorded']);
   }
   for (const q of report.quotes) rows.push(['quote', q.question, 'text', q.text]);
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -202,6 +202,32 @@ export function ReportPage() {
         <ChartFor report={r} id="sets" />
       </section>
 
+      <section aria-labelledby="workshops-heading">
+        <h2 id="workshops-heading">{t('feedback.report.workshops')}</h2>
+        {r.workshops.length ? (
+          <table className="report-figures">
+            <thead>
+              <tr>
+                <th scope="col">{t('feedback.report.workshop')}</th>
+                <th scope="col">{t('feedback.report.coming')}</th>
+                <th scope="col">{t('feedback.report.attended')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.workshops.map((w) => (
+                <tr key={w.workshopId}>
+                  <th scope="row">{w.title}</th>
+                  <td>{w.coming}</td>
+                  <td>{w.attended ?? t('feedback.report.notRecorded')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t('feedback.report.noWorkshops')}</p>
+        )}
+      </section>
+
       <section aria-labelledby="quotes-heading">
         <h2 id="quotes-heading">{t('feedback.report.quotes')}</h2>
         {r.quotes.length ? (
