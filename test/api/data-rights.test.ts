@@ -25,6 +25,7 @@ const mine = {
   apology: 'Away at the Zanzibar audit',
   asked: 'Zanzibar question I asked',
   hopes: 'Hoping to fix Zanzibar',
+  workshopAction: 'Ask the Zanzibar funder about multi-year grants',
 };
 const received = 'What would trust look like to you?';
 
@@ -188,6 +189,26 @@ describe.each(storeKinds)("people's data rights, on %s", (kind) => {
         withdrawn_at: null,
       })
       .execute();
+    // A workshop memberA said she would come to, and her private action from it.
+    const workshop = await ok('coordinator', 'POST', `/api/programmes/${w.programmeId}/workshops`, {
+      title: 'Plenary on funding',
+      timeZone: 'Europe/London',
+      localStart: '2099-06-01T10:00',
+    });
+    await ok('memberA', 'PUT', `/api/workshops/${workshop.id}/rsvp`, { answer: 'coming' });
+    await db
+      .insertInto('workshop_action')
+      .values({
+        id: randomUUID(),
+        workshop_id: workshop.id,
+        owner_id: w.people.memberA,
+        text: mine.workshopAction,
+        due_on: null,
+        status: 'open',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     // A mail to someone else that names memberA (as a notice about a meeting might).
     await db
       .insertInto('mail_outbox')
@@ -231,9 +252,21 @@ describe.each(storeKinds)("people's data rights, on %s", (kind) => {
       expect(data.questions).toEqual([expect.objectContaining({ text: received })]);
       expect(data.actions[0].text).toBe(mine.action);
       expect(data.journal).toHaveLength(2);
+      expect(data['workshop-actions']).toEqual([
+        expect.objectContaining({ workshop: 'Plenary on funding', text: mine.workshopAction }),
+      ]);
+      expect(data.workshops).toEqual([{ workshop: 'Plenary on funding', answer: 'coming', attended: null }]);
       expect(data.applications[0]).toMatchObject({ hopes: mine.hopes });
       expect(data.applications[0].consents[0].wording).toContain('I agree');
-      for (const text of [mine.title, mine.reframe, received, mine.action, mine.privateJournal, mine.hopes])
+      for (const text of [
+        mine.title,
+        mine.reframe,
+        received,
+        mine.action,
+        mine.privateJournal,
+        mine.hopes,
+        mine.workshopAction,
+      ])
         expect(readme).toContain(text);
       const both = JSON.stringify(data) + readme;
       // Others' content and who asked which question stay out.

@@ -14,6 +14,7 @@ import {
   roomWords,
 } from './set-content.ts';
 import type { Contributor } from './types.ts';
+import { workshopActions, workshopAnswers } from './workshops.ts';
 
 export const contributors: Contributor[] = [
   profile,
@@ -24,6 +25,8 @@ export const contributors: Contributor[] = [
   journal,
   attendanceNotes,
   concerns,
+  workshopActions,
+  workshopAnswers,
   roomWords,
   mail,
   signIn,
@@ -31,4 +34,10 @@ export const contributors: Contributor[] = [
 ];
 
 /** What a member exports of one programme when it closes: their own set content. */
-export const programmeContent: Contributor[] = [problems, questionsReceived, actions, journal];
+export const programmeContent: Contributor[] = [
+  problems,
+  questionsReceived,
+  actions,
+  journal,
+  workshopActions,
+];
