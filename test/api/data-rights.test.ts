@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { answerKey } from '../../src/server/features/feedback/store.ts';
 import { createTestApp, type TestApp, testOrigin } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
 import { buildWorld, type Role, type World } from '../support/world.ts';
@@ -26,6 +27,8 @@ const mine = {
   asked: 'Zanzibar question I asked',
   hopes: 'Hoping to fix Zanzibar',
   workshopAction: 'Ask the Zanzibar funder about multi-year grants',
+  pulseComment: 'Zanzibar talk felt safe today',
+  reviewWords: 'Zanzibar peers saw what I could not',
 };
 const received = 'What would trust look like to you?';
 
@@ -209,6 +212,62 @@ describe.each(storeKinds)("people's data rights, on %s", (kind) => {
         updated_at: now,
       })
       .execute();
+    // memberA's anonymous pulse after the meeting and her review answers, stored under her keyed hash.
+    const key = (scope: 'pulse' | 'review', id: string) =>
+      answerKey(t.ctx.config.authSecret, scope, id, w.people.memberA);
+    await db
+      .insertInto('pulse')
+      .values({
+        meeting_id: meetingId,
+        answer_key: key('pulse', meetingId),
+        set_id: w.setA,
+        programme_id: w.programmeId,
+        useful: 4,
+        safe: 5,
+        comment: mine.pulseComment,
+      })
+      .execute();
+    const reviewId = randomUUID();
+    await db
+      .insertInto('review')
+      .values({
+        id: reviewId,
+        programme_id: w.programmeId,
+        title: 'End of year',
+        phase: 'end',
+        version: 1,
+        opens_at: now,
+        closes_at: null,
+        published_at: null,
+        reminded_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('review_version')
+      .values({
+        review_id: reviewId,
+        version: 1,
+        questions_json: JSON.stringify([
+          { id: 'q1', level: 'reaction', kind: 'scale', text: 'How useful?' },
+          { id: 'q2', level: 'learning', kind: 'text', text: 'What did you learn?' },
+        ]),
+        created_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('review_response')
+      .values({
+        review_id: reviewId,
+        respondent_key: key('review', reviewId),
+        version: 1,
+        answers_json: JSON.stringify([
+          { questionId: 'q1', value: 5, quotable: false },
+          { questionId: 'q2', value: mine.reviewWords, quotable: true },
+        ]),
+      })
+      .execute();
     // A mail to someone else that names memberA (as a notice about a meeting might).
     await db
       .insertInto('mail_outbox')
@@ -255,6 +314,12 @@ describe.each(storeKinds)("people's data rights, on %s", (kind) => {
       expect(data['workshop-actions']).toEqual([
         expect.objectContaining({ workshop: 'Plenary on funding', text: mine.workshopAction }),
       ]);
+      expect(data.feedback.pulses).toEqual([
+        expect.objectContaining({ useful: 4, safe: 5, comment: mine.pulseComment }),
+      ]);
+      expect(data.feedback.reviewAnswers[0].answers).toContainEqual(
+        expect.objectContaining({ value: mine.reviewWords }),
+      );
       expect(data.workshops).toEqual([{ workshop: 'Plenary on funding', answer: 'coming', attended: null }]);
       expect(data.applications[0]).toMatchObject({ hopes: mine.hopes });
       expect(data.applications[0].consents[0].wording).toContain('I agree');

@@ -3,6 +3,7 @@
  * To plug in a feature (pulses, review answers, audit entries ...): write `src/server/data-rights/<feature>.ts`
  * exporting a `Contributor` (see types.ts) and add it to this list, before `storedCopies`, which runs last.
  */
+import { feedbackAnswers } from './feedback.ts';
 import { applications, mail, profile, signIn, storedCopies } from './personal.ts';
 import {
   actions,
@@ -27,6 +28,7 @@ export const contributors: Contributor[] = [
   concerns,
   workshopActions,
   workshopAnswers,
+  feedbackAnswers,
   roomWords,
   mail,
   signIn,

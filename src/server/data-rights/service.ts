@@ -8,6 +8,7 @@ import type { ErasureMode, ErasurePreview } from '../../contract/closing.ts';
 import type { PersonActor } from '../../domain/access.ts';
 import { audit, erasedLabel, forgetInAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
+import { answerKey } from '../features/feedback/store.ts';
 import { personResource } from '../features/resources.ts';
 import { authorize } from '../http/authorize.ts';
 import { conflict, notFound } from '../http/problem.ts';
@@ -22,7 +23,14 @@ export async function loadSubject(ctx: AppContext, personId: string): Promise<Su
     .where('id', '=', personId)
     .executeTakeFirst();
   if (!row) throw notFound('person');
-  return { personId: row.id, hostId: row.host_id, userId: row.user_id, name: row.name, email: row.email };
+  return {
+    personId: row.id,
+    hostId: row.host_id,
+    userId: row.user_id,
+    name: row.name,
+    email: row.email,
+    answerKey: (scope, subjectId) => answerKey(ctx.config.authSecret, scope, subjectId, row.id),
+  };
 }
 
 export async function collectSections(

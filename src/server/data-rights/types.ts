@@ -21,6 +21,11 @@ export interface Subject {
   userId: string | null;
   name: string;
   email: string;
+  /**
+   * The keyed hash under which this person's anonymous answers (pulses, review answers) are stored: only
+   * the server, holding the secret, can find their own answers again for them.
+   */
+  answerKey(scope: 'pulse' | 'review', subjectId: string): string;
 }
 
 /** What of a person's data to collect: everything, or their own content of one programme. */
