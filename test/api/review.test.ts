@@ -3,6 +3,7 @@
 // consent and never with names; exported as CSV and PDF (charts included) and published to participants.
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dueReviewReminders } from '../../src/server/features/feedback/reviews.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
 import { pdfText } from '../support/pdf-text.ts';
@@ -323,6 +324,49 @@ describe.each(storeKinds)('the programme review, on %s', (kind) => {
     const csv = (await as('coordinator', 'GET', `/api/reviews/${reviewId}/report.csv`)).body;
     expect(csv).toContain('workshop,Plenary on funding,attended,1');
     expect(JSON.stringify(after.workshops)).not.toMatch(/Ada|Member|@/);
+  });
+
+  it('reminds those who have not answered on its own: when a review opens and in its last three days', async () => {
+    const saved = clock;
+    try {
+      clock = new Date('2028-01-10T09:00:00.000Z');
+      const second = await ok(
+        await as('coordinator', 'POST', `/api/programmes/${w.programmeId}/reviews`, {
+          title: 'Mid-point',
+          phase: 'mid',
+        }),
+      );
+      await ok(
+        await as('coordinator', 'PATCH', `/api/reviews/${second.id}`, {
+          opensAt: '2028-01-10T09:00:00.000Z',
+          closesAt: '2028-01-20T09:00:00.000Z',
+        }),
+      );
+      const mails = async () =>
+        Number(
+          (
+            await t.ctx.db
+              .selectFrom('mailOutbox')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('kind', '=', 'reviewReminder')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await mails();
+      const opening = await dueReviewReminders(t.ctx);
+      expect(opening).toBeGreaterThan(0);
+      expect(await mails()).toBe(before + opening);
+      expect(await dueReviewReminders(t.ctx)).toBe(0);
+      clock = new Date('2028-01-15T09:00:00.000Z');
+      expect(await dueReviewReminders(t.ctx)).toBe(0);
+      clock = new Date('2028-01-18T09:00:00.000Z');
+      expect(await dueReviewReminders(t.ctx)).toBe(opening);
+      expect(await dueReviewReminders(t.ctx)).toBe(0);
+      clock = new Date('2028-01-21T09:00:00.000Z');
+      expect(await dueReviewReminders(t.ctx)).toBe(0);
+    } finally {
+      clock = saved;
+    }
   });
 
   it('stores no person id with an answer', async () => {

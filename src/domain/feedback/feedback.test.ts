@@ -7,6 +7,7 @@ import {
   editOutcome,
   questionnaireProblems,
   questionResults,
+  reviewReminderDue,
   reviewState,
   reviewTemplate,
 } from './questionnaire.ts';
@@ -164,5 +165,24 @@ describe('chart options', () => {
       [{ name: 'useful', values: [4.1, null] }],
     );
     expect(trend.series[0]!.data).toEqual([4.1, null]);
+  });
+});
+
+describe('automatic review reminders', () => {
+  const review = { opensAt: '2027-06-01T00:00:00Z', closesAt: '2027-06-15T00:00:00Z', remindedAt: null };
+  it('are due once when the review opens, and once more in its last three days', () => {
+    expect(reviewReminderDue(review, new Date('2027-05-31T00:00:00Z'))).toBe(false);
+    expect(reviewReminderDue(review, new Date('2027-06-01T01:00:00Z'))).toBe(true);
+    const opened = { ...review, remindedAt: '2027-06-01T01:00:00Z' };
+    expect(reviewReminderDue(opened, new Date('2027-06-10T00:00:00Z'))).toBe(false);
+    expect(reviewReminderDue(opened, new Date('2027-06-12T00:00:00Z'))).toBe(true);
+    const last = { ...review, remindedAt: '2027-06-12T00:00:00Z' };
+    expect(reviewReminderDue(last, new Date('2027-06-14T00:00:00Z'))).toBe(false);
+    expect(reviewReminderDue(last, new Date('2027-06-16T00:00:00Z'))).toBe(false);
+  });
+  it('are not due for a draft or a review without a closing date after the first', () => {
+    expect(reviewReminderDue({ opensAt: null, closesAt: null, remindedAt: null }, new Date())).toBe(false);
+    const open = { opensAt: '2027-06-01T00:00:00Z', closesAt: null, remindedAt: '2027-06-01T01:00:00Z' };
+    expect(reviewReminderDue(open, new Date('2027-09-01T00:00:00Z'))).toBe(false);
   });
 });

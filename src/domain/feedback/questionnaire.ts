@@ -208,3 +208,21 @@ export function reviewState(
   if (review.closesAt && t >= new Date(review.closesAt).getTime()) return 'closed';
   return 'open';
 }
+
+/** Days before a review closes when those who have not answered get their last reminder. */
+export const lastReminderDays = 3;
+
+/**
+ * Whether a review's automatic reminder is due: once when it opens, and once more in its last days
+ * (when it has a closing date), each to those who have not answered yet.
+ */
+export function reviewReminderDue(
+  review: { opensAt: string | null; closesAt: string | null; remindedAt: string | null },
+  now: Date,
+): boolean {
+  if (reviewState(review, now) !== 'open') return false;
+  if (!review.remindedAt) return true;
+  if (!review.closesAt) return false;
+  const lastCall = new Date(review.closesAt).getTime() - lastReminderDays * 86_400_000;
+  return now.getTime() >= lastCall && new Date(review.remindedAt).getTime() < lastCall;
+}

@@ -16,6 +16,7 @@ import {
   editOutcome,
   type Question,
   questionnaireProblems,
+  reviewReminderDue,
   reviewState,
   reviewTemplate,
 } from '../../../domain/feedback/questionnaire.ts';
@@ -306,6 +307,42 @@ export async function remindReview(ctx: AppContext, actor: PersonActor, reviewId
   authorize(actor, 'review.manage', resource);
   if (reviewState(row, ctx.now()) !== 'open')
     throw conflict('Reminders go out only while the review is open: set its opening date first.');
+  return sendReviewReminders(ctx, row);
+}
+
+/**
+ * The scheduler's round: each open review whose reminder is due (when it opens, and in its last days)
+ * reminds those who have not answered. Claiming the review first means one process sends, not each.
+ */
+export async function dueReviewReminders(ctx: AppContext): Promise<number> {
+  const now = ctx.now();
+  const open = await ctx.db
+    .selectFrom('review')
+    .innerJoin('programme', 'programme.id', 'review.programmeId')
+    .selectAll('review')
+    .where('review.opensAt', 'is not', null)
+    .where('review.opensAt', '<=', now.toISOString())
+    .where('programme.status', '!=', 'closed')
+    .execute();
+  let queued = 0;
+  for (const row of open) {
+    if (!reviewReminderDue(row, now)) continue;
+    const claimed = await ctx.db
+      .updateTable('review')
+      .set({ remindedAt: now.toISOString() })
+      .where('id', '=', row.id)
+      .where((eb) =>
+        row.remindedAt === null ? eb('remindedAt', 'is', null) : eb('remindedAt', '=', row.remindedAt),
+      )
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    queued += (await sendReviewReminders(ctx, row)).queued;
+  }
+  return queued;
+}
+
+async function sendReviewReminders(ctx: AppContext, row: ReviewRow) {
+  const reviewId = row.id;
   const answered = new Set((await responsesOf(ctx.db, reviewId)).map((r) => r.key));
   const waiting = (await participantIds(ctx.db, row.programmeId)).filter(
     (id) => !answered.has(answerKey(ctx.config.authSecret, 'review', reviewId, id)),

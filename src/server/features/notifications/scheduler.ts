@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
 import { eraseExpiredContent } from '../closing/retention.ts';
+import { dueReviewReminders } from '../feedback/reviews.ts';
 import { workshopReminders } from '../workshops/reminders.ts';
 import {
   claimLedger,
@@ -67,7 +68,8 @@ export class NotificationScheduler {
     const notices = await this.meetingNotices();
     const reminders =
       (await this.reminders()) +
-      (await workshopReminders(this.ctx, (language, offset) => relativeWhen(this.ctx, language, offset)));
+      (await workshopReminders(this.ctx, (language, offset) => relativeWhen(this.ctx, language, offset))) +
+      (await dueReviewReminders(this.ctx));
     // Closed programmes whose retention has run out lose their set content (figures stay).
     await eraseExpiredContent(this.ctx);
     if (notices + reminders > 0) this.ctx.mail.wake();
