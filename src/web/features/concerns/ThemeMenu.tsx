@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useMenuButton } from '../../ui/use-menu-button.ts';
 
 export interface MenuItem {
   key: string;
@@ -23,43 +23,7 @@ export function MenuButton({
   items: () => MenuItem[];
   onChoose(key: string): void;
 }) {
-  const [open, setOpen] = useState(false);
-  const id = useId();
-  const trigger = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  const container = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    list.current?.querySelector('button')?.focus();
-    const away = (e: Event) => {
-      if (!container.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('focusin', away);
-    document.addEventListener('pointerdown', away);
-    return () => {
-      document.removeEventListener('focusin', away);
-      document.removeEventListener('pointerdown', away);
-    };
-  }, [open]);
-
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) trigger.current?.focus();
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      close(true);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      buttons[(at + step + buttons.length) % buttons.length]?.focus();
-    }
-  };
+  const { open, toggle, id, trigger, list, container, close, onKeyDown } = useMenuButton();
 
   return (
     <div className="menu-button" ref={container}>
@@ -70,7 +34,7 @@ export function MenuButton({
         aria-expanded={open}
         aria-controls={id}
         aria-label={accessibleName}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         {label}
       </button>

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMenuButton } from '../../ui/use-menu-button.ts';
 import type { Destination } from './use-formation-run.ts';
 
 export interface MoveOption {
@@ -24,45 +24,7 @@ export function MoveMenu({
   onMove(to: Destination): void;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const id = useId();
-  const trigger = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-
-  const container = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    list.current?.querySelector('button')?.focus();
-    // Tabbing or clicking away closes the list.
-    const away = (e: Event) => {
-      if (!container.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('focusin', away);
-    document.addEventListener('pointerdown', away);
-    return () => {
-      document.removeEventListener('focusin', away);
-      document.removeEventListener('pointerdown', away);
-    };
-  }, [open]);
-
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) trigger.current?.focus();
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      close(true);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      buttons[(at + step + buttons.length) % buttons.length]?.focus();
-    }
-  };
+  const { open, toggle, id, trigger, list, container, close, onKeyDown } = useMenuButton();
 
   return (
     <div className="move-menu" ref={container}>
@@ -73,7 +35,7 @@ export function MoveMenu({
         aria-expanded={open}
         aria-controls={id}
         aria-label={t('formation.move.open', { name: personName })}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         {t('formation.move.button')}
       </button>
