@@ -61,7 +61,13 @@ export function browserLanguage(
 }
 
 /** Each language's web catalogue, its own chunk fetched only when the language is used. */
-const catalogues = import.meta.glob<Record<string, unknown>>('../../i18n/web.*.json', { import: 'default' });
+// English is in the app's first chunk already (src/web/i18n.ts).
+const catalogues = import.meta.glob<Record<string, unknown>>(
+  ['../../i18n/web.*.json', '!../../i18n/web.en.json'],
+  {
+    import: 'default',
+  },
+);
 
 /** Loads the catalogue if need be, switches i18next, and gives the page its language and direction. */
 export async function applyLanguage(instance: i18n, code: string): Promise<void> {
