@@ -12,6 +12,7 @@ export default defineConfig({
             'src/cli/**/*.test.ts',
             'src/contract/**/*.test.ts',
             'src/shared/**/*.test.ts',
+            'src/i18n/**/*.test.ts',
           ],
           environment: 'node',
         },

@@ -4,12 +4,13 @@
  */
 import { actionsByResource, setRoles } from '../domain/access.ts';
 import { programmeStatuses, setModes } from '../domain/programme.ts';
+import { type LanguageCode, languages as languageList } from '../i18n/languages.ts';
 
 export { programmeStatuses, setModes, setRoles };
 
-/** Languages people may choose; each has catalogues for the web app, mail and exports. */
-export const languages = ['en', 'fr', 'es'] as const;
-export type Language = (typeof languages)[number];
+/** Languages people may choose (src/i18n/languages.ts); each has catalogues for the web app, mail and exports. */
+export const languages = languageList.map((language) => language.code) as [LanguageCode, ...LanguageCode[]];
+export type Language = LanguageCode;
 
 export const accountStatuses = ['active', 'invited', 'not-invited'] as const;
 

@@ -13,6 +13,8 @@ export const setupStatus = route({
     needed: z.boolean(),
     /** Lets a signed-out visitor's page skip asking who they are (an answer of 401 the console would log). */
     signedIn: z.boolean(),
+    /** The host's language for visitors who have chosen none and whose browser asks for none Revans speaks. */
+    defaultLanguage: language.nullable(),
   }),
 });
 

@@ -20,6 +20,8 @@ export interface PersonActor {
   setRoles: ReadonlyMap<string, SetRole>;
   /** The programme each of those sets belongs to. */
   programmesOfSets: ReadonlySet<string>;
+  /** Their own language (person.language): server-rendered words (problems, exports) speak it. */
+  language?: string;
 }
 
 export type Actor = { kind: 'anonymous' } | PersonActor;

@@ -146,7 +146,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   keepRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  installErrorHandling(app, ctx.i18n);
   // First of all hooks: a flood of sign-in attempts is refused before anything else runs for it.
   installSignInLimit(
     app,

@@ -120,10 +120,9 @@ export async function erasePerson(
 ): Promise<{ counts: { kind: string; count: number }[] }> {
   const subject = await erasable(ctx, actor, personId);
   if (confirmName.trim() !== subject.name.trim())
-    throw conflict(
-      `To confirm, type the person's name exactly as shown: ${subject.name}.`,
-      'body.confirmName',
-    );
+    throw conflict("To confirm, type the person's name exactly as shown: {{name}}.", 'body.confirmName', {
+      name: subject.name,
+    });
   return transact(ctx, async (tx) => {
     const done: { kind: string; count: number }[] = [];
     for (const c of contributors) {

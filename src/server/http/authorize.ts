@@ -48,7 +48,8 @@ export function authorize<R extends Resource>(actor: Actor, action: Action, reso
   if (!can(actor, visibilityAction[resource.type] as never, resource)) throw notFound(nouns[resource.type]);
   if (!can(actor, action as never, resource)) {
     throw forbidden(
-      `Your role does not allow this (${action}). Ask your programme coordinator or host admin.`,
+      'Your role does not allow this ({{action}}). Ask your programme coordinator or host admin.',
+      { action },
     );
   }
   // The one "programme closed" guard: a closed programme's sets, meetings and surveys do not change.

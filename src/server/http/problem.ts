@@ -40,27 +40,73 @@ export interface ProblemBody {
   errors?: FieldError[];
 }
 
+/** Values for a sentence's `{{name}}` placeholders. */
+export type ProblemValues = Record<string, string | number>;
+
+/**
+ * Gives a problem's English sentence (its message id, as in gettext) in the reader's language. The ids
+ * are extracted from the code into src/i18n/problems.en.json (scripts/extract-problems.ts), which
+ * translators copy per language.
+ */
+export type Translate = (id: string, values?: ProblemValues) => string;
+
+/** Fills `{{name}}` placeholders: the English text, and what any translation falls back to. */
+export const english: Translate = (id, values) =>
+  values ? id.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => String(values[name] ?? whole)) : id;
+
 export class Problem extends Error {
   readonly code: ProblemCode;
   readonly status: number;
   readonly errors: FieldError[] | undefined;
+  /** The English sentence with its placeholders: the message id translations are found by. */
+  readonly template: string;
+  readonly values: ProblemValues | undefined;
+  /** Values that are themselves words to translate (the noun in "There is no {{what}} here"). */
+  readonly wordValues: readonly string[];
 
-  constructor(code: ProblemCode, detail: string, errors?: FieldError[]) {
-    super(detail);
+  constructor(
+    code: ProblemCode,
+    detail: string,
+    errors?: FieldError[],
+    values?: ProblemValues,
+    wordValues: readonly string[] = [],
+  ) {
+    super(english(detail, values));
     this.code = code;
     this.status = problemCodes[code].status;
     this.errors = errors;
+    this.template = detail;
+    this.values = values;
+    this.wordValues = wordValues;
   }
 
-  toBody(): ProblemBody {
-    return problemBody(this.code, this.message, this.errors);
+  /** The problem+json body, in English unless given the reader's translation. */
+  toBody(translate: Translate = english): ProblemBody {
+    const values = this.values && { ...this.values };
+    for (const name of this.wordValues)
+      if (values?.[name] !== undefined) values[name] = translate(String(values[name]));
+    const detail = translate(this.template, values);
+    const errors = this.errors?.map((error) => ({
+      field: error.field,
+      message: error.message === this.message ? detail : translate(error.message),
+    }));
+    return problemBody(this.code, detail, errors, translate);
   }
 }
 
-export function problemBody(code: ProblemCode, detail: string, errors?: FieldError[]): ProblemBody {
+/** A problem whose sentence has placeholders, e.g. problem('conflict', 'There is already a {{what}}.', { what }). */
+export const problem = (code: ProblemCode, detail: string, values?: ProblemValues, errors?: FieldError[]) =>
+  new Problem(code, detail, errors, values);
+
+export function problemBody(
+  code: ProblemCode,
+  detail: string,
+  errors?: FieldError[],
+  translate: Translate = english,
+): ProblemBody {
   const body: ProblemBody = {
     type: `urn:revans:problem:${code}`,
-    title: problemCodes[code].title,
+    title: translate(problemCodes[code].title),
     status: problemCodes[code].status,
     detail,
     code,
@@ -70,7 +116,8 @@ export function problemBody(code: ProblemCode, detail: string, errors?: FieldErr
 }
 
 export const notFound = (what: string) =>
-  new Problem('not-found', `There is no ${what} here, or you cannot see it.`);
-export const forbidden = (detail: string) => new Problem('forbidden', detail);
-export const conflict = (detail: string, field?: string) =>
-  new Problem('conflict', detail, field ? [{ field, message: detail }] : undefined);
+  new Problem('not-found', 'There is no {{what}} here, or you cannot see it.', undefined, { what }, ['what']);
+export const forbidden = (detail: string, values?: ProblemValues) =>
+  new Problem('forbidden', detail, undefined, values);
+export const conflict = (detail: string, field?: string, values?: ProblemValues) =>
+  new Problem('conflict', detail, field ? [{ field, message: english(detail, values) }] : undefined, values);

@@ -76,7 +76,7 @@ export async function registerLiveGateway(
     const closer: SessionSocket = { close: (code, reason) => socket.close(code, reason) };
     sessions.add(sessionId, closer);
     socket.on('close', () => sessions.remove(sessionId, closer));
-    serveSocket(socket, actor.personId, sessionId, request.log, ctx, hub);
+    serveSocket(socket, actor.personId, sessionId, request.log, ctx, hub, actor.language);
   });
 }
 
@@ -91,6 +91,8 @@ function serveSocket(
   log: FastifyBaseLogger,
   ctx: AppContext,
   hub: MeetingHub,
+  /** The person's language, for the reasons given with refusals (the web app shows its own words by code). */
+  language = 'en',
 ) {
   const joined = new Set<string>();
   // ws's own TCP socket (ws has used this field for years; there is no public handle for corking).
@@ -128,7 +130,7 @@ function serveSocket(
     if (result.ok) send({ t: 'ack', id, seq: result.seq });
     else if ('refusal' in result) {
       const { code, params } = result.refusal;
-      const reason = refusalSentence(ctx.i18n, result.refusal);
+      const reason = refusalSentence(ctx.i18n, result.refusal, language);
       send({ t: 'nack', id, code, ...(params ? { params } : {}), reason });
     }
   };

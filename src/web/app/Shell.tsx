@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { FlashRegion, useAnnounce } from './flash.tsx';
+import { LanguageMenu } from './language.tsx';
 import { useSession } from './session.tsx';
 
 /**
@@ -119,6 +120,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Link>
           <MainNav />
           <AccountMenu />
+          <LanguageMenu />
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>

@@ -220,7 +220,7 @@ async function assertNameFree(db: Kysely<DB>, programmeId: string, name: string,
     .where('programmeId', '=', programmeId)
     .execute();
   if (themes.some((t) => t.id !== exceptId && t.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
-    throw conflict(`There is already a theme called “${name}”. Choose another name.`, 'body.name');
+    throw conflict('There is already a theme called “{{name}}”. Choose another name.', 'body.name', { name });
 }
 
 /** Sets the programme's themes at once, e.g. accepting a suggestion; concerns not named have no theme. */
@@ -443,8 +443,9 @@ export async function updateVoting(
     if (input.votesPerPerson !== undefined && input.votesPerPerson !== limit) {
       if (status !== 'not-open' && input.status !== 'not-open')
         throw conflict(
-          `People have voted with ${limit} votes each. Start voting again (which clears the votes) to change the number.`,
+          'People have voted with {{limit}} votes each. Start voting again (which clears the votes) to change the number.',
           'body.votesPerPerson',
+          { limit },
         );
       limit = input.votesPerPerson;
     }

@@ -38,7 +38,8 @@ export async function ensurePerson(
     .where('hostId', '=', hostId)
     .where('email', '=', app.email)
     .executeTakeFirst();
-  if (existing?.archivedAt) throw conflict(`${existing.name} is archived; restore them first.`);
+  if (existing?.archivedAt)
+    throw conflict('{{name}} is archived; restore them first.', undefined, { name: existing.name });
   if (existing) return existing.id;
   const id = randomUUID();
   await ctx.db

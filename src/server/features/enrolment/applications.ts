@@ -40,10 +40,10 @@ export async function inviteToApply(
     .where('email', '=', input.email)
     .executeTakeFirst();
   if (existing && existing.status !== 'invited' && existing.status !== 'withdrawn')
-    throw conflict(
-      `${input.email} has already applied to this programme (${existing.status}).`,
-      'body.email',
-    );
+    throw conflict('{{email}} has already applied to this programme ({{status}}).', 'body.email', {
+      email: input.email,
+      status: existing.status,
+    });
   const person = await ctx.db
     .selectFrom('person')
     .select(['id', 'language'])
@@ -179,7 +179,10 @@ export async function submitApplication(
         .where('email', '=', email)
         .executeTakeFirst();
   if (existing && existing.status !== 'invited' && existing.status !== 'withdrawn')
-    throw conflict(`An application from ${email} is already here (${existing.status}).`, 'body.email');
+    throw conflict('An application from {{email}} is already here ({{status}}).', 'body.email', {
+      email,
+      status: existing.status,
+    });
   const person =
     me ??
     (await ctx.db

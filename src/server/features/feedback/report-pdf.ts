@@ -25,8 +25,9 @@ export function reportDocument(
   ctx: AppContext,
   report: ReviewReport,
   programmeName: string,
+  language = 'en',
 ): TDocumentDefinitions {
-  const t = ctx.i18n.getFixedT('en', 'record');
+  const t = ctx.i18n.getFixedT(language, 'record');
   const na = t('reviewReport.notApplicable');
   const chartBlock = (id: string): Content[] => {
     const chart = report.charts.find((c) => c.id === id);
@@ -149,11 +150,12 @@ export function reportDocument(
   };
 }
 
-export async function reportPdf(ctx: AppContext, report: ReviewReport): Promise<Buffer> {
+/** The report as a PDF, in the reader's language. */
+export async function reportPdf(ctx: AppContext, report: ReviewReport, language = 'en'): Promise<Buffer> {
   const programme = await ctx.db
     .selectFrom('programme')
     .select('name')
     .where('id', '=', report.review.programmeId)
     .executeTakeFirstOrThrow();
-  return renderPdf(reportDocument(ctx, report, programme.name));
+  return renderPdf(reportDocument(ctx, report, programme.name, language));
 }

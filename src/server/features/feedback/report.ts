@@ -144,7 +144,7 @@ export async function buildReport(
 ): Promise<ReviewReport> {
   const { row, resource } = await loadReview(ctx.db, reviewId);
   if (!can(actor, 'review.readReport', resource)) authorize(actor, 'report.readPublished', resource);
-  const t = ctx.i18n.getFixedT('en', 'record');
+  const t = ctx.i18n.getFixedT(actor.language ?? 'en', 'record');
   const na = t('reviewReport.notApplicable');
   const k = await hostK(ctx.db, resource.hostId);
   // The report is one document for all its readers: it carries nobody's own answers, the viewer's included.

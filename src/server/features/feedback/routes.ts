@@ -67,7 +67,8 @@ export const feedbackRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
     return csv;
   });
   registerRoute(app, contract.downloadReportPdf, async ({ request, reply, params }) => {
-    const pdf = await reportPdf(ctx, await buildReport(ctx, signedIn(request), params.id));
+    const actor = signedIn(request);
+    const pdf = await reportPdf(ctx, await buildReport(ctx, actor, params.id), actor.language);
     reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="review-${params.id}.pdf"`);

@@ -247,12 +247,19 @@ export async function movePerson(
     (s) => s.members.includes(move.personId) || (s.facilitators ?? []).includes(move.personId),
   );
   if (from !== -1 && assignment.sets[from]!.locked)
-    throw conflict(`Set ${from + 1} is locked; unlock it to move people out of it.`, 'body.personId');
+    throw conflict('Set {{number}} is locked; unlock it to move people out of it.', 'body.personId', {
+      number: from + 1,
+    });
   if (move.toSet !== null) {
     if (move.toSet > assignment.sets.length)
-      throw conflict(`There is no set ${move.toSet + 1}; there are ${assignment.sets.length}.`, 'body.toSet');
+      throw conflict('There is no set {{number}}; there are {{count}}.', 'body.toSet', {
+        number: move.toSet + 1,
+        count: assignment.sets.length,
+      });
     if (assignment.sets[move.toSet]?.locked)
-      throw conflict(`Set ${move.toSet + 1} is locked; unlock it to move people into it.`, 'body.toSet');
+      throw conflict('Set {{number}} is locked; unlock it to move people into it.', 'body.toSet', {
+        number: move.toSet + 1,
+      });
   }
   const sets: SetAssignment[] = assignment.sets.map((s) => ({
     members: s.members.filter((id) => id !== move.personId),

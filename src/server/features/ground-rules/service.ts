@@ -118,8 +118,9 @@ export async function updateGroundRules(
     const currentVersion = current?.version ?? null;
     if (currentVersion !== input.basedOn) {
       throw conflict(
-        `The ground rules changed meanwhile (now version ${currentVersion ?? 'none'}); reload them and edit the new version.`,
+        'The ground rules changed meanwhile (now version {{version}}); reload them and edit the new version.',
         'body.basedOn',
+        { version: currentVersion ?? '–' },
       );
     }
     const version = (currentVersion ?? 0) + 1;
@@ -180,8 +181,9 @@ export async function acceptGroundRules(
   if (!current) throw conflict('Your set has not adopted its ground rules yet.');
   if (current.version !== version) {
     throw conflict(
-      `The ground rules are now at version ${current.version}; please read that version and accept it.`,
+      'The ground rules are now at version {{version}}; please read that version and accept it.',
       'body.version',
+      { version: current.version },
     );
   }
   const already = await ctx.db

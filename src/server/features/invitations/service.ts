@@ -30,8 +30,10 @@ export async function invitePerson(ctx: AppContext, actor: PersonActor, personId
     ])
     .where('person.id', '=', personId)
     .executeTakeFirstOrThrow();
-  if (person.userId) throw conflict(`${person.name} already has an account; they can sign in.`);
-  if (person.archivedAt) throw conflict(`${person.name} is archived; restore them before inviting.`);
+  if (person.userId)
+    throw conflict('{{name}} already has an account; they can sign in.', undefined, { name: person.name });
+  if (person.archivedAt)
+    throw conflict('{{name}} is archived; restore them before inviting.', undefined, { name: person.name });
   const inviter = await ctx.db
     .selectFrom('person')
     .select('name')

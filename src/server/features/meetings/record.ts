@@ -66,14 +66,14 @@ async function auditExport(ctx: AppContext, actor: PersonActor, meetingId: strin
 export async function meetingRecord(ctx: AppContext, actor: PersonActor, meetingId: string) {
   const record = await ownRecord(ctx, actor, meetingId);
   await auditExport(ctx, actor, meetingId, 'markdown');
-  return { record, markdown: toMarkdown(recordOutline(record, recordWords(ctx.i18n))) };
+  return { record, markdown: toMarkdown(recordOutline(record, recordWords(ctx.i18n, actor.language))) };
 }
 
 /** The viewer's record as a PDF: the same outline as the Markdown. */
 export async function meetingRecordPdf(ctx: AppContext, actor: PersonActor, meetingId: string) {
   const record = await ownRecord(ctx, actor, meetingId);
   await auditExport(ctx, actor, meetingId, 'pdf');
-  return recordPdf(recordOutline(record, recordWords(ctx.i18n)));
+  return recordPdf(recordOutline(record, recordWords(ctx.i18n, actor.language)));
 }
 
 /** Who presented when and for how long, and who might present next so everyone gets their turn. */

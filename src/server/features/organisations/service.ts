@@ -41,7 +41,7 @@ async function assertNameFree(ctx: AppContext, hostId: string, name: string, exc
     .where('name', '=', name);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst())
-    throw conflict(`There is already an organisation called “${name}”.`, 'body.name');
+    throw conflict('There is already an organisation called “{{name}}”.', 'body.name', { name });
 }
 
 export async function createOrganisation(

@@ -39,7 +39,7 @@ async function assertEmailFree(ctx: AppContext, hostId: string, email: string, e
     .where('email', '=', email);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (await query.executeTakeFirst())
-    throw conflict(`Someone with the email address ${email} is already here.`, 'body.email');
+    throw conflict('Someone with the email address {{email}} is already here.', 'body.email', { email });
 }
 
 export async function listPeople(

@@ -212,7 +212,8 @@ export async function addCoordinator(
     .where('programmeId', '=', programmeId)
     .where('personId', '=', personId)
     .executeTakeFirst();
-  if (existing) throw conflict(`${person.name} already coordinates this programme.`, 'body.personId');
+  if (existing)
+    throw conflict('{{name}} already coordinates this programme.', 'body.personId', { name: person.name });
   const programme = await ctx.db
     .selectFrom('programme')
     .select('name')

@@ -76,8 +76,9 @@ export async function changeSeries(
     const clash = next.find((o) => behind.has(o.key));
     if (clash)
       throw conflict(
-        `A meeting already held was first planned for ${clash.key.replace('T', ' ')}; start the change at another time.`,
+        'A meeting already held was first planned for {{when}}; start the change at another time.',
         'body.firstLocal',
+        { when: clash.key.replace('T', ' ') },
       );
     const sequenceOf = new Map(coming.map((m) => [m.id, m.sequence]));
     const occurrence = (occurrenceKey: string, meetingId: string) =>

@@ -201,7 +201,8 @@ export async function addMember(
       { field: 'body.personId', message: 'personId does not name a person of this host' },
     ]);
   }
-  if (person.archivedAt) throw conflict(`${person.name} is archived; restore them first.`, 'body.personId');
+  if (person.archivedAt)
+    throw conflict('{{name}} is archived; restore them first.', 'body.personId', { name: person.name });
   await assertRoleFits(ctx, setId, role);
   const existing = await ctx.db
     .selectFrom('setMembership')
@@ -209,7 +210,7 @@ export async function addMember(
     .where('setId', '=', setId)
     .where('personId', '=', personId)
     .executeTakeFirst();
-  if (existing) throw conflict(`${person.name} is already in this set.`, 'body.personId');
+  if (existing) throw conflict('{{name}} is already in this set.', 'body.personId', { name: person.name });
   await transact(ctx, async (tx) => {
     await tx.db
       .insertInto('setMembership')

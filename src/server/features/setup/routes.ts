@@ -3,12 +3,13 @@ import * as contract from '../../../contract/setup.ts';
 import { fetchHeaders } from '../../auth/routes.ts';
 import type { AppContext } from '../../context.ts';
 import { registerRoute } from '../../http/route.ts';
-import { isSetUp, runFirstSetup } from './service.ts';
+import { installationLanguage, isSetUp, runFirstSetup } from './service.ts';
 
 export const setupRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   registerRoute(app, contract.setupStatus, async ({ request }) => ({
     needed: !(await isSetUp(ctx)),
     signedIn: request.actor.kind === 'person',
+    defaultLanguage: await installationLanguage(ctx),
   }));
   registerRoute(app, contract.runSetup, async ({ request, reply, body }) => {
     const result = await runFirstSetup(ctx, body, fetchHeaders(request));

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Language } from '../../../contract/enums.ts';
 import type { HostWithAdmin } from '../../../contract/setup.ts';
+import { isLanguageCode } from '../../../i18n/languages.ts';
 import { createCredentialAccount, deleteAccount, signInCookies } from '../../auth/accounts.ts';
 import type { AppContext } from '../../context.ts';
 import { Problem } from '../../http/problem.ts';
@@ -7,6 +9,17 @@ import { transact } from '../../transact.ts';
 
 export async function isSetUp(ctx: AppContext): Promise<boolean> {
   return Boolean(await ctx.db.selectFrom('host').select('id').limit(1).executeTakeFirst());
+}
+
+/** The first host's default language: what a signed-out visitor without a preference is shown. */
+export async function installationLanguage(ctx: AppContext): Promise<Language | null> {
+  const host = await ctx.db
+    .selectFrom('host')
+    .select('defaultLanguage')
+    .orderBy('createdAt')
+    .limit(1)
+    .executeTakeFirst();
+  return host && isLanguageCode(host.defaultLanguage) ? host.defaultLanguage : null;
 }
 
 /**

@@ -407,8 +407,9 @@ export async function updateWorkshop(
         .executeTakeFirst();
       if (Number(ok.numUpdatedRows) !== 1)
         throw conflict(
-          `More people than that have already said they are coming (${row.comingCount}); the capacity cannot be lower.`,
+          'More people than that have already said they are coming ({{coming}}); the capacity cannot be lower.',
           'body.capacity',
+          { coming: row.comingCount },
         );
     }
     await tx.db
@@ -515,8 +516,9 @@ export async function rsvpWorkshop(
         .executeTakeFirst();
       if (Number(taken.numUpdatedRows) !== 1)
         throw conflict(
-          `The workshop is full: all ${row.capacity} seats are taken. Answer "maybe" to show you would come if a seat frees up.`,
+          'The workshop is full: all {{capacity}} seats are taken. Answer "maybe" to show you would come if a seat frees up.',
           'body.answer',
+          { capacity: row.capacity ?? 0 },
         );
     } else if (previous?.answer === 'coming') {
       await tx.db
@@ -605,7 +607,9 @@ export async function addMaterial(
     .where('workshopId', '=', row.id)
     .executeTakeFirstOrThrow();
   if (Number(count.n) >= maxMaterials)
-    throw conflict(`A workshop holds at most ${maxMaterials} materials; remove one first.`);
+    throw conflict('A workshop holds at most {{limit}} materials; remove one first.', undefined, {
+      limit: maxMaterials,
+    });
   await ctx.db
     .insertInto('workshopMaterial')
     .values({

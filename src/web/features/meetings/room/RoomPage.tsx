@@ -270,7 +270,10 @@ function NextMoveButton({ room }: { room: Room }) {
         aria-describedby={verdict.ok ? undefined : 'next-move-why'}
       >
         {label}
-        <span aria-hidden="true"> →</span>
+        <span aria-hidden="true" className="direction-arrow">
+          {' '}
+          →
+        </span>
       </Button>
       {verdict.ok ? null : (
         <span id="next-move-why" className="next-move__why">
