@@ -38,12 +38,16 @@ export interface ProblemBody {
   detail: string;
   code: ProblemCode;
   errors?: FieldError[];
+  /** A refusal (403): the access-map action refused, so a client can say in its own words why. */
+  action?: string;
 }
 
 export class Problem extends Error {
   readonly code: ProblemCode;
   readonly status: number;
   readonly errors: FieldError[] | undefined;
+  /** The refused action of a 403, sent as the `action` extension member. */
+  action: string | undefined;
 
   constructor(code: ProblemCode, detail: string, errors?: FieldError[]) {
     super(detail);
@@ -53,7 +57,9 @@ export class Problem extends Error {
   }
 
   toBody(): ProblemBody {
-    return problemBody(this.code, this.message, this.errors);
+    const body = problemBody(this.code, this.message, this.errors);
+    if (this.action) body.action = this.action;
+    return body;
   }
 }
 
@@ -71,6 +77,10 @@ export function problemBody(code: ProblemCode, detail: string, errors?: FieldErr
 
 export const notFound = (what: string) =>
   new Problem('not-found', `There is no ${what} here, or you cannot see it.`);
-export const forbidden = (detail: string) => new Problem('forbidden', detail);
+export const forbidden = (detail: string, action?: string) => {
+  const problem = new Problem('forbidden', detail);
+  problem.action = action;
+  return problem;
+};
 export const conflict = (detail: string, field?: string) =>
   new Problem('conflict', detail, field ? [{ field, message: detail }] : undefined);
