@@ -11,6 +11,7 @@ import { isProblem } from '../../api/client.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { languageName } from './LanguagePicker.tsx';
 import { slotLabel } from './slots.ts';
 
 const tones: Record<ApplicationStatus, Tone> = {
@@ -92,7 +93,13 @@ export function ApplicationRow({
               <dt>{t('apply.form.themes')}</dt>
               <dd>{list(a.themes)}</dd>
               <dt>{t('apply.form.languages')}</dt>
-              <dd>{list(a.languages)}</dd>
+              <dd>
+                {list(
+                  a.languages.map((code) =>
+                    /^[a-z]{2,3}$/.test(code) ? languageName(code, i18n.language) : code,
+                  ),
+                )}
+              </dd>
               <dt>{t('apply.form.timeZone')}</dt>
               <dd>{a.timeZone || '—'}</dd>
               <dt>{t('apply.form.availability')}</dt>
