@@ -92,7 +92,7 @@ describe('web catalogue', () => {
       'set.roster.nowRole': ['member', 'facilitator'],
       'account.status': ['active', 'invited', 'not-invited'],
       'person.account': ['active', 'invited', 'not-invited'],
-      'mail.status': ['pending', 'sending', 'sent', 'failed'],
+      'mail.status': ['pending', 'sending', 'sent', 'failed', 'written'],
       'mail.delivery': ['smtp', 'files'],
       languages: ['en', 'fr', 'es'],
       'enrolment.status': applicationStatuses,

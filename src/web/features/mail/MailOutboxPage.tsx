@@ -65,7 +65,9 @@ export function MailOutboxPage() {
                 <th scope="col">{t('mail.columns.to')}</th>
                 <th scope="col">{t('mail.columns.status')}</th>
                 <th scope="col">{t('mail.columns.queued')}</th>
-                <th scope="col">{t('mail.columns.sent')}</th>
+                <th scope="col">
+                  {outbox.data.delivery === 'files' ? t('mail.columns.written') : t('mail.columns.sent')}
+                </th>
               </tr>
             </thead>
             <tbody>
