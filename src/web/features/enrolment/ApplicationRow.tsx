@@ -65,14 +65,14 @@ export function ApplicationRow({
         <span className="cell-sub cell-email">{a.email}</span>
         {a.asFacilitator ? <Badge tone="accent">{t('enrolment.applications.facilitator')}</Badge> : null}
       </th>
-      <td>
+      <td data-label={t('enrolment.applications.organisation')}>
         {a.organisation || '—'}
         <span className="cell-sub">{a.role}</span>
       </td>
-      <td>
+      <td data-label={t('enrolment.applications.status')}>
         <Badge tone={tones[a.status]}>{t(`enrolment.status.${a.status}`)}</Badge>
       </td>
-      <td>
+      <td data-label={t('enrolment.applications.details')}>
         {a.consent ? (
           <details className="disclosure">
             <summary>
@@ -112,7 +112,7 @@ export function ApplicationRow({
           </details>
         ) : null}
       </td>
-      <td>
+      <td className="cell-actions-end">
         {decidable ? (
           <div className="cell-actions">
             {(['accept', 'waitlist', 'decline'] as const)

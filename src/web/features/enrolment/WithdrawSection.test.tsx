@@ -14,7 +14,7 @@ describe('leaving a programme, in the words of one’s role (issue 13)', () => {
 
   it('offers a facilitator to step down as facilitator, not to leave as a member', async () => {
     fakeApi({});
-    renderPage(<WithdrawSection programme={programme} role="facilitator" />, { path: '/s', url: '/s' });
+    renderPage(<WithdrawSection programme={programme} setRole="facilitator" />, { path: '/s', url: '/s' });
     expect(await screen.findByRole('heading', { name: 'Step down as facilitator' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Leave the programme' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Step down as facilitator' }));
@@ -25,7 +25,7 @@ describe('leaving a programme, in the words of one’s role (issue 13)', () => {
 
   it('offers a member to leave the programme', async () => {
     fakeApi({});
-    renderPage(<WithdrawSection programme={programme} role="member" />, { path: '/s', url: '/s' });
+    renderPage(<WithdrawSection programme={programme} setRole="member" />, { path: '/s', url: '/s' });
     expect(await screen.findByRole('button', { name: 'Leave the programme' })).toBeTruthy();
     expect(screen.queryByText('Step down as facilitator')).toBeNull();
   });

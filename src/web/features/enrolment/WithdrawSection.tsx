@@ -12,10 +12,10 @@ import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
  */
 export function WithdrawSection({
   programme,
-  role = 'member',
+  setRole = 'member',
 }: {
   programme: { id: string; name: string };
-  role?: 'member' | 'facilitator';
+  setRole?: 'member' | 'facilitator';
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -27,7 +27,7 @@ export function WithdrawSection({
     await session.refresh();
     navigate('/');
   };
-  const keys = role === 'facilitator' ? 'enrolment.stepDown' : 'enrolment.withdraw';
+  const keys = setRole === 'facilitator' ? 'enrolment.stepDown' : 'enrolment.withdraw';
   return (
     <section className="section danger-zone" aria-labelledby="withdraw-heading">
       <h2 id="withdraw-heading">{t(`${keys}.title`)}</h2>

@@ -104,7 +104,7 @@ export function SetPage() {
       ) : null}
 
       <SetSettings set={s} onChange={set.setData} />
-      {isMember && !s.archived ? <WithdrawSection programme={s.programme} role={myRole} /> : null}
+      {isMember && !s.archived ? <WithdrawSection programme={s.programme} setRole={myRole} /> : null}
     </section>
   );
 }
