@@ -16,6 +16,11 @@ export const accountStatuses = ['active', 'invited', 'not-invited'] as const;
 
 /** A queued mail's state in the outbox: the mailer moves it from pending to sent or failed. */
 export const mailStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
+/**
+ * A mail's status as the outbox shows it: "written" is a mail delivered to a file in the data folder (no
+ * SMTP server configured), which no one has received, so it is never called "sent".
+ */
+export const shownMailStatuses = [...mailStatuses, 'written'] as const;
 
 export const hostActions = actionsByResource.host;
 export const personActions = actionsByResource.person;

@@ -1,6 +1,6 @@
 /** The host running this Revans: its settings, and the mail it has queued and sent. */
 import { z } from 'zod';
-import { hostActions, languages, mailStatuses } from './enums.ts';
+import { hostActions, languages, shownMailStatuses } from './enums.ts';
 import { abilities, hostParams, id, language, name, out, timeZone, urlNumber } from './fields.ts';
 import { route } from './route.ts';
 
@@ -40,7 +40,7 @@ export const updateHost = route({
 });
 export type HostPatch = z.output<typeof updateHost.body>;
 
-export const mailStatus = z.enum(mailStatuses);
+export const mailStatus = z.enum(shownMailStatuses);
 export type MailStatus = z.infer<typeof mailStatus>;
 
 /** A mail in the outbox list: its subject with set content withheld, never its text. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { erasureModes } from '../contract/closing.ts';
+import { actionsByResource } from '../domain/access.ts';
 import { applicationStatuses, dayParts, days, decisions } from '../domain/enrolment.ts';
 import { preferences } from '../domain/grouping/formation/types.ts';
 import { refusalCodes } from '../domain/meeting/refusals.ts';
@@ -91,7 +92,7 @@ describe('web catalogue', () => {
       'set.roster.nowRole': ['member', 'facilitator'],
       'account.status': ['active', 'invited', 'not-invited'],
       'person.account': ['active', 'invited', 'not-invited'],
-      'mail.status': ['pending', 'sending', 'sent', 'failed'],
+      'mail.status': ['pending', 'sending', 'sent', 'failed', 'written'],
       'mail.delivery': ['smtp', 'files'],
       languages: ['en', 'fr', 'es'],
       'enrolment.status': applicationStatuses,
@@ -109,6 +110,8 @@ describe('web catalogue', () => {
       'meeting.refusal': refusalCodes,
       'closing.erase.mode': erasureModes,
       'closing.log.kind': ['retention', 'remove', 'anonymise'],
+      // A refusal (403) is explained in words for every action of the access map.
+      refusals: [...new Set(Object.values(actionsByResource).flat())],
     };
     const missing = Object.entries(expected).flatMap(([group, values]) =>
       values.filter((v) => lookup(`${group}.${v}`) === undefined).map((v) => `${group}.${v}`),

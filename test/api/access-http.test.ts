@@ -452,4 +452,19 @@ describe.each(storeKinds)('who may read and change what, over HTTP, on %s', (kin
     expect(person.name).toBe('memberA2 person');
     expect(person).not.toHaveProperty('email');
   });
+
+  it('explains a refusal in words, with the refused action for clients, never the code in the sentence', async () => {
+    const refused = await t.call({
+      method: 'GET',
+      url: `/api/sets/${w.setA}/concerns`,
+      cookie: w.cookies.coordinator,
+    });
+    expect(refused.statusCode).toBe(403);
+    const body = refused.json();
+    expect(body.action).toBe('concern.listProposals');
+    expect(body.detail).toBe(
+      'Only the set can see the concerns proposed for sharing. Ask your programme coordinator or host admin if you think you should be able to.',
+    );
+    expect(body.detail).not.toContain('concern.');
+  });
 });

@@ -120,4 +120,25 @@ describe('mail without SMTP', () => {
       await t.close();
     }
   });
+
+  it.each(storeKinds)(
+    'calls a mail written to a file "written", never "sent", in the outbox (%s)',
+    async (kind) => {
+      const t = await createTestApp(kind, { smtpUrl: undefined }, { startMailWorker: false });
+      try {
+        const { hostId, cookie } = await setUpHost(t);
+        await queue(t, hostId, 1);
+        expect(await t.ctx.mail.deliverDue()).toBe(1);
+        const list = (await t.call({ method: 'GET', url: `/api/hosts/${hostId}/mail`, cookie })).json();
+        expect(list.delivery).toBe('files');
+        expect(list.mails[0]).toMatchObject({ subject: 'Mail 0', status: 'written' });
+        const one = (
+          await t.call({ method: 'GET', url: `/api/hosts/${hostId}/mail/${list.mails[0].id}`, cookie })
+        ).json();
+        expect(one.status).toBe('written');
+      } finally {
+        await t.close();
+      }
+    },
+  );
 });

@@ -111,6 +111,10 @@ describe('closing a programme, and people’s data', () => {
     await settings.close();
     await settings.banner().waitFor();
     await saveScreenshot(ada, 'programme-closed');
+    // The closed programme no longer offers its dead application link (copy, replace, revoke).
+    await ada.goto(new URL(`/programmes/${ids.programme}/enrolment`, journey.baseUrl).href);
+    await ada.getByRole('heading', { name: 'Stage of the programme' }).waitFor();
+    expect(await ada.getByRole('heading', { name: 'Open application link' }).count()).toBe(0);
 
     const data = await new DataPage(ada, journey.baseUrl).goto('/data');
     await data.setRetention('90');

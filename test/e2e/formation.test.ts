@@ -300,6 +300,12 @@ describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
     const programmePage = await new ProgrammePage(coordinatorPage, baseUrl, programmeName).arrived();
     await programmePage.announced('2 sets published. Their members have been emailed.');
     expect((await programmePage.setNames()).sort()).toEqual(['Set 1', 'Set 2']);
+    // The Formation tab stays once the programme runs, showing the sets as published (read-only).
+    await formation.tab('Formation');
+    const asPublished = coordinatorPage.getByRole('region', { name: 'The sets as published' });
+    await asPublished.getByRole('link', { name: 'Set 1' }).waitFor();
+    expect(await asPublished.getByRole('button').count()).toBe(0);
+    await formation.tab('Sets');
     const published = await mailTo(amara.email, /^Your action learning set: Set \d$/);
     const amaraSet = published.subject!.replace('Your action learning set: ', '');
 

@@ -353,6 +353,10 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
 
     await farah.next("Next: Presenter's feedback");
     await amara.waitForStep("Presenter's feedback");
+    // One heading names the step, not two (issue 13).
+    expect(await amara.page.getByRole('heading', { name: "Presenter's feedback", exact: true }).count()).toBe(
+      1,
+    );
     await amara.giveFeedback('The quiet after the questions helped me most.');
     await ben.page.getByText('The quiet after the questions helped me most.').waitFor();
 

@@ -264,7 +264,7 @@ describe('pulses and the programme review (SQLite, Chromium)', () => {
     // Before publication a member cannot read it.
     const benPage = await signedIn('ben');
     await benPage.goto(new URL(`/reviews/${reviewId}/report`, baseUrl).href);
-    await benPage.getByRole('alert').filter({ hasText: 'Your role does not allow this' }).waitFor();
+    await benPage.getByRole('alert').filter({ hasText: 'The report is not published yet.' }).waitFor();
     expect(await benPage.locator('main').innerText()).not.toContain('Colleagues from other charities');
 
     await report.publish();

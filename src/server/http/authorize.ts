@@ -8,6 +8,7 @@ import {
   visibilityAction,
 } from '../../domain/access.ts';
 import { closedProblem } from '../../domain/programme-lifecycle.ts';
+import webCatalogue from '../../i18n/web.en.json' with { type: 'json' };
 import { conflict, forbidden, notFound, Problem } from './problem.ts';
 
 declare module 'fastify' {
@@ -39,6 +40,19 @@ const nouns: Record<Resource['type'], string> = {
 };
 
 /**
+ * Why an action is refused, in a person's words (the web catalogue's `refusals`), never the internal
+ * action name: "Only those who run this programme can close it. Ask your programme coordinator…".
+ */
+export function refusalSentence(action: string, catalogue: object = webCatalogue): string {
+  const [group, name] = action.split('.') as [string, string];
+  // A catalogue is JSON of nested words; `refusals` holds a sentence per access-map action.
+  const refusals = (catalogue as { refusals: Record<string, Record<string, string> | string> }).refusals;
+  const entry = refusals[group];
+  const sentence = typeof entry === 'object' ? entry[name] : undefined;
+  return sentence ? `${sentence} ${refusals.askWho}` : String(refusals.generic);
+}
+
+/**
  * Checks one action. A viewer who may not know the resource exists gets 404; one who may see it but not
  * do the action gets 403.
  */
@@ -47,10 +61,7 @@ export function authorize<R extends Resource>(actor: Actor, action: Action, reso
   // resource, which the access map's tables guarantee match, so the pairing is not visible to the compiler.
   if (!can(actor, visibilityAction[resource.type] as never, resource)) throw notFound(nouns[resource.type]);
   if (!can(actor, action as never, resource)) {
-    throw forbidden(
-      'Your role does not allow this ({{action}}). Ask your programme coordinator or host admin.',
-      { action },
-    );
+    throw forbidden(refusalSentence(action), undefined, action);
   }
   // The one "programme closed" guard: a closed programme's sets, meetings and surveys do not change.
   const closed = closedProblem(action, 'programmeClosed' in resource ? resource.programmeClosed : false);

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { refusalSentence } from './authorize.ts';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { i18n } from 'i18next';
 import { defaultLanguage, isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
@@ -52,6 +53,12 @@ export function problemTranslator(i18n: i18n | undefined, language: string): Tra
     }) as string;
 }
 
+/** A refused action worded in one language, from the web catalogue's `refusals` (English where missing). */
+function refusalTranslator(i18n: i18n | undefined, language: string): ((action: string) => string) | undefined {
+  const catalogue = i18n?.getResourceBundle(language, 'web') as object | undefined;
+  return catalogue && 'refusals' in catalogue ? (action) => refusalSentence(action, catalogue) : undefined;
+}
+
 const fastifyCodes: Record<string, { code: ProblemCode; detail: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
     code: 'invalid-json',
@@ -75,8 +82,12 @@ const fastifyCodes: Record<string, { code: ProblemCode; detail: string }> = {
   },
 };
 
-function toProblem(error: FastifyError, tr: Translate): ProblemBody | undefined {
-  if (error instanceof Problem) return error.toBody(tr);
+function toProblem(
+  error: FastifyError,
+  tr: Translate,
+  refusal?: (action: string) => string,
+): ProblemBody | undefined {
+  if (error instanceof Problem) return error.toBody(tr, refusal);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? 'body';
     const errors = fieldErrors(context, error.validation, tr);
@@ -103,8 +114,9 @@ function toProblem(error: FastifyError, tr: Translate): ProblemBody | undefined 
 /** Every error as problem+json, its title and detail in the reader's language (given the server's i18n). */
 export function installErrorHandling(app: FastifyInstance, i18n?: i18n): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const tr = problemTranslator(i18n, requestLanguage(request));
-    const problem = toProblem(error, tr);
+    const language = requestLanguage(request);
+    const tr = problemTranslator(i18n, language);
+    const problem = toProblem(error, tr, refusalTranslator(i18n, language));
     if (problem) {
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       return reply.status(problem.status).type('application/problem+json').send(problem);

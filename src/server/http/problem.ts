@@ -38,6 +38,8 @@ export interface ProblemBody {
   detail: string;
   code: ProblemCode;
   errors?: FieldError[];
+  /** A refusal (403): the access-map action refused, so a client can say in its own words why. */
+  action?: string;
 }
 
 /** Values for a sentence's `{{name}}` placeholders. */
@@ -63,6 +65,8 @@ export class Problem extends Error {
   readonly values: ProblemValues | undefined;
   /** Values that are themselves words to translate (the noun in "There is no {{what}} here"). */
   readonly wordValues: readonly string[];
+  /** The refused action of a 403, sent as the `action` extension member. */
+  action: string | undefined;
 
   constructor(
     code: ProblemCode,
@@ -80,17 +84,22 @@ export class Problem extends Error {
     this.wordValues = wordValues;
   }
 
-  /** The problem+json body, in English unless given the reader's translation. */
-  toBody(translate: Translate = english): ProblemBody {
+  /**
+   * The problem+json body, in English unless given the reader's translation; a refusal's sentence comes
+   * from `refusal`, which words the refused action in the reader's language.
+   */
+  toBody(translate: Translate = english, refusal?: (action: string) => string): ProblemBody {
     const values = this.values && { ...this.values };
     for (const name of this.wordValues)
       if (values?.[name] !== undefined) values[name] = translate(String(values[name]));
-    const detail = translate(this.template, values);
+    const detail = this.action && refusal ? refusal(this.action) : translate(this.template, values);
     const errors = this.errors?.map((error) => ({
       field: error.field,
       message: error.message === this.message ? detail : translate(error.message),
     }));
-    return problemBody(this.code, detail, errors, translate);
+    const body = problemBody(this.code, detail, errors, translate);
+    if (this.action) body.action = this.action;
+    return body;
   }
 }
 
@@ -117,7 +126,10 @@ export function problemBody(
 
 export const notFound = (what: string) =>
   new Problem('not-found', 'There is no {{what}} here, or you cannot see it.', undefined, { what }, ['what']);
-export const forbidden = (detail: string, values?: ProblemValues) =>
-  new Problem('forbidden', detail, undefined, values);
+export const forbidden = (detail: string, values?: ProblemValues, action?: string) => {
+  const problem = new Problem('forbidden', detail, undefined, values);
+  problem.action = action;
+  return problem;
+};
 export const conflict = (detail: string, field?: string, values?: ProblemValues) =>
   new Problem('conflict', detail, field ? [{ field, message: english(detail, values) }] : undefined, values);

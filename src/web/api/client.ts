@@ -15,6 +15,8 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldProblem[];
+  /** A refusal's action (e.g. "programme.close"), which the catalogue's `refusals` explain in words. */
+  readonly action: string | undefined;
 
   constructor(init: {
     status: number;
@@ -22,6 +24,7 @@ export class ProblemError extends Error {
     title?: string;
     detail: string;
     errors?: FieldProblem[];
+    action?: string;
   }) {
     super(init.detail);
     this.name = 'ProblemError';
@@ -30,6 +33,12 @@ export class ProblemError extends Error {
     this.title = init.title ?? init.detail;
     this.detail = init.detail;
     this.errors = init.errors ?? [];
+    this.action = init.action;
+  }
+
+  /** Worth trying again: the network failed or the server did (never a refusal, a missing or gone thing). */
+  get retriable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429;
   }
 
   get notFound(): boolean {
@@ -64,6 +73,7 @@ async function toProblem(response: Response): Promise<ProblemError> {
         : typeof body.message === 'string'
           ? body.message
           : response.statusText || `HTTP ${response.status}`,
+    action: typeof body.action === 'string' ? body.action : undefined,
     errors: rawErrors
       .filter((e) => typeof e.field === 'string' && typeof e.message === 'string')
       .map((e) => ({ field: stripContext(e.field as string), message: e.message as string })),

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { isProblem } from '../api/client.ts';
@@ -5,25 +6,47 @@ import { Button } from '../ui/Button.tsx';
 import { useTitle } from '../ui/use-title.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
+/**
+ * The sentence to show for a failed call: a refusal in the catalogue's words for its action (never the
+ * internal action name), the network message, or the server's own sentence.
+ */
+export function failureText(t: TFunction, error: unknown): string {
+  if (!isProblem(error) || error.code === 'network') return t('errors.network');
+  if (error.status === 403 && error.action) {
+    const sentence = t(`refusals.${error.action}`, { defaultValue: '' });
+    if (sentence) return `${sentence} ${t('refusals.askWho')}`;
+    return t('refusals.generic');
+  }
+  return error.detail;
+}
+
+/** Trying again helps only when the network or the server failed, not after a refusal or a 404/409/410. */
+const retriable = (error: unknown) => !isProblem(error) || error.retriable;
+
 /** What a page shows when its data could not be loaded: not found, sign in again, or try again. */
 export function Failure({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useTranslation();
   const location = useLocation();
   const status = isProblem(error) ? error.status : undefined;
-  useTitle(status === 404 || status === 401 ? undefined : t('errors.title'));
+  useTitle(
+    status === 404 || status === 401
+      ? undefined
+      : status === 403
+        ? t('errors.refusedTitle')
+        : t('errors.title'),
+  );
   if (status === 404) return <NotFoundPage />;
   if (status === 401) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }
-  const detail = isProblem(error) && error.code !== 'network' ? error.detail : t('errors.network');
   return (
     <section className="page page--narrow notice-page">
-      <h1>{t('errors.title')}</h1>
+      <h1>{status === 403 ? t('errors.refusedTitle') : t('errors.title')}</h1>
       <p className="lead" role="alert">
-        {detail}
+        {failureText(t, error)}
       </p>
-      {retry ? (
+      {retry && retriable(error) ? (
         <Button variant="secondary" onClick={retry}>
           {t('common.tryAgain')}
         </Button>
@@ -35,11 +58,10 @@ export function Failure({ error, retry }: { error: unknown; retry?: () => void }
 /** The same, inside a page whose own heading is already shown (a section failed to load). */
 export function LoadError({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useTranslation();
-  const detail = isProblem(error) && error.code !== 'network' ? error.detail : t('errors.network');
   return (
     <div className="callout callout--danger" role="alert">
-      <p>{detail}</p>
-      {retry ? (
+      <p>{failureText(t, error)}</p>
+      {retry && retriable(error) ? (
         <Button variant="secondary" small onClick={retry}>
           {t('common.tryAgain')}
         </Button>

@@ -35,7 +35,13 @@ export class ApplyPage extends AppPage {
     await p.getByLabel('Your role').fill(a.role);
     await p.getByLabel(/^Themes you care about/).fill(a.themes);
     await p.getByLabel(/^What you hope to bring/).fill(a.hopes);
-    await p.getByLabel('Languages you can work in').fill(a.languages);
+    // Languages are ticked by name ("en, fr" -> English, French).
+    const names = new Intl.DisplayNames(['en'], { type: 'language' });
+    for (const code of a.languages
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean))
+      await p.getByRole('checkbox', { name: names.of(code), exact: true }).check();
     await p.getByLabel('Your time zone').selectOption(a.timeZone);
     for (const slot of a.availability) await p.getByRole('checkbox', { name: slot, exact: true }).check();
     if (a.mustAvoid) await p.getByLabel(/^Anyone you must not share a set with/).fill(a.mustAvoid);

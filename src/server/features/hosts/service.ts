@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/problem.ts';
 import { forViewing } from '../../mail/confidential.ts';
-import type { DB } from '../../store/schema.ts';
+import type { DB, MailStatus } from '../../store/schema.ts';
 import { transact } from '../../transact.ts';
 import { hostResource } from '../resources.ts';
 
@@ -89,6 +89,10 @@ async function mailViewer(ctx: AppContext, viewerId: string) {
   };
 }
 
+/** Without an SMTP server a "sent" mail was only written to a file: the outbox says so, not "Sent". */
+const shownStatus = (ctx: AppContext, status: MailStatus): MailStatus | 'written' =>
+  status === 'sent' && !ctx.config.smtpUrl ? 'written' : status;
+
 export async function listMail(
   ctx: AppContext,
   actor: PersonActor,
@@ -111,7 +115,7 @@ export async function listMail(
       to: r.toAddress,
       subject: view.subject(r.subject).text,
       kind: r.kind,
-      status: r.status,
+      status: shownStatus(ctx, r.status),
       attempts: r.attempts,
       lastError: r.lastError,
       createdAt: r.createdAt,
@@ -142,7 +146,7 @@ export async function getMail(
     to: row.toAddress,
     subject: subject.text,
     kind: row.kind,
-    status: row.status,
+    status: shownStatus(ctx, row.status),
     text: body.text,
     withheld: {
       setContent: subject.withheldContent + body.withheldContent,

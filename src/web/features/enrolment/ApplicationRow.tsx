@@ -11,6 +11,7 @@ import { isProblem } from '../../api/client.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { languageName } from './LanguagePicker.tsx';
 import { slotLabel } from './slots.ts';
 
 const tones: Record<ApplicationStatus, Tone> = {
@@ -64,14 +65,14 @@ export function ApplicationRow({
         <span className="cell-sub cell-email">{a.email}</span>
         {a.asFacilitator ? <Badge tone="accent">{t('enrolment.applications.facilitator')}</Badge> : null}
       </th>
-      <td>
+      <td data-label={t('enrolment.applications.organisation')}>
         {a.organisation || '—'}
         <span className="cell-sub">{a.role}</span>
       </td>
-      <td>
+      <td data-label={t('enrolment.applications.status')}>
         <Badge tone={tones[a.status]}>{t(`enrolment.status.${a.status}`)}</Badge>
       </td>
-      <td>
+      <td data-label={t('enrolment.applications.details')}>
         {a.consent ? (
           <details className="disclosure">
             <summary>
@@ -92,7 +93,13 @@ export function ApplicationRow({
               <dt>{t('apply.form.themes')}</dt>
               <dd>{list(a.themes)}</dd>
               <dt>{t('apply.form.languages')}</dt>
-              <dd>{list(a.languages)}</dd>
+              <dd>
+                {list(
+                  a.languages.map((code) =>
+                    /^[a-z]{2,3}$/.test(code) ? languageName(code, i18n.language) : code,
+                  ),
+                )}
+              </dd>
               <dt>{t('apply.form.timeZone')}</dt>
               <dd>{a.timeZone || '—'}</dd>
               <dt>{t('apply.form.availability')}</dt>
@@ -105,7 +112,7 @@ export function ApplicationRow({
           </details>
         ) : null}
       </td>
-      <td>
+      <td className="cell-actions-end">
         {decidable ? (
           <div className="cell-actions">
             {(['accept', 'waitlist', 'decline'] as const)

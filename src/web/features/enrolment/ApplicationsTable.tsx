@@ -22,7 +22,7 @@ export function ApplicationsTable({
     );
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table--cards">
         <caption className="visually-hidden">{t('enrolment.applications.caption')}</caption>
         <thead>
           <tr>

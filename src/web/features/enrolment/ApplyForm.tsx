@@ -11,6 +11,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/F
 import { browserTimeZone, timeZones } from '../../ui/format.ts';
 import { type FieldErrors, useForm } from '../../ui/use-form.ts';
 import { AvailabilityGrid } from './AvailabilityGrid.tsx';
+import { LanguagePicker } from './LanguagePicker.tsx';
 
 const consentParts = ['groundRules', 'confidentiality', 'dataUse'] as const;
 
@@ -60,6 +61,7 @@ export function ApplyForm({
     role: '',
     themes: '',
     languages: 'en',
+    otherLanguages: '',
     timeZone: browserTimeZone(),
     hopes: '',
     mustAvoid: '',
@@ -85,7 +87,7 @@ export function ApplyForm({
     organisation: v.organisation.trim(),
     role: v.role.trim(),
     themes: splitList(v.themes),
-    languages: splitList(v.languages),
+    languages: [...new Set([...splitList(v.languages), ...splitList(v.otherLanguages)])],
     timeZone: v.timeZone,
     availability: [...availability],
     hopes: v.hopes.trim(),
@@ -117,7 +119,7 @@ export function ApplyForm({
         mustAvoid: t('apply.form.mustAvoid'),
       },
       {
-        ...(body.languages.length === 0 ? { languages: t('apply.form.languagesRequired') } : {}),
+        ...(body.languages.length === 0 ? { languages: t('apply.form.languagesChoose') } : {}),
         ...Object.fromEntries(
           consentParts.map((part) => [`consent.${part}`, t(`apply.consent.required.${part}`)]),
         ),
@@ -192,13 +194,16 @@ export function ApplyForm({
       <fieldset className="fieldset">
         <legend>{t('apply.form.practical')}</legend>
         <div className="field-row">
-          <TextField
-            label={t('apply.form.languages')}
-            hint={t('apply.form.languagesHint')}
-            {...form.field('languages')}
-          />
           <SelectField label={t('apply.form.timeZone')} options={zoneOptions} {...form.field('timeZone')} />
         </div>
+        <LanguagePicker
+          id={form.idFor('languages')}
+          selected={splitList(form.values.languages)}
+          onChange={(next) => form.set('languages', next.join(', '))}
+          other={form.values.otherLanguages}
+          onOtherChange={(next) => form.set('otherLanguages', next)}
+          error={form.errors.languages}
+        />
         <AvailabilityGrid value={availability} onChange={setAvailability} />
         <TextField
           label={t('apply.form.mustAvoid')}

@@ -37,7 +37,9 @@ async function fill() {
   fireEvent.change(screen.getByLabelText(/^Themes you care about/), {
     target: { value: 'funding; volunteers' },
   });
-  fireEvent.change(screen.getByLabelText(/^Languages you can work in/), { target: { value: 'en, fr' } });
+  // Languages by name, not codes: English is ticked already; French is added.
+  expect((screen.getByRole('checkbox', { name: 'English' }) as HTMLInputElement).checked).toBe(true);
+  fireEvent.click(screen.getByRole('checkbox', { name: 'French' }));
   fireEvent.click(screen.getByRole('checkbox', { name: 'Tuesday morning' }));
 }
 

@@ -35,7 +35,10 @@ export function EnrolmentTab() {
   return (
     <>
       <LifecyclePanel programme={programme} onChange={setProgramme} />
-      <ApplicationLinkPanel key={programme.status} programmeId={programme.id} />
+      {/* A closed programme takes no one: its dead link is not offered for copying or replacing. */}
+      {programme.status === 'closed' ? null : (
+        <ApplicationLinkPanel key={programme.status} programmeId={programme.id} />
+      )}
       {takesApplications(programme.status) ? (
         <InviteToApplyForm programmeId={programme.id} onInvited={() => void applications.reload()} />
       ) : null}

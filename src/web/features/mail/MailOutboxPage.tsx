@@ -57,7 +57,7 @@ export function MailOutboxPage() {
       ) : null}
       {outbox.data && outbox.data.mails.length > 0 ? (
         <div className="table-wrap" aria-busy={outbox.loading || undefined}>
-          <table className="table">
+          <table className="table table--cards">
             <caption className="visually-hidden">{t('mail.caption')}</caption>
             <thead>
               <tr>
@@ -65,7 +65,9 @@ export function MailOutboxPage() {
                 <th scope="col">{t('mail.columns.to')}</th>
                 <th scope="col">{t('mail.columns.status')}</th>
                 <th scope="col">{t('mail.columns.queued')}</th>
-                <th scope="col">{t('mail.columns.sent')}</th>
+                <th scope="col">
+                  {outbox.data.delivery === 'files' ? t('mail.columns.written') : t('mail.columns.sent')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -74,16 +76,24 @@ export function MailOutboxPage() {
                   <th scope="row">
                     <Link to={`/mail/${m.id}`}>{m.subject}</Link>
                   </th>
-                  <td className="cell-email">{m.to}</td>
-                  <td>
+                  <td className="cell-email" data-label={t('mail.columns.to')}>
+                    {m.to}
+                  </td>
+                  <td data-label={t('mail.columns.status')}>
                     <MailStatusBadge status={m.status} />
                     {m.attempts > 1 ? (
                       <span className="cell-sub">{t('mail.attempts', { count: m.attempts })}</span>
                     ) : null}
                     {m.lastError ? <span className="cell-sub">{m.lastError}</span> : null}
                   </td>
-                  <td>{when(m.createdAt)}</td>
-                  <td>{when(m.sentAt)}</td>
+                  <td data-label={t('mail.columns.queued')}>{when(m.createdAt)}</td>
+                  <td
+                    data-label={
+                      outbox.data?.delivery === 'files' ? t('mail.columns.written') : t('mail.columns.sent')
+                    }
+                  >
+                    {when(m.sentAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ const tones: Record<MailStatus, Tone> = {
   sending: 'info',
   sent: 'success',
   failed: 'danger',
+  written: 'neutral',
 };
 
 export function MailStatusBadge({ status }: { status: MailStatus }) {

@@ -9,7 +9,7 @@ export function PeopleTable({ people, onInvited }: { people: Person[]; onInvited
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table--cards">
         <caption className="visually-hidden">{t('people.caption')}</caption>
         <thead>
           <tr>
@@ -29,9 +29,13 @@ export function PeopleTable({ people, onInvited }: { people: Person[]; onInvited
                 <Link to={`/people/${p.id}`}>{p.name}</Link>
                 {p.jobRole ? <span className="cell-sub">{p.jobRole}</span> : null}
               </th>
-              <td>{p.organisation?.name ?? <span className="muted">{t('people.noOrganisation')}</span>}</td>
-              <td className="cell-email">{p.email}</td>
-              <td>
+              <td data-label={t('people.columns.organisation')}>
+                {p.organisation?.name ?? <span className="muted">{t('people.noOrganisation')}</span>}
+              </td>
+              <td className="cell-email" data-label={t('people.columns.email')}>
+                {p.email}
+              </td>
+              <td data-label={t('people.columns.account')}>
                 <span className="badges">
                   {p.status ? <AccountStatusBadge status={p.status} /> : null}
                   {p.hostAdmin ? <Badge tone="accent">{t('people.hostAdmin')}</Badge> : null}

@@ -35,7 +35,9 @@ function Tabs({ programme }: { programme: Programme }) {
     {
       to: `${base}/formation`,
       label: t('formation.tab'),
-      show: programme.abilities['programme.formSets'] && programme.status === 'forming',
+      // Shown whenever its page loads: before forming it says what comes first, after it shows the
+      // published sets read-only (issue 13: the tab vanished once the programme ran).
+      show: programme.abilities['programme.formSets'],
     },
     {
       to: `${base}/calendar`,

@@ -7,6 +7,7 @@ import { isProblem } from '../../api/client.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
@@ -157,7 +158,22 @@ export function PollPage() {
                     {tally}
                   </>
                 )}
-                {p.abilities.confirm ? (
+                {p.abilities.confirm && p.respondentCount === 0 ? (
+                  // Nobody has answered: confirming now picks a date no one agreed to, so ask first.
+                  <ConfirmButton
+                    small
+                    variant="primary"
+                    label={t('schedule.poll.confirm', { option: label })}
+                    title={t('schedule.poll.noAnswersTitle')}
+                    message={t('schedule.poll.noAnswersBody', { option: label, total: p.participantCount })}
+                    confirmLabel={t('schedule.poll.noAnswersConfirm')}
+                    onConfirm={async () => {
+                      poll.setData(
+                        await call(polls.confirmPoll, { params: { id: p.id }, body: { optionId: o.id } }),
+                      );
+                    }}
+                  />
+                ) : p.abilities.confirm ? (
                   <Button variant="secondary" small busy={busy} onClick={() => void confirm(o.id)}>
                     {t('schedule.poll.confirm', { option: label })}
                   </Button>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import * as notifications from '../../../contract/notifications.ts';
 import { call, useRoute } from '../../api/call.ts';
+import { isProblem } from '../../api/client.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -16,7 +17,26 @@ export function UnsubscribePage() {
   const info = useRoute(notifications.getUnsubscribe, token ? { params: { token } } : null);
   const [busy, setBusy] = useState(false);
   useTitle(t('schedule.unsubscribe.title'));
-  if (!info.data) return info.error ? <Failure error={info.error} retry={info.reload} /> : <Loading />;
+  if (!info.data) {
+    if (!info.error) return <Loading />;
+    // A mangled, unknown or expired link: say so plainly, and what to do instead (never the validator's words).
+    const status = isProblem(info.error) ? info.error.status : 0;
+    if (status >= 400 && status < 500) {
+      return (
+        <section className="page page--narrow notice-page">
+          <PageHeader title={t('schedule.unsubscribe.invalidTitle')} />
+          <p className="lead" role="alert">
+            {t('schedule.unsubscribe.invalid')}
+          </p>
+          <p>{t('schedule.unsubscribe.invalidWhatToDo')}</p>
+          <p>
+            <Link to="/sign-in">{t('schedule.unsubscribe.signIn')}</Link>
+          </p>
+        </section>
+      );
+    }
+    return <Failure error={info.error} retry={info.reload} />;
+  }
   const what = t(`schedule.notifications.kinds.${info.data.kind}`);
   return (
     <section className="page page--narrow">

@@ -34,7 +34,8 @@ export function SetPage() {
 
   if (!set.data) return set.error ? <Failure error={set.error} retry={set.reload} /> : <Loading />;
   const s = set.data;
-  const isMember = s.roster.some((r) => r.personId === me.person.id);
+  const myRole = s.roster.find((r) => r.personId === me.person.id)?.role;
+  const isMember = myRole !== undefined;
 
   return (
     <section className="page">
@@ -103,7 +104,7 @@ export function SetPage() {
       ) : null}
 
       <SetSettings set={s} onChange={set.setData} />
-      {isMember && !s.archived ? <WithdrawSection programme={s.programme} /> : null}
+      {isMember && !s.archived ? <WithdrawSection programme={s.programme} setRole={myRole} /> : null}
     </section>
   );
 }

@@ -76,13 +76,19 @@ export function Countdown({
     <div
       className={`countdown${over ? ' countdown--over' : ''}${timer.status === 'paused' ? ' countdown--paused' : ''}`}
     >
+      {/* One sentence for screen readers ("24:59 left for Opening"); the visible time and label, which
+          would read "24:59 left left for Opening" one after the other, are hidden from them. */}
+      <span className="visually-hidden">
+        {timer.status === 'paused'
+          ? t('meeting.timer.spokenPaused', { time, label })
+          : over
+            ? t('meeting.timer.spokenOver', { time, label })
+            : t('meeting.timer.spokenLeft', { time, label })}
+      </span>
       <span className="countdown__time" aria-hidden="true">
         {over ? `+${time}` : time}
       </span>
-      <span className="visually-hidden">
-        {over ? t('meeting.timer.overBy', { time }) : t('meeting.timer.left', { time })}
-      </span>
-      <span className="countdown__label">
+      <span className="countdown__label" aria-hidden="true">
         {timer.status === 'paused'
           ? t('meeting.timer.paused')
           : over

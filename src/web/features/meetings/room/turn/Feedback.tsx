@@ -9,8 +9,8 @@ export function Feedback({ room, turn }: { room: Room; turn: PresenterTurn }) {
   const { t } = useTranslation();
   const may = room.can({ type: 'feedback.give', text: 'x' });
   return (
-    <section className="feedback-block" aria-labelledby="feedback-heading">
-      <h4 id="feedback-heading">{t('meeting.feedback.title')}</h4>
+    // The step's own heading ("Presenter's feedback") names this part already: no second heading.
+    <div className="feedback-block">
       {turn.feedback ? <blockquote className="feedback-block__text">{turn.feedback}</blockquote> : null}
       {may ? (
         <RoomForm
@@ -26,6 +26,6 @@ export function Feedback({ room, turn }: { room: Room; turn: PresenterTurn }) {
       ) : turn.feedback ? null : (
         <p className="muted">{t('meeting.feedback.waiting', { name: room.name(turn.presenterId) })}</p>
       )}
-    </section>
+    </div>
   );
 }
