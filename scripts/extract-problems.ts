@@ -28,6 +28,12 @@ const patterns = [
   new RegExp(String.raw`\btr\(\s*${joined}`, 'g'),
 ];
 
+/** One sentence for one, another for many: `conflict(n === 1 ? '…' : '…', …)`. */
+const choice = new RegExp(
+  String.raw`\b(?:conflict|forbidden)\(\s*[\w.\s=!<>]+\?\s*${joined}\s*:\s*${joined}`,
+  'g',
+);
+
 /** A literal or literals joined with `+`, as the text they make. */
 function unquote(text: string): string {
   return [...text.matchAll(new RegExp(literal, 'g'))]
@@ -51,6 +57,8 @@ export function extractProblems(): Record<string, string> {
   for (const file of [...sources(path.join(root, 'src/server')), ...sources(path.join(root, 'src/domain'))]) {
     const text = readFileSync(file, 'utf8');
     for (const pattern of patterns) for (const match of text.matchAll(pattern)) ids.add(unquote(match[1]!));
+    for (const match of text.matchAll(choice))
+      for (const part of [match[1]!, match[2]!]) ids.add(unquote(part));
     const base = path.basename(file);
     // The problem codes' titles, and fastify's own errors' details.
     if (base === 'problem.ts' || base === 'error-handler.ts')

@@ -5,6 +5,7 @@ import type { i18n } from 'i18next';
 import { defaultLanguage, isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
 import {
   english,
+  listsIn,
   Problem,
   type ProblemBody,
   type ProblemCode,
@@ -46,7 +47,7 @@ export function problemTranslator(i18n: i18n | undefined, language: string): Tra
   const t = i18n.getFixedT(language, 'problems');
   return (id, values) =>
     t(id, {
-      ...values,
+      ...(values ? listsIn(language, values) : {}),
       keySeparator: false,
       nsSeparator: false,
       defaultValue: english(id, values),

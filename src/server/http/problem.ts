@@ -42,8 +42,19 @@ export interface ProblemBody {
   action?: string;
 }
 
-/** Values for a sentence's `{{name}}` placeholders. */
-export type ProblemValues = Record<string, string | number>;
+/** Values for a sentence's `{{name}}` placeholders; a list is written as the reader's language writes one. */
+export type ProblemValues = Record<string, string | number | readonly string[]>;
+
+/** The values with each list written out in one language ("Amara, Ben and Chloe"). */
+export function listsIn(language: string, values: ProblemValues): Record<string, string | number> {
+  const lists = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === 'string' || typeof value === 'number' ? value : lists.format(value),
+    ]),
+  );
+}
 
 /**
  * Gives a problem's English sentence (its message id, as in gettext) in the reader's language. The ids
@@ -53,8 +64,11 @@ export type ProblemValues = Record<string, string | number>;
 export type Translate = (id: string, values?: ProblemValues) => string;
 
 /** Fills `{{name}}` placeholders: the English text, and what any translation falls back to. */
-export const english: Translate = (id, values) =>
-  values ? id.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => String(values[name] ?? whole)) : id;
+export const english: Translate = (id, values) => {
+  if (!values) return id;
+  const filled = listsIn('en', values);
+  return id.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => String(filled[name] ?? whole));
+};
 
 export class Problem extends Error {
   readonly code: ProblemCode;

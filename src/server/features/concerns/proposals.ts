@@ -432,9 +432,18 @@ export async function approveConcern(
       throw conflict(
         'You object to sharing this concern. Withdraw your objection first if you now approve it.',
       );
+    const objectors = { names: against.map((o) => o.name) };
+    if (against.length === 1)
+      throw conflict(
+        '{{names}} objects to sharing this concern, so it cannot be shared. Talk it through; it can be shared once every objection is withdrawn.',
+        undefined,
+        objectors,
+      );
     if (against.length)
       throw conflict(
-        `${against.map((o) => o.name).join(', ')} ${against.length === 1 ? 'objects' : 'object'} to sharing this concern, so it cannot be shared. Talk it through; it can be shared once every objection is withdrawn.`,
+        '{{names}} object to sharing this concern, so it cannot be shared. Talk it through; it can be shared once every objection is withdrawn.',
+        undefined,
+        objectors,
       );
     await tx.db
       .insertInto('concernApproval')

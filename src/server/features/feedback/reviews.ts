@@ -237,8 +237,11 @@ export async function updateReview(
       throw conflict('This review is closed, so its questions can no longer change.');
     if (outcome === 'new-version' && !input.newVersion)
       throw conflict(
-        `This review already has ${responses.length} answer(s), so its questions are no longer edited in place. Save the changes as a new version: the answers given so far keep the questions they answered.`,
+        responses.length === 1
+          ? 'This review already has an answer, so its questions are no longer edited in place. Save the changes as a new version: the answer given so far keeps the questions it answered.'
+          : 'This review already has {{count}} answers, so its questions are no longer edited in place. Save the changes as a new version: the answers given so far keep the questions they answered.',
         'body.questions',
+        { count: responses.length },
       );
     if (outcome === 'new-version') version = row.version + 1;
     if (outcome !== 'unchanged') replace = input.questions;

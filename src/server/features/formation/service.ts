@@ -332,7 +332,11 @@ export async function publishRun(
   if (result.hardViolations > 0 && !options.acceptHardViolations) {
     const rules = result.issues.filter((i) => i.severity === 'hard').map((i) => i.message);
     throw conflict(
-      `These sets break ${result.hardViolations === 1 ? 'a rule' : 'rules'} that should hold: ${rules.join(' ')} Move people, re-run, or publish anyway with acceptHardViolations.`,
+      result.hardViolations === 1
+        ? 'These sets break a rule that should hold: {{rules}} Move people, re-run, or publish anyway with acceptHardViolations.'
+        : 'These sets break rules that should hold: {{rules}} Move people, re-run, or publish anyway with acceptHardViolations.',
+      undefined,
+      { rules: rules.join(' ') },
     );
   }
   const accepted = await ctx.db
@@ -347,7 +351,11 @@ export async function publishRun(
   const gone = placed.filter((id) => !stillAccepted.has(id));
   if (gone.length) {
     throw conflict(
-      `${gone.map((id) => names.get(id)).join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer accepted (withdrawn or declined since); re-run or move them out before publishing.`,
+      gone.length === 1
+        ? '{{names}} is no longer accepted (withdrawn or declined since); re-run or move them out before publishing.'
+        : '{{names}} are no longer accepted (withdrawn or declined since); re-run or move them out before publishing.',
+      undefined,
+      { names: gone.map((id) => names.get(id) ?? id) },
     );
   }
   const sets = assignment.sets.filter((s) => s.members.length + (s.facilitators ?? []).length > 0);

@@ -14,10 +14,15 @@ import { useMe } from '../../app/session.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { listOf } from '../../ui/lists.ts';
 import { EditProposal } from './EditProposal.tsx';
 import { inZone, shortStatement } from './text.ts';
 
-const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ');
+const names = (people: { name: string }[], language: string) =>
+  listOf(
+    people.map((p) => p.name),
+    language,
+  );
 
 /** Where a proposal stands, in words: its deadline in the reader's zone, who objects, when it was shared. */
 export function ProposalState({ proposal: p }: { proposal: Proposal }) {
@@ -36,7 +41,10 @@ export function ProposalState({ proposal: p }: { proposal: Proposal }) {
       return (
         <p className="concern-card__state">
           <Badge tone="warning">{t('concerns.state.held')}</Badge>{' '}
-          {t('concerns.stateLine.held', { count: p.objections.length, names: names(p.objections) })}
+          {t('concerns.stateLine.held', {
+            count: p.objections.length,
+            names: names(p.objections, i18n.language),
+          })}
         </p>
       );
     case 'shared':
@@ -76,7 +84,7 @@ export function ProposalCard({
   headingLevel?: 3 | 4;
   extra?: React.ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -114,7 +122,9 @@ export function ProposalCard({
       </p>
       <ProposalState proposal={p} />
       {open && p.state !== 'held' && p.objections.length === 0 && p.approvals.length > 0 ? (
-        <p className="concern-card__approvals">{t('concerns.approvedBy', { names: names(p.approvals) })}</p>
+        <p className="concern-card__approvals">
+          {t('concerns.approvedBy', { names: names(p.approvals, i18n.language) })}
+        </p>
       ) : null}
       {extra}
       {error ? (

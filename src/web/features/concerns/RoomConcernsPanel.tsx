@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { ProposalCard } from './ProposalCard.tsx';
 import { ProposeForm } from './ProposeForm.tsx';
 import './concerns.css';
+import { listOf } from '../../ui/lists.ts';
 
 /** How often the panel asks again while it is open: others approve and object from their own screens. */
 const refreshMs = 10_000;
@@ -17,7 +18,7 @@ const refreshMs = 10_000;
  * live protocol, and refreshes after each action and every few seconds.
  */
 export function RoomConcernsPanel({ meetingId }: { meetingId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const room = useRoute(listRoomConcerns, { params: { meetingId } }, { keepPrevious: true });
   const { reload } = room;
   useEffect(() => {
@@ -38,7 +39,10 @@ export function RoomConcernsPanel({ meetingId }: { meetingId: string }) {
             {t('concerns.room.present', {
               count: data.present.length,
               size: data.setSize,
-              names: data.present.map((p) => p.name).join(', '),
+              names: listOf(
+                data.present.map((p) => p.name),
+                i18n.language,
+              ),
             })}
           </p>
           {data.proposals.length === 0 ? (
@@ -56,7 +60,10 @@ export function RoomConcernsPanel({ meetingId }: { meetingId: string }) {
                       p.blockedBy === 'waiting-for-approvals' ? (
                         <p className="concern-card__waiting">
                           {t('concerns.room.waitingFor', {
-                            names: p.waitingFor.map((w) => w.name).join(', '),
+                            names: listOf(
+                              p.waitingFor.map((w) => w.name),
+                              i18n.language,
+                            ),
                           })}
                         </p>
                       ) : p.blockedBy ? (

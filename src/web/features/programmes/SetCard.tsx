@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LearningSet } from '../../../contract/sets.ts';
 import { Badge } from '../../ui/Badge.tsx';
+import { listOf } from '../../ui/lists.ts';
 import { SizeWarning } from '../sets/SizeWarning.tsx';
 
 /** One set on the programme page: its roster at a glance and any size warning. */
 export function SetCard({ set }: { set: LearningSet }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const facilitators = set.roster.filter((r) => r.role === 'facilitator');
   const members = set.roster.filter((r) => r.role === 'member');
   const headingId = `set-${set.id}`;
@@ -25,7 +26,12 @@ export function SetCard({ set }: { set: LearningSet }) {
       <p className="card__meta">
         {t('set.memberCount', { count: set.memberCount })}
         {facilitators.length > 0
-          ? ` · ${t('set.facilitatedBy', { names: facilitators.map((f) => f.name).join(', ') })}`
+          ? ` · ${t('set.facilitatedBy', {
+              names: listOf(
+                facilitators.map((f) => f.name),
+                i18n.language,
+              ),
+            })}`
           : null}
       </p>
       <SizeWarning warning={set.sizeWarning} compact />

@@ -10,6 +10,7 @@ import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
 import { WorkshopState, WorkshopWhen } from './parts.tsx';
 import './workshops.css';
+import { listOf } from '../../ui/lists.ts';
 
 /** /programmes/:programmeId/workshops: the programme's plenary workshops, and planning a new one. */
 export function ProgrammeWorkshopsTab() {
@@ -47,7 +48,7 @@ export function ProgrammeWorkshopsTab() {
 }
 
 function WorkshopSummary({ workshop }: { workshop: Workshop }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <li className="card" data-workshop={workshop.id}>
       <h3>
@@ -56,7 +57,14 @@ function WorkshopSummary({ workshop }: { workshop: Workshop }) {
       </h3>
       <WorkshopWhen workshop={workshop} />
       {workshop.themes.length ? (
-        <p>{t('workshops.themesLine', { themes: workshop.themes.map((x) => x.name).join(', ') })}</p>
+        <p>
+          {t('workshops.themesLine', {
+            themes: listOf(
+              workshop.themes.map((x) => x.name),
+              i18n.language,
+            ),
+          })}
+        </p>
       ) : null}
       <p className="muted">
         {workshop.capacity === null
