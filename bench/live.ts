@@ -3,7 +3,7 @@
  *   npm run bench -- live [--meetings N] [--duration S] [--warmup S] [--step S] [--quick]
  *     [--clients P] [--join-rate R] [--join-concurrency C] [--nice N]
  *     [--cpu-prof DIR] [--side revans|baseline] [--server-root DIR] [--server-flags "F"]
- *     [--server-log FILE] [--keep]
+ *     [--server-log FILE] [--keep] [--store sqlite|postgres] [--nodes N] [--pg-url URL]
  *
  * N meetings (default 1,000) x 8 WebSocket clients on loopback against one `revans serve` process on
  * its default store (SQLite), with the clients in P separate processes (bench/live/client.ts, default
@@ -25,6 +25,12 @@
  * `--cpu-prof DIR` writes a V8 CPU profile of the Revans server; `--side` and `--server-root` (serve
  * another copy of the repository, e.g. a scratch branch), `--server-flags` (node flags for the server,
  * e.g. "--trace-gc") and `--server-log` are for profiling, diagnosis and A/B runs.
+ * `--store postgres` seeds a fresh PostgreSQL database for the run (created through --pg-url, default
+ * postgres://postgres@127.0.0.1:5432/postgres, and dropped afterwards); `--nodes N` (PostgreSQL only)
+ * starts N `revans serve` processes on that one database and spreads each meeting's 8 sockets over them
+ * (socket k goes to node k mod N), so most deliveries cross from one process to another over the
+ * LISTEN/NOTIFY bus. Every socket checks that it gets every event of its meeting exactly once and in
+ * seq order from its snapshot on: lost, duplicated and out-of-order events are counted per phase.
  * Ends with one `BENCH live {json}` line: both sides, their ratios and the targets.
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -32,6 +38,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, getPriority, setPriority, tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import {
   cpuMsOf,
   MemoryWatch,
@@ -61,6 +68,13 @@ const joinRate = Number(option('--join-rate') ?? 500);
 const joinConcurrency = Number(option('--join-concurrency') ?? 200);
 const cpuProfDir = option('--cpu-prof');
 const keep = flag('--keep');
+const storeKind = option('--store') ?? 'sqlite';
+const nodes = Number(option('--nodes') ?? 1);
+const pgAdminUrl = option('--pg-url') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+if (storeKind !== 'sqlite' && storeKind !== 'postgres') throw new Error('--store is sqlite or postgres');
+if (nodes > 1 && storeKind !== 'postgres') {
+  throw new Error('--nodes N needs --store postgres: the processes share the database and its live bus');
+}
 /** For profiling only: run one side (the BENCH line then lacks the other and its ratio). */
 const side = option('--side') ?? 'both';
 /** For A/B runs: serve Revans from another copy of the repository (e.g. a scratch branch). */
@@ -142,7 +156,7 @@ interface Layout {
 }
 
 /** Splits the meetings over the client processes; all 8 sockets of a meeting go to the same one. */
-function layout(seeded: Seeded, withCookies: boolean): Layout[] {
+function layout(seeded: Seeded, withCookies: boolean, urls: string[] = []): Layout[] {
   const per = Math.ceil(seeded.meetings.length / clientProcs);
   return Array.from({ length: clientProcs }, (_, p) => {
     const mine = seeded.meetings.slice(p * per, (p + 1) * per);
@@ -156,6 +170,7 @@ function layout(seeded: Seeded, withCookies: boolean): Layout[] {
           personId: person.personId,
           cookie: withCookies ? person.cookie : '',
           localAddress: loopbackAddress((p * per + m) * peoplePerMeeting + k),
+          ...(urls.length > 1 ? { url: urls[k % urls.length]! } : {}),
         });
       });
     });
@@ -201,17 +216,22 @@ interface PhaseFigures {
   clientMaxSendLagMs: number;
   dropped: number;
   nackReasons: string[];
+  lost: number;
+  duplicated: number;
+  outOfOrder: number;
 }
 
 async function runPhase(
   clients: ClientProcess[],
-  serverPid: number,
+  serverPids: number[],
   phase: string,
   perMeetingPerSec: number,
   durationMs: number,
 ): Promise<PhaseFigures> {
-  const cpu0 = cpuMsOf(serverPid);
-  const sched0 = schedOf(serverPid);
+  const serverCpu = () => serverPids.reduce((s, pid) => s + cpuMsOf(pid), 0);
+  const serverWait = () => serverPids.reduce((s, pid) => s + schedOf(pid).waitNs, 0);
+  const cpu0 = serverCpu();
+  const wait0 = serverWait();
   const clientCpu0 = clients.reduce((s, c) => s + cpuMsOf(c.child.pid!), 0);
   const t0 = performance.now();
   const results: LoadResult[] = await Promise.all(
@@ -229,9 +249,9 @@ async function runPhase(
     ),
   );
   const wallMs = performance.now() - t0;
-  const cpuMs = cpuMsOf(serverPid) - cpu0;
+  const cpuMs = serverCpu() - cpu0;
   const cpuPct = (cpuMs / wallMs) * 100;
-  const waitPct = ((schedOf(serverPid).waitNs - sched0.waitNs) / 1e6 / wallMs) * 100;
+  const waitPct = ((serverWait() - wait0) / 1e6 / wallMs) * 100;
   const clientCpuPct = ((clients.reduce((s, c) => s + cpuMsOf(c.child.pid!), 0) - clientCpu0) / wallMs) * 100;
   const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const sum = (f: (r: LoadResult) => number) => results.reduce((s, r) => s + f(r), 0);
@@ -257,6 +277,9 @@ async function runPhase(
     clientMaxSendLagMs: Math.max(...results.map((r) => r.maxSendLagMs)),
     dropped: sum((r) => r.dropped),
     nackReasons: [...new Set(results.flatMap((r) => r.nackReasons))],
+    lost: sum((r) => r.lost),
+    duplicated: sum((r) => r.duplicated),
+    outOfOrder: sum((r) => r.outOfOrder),
   };
 }
 
@@ -268,23 +291,43 @@ const describe = (f: PhaseFigures) =>
   `server CPU ${f.serverCpuPct}% (${f.serverCpuMsPerEvent} ms/event, waited for a core ${f.serverWaitPct}%), clients' CPU ${f.clientCpuPct}%, client loop p99 ${f.clientLoopDelayP99Ms} ms` +
   (f.nacked ? `, ${f.nacked} refused (${f.nackReasons.join('; ')})` : '') +
   (f.undelivered ? `, ${f.undelivered} undelivered` : '') +
-  (f.dropped ? `, ${f.dropped} sockets dropped` : '');
+  (f.dropped ? `, ${f.dropped} sockets dropped` : '') +
+  `, lost ${f.lost} duplicated ${f.duplicated} out of order ${f.outOfOrder}`;
 
 // ---- one side: Revans or the baseline -----------------------------------------------------------
 
 async function runSide(
   name: 'revans' | 'baseline',
-  server: Spawned,
+  servers: Spawned[],
   clients: ClientProcess[],
   layouts: Layout[],
   presentationsIndex: number,
 ) {
   const tag = `[${name}]`;
+  const pids = servers.map((s) => s.pid);
+  // Several nodes: memory is the sum over the processes (each process's peak, added up).
+  const memory = () => {
+    const all = pids.map(memoryOf);
+    if (all.some((m) => !m)) return undefined;
+    return { rssMiB: all.reduce((s, m) => s + m!.rssMiB, 0), hwmMiB: all.reduce((s, m) => s + m!.hwmMiB, 0) };
+  };
   // Idle: ready, nothing connected yet (the process has settled after start-up).
   await sleep(3000);
-  const idle = memoryOf(server.pid);
+  const idle = memory();
   log(`${tag} idle server RSS ${mib(idle?.rssMiB)} MiB`);
-  const watch = new MemoryWatch(server.pid);
+  const watches = pids.map((pid) => new MemoryWatch(pid));
+  const watch = {
+    sample: () => {
+      for (const w of watches) w.sample();
+      return memory();
+    },
+    get peakRssMiB() {
+      return watches.reduce((s, w) => s + w.peakRssMiB, 0);
+    },
+    stop: () => {
+      for (const w of watches) w.stop();
+    },
+  };
 
   const total = layouts.reduce((s, l) => s + l.sockets.length, 0);
   const t0 = performance.now();
@@ -298,7 +341,7 @@ async function runSide(
       c.request(
         {
           type: 'connect',
-          url: server.url,
+          url: servers[0]!.url,
           origin,
           meetings: layouts[i]!.meetings,
           sockets: layouts[i]!.sockets,
@@ -337,23 +380,24 @@ async function runSide(
   );
 
   // What holding the sockets costs with nothing happening (timers, heartbeats, background work).
-  const idleCpu0 = cpuMsOf(server.pid);
+  const allCpu = () => pids.reduce((s, pid) => s + cpuMsOf(pid), 0);
+  const idleCpu0 = allCpu();
   await sleep(5000);
-  const idleCpuPct = Math.round((cpuMsOf(server.pid) - idleCpu0) / 50);
+  const idleCpuPct = Math.round((allCpu() - idleCpu0) / 50);
   log(`${tag} server CPU with ${joined} idle sockets: ${idleCpuPct}%`);
 
   log(`${tag} phase: warm-up, 1 event per meeting per second for ${warmupS} s`);
-  log(`${tag}   ${describe(await runPhase(clients, server.pid, 'warm-up', 1, warmupS * 1000))}`);
+  log(`${tag}   ${describe(await runPhase(clients, pids, 'warm-up', 1, warmupS * 1000))}`);
 
   log(`${tag} phase: latency, 1 event per meeting per second for ${durationS} s`);
-  const latency = await runPhase(clients, server.pid, 'latency', 1, durationS * 1000);
+  const latency = await runPhase(clients, pids, 'latency', 1, durationS * 1000);
   log(`${tag}   ${describe(latency)}`);
   const rssAtLatency = watch.sample();
 
   const steps: PhaseFigures[] = [];
   for (const perMeeting of ladder.slice(1)) {
     log(`${tag} phase: throughput, ${perMeeting} events per meeting per second for ${stepS} s`);
-    const step = await runPhase(clients, server.pid, `x${perMeeting}`, perMeeting, stepS * 1000);
+    const step = await runPhase(clients, pids, `x${perMeeting}`, perMeeting, stepS * 1000);
     steps.push(step);
     log(`${tag}   ${describe(step)}`);
     if (fellBehind(step)) break;
@@ -386,6 +430,9 @@ async function runSide(
       events: latency.completed,
       undelivered: latency.undelivered,
       refused: latency.nacked,
+      lost: latency.lost,
+      duplicated: latency.duplicated,
+      outOfOrder: latency.outOfOrder,
       serverCpuPct: latency.serverCpuPct,
       serverWaitPct: latency.serverWaitPct,
       serverCpuMsPerEvent: latency.serverCpuMsPerEvent,
@@ -408,6 +455,9 @@ async function runSide(
         clientLoopP99Ms: f.clientLoopDelayP99Ms,
         refused: f.nacked,
         undelivered: f.undelivered,
+        lost: f.lost,
+        duplicated: f.duplicated,
+        outOfOrder: f.outOfOrder,
       })),
     },
   };
@@ -420,7 +470,27 @@ const authSecret = randomBytes(36).toString('base64url');
 log(
   `live bench: ${meetingsN} meetings x ${peoplePerMeeting} sockets, ${clientProcs} client processes, data in ${dataDir}`,
 );
-const seeded = await seedLiveWorld({ dataDir, meetings: meetingsN, authSecret });
+/** PostgreSQL: a fresh database for this run, dropped at the end. */
+const pgDatabase =
+  storeKind === 'postgres' ? `revans_bench_live_${randomBytes(4).toString('hex')}` : undefined;
+const pgAdmin = async (statement: string) => {
+  const client = new pg.Client({ connectionString: pgAdminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+};
+let databaseUrl: string | undefined;
+if (pgDatabase) {
+  await pgAdmin(`create database ${pgDatabase}`);
+  const url = new URL(pgAdminUrl);
+  url.pathname = `/${pgDatabase}`;
+  databaseUrl = url.toString();
+  log(`PostgreSQL database ${pgDatabase}, ${nodes} node${nodes > 1 ? 's' : ''}`);
+}
+const seeded = await seedLiveWorld({ dataDir, databaseUrl, meetings: meetingsN, authSecret });
 log(
   `seeded ${meetingsN} meetings, ${meetingsN * peoplePerMeeting} people and sessions in ${seeded.seedMs} ms`,
 );
@@ -432,6 +502,8 @@ const cleanUp = async () => {
   await Promise.all(stopAll.map((stop) => stop()));
   for (const c of clients) c.child.kill();
   if (!keep) rmSync(dataDir, { recursive: true, force: true });
+  if (pgDatabase && !keep)
+    await pgAdmin(`drop database if exists ${pgDatabase} with (force)`).catch(() => {});
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -447,24 +519,44 @@ const loadBefore = loadAverage();
 try {
   if (side !== 'baseline') {
     if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
-    const server = await startRevans({
-      env: { DATA_DIR: dataDir, AUTH_SECRET: authSecret, PUBLIC_URL: origin },
-      nodeFlags: [
-        ...serverFlags,
-        ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : []),
-      ],
-      serverRoot,
-      logFile: serverLog,
-    });
-    stopAll.push(() => server.stop());
-    revans = await runSide('revans', server, clients, layout(seeded, true), seeded.presentationsIndex);
-    await server.stop();
+    const servers = await Promise.all(
+      Array.from({ length: nodes }, (_, n) =>
+        startRevans({
+          env: {
+            DATA_DIR: dataDir,
+            AUTH_SECRET: authSecret,
+            PUBLIC_URL: origin,
+            ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+          },
+          nodeFlags: [
+            ...serverFlags,
+            ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : []),
+          ],
+          serverRoot,
+          logFile: serverLog && nodes > 1 ? `${serverLog}.${n}` : serverLog,
+        }),
+      ),
+    );
+    const stopServers = () => Promise.all(servers.map((s) => s.stop())).then(() => {});
+    stopAll.push(stopServers);
+    revans = await runSide(
+      'revans',
+      servers,
+      clients,
+      layout(
+        seeded,
+        true,
+        servers.map((s) => s.url),
+      ),
+      seeded.presentationsIndex,
+    );
+    await stopServers();
     stopAll.pop();
   }
   if (side !== 'revans') {
     const bare = await startBaseline();
     stopAll.push(() => bare.stop());
-    baseline = await runSide('baseline', bare, clients, layout(seeded, false), seeded.presentationsIndex);
+    baseline = await runSide('baseline', [bare], clients, layout(seeded, false), seeded.presentationsIndex);
     await bare.stop();
     stopAll.pop();
   }
@@ -478,8 +570,22 @@ await cleanUp();
 const ratio = (a: number | null | undefined, b: number | null | undefined) =>
   a == null || b == null || b === 0 ? null : Math.round((a / b) * 100) / 100;
 const throughputRatio = ratio(revans?.throughput.eventsPerSec, baseline?.throughput.eventsPerSec);
+const allSteps = revans?.throughput.steps ?? [];
+const exactlyOnce = {
+  lost: allSteps.reduce((s, f) => s + f.lost, 0),
+  duplicated: allSteps.reduce((s, f) => s + f.duplicated, 0),
+  outOfOrder: allSteps.reduce((s, f) => s + f.outOfOrder, 0),
+};
 const targets = {
-  p99Under50Ms: (revans?.latency.p99Ms ?? Infinity) < 50,
+  ...(nodes > 1
+    ? { p99Under100Ms: (revans?.latency.p99Ms ?? Infinity) < 100 }
+    : { p99Under50Ms: (revans?.latency.p99Ms ?? Infinity) < 50 }),
+  // At 1 event/meeting/s nothing may go missing; the ladder's saturated last step may leave events late.
+  noneLostOrDuplicated:
+    revans !== null &&
+    revans.latency.lost === 0 &&
+    revans.latency.duplicated === 0 &&
+    revans.latency.outOfOrder === 0,
   throughputAtLeastHalfBaseline: (throughputRatio ?? 0) >= 0.5,
   peakRssUnder1GiB: (revans?.peakRssMiB ?? Infinity) < 1024,
   idleRssUnder200MiB: (revans?.idleRssMiB ?? Infinity) < 200,
@@ -489,7 +595,10 @@ const figures = {
   sockets: meetingsN * peoplePerMeeting,
   clientProcesses: clientProcs,
   durationS,
-  store: 'sqlite',
+  store: storeKind,
+  nodes,
+  /** Over the whole ladder (the last, saturated step included: late at its drain's end counts as lost). */
+  exactlyOnce,
   ...(serverRoot ? { serverRoot } : {}),
   cpus: availableParallelism(),
   nice: getPriority(),
@@ -510,10 +619,19 @@ const figures = {
 
 const row = (label: string, r: unknown, b: unknown) =>
   `  ${label.padEnd(36)}${String(r ?? '-').padStart(12)}${String(b ?? '-').padStart(12)}`;
-console.log(`live meetings: ${meetingsN} meetings x ${peoplePerMeeting} sockets on SQLite`);
+console.log(
+  `live meetings: ${meetingsN} meetings x ${peoplePerMeeting} sockets on ${storeKind === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${nodes} node${nodes > 1 ? 's' : ''}`,
+);
 console.log(row('', 'revans', 'bare ws'));
 console.log(row('latency p50 (ms)', revans?.latency.p50Ms, baseline?.latency.p50Ms));
 console.log(row('latency p99 (ms)', revans?.latency.p99Ms, baseline?.latency.p99Ms));
+console.log(
+  row(
+    'lost / duplicated at 1 ev/m/s',
+    `${revans?.latency.lost}/${revans?.latency.duplicated}`,
+    `${baseline?.latency.lost}/${baseline?.latency.duplicated}`,
+  ),
+);
 console.log(row('latency max (ms)', revans?.latency.maxMs, baseline?.latency.maxMs));
 console.log(
   row('server CPU at 1 ev/meeting/s (%)', revans?.latency.serverCpuPct, baseline?.latency.serverCpuPct),

@@ -47,12 +47,33 @@ interface Meeting {
   step: 'clarifying' | 'questioning';
   /** Set up and fully joined: only these take load. */
   active: boolean;
+  /** Per socket (by k): the last seq it has, from its snapshot on; -1 until it joined. */
+  lastSeq: number[];
+  /** The highest seq any socket of the meeting (or an ack) has seen. */
+  maxSeq: number;
 }
 
 let meetings: Meeting[] = [];
 const pending = new Map<string, Pending>();
 let nextId = 0;
 let dropped = 0;
+/** Exactly-once-in-order bookkeeping, per load phase (see LoadResult). */
+const order = { lost: 0, duplicated: 0, outOfOrder: 0 };
+
+function checkOrder(meeting: Meeting, k: number, seq: number) {
+  const last = meeting.lastSeq[k]!;
+  if (last < 0) return;
+  if (seq === last + 1) meeting.lastSeq[k] = seq;
+  else if (seq <= last) {
+    // Seen before or older than what the socket has: a duplicate if it was seen, else out of order.
+    order.duplicated++;
+  } else {
+    order.lost += seq - last - 1;
+    order.outOfOrder++;
+    meeting.lastSeq[k] = seq;
+  }
+  if (seq > meeting.maxSeq) meeting.maxSeq = seq;
+}
 /** Sockets this process closed itself: their close is no drop, however late it comes. */
 const closedByUs = new WeakSet<WebSocket>();
 
@@ -81,6 +102,7 @@ function onEvent(meeting: Meeting, seq: number, now: number) {
 function onAck(id: string, seq: number) {
   const p = pending.get(id);
   if (!p) return;
+  if (seq > p.meeting.maxSeq) p.meeting.maxSeq = seq;
   pending.delete(id);
   if (p.phase) p.phase.acked++;
   p.settle?.({ ok: true });
@@ -122,12 +144,14 @@ function sendCommand(
   );
 }
 
-function handleMessage(meeting: Meeting, data: Buffer, markJoined: () => void) {
+function handleMessage(meeting: Meeting, k: number, data: Buffer, markJoined: () => void) {
   const text = data.toString();
   // Events are the bulk of the traffic: find their seq without parsing the whole message.
   if (text.startsWith('{"t":"event"')) {
     const i = text.indexOf('"seq":');
-    onEvent(meeting, Number.parseInt(text.slice(i + 6, i + 22), 10), performance.now());
+    const seq = Number.parseInt(text.slice(i + 6, i + 22), 10);
+    checkOrder(meeting, k, seq);
+    onEvent(meeting, seq, performance.now());
     return;
   }
   const message = JSON.parse(text) as {
@@ -136,7 +160,13 @@ function handleMessage(meeting: Meeting, data: Buffer, markJoined: () => void) {
     seq?: number;
     reason?: string;
     code?: string;
+    events?: { seq: number }[];
   };
+  if (message.t === 'snapshot' && meeting.lastSeq[k]! < 0) {
+    const seq = message.events?.at(-1)?.seq ?? 0;
+    meeting.lastSeq[k] = seq;
+    if (seq > meeting.maxSeq) meeting.maxSeq = seq;
+  }
   if (message.t === 'ack') onAck(message.id!, message.seq!);
   else if (message.t === 'nack') onNack(message.id!, message.reason ?? '');
   else if (message.t === 'snapshot') markJoined();
@@ -158,6 +188,8 @@ async function connect(msg: Extract<ToClient, { type: 'connect' }>) {
     commands: 0,
     step: 'clarifying',
     active: false,
+    lastSeq: spec.people.map(() => -1),
+    maxSeq: 0,
   }));
   let joined = 0;
   let failed = 0;
@@ -173,7 +205,8 @@ async function connect(msg: Extract<ToClient, { type: 'connect' }>) {
   type Stage = 'opening' | 'joined' | 'failed';
   const open = (spec: SocketSpec) => {
     const meeting = meetings[spec.m]!;
-    const url = spec.cookie ? wsUrl : `${wsUrl}?p=${spec.personId}`;
+    const base = spec.url ? `${spec.url.replace(/^http/, 'ws')}/api/live` : wsUrl;
+    const url = spec.cookie ? base : `${base}?p=${spec.personId}`;
     const socket = new WebSocket(url, {
       headers: { origin: msg.origin, ...(spec.cookie ? { cookie: spec.cookie } : {}) },
       perMessageDeflate: false,
@@ -189,7 +222,7 @@ async function connect(msg: Extract<ToClient, { type: 'connect' }>) {
       ),
     );
     socket.on('message', (data: Buffer) =>
-      handleMessage(meeting, data, () => {
+      handleMessage(meeting, spec.k, data, () => {
         if (stage !== 'opening') return;
         stage = 'joined';
         meeting.joined++;
@@ -294,6 +327,9 @@ async function load(msg: Extract<ToClient, { type: 'load' }>) {
     m.sentBySeq.clear();
   }
   const active = meetings.filter((m) => m.active);
+  order.lost = 0;
+  order.duplicated = 0;
+  order.outOfOrder = 0;
   const start = performance.now();
   const phase: Phase = {
     name: msg.phase,
@@ -334,6 +370,11 @@ async function load(msg: Extract<ToClient, { type: 'load' }>) {
   while (phase.completed + phase.nacked < phase.sent && performance.now() < drainUntil) {
     await new Promise((r) => setTimeout(r, 20));
   }
+  // Whatever a joined socket still lacks after the drain (behind the meeting's last seq) is lost.
+  let missing = 0;
+  for (const m of active) {
+    for (const last of m.lastSeq) if (last >= 0 && last < m.maxSeq) missing += m.maxSeq - last;
+  }
   const result: LoadResult = {
     phase: msg.phase,
     windowMs: msg.durationMs,
@@ -348,6 +389,9 @@ async function load(msg: Extract<ToClient, { type: 'load' }>) {
     maxSendLagMs: Math.round(maxSendLagMs),
     loopDelayP99Ms: Math.round(delay.percentile(99) / 1e6),
     dropped,
+    lost: order.lost + missing,
+    duplicated: order.duplicated,
+    outOfOrder: order.outOfOrder,
   };
   // Whatever is still on its way belongs to no phase any more.
   for (const p of pending.values()) p.phase = null;

@@ -102,7 +102,13 @@ export async function startRevans(options: {
     child.stderr?.pipe(log);
   }
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil(child, tail, async () => (await fetch(`${url}/readyz`)).ok, 'revans serve');
+  // A server that never got ready must not outlive the run that started it.
+  await waitUntil(child, tail, async () => (await fetch(`${url}/readyz`)).ok, 'revans serve').catch(
+    (error) => {
+      child.kill('SIGKILL');
+      throw error;
+    },
+  );
   return { child, pid: child.pid!, url, port, tail, stop: stopper(child) };
 }
 

@@ -10,6 +10,8 @@ export interface SocketSpec {
   cookie: string;
   /** A distinct loopback source address per person, as if each joined from their own machine. */
   localAddress: string;
+  /** The server this socket connects to (several nodes: a meeting's sockets are spread over them). */
+  url?: string;
 }
 
 export interface MeetingSpec {
@@ -61,6 +63,14 @@ export interface LoadResult {
   loopDelayP99Ms: number;
   /** Sockets that closed unexpectedly so far. */
   dropped: number;
+  /**
+   * Exactly once, in order, per socket (checked on every event since the socket joined): events a
+   * socket skipped or never got by the end of the drain, events it got twice, and events that came
+   * before an earlier one.
+   */
+  lost: number;
+  duplicated: number;
+  outOfOrder: number;
 }
 
 export type FromClient =

@@ -59,11 +59,13 @@ async function insertChunked(db: Kysely<any>, table: string, rows: Record<string
 
 export async function seedLiveWorld(options: {
   dataDir: string;
+  /** PostgreSQL (a fresh, empty database); SQLite in dataDir without it. */
+  databaseUrl?: string | undefined;
   meetings: number;
   authSecret: string;
 }): Promise<Seeded> {
   const t0 = performance.now();
-  const store = openStore({ dataDir: options.dataDir });
+  const store = openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   try {
     await migrateToLatest(store.plain);
     const db = store.plain as unknown as Kysely<any>;
@@ -124,7 +126,7 @@ export async function seedLiveWorld(options: {
           id: userId,
           name,
           email,
-          emailVerified: 1,
+          emailVerified: store.kind === 'postgres' ? true : 1,
           image: null,
           createdAt: iso,
           updatedAt: iso,

@@ -32,6 +32,10 @@ export interface Config {
   reminderPollMs: number;
   /** How often the audit trail drops events older than each host's retention (AUDIT_PURGE_MS). */
   auditPurgeMs: number;
+  /** Days after an ended meeting's last change before its live log is compacted (LIVE_LOG_COMPACT_DAYS). */
+  liveLogCompactDays: number;
+  /** Days sent and failed mails stay in the outbox before they are pruned (MAIL_RETENTION_DAYS). */
+  mailRetentionDays: number;
   trustProxy: boolean;
   /** Turns on GET /metrics for a scraper that sends it as a bearer token (METRICS_TOKEN). */
   metricsToken: string | undefined;
@@ -113,6 +117,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     liveSessionSweepMs: overrides.liveSessionSweepMs ?? intSetting(env, 'LIVE_SESSION_SWEEP_MS', 60_000),
     reminderPollMs: overrides.reminderPollMs ?? intSetting(env, 'REMINDER_POLL_MS', 30_000),
     auditPurgeMs: overrides.auditPurgeMs ?? intSetting(env, 'AUDIT_PURGE_MS', 3_600_000),
+    liveLogCompactDays: overrides.liveLogCompactDays ?? intSetting(env, 'LIVE_LOG_COMPACT_DAYS', 30),
+    mailRetentionDays: overrides.mailRetentionDays ?? intSetting(env, 'MAIL_RETENTION_DAYS', 90),
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === 'true',
     metricsToken: overrides.metricsToken ?? (env.METRICS_TOKEN || undefined),
     webDir: overrides.webDir ?? path.resolve(env.WEB_DIR ?? 'dist/web'),

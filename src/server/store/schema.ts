@@ -159,6 +159,8 @@ export interface MeetingTable {
   series_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the ended meeting's live log was compacted (features/meetings/compaction.ts); null before. */
+  log_compacted_at: Timestamp | null;
 }
 
 export interface MeetingAttendanceTable {

@@ -4,6 +4,7 @@ import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
 import { eraseExpiredContent } from '../closing/retention.ts';
 import { dueReviewReminders } from '../feedback/reviews.ts';
+import { compactEndedMeetings, pruneOutbox } from '../meetings/compaction.ts';
 import { workshopReminders } from '../workshops/reminders.ts';
 import {
   claimLedger,
@@ -72,6 +73,9 @@ export class NotificationScheduler {
       (await dueReviewReminders(this.ctx));
     // Closed programmes whose retention has run out lose their set content (figures stay).
     await eraseExpiredContent(this.ctx);
+    // Growth: ended meetings' live logs shrink to what their records need; old sent mail goes.
+    await compactEndedMeetings(this.ctx);
+    await pruneOutbox(this.ctx);
     if (notices + reminders > 0) this.ctx.mail.wake();
     return { notices, reminders };
   }
