@@ -7,6 +7,7 @@ import { isProblem } from '../../api/client.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
@@ -55,6 +56,10 @@ export function PollPage() {
     } finally {
       setBusy(false);
     }
+  };
+  /** Nobody answered: the dialog has said so, and the organiser chose to decide anyway. */
+  const confirmUnanswered = async (optionId: string) => {
+    poll.setData(await call(polls.confirmPoll, { params: { id: p.id }, body: { optionId, force: true } }));
   };
   return (
     <section className="page page--narrow">
@@ -157,7 +162,21 @@ export function PollPage() {
                     {tally}
                   </>
                 )}
-                {p.abilities.confirm ? (
+                {p.abilities.confirm && p.respondentCount === 0 ? (
+                  <ConfirmButton
+                    small
+                    variant="primary"
+                    label={t('schedule.poll.confirm', { option: label })}
+                    title={t('schedule.poll.noAnswersTitle')}
+                    message={
+                      <p>
+                        {t('schedule.poll.noAnswersMessage', { option: label, count: p.participantCount })}
+                      </p>
+                    }
+                    confirmLabel={t('schedule.poll.noAnswersConfirm')}
+                    onConfirm={() => confirmUnanswered(o.id)}
+                  />
+                ) : p.abilities.confirm ? (
                   <Button variant="secondary" small busy={busy} onClick={() => void confirm(o.id)}>
                     {t('schedule.poll.confirm', { option: label })}
                   </Button>
