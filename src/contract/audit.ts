@@ -22,6 +22,8 @@ export const auditActions = [
   'person.signedOut',
   'hostAdmin.granted',
   'hostAdmin.revoked',
+  'programmeStarter.granted',
+  'programmeStarter.revoked',
   'programme.created',
   'programme.statusChanged',
   'programme.archived',

@@ -35,6 +35,8 @@ export const person = z.object({
   email: out.email.optional(),
   status: accountStatus.optional(),
   hostAdmin: z.boolean().optional(),
+  /** A host admin has let them start programmes. */
+  mayStartProgrammes: z.boolean().optional(),
   abilities: abilities(personActions),
 });
 export type Person = z.infer<typeof person>;
@@ -110,6 +112,16 @@ export const setHostAdmin = route({
   summary: 'Make a person a host admin, or (admin: false) take the role away',
   params: idParams,
   body: z.strictObject({ admin: z.boolean() }),
+  response: person,
+});
+
+export const setProgrammeStarter = route({
+  method: 'PUT',
+  path: '/api/people/:id/programme-starter',
+  tags: ['people'],
+  summary: 'Let a person start programmes (which they then coordinate), or (mayStart: false) no longer',
+  params: idParams,
+  body: z.strictObject({ mayStart: z.boolean() }),
   response: person,
 });
 

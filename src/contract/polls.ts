@@ -165,8 +165,13 @@ export const confirmPoll = route({
   method: 'POST',
   path: '/api/polls/:id/confirm',
   tags: ['polls'],
-  summary: 'Confirm an option: creates the series or meeting and tells everyone asked',
+  summary:
+    'Confirm an option: creates the series or meeting and tells everyone asked. While nobody has answered, the confirmation is refused (409) unless it says force: true.',
   params: idParams,
-  body: z.strictObject({ optionId: id }),
+  body: z.strictObject({
+    optionId: id,
+    /** Decide even though nobody has answered yet (the page asks first). */
+    force: z.boolean().optional(),
+  }),
   response: poll,
 });

@@ -30,6 +30,7 @@ function person(
     coordinatorOf: roles.coordinatorOf ?? new Set(),
     setRoles: roles.setRoles ?? new Map(),
     programmesOfSets: roles.programmesOfSets ?? new Set(),
+    mayStartProgrammes: roles.mayStartProgrammes ?? false,
   };
 }
 
@@ -43,12 +44,14 @@ const roles: Record<string, Actor> = {
   memberB: person('b', { setRoles: new Map([['B', 'member']]), programmesOfSets: new Set(['P']) }),
   coordinatorP: person('c', { coordinatorOf: new Set(['P']) }),
   coordinatorQ: person('q', { coordinatorOf: new Set(['Q']) }),
+  /** A coordinator of Q whom a host admin lets start programmes. */
+  starterQ: person('s', { coordinatorOf: new Set(['Q']), mayStartProgrammes: true }),
   hostAdmin: person('admin', { hostAdmin: true }),
 };
 
 /** Who may do each action: the roles listed may, every other role may not. */
 const table: Record<Action, string> = {
-  'host.read': 'hostPerson alice memberA facilitatorA memberB coordinatorP coordinatorQ hostAdmin',
+  'host.read': 'hostPerson alice memberA facilitatorA memberB coordinatorP coordinatorQ starterQ hostAdmin',
   'host.update': 'hostAdmin',
   'host.readMailOutbox': 'hostAdmin',
   'audit.read': 'hostAdmin',
@@ -57,20 +60,22 @@ const table: Record<Action, string> = {
   'host.configureRetention': 'hostAdmin',
   'host.configureSso': 'hostAdmin',
   'host.requireTwoFactor': 'hostAdmin',
-  'organisation.list': 'coordinatorP coordinatorQ hostAdmin',
-  'organisation.create': 'coordinatorP coordinatorQ hostAdmin',
-  'organisation.update': 'coordinatorP coordinatorQ hostAdmin',
+  'organisation.list': 'coordinatorP coordinatorQ starterQ hostAdmin',
+  'organisation.create': 'coordinatorP coordinatorQ starterQ hostAdmin',
+  'organisation.update': 'coordinatorP coordinatorQ starterQ hostAdmin',
   'organisation.archive': 'hostAdmin',
-  'person.list': 'coordinatorP coordinatorQ hostAdmin',
-  'person.create': 'coordinatorP coordinatorQ hostAdmin',
-  'programme.list': 'hostPerson alice memberA facilitatorA memberB coordinatorP coordinatorQ hostAdmin',
-  'programme.create': 'hostAdmin',
-  'person.read': 'alice memberA facilitatorA coordinatorP coordinatorQ hostAdmin',
-  'person.readContact': 'alice coordinatorP coordinatorQ hostAdmin',
-  'person.update': 'alice coordinatorP coordinatorQ hostAdmin',
-  'person.invite': 'coordinatorP coordinatorQ hostAdmin',
+  'person.list': 'coordinatorP coordinatorQ starterQ hostAdmin',
+  'person.create': 'coordinatorP coordinatorQ starterQ hostAdmin',
+  'programme.list':
+    'hostPerson alice memberA facilitatorA memberB coordinatorP coordinatorQ starterQ hostAdmin',
+  'programme.create': 'starterQ hostAdmin',
+  'person.read': 'alice memberA facilitatorA coordinatorP coordinatorQ starterQ hostAdmin',
+  'person.readContact': 'alice coordinatorP coordinatorQ starterQ hostAdmin',
+  'person.update': 'alice coordinatorP coordinatorQ starterQ hostAdmin',
+  'person.invite': 'coordinatorP coordinatorQ starterQ hostAdmin',
   'person.archive': 'hostAdmin',
   'person.manageHostAdmin': 'hostAdmin',
+  'person.manageProgrammeStarter': 'hostAdmin',
   'person.signOut': 'hostAdmin',
   /** Alice's signed-in devices: hers alone, not even a host admin's. */
   'session.list': 'alice',

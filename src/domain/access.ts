@@ -22,6 +22,8 @@ export interface PersonActor {
   programmesOfSets: ReadonlySet<string>;
   /** Their own language (person.language): server-rendered words (problems, exports) speak it. */
   language?: string;
+  /** A host admin has let this person start programmes (which they then coordinate). */
+  mayStartProgrammes?: boolean;
 }
 
 export type Actor = { kind: 'anonymous' } | PersonActor;
@@ -165,7 +167,8 @@ const hostRules = {
   'person.list': adminOrAnyCoordinator,
   'person.create': adminOrAnyCoordinator,
   'programme.list': () => true,
-  'programme.create': (a) => a.hostAdmin,
+  // Host admins, and those a host admin lets start programmes (they coordinate what they start).
+  'programme.create': (a) => a.hostAdmin || Boolean(a.mayStartProgrammes),
   // K, the fewest answers a pulse or review aggregate is shown over (never below 3).
   'feedback.configure': (a) => a.hostAdmin,
 } satisfies Record<string, Rule<HostResource>>;
@@ -177,6 +180,8 @@ const personRules = {
   'person.invite': adminOrAnyCoordinator,
   'person.archive': (a, p) => a.hostAdmin && a.personId !== p.personId,
   'person.manageHostAdmin': (a, p) => a.hostAdmin && a.personId !== p.personId,
+  // Who may start programmes: host admins decide, for anyone (a host admin may already).
+  'person.manageProgrammeStarter': (a) => a.hostAdmin,
   // Ends all their sessions and closes their live sockets (a lost phone, someone leaving).
   'person.signOut': (a, p) => a.hostAdmin && a.personId !== p.personId,
   // Signed-in devices are one's own: nobody else lists or ends them (an admin signs a person out whole).

@@ -74,7 +74,7 @@ describe.each(storeKinds)('confirming a poll is all or nothing, on %s', (kind) =
         method: 'POST',
         url: `/api/polls/${pollId}/confirm`,
         cookie,
-        payload: { optionId: poll.options[0].id },
+        payload: { optionId: poll.options[0].id, force: true },
       });
     const before = await snapshot(pollId);
     await refuseDecidedMails(true);

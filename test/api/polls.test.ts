@@ -22,7 +22,7 @@ describe.each(storeKinds)('availability polls, on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  it('lets the facilitator ask the set for its regular slot, and mails each member the options in their zone', async () => {
+  it('lets the facilitator ask the set for its regular slot, and mails each member (not the facilitator) the options in their zone', async () => {
     const r = await t.call({
       method: 'POST',
       url: `/api/sets/${w.setA}/polls`,
@@ -44,11 +44,8 @@ describe.each(storeKinds)('availability polls, on %s', (kind) => {
       .select(['to_address', 'text_body'])
       .where('kind', '=', 'pollInvitation')
       .execute();
-    expect(mails.map((m) => m.to_address).sort()).toEqual([
-      'facilitatora@example.org',
-      'membera2@example.org',
-      'membera@example.org',
-    ]);
+    // The facilitator who runs the poll is not invited to answer their own poll (issue 13, item 13).
+    expect(mails.map((m) => m.to_address).sort()).toEqual(['membera2@example.org', 'membera@example.org']);
     const sydney = mails.find((m) => m.to_address === 'membera2@example.org')!;
     expect(sydney.text_body).toContain('Wednesday 3 March 2027, 21:00–Thursday 4 March 00:00');
     expect(sydney.text_body).toContain(`http://localhost:3000/polls/${pollId}`);
@@ -173,12 +170,81 @@ describe.each(storeKinds)('availability polls, on %s', (kind) => {
       cookie: w.cookies.memberB,
     });
     expect(fromB.json().abilities).toEqual({ answer: true, confirm: false });
-    const confirmed = await t.call({
+    // Nobody has answered: a plain confirmation is refused, so no client decides by accident.
+    const unanswered = await t.call({
       method: 'POST',
       url: `/api/polls/${r.json().id}/confirm`,
       cookie: w.cookies.coordinator,
       payload: { optionId: r.json().options[1].id },
     });
+    expect(unanswered.statusCode).toBe(409);
+    expect(unanswered.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(unanswered.json().detail).toMatch(/^Nobody has answered this poll yet\./);
+    const still = await t.call({
+      method: 'GET',
+      url: `/api/polls/${r.json().id}`,
+      cookie: w.cookies.memberB,
+    });
+    expect(still.json().status).toBe('open');
+    const confirmed = await t.call({
+      method: 'POST',
+      url: `/api/polls/${r.json().id}/confirm`,
+      cookie: w.cookies.coordinator,
+      payload: { optionId: r.json().options[1].id, force: true },
+    });
     expect(confirmed.json().status).toBe('confirmed');
+  });
+  it('invites the runner of a poll only when they answer it as a member', async () => {
+    const invited = async () =>
+      (
+        await t.ctx.store.plain
+          .selectFrom('mail_outbox')
+          .select('to_address')
+          .where('kind', '=', 'pollInvitation')
+          .where('subject', 'like', '%Runner check%')
+          .execute()
+      )
+        .map((m) => m.to_address)
+        .sort();
+    // A member of a self-facilitated set runs the poll and answers it: they are asked too.
+    const selfRun = await t.call({
+      method: 'PATCH',
+      url: `/api/sets/${w.setB}`,
+      cookie: w.cookies.admin,
+      payload: { mode: 'self_facilitated' },
+    });
+    expect(selfRun.statusCode, selfRun.body).toBe(200);
+    const bySelf = await t.call({
+      method: 'POST',
+      url: `/api/sets/${w.setB}/polls`,
+      cookie: w.cookies.memberB,
+      payload: {
+        title: 'Runner check B',
+        purpose: 'date',
+        timeZone: 'Europe/London',
+        options: ['2027-04-03T10:00', '2027-04-04T10:00'],
+      },
+    });
+    expect(bySelf.statusCode, bySelf.body).toBe(201);
+    expect(await invited()).toEqual(['memberb@example.org']);
+    // A coordinator who is in no set is never asked to answer the poll they run.
+    const byCoordinator = await t.call({
+      method: 'POST',
+      url: `/api/sets/${w.setA}/polls`,
+      cookie: w.cookies.coordinator,
+      payload: {
+        title: 'Runner check A',
+        purpose: 'date',
+        timeZone: 'Europe/London',
+        options: ['2027-04-03T10:00', '2027-04-04T10:00'],
+      },
+    });
+    expect(byCoordinator.statusCode, byCoordinator.body).toBe(201);
+    expect(await invited()).toEqual([
+      'facilitatora@example.org',
+      'membera2@example.org',
+      'membera@example.org',
+      'memberb@example.org',
+    ]);
   });
 });

@@ -102,7 +102,7 @@ describe.each(storeKinds)('programme events from a programme-wide poll, on %s', 
       method: 'POST',
       url: `/api/polls/${pollId}/confirm`,
       cookie: w.cookies.coordinator,
-      payload: { optionId: created.json().options[1].id },
+      payload: { optionId: created.json().options[1].id, force: true },
     });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     eventId = confirmed.json().result.programmeEventId;

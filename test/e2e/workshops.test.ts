@@ -179,6 +179,11 @@ describe('a workshop for the whole programme: planned by poll, answered, held, r
       .getByRole('button', { name: /^Confirm / })
       .nth(1)
       .click();
+    // Nobody has answered yet: the page says so and asks before deciding.
+    const unanswered = inesPage.getByRole('dialog', { name: 'Nobody has answered yet' });
+    await unanswered.getByText(/has answered this poll yet/).waitFor();
+    await ines.checkAccessibility('confirming a poll nobody answered');
+    await unanswered.getByRole('button', { name: 'Confirm without answers' }).click();
     await inesPage.getByText('Decided', { exact: true }).waitFor();
     await ines.goto(`/workshops/${await workshopId(inesPage)}`);
     await inesPage.getByText('Planned', { exact: true }).waitFor();

@@ -11,7 +11,7 @@ export interface SignedInPerson {
 export async function loadActor(db: Kysely<Database>, userId: string): Promise<SignedInPerson | undefined> {
   const person = await db
     .selectFrom('person')
-    .select(['id', 'host_id', 'language'])
+    .select(['id', 'host_id', 'language', 'may_start_programmes'])
     .where('user_id', '=', userId)
     .where('archived_at', 'is', null)
     .executeTakeFirst();
@@ -41,6 +41,7 @@ export async function loadActor(db: Kysely<Database>, userId: string): Promise<S
       setRoles: new Map(memberships.map((m) => [m.set_id, m.role as SetRole])),
       programmesOfSets: new Set(memberships.map((m) => m.programme_id)),
       language: person.language,
+      mayStartProgrammes: Number(person.may_start_programmes) === 1,
     },
   };
 }

@@ -50,6 +50,8 @@ export interface PersonTable {
   archived_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** A host admin lets this person start programmes (1), which they then coordinate. */
+  may_start_programmes: Generated<number>;
 }
 
 export interface HostAdminTable {

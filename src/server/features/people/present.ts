@@ -15,6 +15,7 @@ export interface PersonRow {
   timeZone: string;
   language: string;
   archivedAt: string | null;
+  mayStartProgrammes?: number;
 }
 
 /** Presents a person to one viewer: contact details and account state only to those the access map allows. */
@@ -39,6 +40,7 @@ export function presentPerson(
           email: row.email,
           status: extra.status ?? (row.userId ? 'active' : 'not-invited'),
           hostAdmin: extra.hostAdmin ?? false,
+          mayStartProgrammes: Number(row.mayStartProgrammes) === 1,
         }
       : {}),
     abilities: abilitiesFor(viewer, resource),

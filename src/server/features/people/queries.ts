@@ -18,6 +18,7 @@ export function personQuery(db: Kysely<DB>) {
       'person.timeZone',
       'person.language',
       'person.archivedAt',
+      'person.mayStartProgrammes',
     ]);
 }
 

@@ -3,7 +3,15 @@ import * as contract from '../../../contract/people.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { registerRoute } from '../../http/route.ts';
-import { createPerson, getPerson, listPeople, setHostAdmin, signPersonOut, updatePerson } from './service.ts';
+import {
+  createPerson,
+  getPerson,
+  listPeople,
+  setHostAdmin,
+  setProgrammeStarter,
+  signPersonOut,
+  updatePerson,
+} from './service.ts';
 
 export const peopleRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   registerRoute(app, contract.listPeople, ({ request, params, query }) =>
@@ -24,6 +32,9 @@ export const peopleRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
   );
   registerRoute(app, contract.setHostAdmin, ({ request, params, body }) =>
     setHostAdmin(ctx, signedIn(request), params.id, body.admin),
+  );
+  registerRoute(app, contract.setProgrammeStarter, ({ request, params, body }) =>
+    setProgrammeStarter(ctx, signedIn(request), params.id, body.mayStart),
   );
   registerRoute(app, contract.signPersonOut, ({ request, params }) =>
     signPersonOut(ctx, signedIn(request), params.id),

@@ -257,3 +257,34 @@ export async function setHostAdmin(
   }
   return getPerson(ctx, actor, personId);
 }
+
+/** A host admin lets a person start programmes (they coordinate what they start), or stops it. */
+export async function setProgrammeStarter(
+  ctx: AppContext,
+  actor: PersonActor,
+  personId: string,
+  mayStart: boolean,
+): Promise<Person> {
+  const resource = await personResource(ctx.db, personId);
+  authorize(actor, 'person.manageProgrammeStarter', resource);
+  await transact(ctx, async (tx) => {
+    const target = await tx.db
+      .selectFrom('person')
+      .select(['name', 'email', 'mayStartProgrammes'])
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
+    if ((Number(target.mayStartProgrammes) === 1) === mayStart) return;
+    await tx.db
+      .updateTable('person')
+      .set({ mayStartProgrammes: mayStart ? 1 : 0, updatedAt: tx.now().toISOString() })
+      .where('id', '=', personId)
+      .execute();
+    await audit(tx, {
+      hostId: resource.hostId,
+      actorId: actor.personId,
+      action: mayStart ? 'programmeStarter.granted' : 'programmeStarter.revoked',
+      target: { type: 'person', id: personId, label: `${target.name} <${target.email}>` },
+    });
+  });
+  return getPerson(ctx, actor, personId);
+}

@@ -23,6 +23,6 @@ export const pollRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     answerPoll(ctx, signedIn(request), params.id, body.answers),
   );
   registerRoute(app, contract.confirmPoll, ({ request, params, body }) =>
-    confirmPoll(ctx, signedIn(request), params.id, body.optionId),
+    confirmPoll(ctx, signedIn(request), params.id, body.optionId, { force: body.force ?? false }),
   );
 };

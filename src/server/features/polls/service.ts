@@ -51,6 +51,26 @@ async function participants(
   return programmeRecipients(ctx.db, poll.programmeId);
 }
 
+/** Whether this person is a member (not the facilitator) of the poll's set, or of a set in its programme. */
+async function isMemberIn(
+  ctx: AppContext,
+  personId: string,
+  poll: Pick<PollRow, 'setId' | 'programmeId'>,
+): Promise<boolean> {
+  let query = ctx.db
+    .selectFrom('setMembership')
+    .innerJoin('learningSet', 'learningSet.id', 'setMembership.setId')
+    .select('setMembership.personId')
+    .where('setMembership.personId', '=', personId)
+    .where('setMembership.role', '=', 'member');
+  query = poll.setId
+    ? query.where('setMembership.setId', '=', poll.setId)
+    : query
+        .where('learningSet.programmeId', '=', poll.programmeId)
+        .where('learningSet.archivedAt', 'is', null);
+  return Boolean(await query.executeTakeFirst());
+}
+
 export async function createPoll(
   ctx: AppContext,
   actor: PersonActor,
@@ -109,7 +129,10 @@ export async function createPoll(
     };
   });
   await transact(ctx, async (tx) => {
-    const people = await participants(tx, poll);
+    // Whoever runs the poll already knows of it: they are asked only if they answer it as a member
+    // (a self-facilitated set), never as its facilitator or as a coordinator.
+    const runnerVotes = await isMemberIn(tx, actor.personId, poll);
+    const people = (await participants(tx, poll)).filter((p) => p.personId !== actor.personId || runnerVotes);
     const prefs = await loadPreferences(
       tx.db,
       people.map((p) => p.personId),
@@ -269,10 +292,12 @@ export async function confirmPoll(
   actor: PersonActor,
   pollId: string,
   optionId: string,
+  { force = false }: { force?: boolean } = {},
 ): Promise<Poll> {
   await transact(ctx, async (tx) => {
     const poll = await pollRow(tx, pollId);
     authorizeScope(actor, await scopeOf(tx, poll), 'run');
+    const people = await participants(tx, poll);
     const option = await tx.db
       .selectFrom('pollOption')
       .selectAll()
@@ -280,6 +305,22 @@ export async function confirmPoll(
       .where('pollId', '=', pollId)
       .executeTakeFirst();
     if (!option) throw new Problem('not-found', 'This poll has no such option.');
+    if (!force && poll.status === 'open') {
+      // Deciding before anyone answered is allowed, but never by accident: the client must say so.
+      const asked = people.map((p) => p.personId);
+      const answered = asked.length
+        ? await tx.db
+            .selectFrom('pollAnswer')
+            .select('personId')
+            .where('pollId', '=', pollId)
+            .where('personId', 'in', asked)
+            .executeTakeFirst()
+        : undefined;
+      if (!answered)
+        throw conflict(
+          'Nobody has answered this poll yet. To decide the time without any answers, confirm again with force: true.',
+        );
+    }
     // Whoever confirms first decides; a second confirmation waits for the first to commit, then finds it decided.
     const claimed = await tx.db
       .updateTable('poll')
@@ -320,7 +361,6 @@ export async function confirmPoll(
     const [event] = await loadCalendarEvents(tx.db, {
       eventIds: result.programmeEventId ? [result.programmeEventId] : [],
     });
-    const people = await participants(tx, poll);
     const prefs = await loadPreferences(
       tx.db,
       people.map((p) => p.personId),

@@ -109,8 +109,31 @@ export async function createProgramme(
       target: { type: 'programme', id, label: input.name },
       details: { status: input.status },
     });
+    // Someone who may start programmes without being a host admin coordinates what they start.
+    if (!actor.hostAdmin) {
+      const starter = await tx.db
+        .selectFrom('person')
+        .select('name')
+        .where('id', '=', actor.personId)
+        .executeTakeFirstOrThrow();
+      await tx.db
+        .insertInto('programmeCoordinator')
+        .values({ programmeId: id, personId: actor.personId, createdAt: now })
+        .execute();
+      await audit(tx, {
+        hostId,
+        actorId: actor.personId,
+        action: 'coordinator.added',
+        target: { type: 'person', id: actor.personId, label: starter.name },
+        details: { programmeId: id, programme: input.name },
+      });
+    }
   });
-  return getProgramme(ctx, actor, id);
+  // The actor was loaded before the programme existed: they coordinate it now.
+  const coordinating = actor.hostAdmin
+    ? actor
+    : { ...actor, coordinatorOf: new Set([...actor.coordinatorOf, id]) };
+  return getProgramme(ctx, coordinating, id);
 }
 
 export async function updateProgramme(

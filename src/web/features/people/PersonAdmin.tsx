@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type Person, setHostAdmin, updatePerson } from '../../../contract/people.ts';
+import { type Person, setHostAdmin, setProgrammeStarter, updatePerson } from '../../../contract/people.ts';
 import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
@@ -12,6 +12,11 @@ export function PersonAdmin({ person, onChange }: { person: Person; onChange(p: 
   const setAdmin = (admin: boolean) => async () => {
     onChange(await call(setHostAdmin, { params: { id: person.id }, body: { admin } }));
     announce(t(admin ? 'person.admin.made' : 'person.admin.removed', { name: person.name }));
+  };
+
+  const setStarter = (mayStart: boolean) => async () => {
+    onChange(await call(setProgrammeStarter, { params: { id: person.id }, body: { mayStart } }));
+    announce(t(mayStart ? 'person.starter.made' : 'person.starter.removed', { name: person.name }));
   };
 
   const setArchived = (archived: boolean) => async () => {
@@ -39,6 +44,29 @@ export function PersonAdmin({ person, onChange }: { person: Person; onChange(p: 
             message={person.hostAdmin ? t('person.admin.removeBody') : t('person.admin.makeBody')}
             confirmLabel={person.hostAdmin ? t('person.admin.remove') : t('person.admin.make')}
             onConfirm={setAdmin(!person.hostAdmin)}
+          />
+        </section>
+      ) : null}
+      {person.abilities['person.manageProgrammeStarter'] ? (
+        <section className="section" aria-labelledby="starter-heading">
+          <h2 id="starter-heading">{t('person.starter.title')}</h2>
+          <p>
+            {person.mayStartProgrammes
+              ? t('person.starter.is', { name: person.name })
+              : t('person.starter.isNot', { name: person.name })}
+          </p>
+          <p className="muted">{t('person.starter.explain')}</p>
+          <ConfirmButton
+            variant={person.mayStartProgrammes ? 'danger' : 'primary'}
+            label={person.mayStartProgrammes ? t('person.starter.remove') : t('person.starter.make')}
+            title={t(person.mayStartProgrammes ? 'person.starter.removeTitle' : 'person.starter.makeTitle', {
+              name: person.name,
+            })}
+            message={
+              person.mayStartProgrammes ? t('person.starter.removeBody') : t('person.starter.makeBody')
+            }
+            confirmLabel={person.mayStartProgrammes ? t('person.starter.remove') : t('person.starter.make')}
+            onConfirm={setStarter(!person.mayStartProgrammes)}
           />
         </section>
       ) : null}

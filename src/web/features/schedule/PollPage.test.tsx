@@ -61,7 +61,7 @@ describe('confirming a poll (issue 13)', () => {
     open();
     fireEvent.click(await screen.findByRole('button', { name: /^Confirm / }));
     const dialog = await screen.findByRole('dialog', { name: 'Nobody has answered yet' });
-    expect(dialog.textContent).toContain('None of the 6 people asked has answered this poll.');
+    expect(dialog.textContent).toContain('None of the 6 people asked has answered this poll yet.');
     expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Confirm without answers' }));
     await waitFor(() => expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(1));

@@ -57,6 +57,10 @@ export function PollPage() {
       setBusy(false);
     }
   };
+  /** Nobody answered: the dialog has said so, and the organiser chose to decide anyway. */
+  const confirmUnanswered = async (optionId: string) => {
+    poll.setData(await call(polls.confirmPoll, { params: { id: p.id }, body: { optionId, force: true } }));
+  };
   return (
     <section className="page page--narrow">
       <PageHeader
@@ -159,19 +163,18 @@ export function PollPage() {
                   </>
                 )}
                 {p.abilities.confirm && p.respondentCount === 0 ? (
-                  // Nobody has answered: confirming now picks a date no one agreed to, so ask first.
                   <ConfirmButton
                     small
                     variant="primary"
                     label={t('schedule.poll.confirm', { option: label })}
                     title={t('schedule.poll.noAnswersTitle')}
-                    message={t('schedule.poll.noAnswersBody', { option: label, total: p.participantCount })}
+                    message={
+                      <p>
+                        {t('schedule.poll.noAnswersMessage', { option: label, count: p.participantCount })}
+                      </p>
+                    }
                     confirmLabel={t('schedule.poll.noAnswersConfirm')}
-                    onConfirm={async () => {
-                      poll.setData(
-                        await call(polls.confirmPoll, { params: { id: p.id }, body: { optionId: o.id } }),
-                      );
-                    }}
+                    onConfirm={() => confirmUnanswered(o.id)}
                   />
                 ) : p.abilities.confirm ? (
                   <Button variant="secondary" small busy={busy} onClick={() => void confirm(o.id)}>
