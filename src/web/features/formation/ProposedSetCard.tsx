@@ -87,7 +87,7 @@ export function ProposedSetCard({
       ) : null}
       {report.missed.length > 0 ? (
         <>
-          <h4 className="proposed-set__subhead">{t('formation.set.missed')}</h4>
+          <h4 className="proposed-set__subhead">{t('formation.set.preferencesNotMet')}</h4>
           <ul className="check-list check-list--missed">
             {report.missed.map((m) => (
               <li key={m}>{m}</li>
