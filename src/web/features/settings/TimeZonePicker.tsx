@@ -48,11 +48,25 @@ export function TimeZonePicker({
       return { value: zone, label, haystack: fold([label, ...oldNames].join(' ')) };
     });
   }, [value, now]);
-  const wanted = fold(search.trim());
-  const typed = canonicalTimeZone(search.trim());
-  const matches = wanted
-    ? all.filter((z) => z.haystack.includes(wanted) || z.value === typed || z.value === value)
-    : all;
+  const matching = (text: string) => {
+    const wanted = fold(text.trim());
+    const typed = canonicalTimeZone(text.trim());
+    return wanted ? all.filter((z) => z.haystack.includes(wanted) || z.value === typed) : all;
+  };
+  const found = matching(search);
+  // The list always holds the chosen zone, so the select never shows a value it does not offer.
+  const matches = found.some((z) => z.value === value)
+    ? found
+    : [...all.filter((z) => z.value === value), ...found];
+  const narrow = (text: string) => {
+    setSearch(text);
+    const typed = canonicalTimeZone(text.trim());
+    const hits = matching(text);
+    // Typing a zone's name (or old name) chooses it; otherwise the first match, if the chosen one is not among them.
+    if (typed) onChange(typed);
+    else if (hits.length && hits.length < all.length && !hits.some((z) => z.value === value))
+      onChange(hits[0]!.value);
+  };
   return (
     <fieldset className="fieldset timezone-picker">
       <legend>{label}</legend>
@@ -63,15 +77,11 @@ export function TimeZonePicker({
         hint={t('settings.zone.searchHint')}
         value={search}
         autoComplete="off"
-        onChange={(e) => {
-          setSearch(e.target.value);
-          const found = canonicalTimeZone(e.target.value.trim());
-          if (found) onChange(found);
-        }}
+        onChange={(e) => narrow(e.target.value)}
       />
       <SelectField
         id={id}
-        label={t('settings.zone.choose', { count: matches.length })}
+        label={t('settings.zone.choose', { count: found.length })}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         options={matches.map(({ value: v, label: l }) => ({ value: v, label: l }))}
