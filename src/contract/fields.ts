@@ -3,7 +3,7 @@
  * its forms with them before sending, the command line parses with them.
  */
 import { z } from 'zod';
-import { isValidLocalDateTime, isValidTimeZone } from '../domain/time-zones.ts';
+import { canonicalTimeZone, isValidLocalDateTime, isValidTimeZone } from '../domain/time-zones.ts';
 import { languages } from './enums.ts';
 
 export const minPasswordLength = 10;
@@ -18,9 +18,11 @@ export const email = z
   .email()
   .max(254)
   .transform((value) => value.toLowerCase());
+/** Any IANA zone name or alias (Asia/Calcutta, US/Eastern…), kept as its current name (Asia/Kolkata). */
 export const timeZone = z
   .string()
-  .refine(isValidTimeZone, { message: 'must be a time zone such as Europe/London' });
+  .refine(isValidTimeZone, { message: 'must be a time zone such as Europe/London' })
+  .transform((zone) => canonicalTimeZone(zone) ?? zone);
 export const language = z.enum(languages);
 export const isoDate = z.iso.date();
 export const password = z.string().min(minPasswordLength).max(maxPasswordLength);

@@ -83,6 +83,7 @@ const table: Record<Action, string> = {
   'person.configureCoach': 'alice',
   // Data rights: Alice downloads her own data only; a host admin (never she herself) erases her.
   'person.exportOwn': 'alice',
+  'person.readHome': 'alice',
   'person.erase': 'hostAdmin',
   'programme.read': 'alice memberA facilitatorA memberB coordinatorP hostAdmin',
   'programme.readPeople': 'coordinatorP hostAdmin',

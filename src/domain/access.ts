@@ -191,6 +191,8 @@ const personRules = {
   'person.configureCoach': (a, p) => a.personId === p.personId,
   // Data rights: everyone downloads their own data (no one else's); a host admin erases another person.
   'person.exportOwn': (a, p) => a.personId === p.personId,
+  // Home ("what's next") gathers one's own meetings, actions and duties: one's own, and nobody else's.
+  'person.readHome': (a, p) => a.personId === p.personId,
   'person.erase': (a, p) => a.hostAdmin && a.personId !== p.personId,
 } satisfies Record<string, Rule<PersonResource>>;
 

@@ -139,7 +139,7 @@ describe('foundation journey (SQLite, real SMTP, Chromium)', () => {
       for (const member of members) await set.invite(member.name);
       await set.auditState(`${setName} with its roster and invitations`);
       setIds[setName] = set.setId();
-      await admin.getByRole('link', { name: programmeName }).first().click();
+      await admin.getByRole('link', { name: programmeName, exact: true }).first().click();
       await programme.arrived();
     }
     expect((await programme.setNames()).sort()).toEqual(['Set Heron', 'Set Kestrel']);

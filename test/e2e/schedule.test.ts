@@ -7,6 +7,7 @@ import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
 import { type CaughtMail, extractLink, type SmtpCatcher } from '../support/smtp.ts';
 import { DashboardPage } from './pages/dashboard-page.ts';
+import { SettingsPage } from './pages/home-pages.ts';
 import { ProgrammePage } from './pages/programme-page.ts';
 import {
   NewPollPage,
@@ -204,7 +205,7 @@ describe('a year of meetings: poll, series, feed, apologies, a programme event (
     const signIn = await new SignInPage(ines, baseUrl).goto('/sign-in');
     await signIn.signIn(people.coordinator.email, password);
     await new DashboardPage(ines, baseUrl).arrived();
-    await ines.getByRole('link', { name: programmeName }).first().click();
+    await ines.getByRole('link', { name: programmeName, exact: true }).first().click();
     const programme = await new ProgrammePage(ines, baseUrl, programmeName).arrived();
     await ines.getByRole('link', { name: setName }).click();
     await new SetPage(ines, baseUrl, setName).arrived();
@@ -286,7 +287,12 @@ describe('a year of meetings: poll, series, feed, apologies, a programme event (
 
     // 7. Ben subscribes to his feed: the address shown serves every meeting, in London time with its
     //    VTIMEZONE, and nothing of the set's content.
-    const feedUrl = await benUpcoming.createFeed();
+    //    The feed now lives in My settings, one click from Upcoming.
+    await ben
+      .getByRole('link', { name: 'Emails, reminders and your calendar feed are in My settings.' })
+      .click();
+    const benSettings = await new SettingsPage(ben, baseUrl).arrived();
+    const feedUrl = await benSettings.createFeed();
     expect(feedUrl.startsWith(`${baseUrl}/`)).toBe(true);
     const response = await fetch(feedUrl);
     expect(response.status).toBe(200);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../../domain/time-zones.ts';
+import { canonicalTimeZone, isValidTimeZone } from '../../domain/time-zones.ts';
 import { maxPasswordLength, minPasswordLength } from '../auth/auth.ts';
 
 export const id = z.uuid();
@@ -10,9 +10,11 @@ export const email = z
   .email()
   .max(254)
   .transform((value) => value.toLowerCase());
+/** Any IANA zone name or alias (Asia/Calcutta, US/Eastern…), kept as its current name (Asia/Kolkata). */
 export const timeZone = z
   .string()
-  .refine(isValidTimeZone, { message: 'must be a time zone such as Europe/London' });
+  .refine(isValidTimeZone, { message: 'must be a time zone such as Europe/London' })
+  .transform((zone) => canonicalTimeZone(zone) ?? zone);
 export const language = z.enum(['en', 'fr', 'es']);
 export const isoDate = z.iso.date();
 export const password = z.string().min(minPasswordLength).max(maxPasswordLength);

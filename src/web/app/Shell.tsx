@@ -91,6 +91,9 @@ function AccountMenu() {
         <span className="visually-hidden">{t('nav.signedInAs')} </span>
         {me.person.name}
       </Link>
+      <Link className="account__settings" to="/settings">
+        {t('nav.settings')}
+      </Link>
       <Link className="account__security" to="/settings/security">
         {t('nav.security')}
       </Link>

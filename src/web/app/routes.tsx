@@ -261,6 +261,13 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'settings',
+            lazy: lazyPage(
+              () => import('../features/settings/SettingsPage.tsx'),
+              (m) => m.SettingsPage,
+            ),
+          },
+          {
             path: 'settings/security',
             lazy: lazyPage(
               () => import('../features/security/SecurityPage.tsx'),

@@ -1,3 +1,5 @@
+import { canonicalTimeZone, timeZoneNames } from '../../domain/time-zones.ts';
+
 /** Dates from the API are YYYY-MM-DD (calendar dates) or ISO instants; both shown in the reader's language. */
 
 /** The browser's own variant of the UI language (en-GB rather than en), so dates read as people expect. */
@@ -24,19 +26,20 @@ export function formatDateTime(iso: string, language: string, timeZone?: string)
   }).format(date);
 }
 
-/** Every IANA time zone the browser knows, for pickers; the given one is always included. */
+/**
+ * Every IANA time zone the browser knows, for pickers, by its current name (Asia/Kolkata, not the
+ * Asia/Calcutta some browsers still report); the given one is always included.
+ */
 export function timeZones(current?: string): string[] {
-  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
-  const zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC'];
-  const all = new Set(zones);
-  all.add('UTC');
+  const all = new Set(typeof Intl.supportedValuesOf === 'function' ? timeZoneNames() : ['UTC']);
   if (current) all.add(current);
   return [...all].sort();
 }
 
 export function browserTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return canonicalTimeZone(zone) ?? zone;
   } catch {
     return 'UTC';
   }

@@ -197,14 +197,6 @@ export class UpcomingPage extends SignedInPage {
     await item.getByRole('button', { name: 'Send apologies' }).click();
     await item.getByText('Apologies sent').waitFor();
   }
-
-  /** Creates the private feed and returns the address the page shows. */
-  async createFeed(): Promise<string> {
-    await this.page.getByRole('button', { name: 'Create my feed address' }).click();
-    const field = this.page.getByLabel('Your private feed address');
-    await field.waitFor();
-    return field.inputValue();
-  }
 }
 
 function escapeRegExp(text: string): string {

@@ -15,6 +15,7 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { ProgrammePeriod, ProgrammeStatusBadge } from '../programmes/ProgrammeStatus.tsx';
 import { GettingStarted } from './GettingStarted.tsx';
+import { WhatsNext } from './WhatsNext.tsx';
 
 function MySets({ sets }: { sets: Me['sets'] }) {
   const { t } = useTranslation();
@@ -112,7 +113,7 @@ function Programmes({ me, programmes, showArchived, onShowArchived }: Programmes
   );
 }
 
-/** Home: the person's sets, and the programmes they take part in or run. */
+/** Home: what's next for the person, then their sets and the programmes they take part in or run. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -128,6 +129,7 @@ export function DashboardPage() {
   return (
     <section className="page">
       <PageHeader title={t('dashboard.welcome', { name: me.person.name })} lead={me.host.name} />
+      <WhatsNext />
       {me.sets.length > 0 || !runsThings ? <MySets sets={me.sets} /> : null}
       {programmes.data ? (
         <>

@@ -5,7 +5,7 @@ import * as notifications from '../../../contract/notifications.ts';
 import type { BodyInput } from '../../../contract/route.ts';
 import { call, useRoute } from '../../api/call.ts';
 import { Button } from '../../ui/Button.tsx';
-import { CheckboxField, TextField } from '../../ui/Field.tsx';
+import { CheckboxField, SelectField, TextField } from '../../ui/Field.tsx';
 
 /** The private calendar feed: create, replace or turn off; the address is shown once, when created. */
 export function CalendarFeed() {
@@ -13,6 +13,15 @@ export function CalendarFeed() {
   const status = useRoute(calendar.getCalendarFeed, {});
   const [url, setUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+    } catch {
+      (document.getElementById('feed-url') as HTMLInputElement | null)?.select();
+    }
+  };
   const create = async () => {
     setBusy(true);
     try {
@@ -44,11 +53,17 @@ export function CalendarFeed() {
           hint={t('schedule.feed.urlHint')}
           readOnly
           value={url}
+          onFocus={(e) => e.currentTarget.select()}
         />
       ) : active ? (
         <p>{t('schedule.feed.active')}</p>
       ) : null}
       <div className="button-row">
+        {url ? (
+          <Button variant="secondary" onClick={() => void copy(url)}>
+            {t('settings.feed.copy')}
+          </Button>
+        ) : null}
         <Button variant="secondary" busy={busy} onClick={() => void create()}>
           {active ? t('schedule.feed.regenerate') : t('schedule.feed.create')}
         </Button>
@@ -58,22 +73,50 @@ export function CalendarFeed() {
           </Button>
         ) : null}
       </div>
+      <p role="status" className="form-status">
+        {copied ? t('settings.feed.copied') : ''}
+      </p>
     </section>
   );
 }
 
-/** Which emails I receive and when reminders come. */
+/** Reminder times people choose from, in minutes before a meeting. */
+export const reminderPresets = [15, 30, 60, 120, 180, 360, 720, 1440, 2880, 4320, 10080] as const;
+
+/** "2 days before", "2 hours before", "90 minutes before": a reminder time as people say it. */
+export function useReminderLabel() {
+  const { t } = useTranslation();
+  return (minutes: number) =>
+    minutes % 1440 === 0
+      ? t('settings.reminders.days', { count: minutes / 1440 })
+      : minutes % 60 === 0
+        ? t('settings.reminders.hours', { count: minutes / 60 })
+        : t('settings.reminders.minutes', { count: minutes });
+}
+
+/** Which emails I receive and when reminders come: reminder times are picked from presets, not typed. */
 export function NotificationSettings() {
   const { t } = useTranslation();
   const prefs = useRoute(notifications.getNotificationPreferences, {});
-  const [saved, setSaved] = useState(false);
-  if (!prefs.data) return null;
+  const label = useReminderLabel();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const data = prefs.data;
-  const save = async (next: BodyInput<typeof notifications.setNotificationPreferences>) => {
-    prefs.setData(await call(notifications.setNotificationPreferences, { body: next }));
-    setSaved(true);
+  const available = reminderPresets.filter((m) => !data?.reminderOffsets.includes(m));
+  const [adding, setAdding] = useState<number | null>(null);
+  if (!data) return null;
+  const choice = adding !== null && available.includes(adding as never) ? adding : (available[0] ?? null);
+  const save = async (next: BodyInput<typeof notifications.setNotificationPreferences>, message: string) => {
+    setBusy(true);
+    try {
+      prefs.setData(await call(notifications.setNotificationPreferences, { body: next }));
+      setSaved(message);
+    } finally {
+      setBusy(false);
+    }
   };
-  const hours = data.reminderOffsets.map((m) => String(m / 60)).join(', ');
+  const offsets = [...data.reminderOffsets].sort((a, b) => b - a);
+  const full = offsets.length >= notifications.maxReminders;
   return (
     <section className="section" aria-labelledby="notification-settings">
       <h2 id="notification-settings">{t('schedule.notifications.title')}</h2>
@@ -84,36 +127,73 @@ export function NotificationSettings() {
           label={t(`schedule.notifications.kinds.${kind}`)}
           checked={!data.disabled.includes(kind)}
           onChange={(e) =>
-            void save({
-              reminderOffsets: data.reminderOffsets,
-              disabled: e.target.checked ? data.disabled.filter((k) => k !== kind) : [...data.disabled, kind],
-            })
+            void save(
+              {
+                reminderOffsets: data.reminderOffsets,
+                disabled: e.target.checked
+                  ? data.disabled.filter((k) => k !== kind)
+                  : [...data.disabled, kind],
+              },
+              t('schedule.notifications.saved'),
+            )
           }
         />
       ))}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const raw = String(new FormData(e.currentTarget).get('offsets') ?? '');
-          const offsets = raw
-            .split(',')
-            .map((s) => Math.round(Number(s.trim()) * 60))
-            .filter((n) => Number.isFinite(n) && n >= notifications.reminderOffset.min);
-          void save({ disabled: data.disabled, reminderOffsets: offsets });
-        }}
-      >
-        <TextField
-          id="reminder-offsets"
-          name="offsets"
-          label={t('schedule.notifications.offsets')}
-          hint={t('schedule.notifications.offsetsHint')}
-          defaultValue={hours}
-        />
-        <Button type="submit" variant="secondary" small>
-          {t('schedule.notifications.save')}
-        </Button>
-      </form>
-      {saved ? <p role="status">{t('schedule.notifications.saved')}</p> : null}
+      <h3 id="reminder-times">{t('settings.reminders.title')}</h3>
+      <p className="field__hint">{t('settings.reminders.lead', { count: notifications.maxReminders })}</p>
+      {offsets.length === 0 ? (
+        <p>{t('settings.reminders.none')}</p>
+      ) : (
+        <ul className="reminder-list" aria-labelledby="reminder-times">
+          {offsets.map((m) => (
+            <li key={m} className="reminder-list__item">
+              <span>{label(m)}</span>
+              <Button
+                variant="quiet"
+                small
+                busy={busy}
+                aria-label={t('settings.reminders.removeOne', { when: label(m) })}
+                onClick={() =>
+                  void save(
+                    { disabled: data.disabled, reminderOffsets: data.reminderOffsets.filter((o) => o !== m) },
+                    t('settings.reminders.removed', { when: label(m) }),
+                  )
+                }
+              >
+                {t('settings.reminders.remove')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {full || choice === null ? (
+        <p className="field__hint">{t('settings.reminders.full')}</p>
+      ) : (
+        <form
+          className="reminder-add"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(
+              { disabled: data.disabled, reminderOffsets: [...data.reminderOffsets, choice] },
+              t('settings.reminders.added', { when: label(choice) }),
+            );
+          }}
+        >
+          <SelectField
+            id="reminder-add"
+            label={t('settings.reminders.add')}
+            value={String(choice)}
+            onChange={(e) => setAdding(Number(e.target.value))}
+            options={available.map((m) => ({ value: String(m), label: label(m) }))}
+          />
+          <Button type="submit" variant="secondary" small busy={busy}>
+            {t('settings.reminders.addButton')}
+          </Button>
+        </form>
+      )}
+      <p role="status" className="form-status">
+        {saved ?? ''}
+      </p>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { getUpcoming, type UpcomingMeeting } from '../../../contract/series.ts';
 import { call, useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
-import { Button } from '../../ui/Button.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -14,7 +14,6 @@ import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { wallClock } from './format.ts';
 import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
-import { CalendarFeed, NotificationSettings } from './Settings.tsx';
 import './schedule.css';
 
 function MeetingItem({
@@ -43,10 +42,14 @@ function MeetingItem({
     }
   };
   const noteId = `apology-note-${meeting.id}`;
+  const live = meeting.status === 'live';
   return (
     <li className="card" data-meeting={meeting.id}>
       <h3>
-        {t('schedule.upcoming.meetingTitle', { set: meeting.setName })}{' '}
+        <Link to={live ? `/meetings/${meeting.id}/room` : `/sets/${meeting.setId}/meetings`}>
+          {t('schedule.upcoming.meetingTitle', { set: meeting.setName })}
+        </Link>{' '}
+        {live ? <Badge tone="success">{t('home.meeting.live')}</Badge> : null}
         {meeting.status === 'cancelled' ? (
           <Badge tone="danger">{t('schedule.status.cancelled')}</Badge>
         ) : null}
@@ -68,6 +71,11 @@ function MeetingItem({
         </p>
       ) : null}
       {meeting.place ? <p>{t('schedule.upcoming.place', { place: meeting.place })}</p> : null}
+      {live ? (
+        <p>
+          <ButtonLink to={`/meetings/${meeting.id}/room`}>{t('home.meeting.join')}</ButtonLink>
+        </p>
+      ) : null}
       <p>
         <a href={`/api/meetings/${meeting.id}/calendar.ics`} download>
           {t('schedule.upcoming.download')}
@@ -103,7 +111,7 @@ function MeetingItem({
   );
 }
 
-/** /upcoming: my next meetings (in my zone), open polls, open actions, my calendar feed and emails. */
+/** /upcoming: my next meetings (in my zone, each linking to its set's meetings or its live room), open polls and open actions. */
 export function UpcomingPage() {
   const { t } = useTranslation();
   const data = useRoute(getUpcoming, {});
@@ -168,14 +176,16 @@ export function UpcomingPage() {
           <ul>
             {actions.map((a) => (
               <li key={a.id}>
-                {a.text} <span className="field__hint">({a.setName})</span>
+                <Link to={`/sets/${a.setId}/actions`}>{a.text}</Link>{' '}
+                <span className="field__hint">({a.setName})</span>
               </li>
             ))}
           </ul>
         )}
       </section>
-      <CalendarFeed />
-      <NotificationSettings />
+      <p>
+        <Link to="/settings">{t('schedule.upcoming.settingsLink')}</Link>
+      </p>
     </section>
   );
 }
