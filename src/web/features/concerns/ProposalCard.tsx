@@ -10,7 +10,7 @@ import {
 import { call } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
-import { useMe } from '../../app/session.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
@@ -21,9 +21,9 @@ const names = (people: { name: string }[]) => people.map((p) => p.name).join(', 
 
 /** Where a proposal stands, in words: its deadline in the reader's zone, who objects, when it was shared. */
 export function ProposalState({ proposal: p }: { proposal: Proposal }) {
-  const { t, i18n } = useTranslation();
-  const zone = useMe().person.timeZone;
-  const when = (iso: string) => inZone(iso, i18n.language, zone);
+  const { t } = useTranslation();
+  const time = useTimeFormat();
+  const when = (iso: string) => inZone(iso, time);
   switch (p.state) {
     case 'waiting':
       return (
