@@ -154,10 +154,10 @@ describe.each(storeKinds)('schedules across time zones, calendar feeds and .ics 
       [w.people.facilitatorA, w.people.memberA, w.people.memberA2].sort(),
     );
     const sydney = mails.find((m) => m.person_id === w.people.memberA2)!;
-    expect(sydney.text_body).toContain('Wednesday 31 March 2027, 20:00–23:00 (Australia/Sydney, UTC+11:00)');
-    expect(sydney.text_body).toContain('Wednesday 14 April 2027, 19:00–22:00 (Australia/Sydney, UTC+10:00)');
+    expect(sydney.text_body).toContain('Wed, 31 Mar 2027, 20:00–23:00 (Australian Eastern Time)');
+    expect(sydney.text_body).toContain('Wed, 14 Apr 2027, 19:00–22:00 (Australian Eastern Time)');
     const ny = mails.find((m) => m.person_id === w.people.memberA)!;
-    expect(ny.text_body).toContain('Wednesday 17 March 2027, 06:00–09:00 (America/New_York, UTC-04:00)');
+    expect(ny.text_body).toContain('Wed, 17 Mar 2027, 06:00–09:00 (Eastern Time)');
     expect(ny.text_body).toMatch(/http:\/\/localhost:3000\/unsubscribe\/\S+/);
     const [attachment] = JSON.parse(sydney.attachments_json!);
     expect(attachment.filename).toBe('meeting.ics');
@@ -280,7 +280,7 @@ describe.each(storeKinds)('schedules across time zones, calendar feeds and .ics 
     const nyChange = notices.find(
       (n) => n.kind === 'meetingChanged' && n.to_address === 'membera@example.org',
     )!;
-    expect(nyChange.text_body).toContain('Thursday 18 March 2027, 10:00–13:00 (America/New_York, UTC-04:00)');
+    expect(nyChange.text_body).toContain('Thu, 18 Mar 2027, 10:00–13:00 (your time;');
     expect(parseBoth(JSON.parse(nyChange.attachments_json!)[0].content)[0]!.sequence).toBe(1);
     expect(notices.filter((n) => n.kind === 'meetingCancelled')).toHaveLength(3);
     expect(notices.filter((n) => n.kind === 'meetingInvitation')).toHaveLength(3);

@@ -359,7 +359,7 @@ describe.each(storeKinds)('workshops, on %s', (kind) => {
     const invitation = await smtp.waitFor(
       (m) => m.envelope.to.includes('membera@example.org') && /^Workshop:/.test(m.subject ?? ''),
     );
-    expect(invitation.subject).toBe('Workshop: Spring workshop (Learning Practitioners) on Tue 20 Apr');
+    expect(invitation.subject).toBe('Workshop: Spring workshop (Learning Practitioners) on Tue, 20 Apr 2027');
     expect(invitation.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
     // The facilitator, from outside the sets, is invited too.
     await smtp.waitFor(

@@ -1,21 +1,18 @@
 import { DateTime } from 'luxon';
+import { formatRange, zoneName } from '../time/format.ts';
 
 /**
- * A meeting's time as one reader sees it, in their own zone: "Wednesday 13 January 2027, 10:00–13:00
- * (Europe/London, GMT)". Pure: the zone and locale are passed in.
+ * A meeting's time as one reader sees it, in their own zone and language, the zone named: "Wed, 28 Apr 2027,
+ * 05:00–08:00 (Eastern Time)". The one rule for time (src/domain/time/format.ts) does the formatting.
  */
 export function formatMeetingTime(
   startsAt: string | Date,
   endsAt: string | Date,
   timeZone: string,
-  locale = 'en-GB',
+  language = 'en',
 ): string {
-  const start = toDateTime(startsAt).setZone(timeZone).setLocale(locale);
-  const end = toDateTime(endsAt).setZone(timeZone).setLocale(locale);
-  const sameDay = start.toISODate() === end.toISODate();
-  const day = start.toFormat('cccc d LLLL yyyy');
-  const endText = sameDay ? end.toFormat('HH:mm') : `${end.toFormat('cccc d LLLL')} ${end.toFormat('HH:mm')}`;
-  return `${day}, ${start.toFormat('HH:mm')}–${endText} (${timeZone}, UTC${start.toFormat('ZZ')})`;
+  const viewer = { language, timeZone };
+  return `${formatRange(startsAt, endsAt, viewer)} (${zoneName(timeZone, language, startsAt)})`;
 }
 
 /** Wall-clock of an instant in a zone, "YYYY-MM-DDTHH:mm". */

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { refusalSentence } from './authorize.ts';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { i18n } from 'i18next';
 import { defaultLanguage, isLanguageCode, type LanguageCode } from '../../i18n/languages.ts';
+import { refusalSentence } from './authorize.ts';
 import {
   english,
   listsIn,
@@ -55,7 +55,10 @@ export function problemTranslator(i18n: i18n | undefined, language: string): Tra
 }
 
 /** A refused action worded in one language, from the web catalogue's `refusals` (English where missing). */
-function refusalTranslator(i18n: i18n | undefined, language: string): ((action: string) => string) | undefined {
+function refusalTranslator(
+  i18n: i18n | undefined,
+  language: string,
+): ((action: string) => string) | undefined {
   const catalogue = i18n?.getResourceBundle(language, 'web') as object | undefined;
   return catalogue && 'refusals' in catalogue ? (action) => refusalSentence(action, catalogue) : undefined;
 }

@@ -74,3 +74,8 @@ export function useMe(): Me {
   if (!me) throw new Error('useMe needs a signed-in person.');
   return me;
 }
+
+/** The session if there is one: for helpers (such as the time format) that also serve pages outside it. */
+export function useOptionalSession(): Session | null {
+  return useContext(SessionContext);
+}

@@ -1,29 +1,18 @@
+/**
+ * Dates from the API are YYYY-MM-DD (calendar dates) or ISO instants. Pages show instants through
+ * useTimeFormat() (src/web/app/time.ts): the person's zone and language, one rule everywhere.
+ */
+import { formatCalendarDate, formatDateTime as formatInstant } from '../../domain/time/format.ts';
 import { canonicalTimeZone, timeZoneNames } from '../../domain/time-zones.ts';
 
-/** Dates from the API are YYYY-MM-DD (calendar dates) or ISO instants; both shown in the reader's language. */
-
-/** The browser's own variant of the UI language (en-GB rather than en), so dates read as people expect. */
-function locale(language: string): string {
-  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
-  return preferred.find((tag) => tag?.split('-')[0] === language) ?? language;
-}
-
+/** A calendar date (the same day in every zone): "4 Mar 2027". */
 export function formatDate(isoDate: string, language: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return formatCalendarDate(isoDate, language);
 }
 
+/** Prefer useTimeFormat().dateTime: this one falls back to the browser's zone when none is given. */
 export function formatDateTime(iso: string, language: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(language), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date);
+  return formatInstant(iso, { language, timeZone: timeZone ?? browserTimeZone() });
 }
 
 /**

@@ -2,6 +2,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
+import { meetingWhen, meetingWhenText, type Translate, type Viewer } from '../../../domain/time/format.ts';
 import type { DB, MeetingStatus } from '../../store/schema.ts';
 
 /**
@@ -30,10 +31,16 @@ export function meetingTitle(setName: string): string {
   return `Action learning set: ${setName}`;
 }
 
+/** Whose calendar it is: its descriptions then say when in their own time, in their language. */
+export interface CalendarReader extends Viewer {
+  t: Translate;
+}
+
 export function buildCalendar(options: {
   name: string;
   meetings: CalendarMeeting[];
   publicUrl: string;
+  reader?: CalendarReader;
   /** REQUEST for a mailed invitation would need ORGANIZER/ATTENDEE; PUBLISH fits feeds and downloads. */
   method?: ICalCalendarMethod;
 }): string {
@@ -47,7 +54,9 @@ export function buildCalendar(options: {
   for (const m of options.meetings) {
     const zone = m.timeZone;
     const location = [m.place, m.videoUrl].filter(Boolean).join(' · ');
+    const reader = options.reader;
     const description = [
+      reader ? reader.t('time.when.ics', { when: meetingWhenText(meetingWhen(m, reader), reader.t) }) : '',
       m.videoUrl ? `Join online: ${m.videoUrl}` : '',
       `Your meetings in Revans: ${options.publicUrl}/upcoming`,
     ]

@@ -6,6 +6,7 @@ import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
 import { meetingSetResource } from '../meetings/service.ts';
+import { calendarReader } from '../notifications/mails.ts';
 import { facilitatedEventIds, loadCalendarEvents, programmesOfPerson } from '../programme-events/queries.ts';
 import { personResource, setResource } from '../resources.ts';
 import { buildCalendar, loadCalendarMeetings } from './ics.ts';
@@ -13,6 +14,16 @@ import { buildCalendar, loadCalendarMeetings } from './ics.ts';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const feedUrl = (ctx: AppContext, token: string) => `${ctx.config.publicUrl}/api/calendar/feeds/${token}.ics`;
+
+/** The person's zone and language, so an .ics says when in their own time. */
+async function readerOf(ctx: AppContext, personId: string) {
+  const row = await ctx.db
+    .selectFrom('person')
+    .select(['language', 'timeZone'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row ? calendarReader(ctx, row) : undefined;
+}
 
 async function self(ctx: AppContext, actor: PersonActor) {
   authorize(actor, 'person.update', await personResource(ctx.db, actor.personId));
@@ -54,7 +65,7 @@ export async function feedForToken(ctx: AppContext, token: string): Promise<stri
   const feed = await ctx.db
     .selectFrom('calendarFeed')
     .innerJoin('person', 'person.id', 'calendarFeed.personId')
-    .select(['person.id', 'person.archivedAt'])
+    .select(['person.id', 'person.archivedAt', 'person.language', 'person.timeZone'])
     .where('calendarFeed.tokenHash', '=', hashToken(token))
     .executeTakeFirst();
   if (!feed || feed.archivedAt) throw notFound('calendar feed');
@@ -77,6 +88,7 @@ export async function feedForToken(ctx: AppContext, token: string): Promise<stri
     name: 'Action learning (Revans)',
     meetings: [...meetings, ...events],
     publicUrl: ctx.config.publicUrl,
+    reader: calendarReader(ctx, feed),
   });
 }
 
@@ -84,7 +96,12 @@ export async function meetingIcs(ctx: AppContext, actor: PersonActor, meetingId:
   const set = await meetingSetResource(ctx, meetingId);
   authorize(actor, 'meeting.readSchedule', set);
   const meetings = await loadCalendarMeetings(ctx.db, { meetingIds: [meetingId] });
-  return buildCalendar({ name: meetings[0]!.setName, meetings, publicUrl: ctx.config.publicUrl });
+  return buildCalendar({
+    name: meetings[0]!.setName,
+    meetings,
+    publicUrl: ctx.config.publicUrl,
+    reader: await readerOf(ctx, actor.personId),
+  });
 }
 
 export async function seriesIcs(ctx: AppContext, actor: PersonActor, seriesId: string): Promise<string> {
@@ -101,5 +118,6 @@ export async function seriesIcs(ctx: AppContext, actor: PersonActor, seriesId: s
     name: meetings[0]?.setName ?? 'Meetings',
     meetings,
     publicUrl: ctx.config.publicUrl,
+    reader: await readerOf(ctx, actor.personId),
   });
 }

@@ -29,9 +29,9 @@ export async function proposalAudience(ctx: AppContext, setId: string, proposerI
   return { recipients, prefs };
 }
 
-/** The deadline in the reader's own zone, e.g. "Thursday 4 March 2027, 09:30 (Europe/London, UTC+00:00)". */
-export function deadlineText(consentBy: string, timeZone: string): string {
-  return formatMeetingTime(consentBy, consentBy, timeZone).replace(/–\d\d:\d\d/, '');
+/** The deadline in the reader's own zone and language, e.g. "Thu, 4 Mar 2027, 09:30 (United Kingdom Time)". */
+export function deadlineText(consentBy: string, timeZone: string, language = 'en'): string {
+  return formatMeetingTime(consentBy, consentBy, timeZone, language);
 }
 
 /** Queues the mails in the caller's transaction (`tx`), so they exist exactly when the proposal does. */
@@ -46,10 +46,10 @@ export async function queueProposalMails(
     const sent = await queueNotice(tx, to, audience.prefs.get(to.personId)!, {
       preference: 'concerns',
       template: notice.kind,
-      vars: { setName: notice.setName, deadline: deadlineText(notice.consentBy, to.timeZone) },
+      vars: { setName: notice.setName, deadline: deadlineText(notice.consentBy, to.timeZone, to.language) },
       details: [
         { setContent: notice.statement },
-        t('concerns.deadlineLine', { deadline: deadlineText(notice.consentBy, to.timeZone) }),
+        t('concerns.deadlineLine', { deadline: deadlineText(notice.consentBy, to.timeZone, to.language) }),
       ],
       actionPath: `/sets/${notice.setId}#concerns`,
     });

@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { NotificationKind } from '../../../contract/notifications.ts';
-import { formatMeetingTime } from '../../../domain/schedule/format.ts';
+import { formatDay, meetingWhen, meetingWhenText, type Viewer } from '../../../domain/time/format.ts';
 import type { AppContext } from '../../context.ts';
 import { type MailAttachment, queueMail } from '../../mail/outbox.ts';
 import { type DetailLine, renderNoticeMail } from '../../mail/templates.ts';
 import type { DB } from '../../store/schema.ts';
-import { buildCalendar, type CalendarMeeting, loadCalendarMeetings } from '../calendar/ics.ts';
+import {
+  buildCalendar,
+  type CalendarMeeting,
+  type CalendarReader,
+  loadCalendarMeetings,
+} from '../calendar/ics.ts';
 import { loadPreferences, type Preferences, unsubscribeToken } from './preferences.ts';
 
 export interface Recipient {
@@ -61,21 +66,14 @@ export async function personRecipients(db: Kysely<DB>, personIds: string[]): Pro
 /** When and where, in the reader's zone first, then in the meeting's own zone if that differs. */
 export function meetingDetails(ctx: AppContext, reader: Recipient, m: CalendarMeeting): string[] {
   const t = ctx.i18n.getFixedT(reader.language, 'mail');
-  const lines = [t('schedule.when', { time: formatMeetingTime(m.startsAt, m.endsAt, reader.timeZone) })];
-  if (m.timeZone !== reader.timeZone)
-    lines.push(t('schedule.meetingZone', { time: formatMeetingTime(m.startsAt, m.endsAt, m.timeZone) }));
+  const lines = [t('schedule.when', { time: meetingWhenText(meetingWhen(m, reader), t) })];
   if (m.place) lines.push(t('schedule.where', { place: m.place }));
   if (m.videoUrl) lines.push(t('schedule.online', { url: m.videoUrl }));
   return lines;
 }
 
-export const shortDate = (iso: string, zone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  }).format(new Date(iso));
+/** The day of a meeting for a subject line, in the reader's zone and language: "Thu, 4 Mar 2027". */
+export const shortDate = (iso: string, reader: Viewer) => formatDay(iso, reader);
 
 /**
  * Queues one notice to one person, unless they turned that kind off; adds the one-click unsubscribe link
@@ -121,12 +119,30 @@ export async function queueNotice(
   return true;
 }
 
-export function icsAttachment(ctx: AppContext, name: string, meetings: CalendarMeeting[]): MailAttachment {
+/** The .ics for a mail; its descriptions say when in the reader's own time and language. */
+export function icsAttachment(
+  ctx: AppContext,
+  name: string,
+  meetings: CalendarMeeting[],
+  reader?: Viewer,
+): MailAttachment {
   return {
     filename: 'meeting.ics',
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-    content: buildCalendar({ name, meetings, publicUrl: ctx.config.publicUrl }),
+    content: buildCalendar({
+      name,
+      meetings,
+      publicUrl: ctx.config.publicUrl,
+      reader: calendarReader(ctx, reader),
+    }),
   };
+}
+
+/** What an .ics needs to word its descriptions for one reader (none: no "when" line, as for anonymous feeds). */
+export function calendarReader(ctx: AppContext, reader?: Viewer): CalendarReader | undefined {
+  if (!reader) return undefined;
+  const t = ctx.i18n.getFixedT(reader.language, 'mail');
+  return { ...reader, t: (key, values) => t(key, values ?? {}) };
 }
 
 /** Claims a ledger key; true when this caller is the first (and so the only one) to claim it. */
@@ -190,10 +206,10 @@ export async function sendMeetingNotices(ctx: AppContext, meetingIds: string[]):
       const sent = await queueNotice(ctx, to, prefs.get(to.personId)!, {
         preference: template === 'meetingInvitation' ? 'invitations' : 'changes',
         template,
-        vars: { setName: m.setName, date: shortDate(m.startsAt, to.timeZone) },
+        vars: { setName: m.setName, date: shortDate(m.startsAt, to) },
         details: meetingDetails(ctx, to, m),
         actionPath: '/upcoming',
-        attachments: [icsAttachment(ctx, m.setName, [m])],
+        attachments: [icsAttachment(ctx, m.setName, [m], to)],
       });
       if (sent) queued++;
     }

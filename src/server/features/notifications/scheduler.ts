@@ -1,4 +1,5 @@
 import { dueReminders } from '../../../domain/schedule/reminders.ts';
+import { formatRelative } from '../../../domain/time/format.ts';
 import type { AppContext } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
@@ -68,9 +69,7 @@ export class NotificationScheduler {
   async tick(): Promise<{ notices: number; reminders: number }> {
     const notices = await this.meetingNotices();
     const reminders =
-      (await this.reminders()) +
-      (await workshopReminders(this.ctx, (language, offset) => relativeWhen(this.ctx, language, offset))) +
-      (await dueReviewReminders(this.ctx));
+      (await this.reminders()) + (await workshopReminders(this.ctx)) + (await dueReviewReminders(this.ctx));
     // Closed programmes whose retention has run out lose their set content (figures stay).
     await eraseExpiredContent(this.ctx);
     // Growth: ended meetings' live logs shrink to what their records need; old sent mail goes.
@@ -163,14 +162,14 @@ export class NotificationScheduler {
           )
             return false;
           const m = calendarMeeting!;
-          const when = relativeWhen(this.ctx, to.language, d.offsetMinutes);
+          const when = formatRelative(calendarMeeting!.startsAt, now, to);
           return queueNotice(tx, to, prefs.get(to.personId)!, {
             preference: d.kind === 'actions' ? 'actions' : 'reminders',
             template: d.kind === 'actions' ? 'actionsNudge' : 'reminder',
             vars: {
               setName: m.setName,
               when,
-              date: shortDate(m.startsAt, to.timeZone),
+              date: shortDate(m.startsAt, to),
               count: String(openActions.length),
             },
             details:
@@ -193,15 +192,6 @@ export class NotificationScheduler {
     }
     return queued;
   }
-}
-
-/** "tomorrow", "in 2 days", "in 2 hours", "in 90 minutes", in the reader's language. */
-function relativeWhen(ctx: AppContext, language: string, offsetMinutes: number): string {
-  const t = ctx.i18n.getFixedT(language, 'mail');
-  if (offsetMinutes % (24 * 60) === 0)
-    return t('schedule.relative.inDays', { count: offsetMinutes / (24 * 60) });
-  if (offsetMinutes % 60 === 0) return t('schedule.relative.inHours', { count: offsetMinutes / 60 });
-  return t('schedule.relative.inMinutes', { count: offsetMinutes });
 }
 
 /**

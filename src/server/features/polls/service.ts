@@ -149,7 +149,7 @@ export async function createPoll(
         preference: 'polls',
         template: 'pollInvitation',
         vars: { title: input.title, organiser: organiser.name },
-        details: options.map((o) => formatMeetingTime(o.startsAt, o.endsAt, to.timeZone)),
+        details: options.map((o) => formatMeetingTime(o.startsAt, o.endsAt, to.timeZone, to.language)),
         actionPath: `/polls/${id}`,
       });
     }
@@ -372,7 +372,9 @@ export async function confirmPoll(
         preference: 'polls',
         template: 'pollConfirmed',
         vars: { title: poll.title },
-        details: announced?.details ?? [formatMeetingTime(option.startsAt, option.endsAt, to.timeZone)],
+        details: announced?.details ?? [
+          formatMeetingTime(option.startsAt, option.endsAt, to.timeZone, to.language),
+        ],
         actionPath: '/upcoming',
         ...(announced ? { attachments: announced.attachments } : {}),
       });

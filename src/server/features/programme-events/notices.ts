@@ -33,7 +33,7 @@ export async function eventAnnouncement(ctx: AppContext, event: CalendarEvent, t
   if (!first) return null;
   return {
     details: meetingDetails(ctx, to, event),
-    attachments: [icsAttachment(ctx, event.setName, [event])],
+    attachments: [icsAttachment(ctx, event.setName, [event], to)],
   };
 }
 
@@ -70,11 +70,11 @@ export async function sendEventNotices(ctx: AppContext, eventId: string): Promis
       vars: {
         title: event.title,
         programmeName: event.setName,
-        date: shortDate(event.startsAt, to.timeZone),
+        date: shortDate(event.startsAt, to),
       },
       details: meetingDetails(ctx, to, event),
       actionPath: '/upcoming',
-      attachments: [icsAttachment(ctx, event.setName, [event])],
+      attachments: [icsAttachment(ctx, event.setName, [event], to)],
     });
     if (sent) queued++;
   }

@@ -213,9 +213,9 @@ async function sendSeriesInvitation(ctx: AppContext, setId: string, meetingIds: 
       preference: 'invitations',
       template: 'seriesInvitation',
       vars: { setName, count: String(meetings.length) },
-      details: meetings.map((m) => formatMeetingTime(m.startsAt, m.endsAt, to.timeZone)),
+      details: meetings.map((m) => formatMeetingTime(m.startsAt, m.endsAt, to.timeZone, to.language)),
       actionPath: '/upcoming',
-      attachments: [icsAttachment(ctx, setName, meetings)],
+      attachments: [icsAttachment(ctx, setName, meetings, to)],
     });
   }
 }

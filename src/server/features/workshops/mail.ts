@@ -62,11 +62,11 @@ export async function sendWorkshopInvitations(
       vars: {
         title: event.title,
         programmeName: event.setName,
-        date: shortDate(event.startsAt, to.timeZone),
+        date: shortDate(event.startsAt, to),
       },
       details: meetingDetails(ctx, to, event),
       actionPath: `/workshops/${workshopId}`,
-      attachments: [icsAttachment(ctx, event.setName, [event])],
+      attachments: [icsAttachment(ctx, event.setName, [event], to)],
     });
     if (sent) queued++;
   }

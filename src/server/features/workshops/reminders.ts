@@ -1,4 +1,5 @@
 import { dueReminders } from '../../../domain/schedule/reminders.ts';
+import { formatRelative } from '../../../domain/time/format.ts';
 import type { AppContext } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { claimLedger, meetingDetails, queueNotice } from '../notifications/mails.ts';
@@ -14,10 +15,7 @@ const horizonMs = 15 * 24 * 3_600_000;
  * "reminders" turned off): to the programme's participants and the facilitator, except those who said
  * they are not coming. Each is claimed in the "sent" ledger, so it goes out once across processes.
  */
-export async function workshopReminders(
-  ctx: AppContext,
-  relativeWhen: (language: string, offset: number) => string,
-) {
+export async function workshopReminders(ctx: AppContext) {
   const now = ctx.now();
   const rows = await ctx.db
     .selectFrom('workshop')
@@ -82,7 +80,7 @@ export async function workshopReminders(
           vars: {
             title: event!.title,
             programmeName: event!.setName,
-            when: relativeWhen(to.language, d.offsetMinutes),
+            when: formatRelative(event!.startsAt, now, to),
           },
           details: meetingDetails(ctx, to, event!),
           actionPath: `/workshops/${w.id}`,

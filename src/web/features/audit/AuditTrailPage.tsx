@@ -14,10 +14,10 @@ import { isProblem } from '../../api/client.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
@@ -34,7 +34,8 @@ function applied(draft: Draft): AuditFilters {
 
 /** For host admins: who did what to whom and when (never set content), filtered, paged and exported. */
 export function AuditTrailPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const me = useMe();
   const allowed = me.abilities['audit.read'];
   const hostId = me.host.id;
@@ -154,7 +155,7 @@ export function AuditTrailPage() {
             <tbody>
               {trail.data.events.map((e) => (
                 <tr key={e.id}>
-                  <td>{formatDateTime(e.at, i18n.language)}</td>
+                  <td>{time.dateTime(e.at)}</td>
                   <th scope="row">
                     {e.actorLabel}
                     {e.ip ? <span className="cell-sub">{t('audit.from', { ip: e.ip })}</span> : null}

@@ -2,20 +2,19 @@ import { useTranslation } from 'react-i18next';
 import { downloadMyProgrammeMarkdown, downloadMyProgrammePdf } from '../../../contract/closing.ts';
 import type { Programme } from '../../../contract/programmes.ts';
 import { pathOf } from '../../../contract/route.ts';
-import { formatDateTime } from '../../ui/format.ts';
+import { useTimeFormat } from '../../app/time.ts';
 
 /** A closed programme says so at the top; its participants can take their own content with them. */
 export function ClosedBanner({ programme }: { programme: Programme }) {
-  const { t, i18n } = useTranslation();
-  const closedAt = programme.closedAt ? formatDateTime(programme.closedAt, i18n.language) : '';
+  const { t } = useTranslation();
+  const time = useTimeFormat();
+  const closedAt = programme.closedAt ? time.dateTime(programme.closedAt) : '';
   return (
     <section className="callout callout--neutral" aria-labelledby="closed-heading">
       <h2 id="closed-heading">{t('closing.banner.title')}</h2>
       <p>{t('closing.banner.body', { date: closedAt })}</p>
       {programme.contentErasedAt ? (
-        <p>
-          {t('closing.banner.erased', { date: formatDateTime(programme.contentErasedAt, i18n.language) })}
-        </p>
+        <p>{t('closing.banner.erased', { date: time.dateTime(programme.contentErasedAt) })}</p>
       ) : null}
       {programme.abilities['programme.exportOwn'] ? <MyContentLinks programme={programme} /> : null}
     </section>

@@ -6,16 +6,17 @@ import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 
 /** Host admins: how long closed programmes' set content is kept, and the log of erasures (counts only). */
 export function DataRetentionPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const me = useMe();
   const announce = useAnnounce();
   useTitle(t('closing.retention.pageTitle'));
@@ -97,7 +98,7 @@ export function DataRetentionPage() {
             <tbody>
               {erasures.data.map((e) => (
                 <tr key={e.id}>
-                  <td>{formatDateTime(e.erasedAt, i18n.language)}</td>
+                  <td>{time.dateTime(e.erasedAt)}</td>
                   <td>{t(`closing.log.kind.${e.mode}`)}</td>
                   <td>
                     {Object.entries(e.counts)

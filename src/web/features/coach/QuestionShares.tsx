@@ -8,9 +8,9 @@ import {
 } from '../../../contract/coach.ts';
 import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';
 import './coach.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 const percent = (share: number | null, language: string) =>
   share === null ? '' : new Intl.NumberFormat(language, { style: 'percent' }).format(share);
@@ -29,6 +29,7 @@ function SharesTable({
   language: string;
 }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   return (
     <div className="table-wrap">
       <table className="table share-chart">
@@ -49,7 +50,7 @@ function SharesTable({
         </thead>
         <tbody>
           {shares.meetings.map((m) => {
-            const date = formatDateTime(m.startsAt, language);
+            const date = time.dateTime(m.startsAt);
             return (
               <tr key={m.meetingId}>
                 <th scope="row">{m.status === 'live' ? t('coach.shares.live', { date }) : date}</th>

@@ -10,7 +10,7 @@ import {
 import { call } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
-import { useMe } from '../../app/session.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
@@ -27,8 +27,8 @@ const names = (people: { name: string }[], language: string) =>
 /** Where a proposal stands, in words: its deadline in the reader's zone, who objects, when it was shared. */
 export function ProposalState({ proposal: p }: { proposal: Proposal }) {
   const { t, i18n } = useTranslation();
-  const zone = useMe().person.timeZone;
-  const when = (iso: string) => inZone(iso, i18n.language, zone);
+  const time = useTimeFormat();
+  const when = (iso: string) => inZone(iso, time);
   switch (p.state) {
     case 'waiting':
       return (

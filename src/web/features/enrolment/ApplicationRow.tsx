@@ -8,9 +8,9 @@ import {
 } from '../../../contract/enrolment.ts';
 import { call } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
+import { useTimeFormat } from '../../app/time.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { languageName } from './LanguagePicker.tsx';
 import { slotLabel } from './slots.ts';
 
@@ -40,6 +40,7 @@ export function ApplicationRow({
   onChange(application: Application): void;
 }) {
   const { t, i18n } = useTranslation();
+  const time = useTimeFormat();
   const [busy, setBusy] = useState<Decision | null>(null);
   const [error, setError] = useState<string | null>(null);
   const decidable =
@@ -78,7 +79,7 @@ export function ApplicationRow({
             <summary>
               {t('enrolment.applications.consentGiven', {
                 version: a.consent.version,
-                when: formatDateTime(a.consent.givenAt, i18n.language),
+                when: time.dateTime(a.consent.givenAt),
               })}
             </summary>
             <p className="consent-text consent-text--stored">{a.consent.wording}</p>

@@ -6,19 +6,20 @@ import { call, useRoute } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { AuthCard } from '../auth/AuthCard.tsx';
 import './enrolment.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 /**
  * /your-application/:token: the private link in the acknowledgement mail, for an applicant who has no
  * account yet. Shows where the application stands and lets them withdraw it; no sign-in needed.
  */
 export function YourApplicationPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const { token = '' } = useParams();
   const info = useRoute(describeOwnApplication, { params: { token } });
   const statusLine = useRef<HTMLParagraphElement>(null);
@@ -64,19 +65,19 @@ export function YourApplicationPage() {
           {a.submittedAt ? (
             <>
               <dt>{t('yourApplication.submittedAt')}</dt>
-              <dd>{formatDateTime(a.submittedAt, i18n.language)}</dd>
+              <dd>{time.dateTime(a.submittedAt)}</dd>
             </>
           ) : null}
           {a.decidedAt && a.status !== 'withdrawn' ? (
             <>
               <dt>{t('yourApplication.decidedAt')}</dt>
-              <dd>{formatDateTime(a.decidedAt, i18n.language)}</dd>
+              <dd>{time.dateTime(a.decidedAt)}</dd>
             </>
           ) : null}
           {a.withdrawnAt ? (
             <>
               <dt>{t('yourApplication.withdrawnAt')}</dt>
-              <dd>{formatDateTime(a.withdrawnAt, i18n.language)}</dd>
+              <dd>{time.dateTime(a.withdrawnAt)}</dd>
             </>
           ) : null}
         </dl>

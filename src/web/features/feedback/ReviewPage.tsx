@@ -17,12 +17,12 @@ import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/Field.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { ReviewState } from './ReviewsTab.tsx';
 import './feedback.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 const toLocal = (iso: string | null) => {
   if (!iso) return '';
@@ -270,7 +270,8 @@ function AnswerForm({ review, onReview }: { review: Review; onReview(r: Review):
 
 /** /reviews/:reviewId: the builder for those who run the programme, the questionnaire for participants. */
 export function ReviewPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const { reviewId = '' } = useParams();
   const review = useRoute(getReview, { params: { id: reviewId } });
   useTitle(review.data?.title ?? t('feedback.review.loading'));
@@ -285,8 +286,8 @@ export function ReviewPage() {
       <PageHeader title={r.title} />
       <p>
         <ReviewState review={r} />{' '}
-        {r.opensAt ? t('feedback.review.opens', { date: formatDateTime(r.opensAt, i18n.language) }) : null}{' '}
-        {r.closesAt ? t('feedback.review.closes', { date: formatDateTime(r.closesAt, i18n.language) }) : null}
+        {r.opensAt ? t('feedback.review.opens', { date: time.dateTime(r.opensAt) }) : null}{' '}
+        {r.closesAt ? t('feedback.review.closes', { date: time.dateTime(r.closesAt) }) : null}
       </p>
       <p>
         {t('feedback.review.responses', { responses: r.responses, invited: r.invited })}{' '}

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { getSetPulses } from '../../../contract/feedback.ts';
 import { useRoute } from '../../api/call.ts';
+import { useTimeFormat } from '../../app/time.ts';
 
 /** The viewer's own set's pulse trend (per meeting), K-ruled: for its members and facilitator only. */
 export function SetPulseTrend({ setId, name, level }: { setId: string; name: string; level: 2 | 3 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const pulses = useRoute(getSetPulses, { params: { setId } });
   if (!pulses.data) return null;
   const Heading = level === 2 ? 'h2' : 'h3';
@@ -26,7 +28,7 @@ export function SetPulseTrend({ setId, name, level }: { setId: string; name: str
           <tbody>
             {pulses.data.meetings.map((m) => (
               <tr key={m.key}>
-                <td>{new Date(m.from).toLocaleDateString(i18n.language)}</td>
+                <td>{time.date(m.from)}</td>
                 <td>{m.summary.useful.shown ? m.summary.useful.mean : t('feedback.notEnoughShort')}</td>
                 <td>{m.summary.safe.shown ? m.summary.safe.mean : t('feedback.notEnoughShort')}</td>
               </tr>

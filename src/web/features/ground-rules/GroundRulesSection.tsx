@@ -6,14 +6,15 @@ import { isProblem } from '../../api/client.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';
 import { GroundRulesEditor } from './GroundRulesEditor.tsx';
 import '../enrolment/enrolment.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 /** The set's ground rules: the current version, who has accepted it, accepting it, editing it. */
 export function GroundRulesSection({ setId, viewerId }: { setId: string; viewerId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const announce = useAnnounce();
   const rules = useRoute(getGroundRules, { params: { id: setId } });
   const [editing, setEditing] = useState(false);
@@ -71,7 +72,7 @@ export function GroundRulesSection({ setId, viewerId }: { setId: string; viewerI
               ? t('groundRules.proposal')
               : t('groundRules.version', {
                   version: r.version,
-                  when: r.adoptedAt ? formatDateTime(r.adoptedAt, i18n.language) : '',
+                  when: r.adoptedAt ? time.dateTime(r.adoptedAt) : '',
                 })}
           </p>
           <ol className="rule-list">
@@ -94,7 +95,7 @@ export function GroundRulesSection({ setId, viewerId }: { setId: string; viewerI
             <p className="callout callout--success">
               {t('groundRules.youAccepted', {
                 version: r.version,
-                when: formatDateTime(mine.acceptedAt, i18n.language),
+                when: time.dateTime(mine.acceptedAt),
               })}
             </p>
           ) : null}

@@ -6,11 +6,11 @@ import { call, useRoute } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useSession } from '../../app/session.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { useTitle } from '../../ui/use-title.ts';
@@ -32,7 +32,8 @@ function UnusableInvitation({ error }: { error: unknown }) {
 
 /** Where an invitation mail leads: the invitee chooses a password, and is signed in. */
 export function InvitationPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const { token = '' } = useParams();
   const session = useSession();
   const navigate = useNavigate();
@@ -110,9 +111,7 @@ export function InvitationPage() {
           autoComplete="new-password"
           {...form.field('confirm')}
         />
-        <p className="field__hint">
-          {t('invitation.expires', { date: formatDateTime(info.expiresAt, i18n.language) })}
-        </p>
+        <p className="field__hint">{t('invitation.expires', { date: time.dateTime(info.expiresAt) })}</p>
         <div className="form-actions">
           <Button type="submit" busy={form.submitting} busyLabel={t('invitation.submitting')}>
             {t('invitation.submit')}

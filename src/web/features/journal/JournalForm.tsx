@@ -8,12 +8,12 @@ import {
 import type { Meeting } from '../../../contract/meetings.ts';
 import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextAreaField } from '../../ui/Field.tsx';
 import { type FieldErrors, useForm } from '../../ui/use-form.ts';
-import { meetingDay } from '../meetings/time.ts';
 
 /** A learning-log entry: the five prompts, any of which may be answered; private unless shared. */
 export function JournalForm({
@@ -27,7 +27,8 @@ export function JournalForm({
   meetingId: string;
   onSaved(entry: JournalEntry): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const announce = useAnnounce();
   const initial = {
     meetingId,
@@ -73,7 +74,7 @@ export function JournalForm({
   };
   const options = [
     { value: '', label: t('journal.form.noMeeting') },
-    ...meetings.map((m) => ({ value: m.id, label: meetingDay(m, i18n.language) })),
+    ...meetings.map((m) => ({ value: m.id, label: time.day(m.startsAt) })),
   ];
   return (
     <form noValidate className="form" onSubmit={form.handleSubmit(save, validate)}>

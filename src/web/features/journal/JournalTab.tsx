@@ -13,17 +13,17 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
-import { meetingDay } from '../meetings/time.ts';
 import { JournalForm } from './JournalForm.tsx';
 import '../meetings/meetings.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 /** The learning journal: private by default; an entry can be shared with the set, and taken back. */
 export function JournalTab() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const me = useMe();
   const { set } = useSetSection();
   const [params] = useSearchParams();
@@ -41,7 +41,7 @@ export function JournalTab() {
   const shared = all.filter((e) => e.author.id !== me.person.id);
   const meetingName = (id: string | null) => {
     const m = id ? meetings.data?.find((x) => x.id === id) : undefined;
-    return m ? meetingDay(m, i18n.language) : null;
+    return m ? time.day(m.startsAt) : null;
   };
   const preselected = params.get('meeting') ?? '';
 
@@ -108,7 +108,8 @@ function Entry({
   onChange(e: JournalEntry): void;
   onDelete(id: string): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const announce = useAnnounce();
   const me = useMe();
   const [busy, setBusy] = useState(false);
@@ -129,7 +130,7 @@ function Entry({
       setBusy(false);
     }
   };
-  const when = formatDateTime(entry.createdAt, i18n.language);
+  const when = time.dateTime(entry.createdAt);
   return (
     <li className="card journal-entry">
       <div className="journal-entry__head">

@@ -5,7 +5,7 @@ import { useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
-import { formatDateTime } from '../../ui/format.ts';
+import { useTimeFormat } from '../../app/time.ts';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
@@ -13,7 +13,8 @@ import { MailStatusBadge } from './MailStatus.tsx';
 
 /** One mail's text as Revans sent it, with set content and private links withheld by the server. */
 export function MailMessagePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const { mailId = '' } = useParams();
   const me = useMe();
   const allowed = me.abilities['host.readMailOutbox'];
@@ -39,11 +40,11 @@ export function MailMessagePage() {
         </div>
         <div className="details__row">
           <dt>{t('mail.columns.queued')}</dt>
-          <dd>{formatDateTime(m.createdAt, i18n.language)}</dd>
+          <dd>{time.dateTime(m.createdAt)}</dd>
         </div>
         <div className="details__row">
           <dt>{t('mail.columns.sent')}</dt>
-          <dd>{m.sentAt ? formatDateTime(m.sentAt, i18n.language) : '—'}</dd>
+          <dd>{m.sentAt ? time.dateTime(m.sentAt) : '—'}</dd>
         </div>
       </dl>
       <h2>{t('mail.text')}</h2>

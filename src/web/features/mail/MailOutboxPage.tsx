@@ -5,9 +5,9 @@ import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
@@ -15,13 +15,14 @@ import { MailStatusBadge } from './MailStatus.tsx';
 
 /** For host admins: what Revans has sent or will send, and whether mail goes to SMTP or to files. */
 export function MailOutboxPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const me = useMe();
   const allowed = me.abilities['host.readMailOutbox'];
   const outbox = useRoute(listMail, allowed ? { params: { hostId: me.host.id }, query: {} } : null);
   useTitle(t('mail.title'));
   if (!allowed) return <NotFoundPage />;
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : '—');
+  const when = (iso: string | null) => (iso ? time.dateTime(iso) : '—');
 
   return (
     <section className="page">

@@ -3,13 +3,14 @@ import type { AttendanceStatus, MeetingStatus } from '../../../contract/enums.ts
 import { type Meeting, updateMeeting } from '../../../contract/meetings.ts';
 import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { PulsePanel } from '../feedback/PulsePanel.tsx';
 import { Apologies } from './Apologies.tsx';
 import { AttendanceEditor } from './AttendanceEditor.tsx';
-import { isUpcoming, meetingDay, meetingTimes } from './time.ts';
+import { isUpcoming } from './time.ts';
 
 const statusTone: Record<MeetingStatus, Tone> = {
   scheduled: 'info',
@@ -34,9 +35,9 @@ export function MeetingCard({
   personId: string;
   onChange(m: Meeting): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const announce = useAnnounce();
-  const when = meetingTimes(meeting, i18n.language);
+  const time = useTimeFormat();
   const can = meeting.abilities;
   const upcoming = isUpcoming(meeting);
   const headingId = `meeting-${meeting.id}`;
@@ -51,7 +52,7 @@ export function MeetingCard({
     <li className="card meeting-card" aria-labelledby={headingId}>
       <div className="meeting-card__head">
         <h3 className="card__title" id={headingId}>
-          {meetingDay(meeting, i18n.language)}
+          {time.day(meeting.startsAt)}
         </h3>
         <Badge tone={statusTone[meeting.status]}>{t(`meeting.status.${meeting.status}`)}</Badge>
       </div>
@@ -59,12 +60,7 @@ export function MeetingCard({
         <div>
           <dt>{t('meeting.card.when')}</dt>
           <dd>
-            {when.local} <span className="muted">({when.zone.replace(/_/g, ' ')})</span>
-            {when.viewer ? (
-              <span className="cell-sub">
-                {t('meeting.card.yourTime', { time: when.viewer, zone: when.viewerZone.replace(/_/g, ' ') })}
-              </span>
-            ) : null}
+            <span className="meeting-time">{time.whenText(meeting)}</span>
           </dd>
         </div>
         {meeting.place ? (
@@ -97,7 +93,7 @@ export function MeetingCard({
                 })}
             <ul
               className="attendance-list"
-              aria-label={t('meeting.card.attendanceOf', { day: meetingDay(meeting, i18n.language) })}
+              aria-label={t('meeting.card.attendanceOf', { day: time.day(meeting.startsAt) })}
             >
               {meeting.attendance.map((a) => (
                 <li key={a.personId}>
@@ -139,7 +135,7 @@ export function MeetingCard({
           <ConfirmButton
             small
             label={t('meeting.card.cancel')}
-            title={t('meeting.card.cancelTitle', { day: meetingDay(meeting, i18n.language) })}
+            title={t('meeting.card.cancelTitle', { day: time.day(meeting.startsAt) })}
             message={t('meeting.card.cancelBody')}
             confirmLabel={t('meeting.card.cancelConfirm')}
             onConfirm={cancel}

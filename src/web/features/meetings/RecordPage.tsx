@@ -20,8 +20,9 @@ import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { outcomeTone } from './outcome.ts';
-import { clockTime, meetingDay, meetingTimes, minutesText } from './time.ts';
+import { minutesText } from './time.ts';
 import './meetings.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 /** /meetings/:meetingId/record: what the viewer keeps from a meeting, on screen, as Markdown and as PDF. */
 export function RecordPage() {
@@ -47,10 +48,11 @@ function useMarkdownLink(markdown: string | null): string | null {
 
 function Record({ meeting }: { meeting: Meeting }) {
   const { t, i18n } = useTranslation();
+  const time = useTimeFormat();
   const set = useRoute(getSet, { params: { id: meeting.setId } });
   const held = useRoute(getMeetingRecord, { params: { id: meeting.id } });
   const download = useMarkdownLink(held.data?.markdown ?? null);
-  const day = meetingDay(meeting, i18n.language);
+  const day = time.day(meeting.startsAt);
   const setName = set.data?.name ?? '';
   useTitle(t('meeting.record.pageTitle', { day }));
   const notHeld = isProblem(held.error) && held.error.status === 404;
@@ -68,7 +70,7 @@ function Record({ meeting }: { meeting: Meeting }) {
       </Breadcrumbs>
       <PageHeader
         title={t('meeting.record.title', { day })}
-        meta={<span>{meetingTimes(meeting, i18n.language).local}</span>}
+        meta={<span>{time.whenText(meeting)}</span>}
         lead={t('meeting.record.lead')}
         actions={
           download ? (
@@ -110,6 +112,7 @@ const keyed = <T,>(items: readonly T[], prefix: string) =>
 
 function RecordBody({ record, language }: { record: MeetingRecord; language: string }) {
   const { t } = useTranslation();
+  const time = useTimeFormat();
   const { mine } = record;
   const list = (names: string[]) => new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
   return (
@@ -253,7 +256,7 @@ function RecordBody({ record, language }: { record: MeetingRecord; language: str
                 <ol className="record__agenda">
                   {keyed(record.agendaRun, 's').map(({ item: s, key }) => (
                     <li key={key}>
-                      {s.title} <span className="muted">{clockTime(s.at, language)}</span>
+                      {s.title} <span className="muted">{time.time(s.at)}</span>
                     </li>
                   ))}
                 </ol>

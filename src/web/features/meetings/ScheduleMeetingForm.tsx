@@ -3,6 +3,7 @@ import { type Meeting, scheduleMeeting } from '../../../contract/meetings.ts';
 import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe } from '../../app/session.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -10,7 +11,7 @@ import { SelectField, TextField } from '../../ui/Field.tsx';
 import { timeZones } from '../../ui/format.ts';
 import { useForm } from '../../ui/use-form.ts';
 import { checks } from '../../ui/validate.ts';
-import { meetingTimes, viewerTimeZone } from './time.ts';
+import { viewerTimeZone } from './time.ts';
 
 const durations = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
 
@@ -22,7 +23,8 @@ export function ScheduleMeetingForm({
   setId: string;
   onScheduled(m: Meeting): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const me = useMe();
   const announce = useAnnounce();
   const initial = {
@@ -64,7 +66,7 @@ export function ScheduleMeetingForm({
   const schedule = async (v: typeof form.values) => {
     const meeting = await call(scheduleMeeting, { params: { id: setId }, body: bodyOf(v) });
     onScheduled(meeting);
-    announce(t('meeting.schedule.done', { when: meetingTimes(meeting, i18n.language).local }));
+    announce(t('meeting.schedule.done', { when: time.whenText(meeting) }));
     form.reset({ ...initial, timeZone: v.timeZone, time: v.time, durationMinutes: v.durationMinutes });
   };
   const zones = timeZones(form.values.timeZone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));

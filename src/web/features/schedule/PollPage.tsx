@@ -11,14 +11,15 @@ import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
-import { wallClock } from './format.ts';
 import './schedule.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 type Answer = (typeof polls.pollAnswers)[number];
 
 /** /polls/:pollId: answer yes / if need be / no per option (times in my zone); the organiser confirms. */
 export function PollPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const { pollId } = useParams();
   const poll = useRoute(polls.getPoll, pollId ? { params: { id: pollId } } : null);
   const [mine, setMine] = useState<Record<string, Answer>>({});
@@ -101,10 +102,8 @@ export function PollPage() {
       >
         <ul className="card-list">
           {p.options.map((o) => {
-            const label = t('schedule.poll.option', {
-              start: wallClock(o.viewerLocalStart, i18n.language),
-              end: o.viewerLocalEnd.slice(11),
-            });
+            const label = time.range(o.startsAt, o.endsAt);
+            const there = time.when({ startsAt: o.startsAt, endsAt: o.endsAt, timeZone: p.timeZone });
             const title = (
               <>
                 {label}{' '}
@@ -120,11 +119,11 @@ export function PollPage() {
               </>
             );
             const organiserTime =
-              p.timeZone !== p.viewerTimeZone ? (
+              there.meeting !== null ? (
                 <p className="field__hint">
                   {t('schedule.poll.organiserTime', {
-                    start: wallClock(o.localStart, i18n.language),
-                    zone: p.timeZone,
+                    start: there.meeting,
+                    zone: there.meetingZone,
                   })}
                 </p>
               ) : null;

@@ -9,9 +9,9 @@ import { ButtonLink } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
-import { wallClock } from './format.ts';
 import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
 import './schedule.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 /** The programme-wide polls still open: each links to its page, where people answer and it is confirmed. */
 function OpenPolls({ programmeId }: { programmeId: string }) {
@@ -39,7 +39,8 @@ function OpenPolls({ programmeId }: { programmeId: string }) {
 
 /** /programmes/:programmeId/calendar (a tab of the programme): its own events, then every set's meetings (dates and places only). */
 export function ProgrammeCalendarPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const { programme } = useProgramme();
   const data = useRoute(getProgrammeCalendar, { params: { id: programme.id } });
   useTitle(t('programme.tabTitle', { tab: t('schedule.tabs.programme'), name: programme.name }));
@@ -94,7 +95,7 @@ export function ProgrammeCalendarPage() {
           {data.data.meetings.map((m) => (
             <tr key={m.id}>
               <td>
-                {wallClock(m.viewerLocalStart, i18n.language)}
+                {time.range(m.startsAt, m.endsAt)}
                 {m.status === 'cancelled' ? (
                   <>
                     {' '}

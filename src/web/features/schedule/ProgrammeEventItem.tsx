@@ -5,10 +5,10 @@ import type { ProgrammeEvent } from '../../../contract/programme-events.ts';
 import * as events from '../../../contract/programme-events.ts';
 import { call } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
+import { useTimeFormat } from '../../app/time.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { wallClock } from './format.ts';
 
 /** Move form and cancel button, for those who run the programme's polls. */
 function Manage({ event, onChange }: { event: ProgrammeEvent; onChange: () => void }) {
@@ -71,7 +71,6 @@ function Manage({ event, onChange }: { event: ProgrammeEvent; onChange: () => vo
 /** One programme event: its time in the viewer's zone (and its own), place, link and .ics. */
 export function ProgrammeEventItem({
   event,
-  timeZone,
   onChange,
   level = 3,
 }: {
@@ -81,7 +80,8 @@ export function ProgrammeEventItem({
   /** The heading level of the event's title, one below the list's own heading. */
   level?: 3 | 4;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const Heading = level === 4 ? 'h4' : 'h3';
   return (
     <li className="card" data-event={event.id}>
@@ -95,21 +95,7 @@ export function ProgrammeEventItem({
         )}{' '}
         {event.status === 'cancelled' ? <Badge tone="danger">{t('schedule.status.cancelled')}</Badge> : null}
       </Heading>
-      <p className="meeting-time">
-        {t('schedule.upcoming.yourTime', {
-          start: wallClock(event.viewerLocalStart, i18n.language),
-          end: event.viewerLocalEnd.slice(11),
-          zone: timeZone,
-        })}
-      </p>
-      {event.timeZone !== timeZone ? (
-        <p className="field__hint">
-          {t('schedule.events.ownTime', {
-            start: wallClock(event.localStart, i18n.language),
-            zone: event.timeZone,
-          })}
-        </p>
-      ) : null}
+      <p className="meeting-time">{time.whenText(event)}</p>
       {event.place ? <p>{t('schedule.upcoming.place', { place: event.place })}</p> : null}
       {event.videoUrl ? (
         <p>

@@ -5,6 +5,7 @@ import { type Frequency, patternFrequencies } from '../../../domain/schedule/pat
 import { rruleToPattern } from '../../../domain/schedule/series-edit.ts';
 import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -24,7 +25,8 @@ const aliases: Record<string, string> = {
 
 /** A series in words: "Every 4 weeks from Wed, Mar 31, 2027, 21:00 (Europe/London), until 2027-05-31". */
 function SeriesSummary({ series }: { series: Series }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const pattern = rruleToPattern(series.rrule);
   return (
     <p>
@@ -32,9 +34,9 @@ function SeriesSummary({ series }: { series: Series }) {
         ? t(`schedule.series.patterns.${pattern.frequency}`, { count: pattern.interval })
         : t('schedule.series.patterns.custom', { rule: series.rrule })}{' '}
       {t('schedule.series.summary', {
-        first: wallClock(series.firstLocal, i18n.language),
+        first: wallClock(series.firstLocal, time.language),
         zone: series.timeZone,
-        until: localDay(series.untilDate, i18n.language),
+        until: localDay(series.untilDate, time.language),
         count: series.durationMinutes / 60,
       })}
     </p>

@@ -8,13 +8,14 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
-import { wallClock } from './format.ts';
 import { SeriesEditor } from './SeriesEditor.tsx';
 import './schedule.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 /** /sets/:setId/schedule (a tab of the set): every meeting, who is expected, apologies, the attendance rule. */
 export function SetSchedulePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const { set } = useSetSection();
   const data = useRoute(getSetSchedule, { params: { id: set.id } });
   // As on the meetings tab: members of a self-facilitated set schedule their own meetings (the set's
@@ -76,7 +77,7 @@ export function SetSchedulePage() {
             {s.meetings.map((m) => (
               <tr key={m.id} data-meeting={m.id}>
                 <td>
-                  {wallClock(m.viewerLocalStart, i18n.language)}
+                  {time.range(m.startsAt, m.endsAt)}
                   {m.status === 'cancelled' ? (
                     <>
                       {' '}

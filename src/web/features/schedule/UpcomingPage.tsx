@@ -12,20 +12,20 @@ import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
-import { wallClock } from './format.ts';
 import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
 import './schedule.css';
+import { useTimeFormat } from '../../app/time.ts';
 
 function MeetingItem({
   meeting,
-  timeZone,
   onChange,
 }: {
   meeting: UpcomingMeeting;
   timeZone: string;
   onChange: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const away = meeting.myStatus === 'apologies';
@@ -55,21 +55,7 @@ function MeetingItem({
         ) : null}
         {away ? <Badge tone="warning">{t('schedule.upcoming.apologiesSent')}</Badge> : null}
       </h3>
-      <p className="meeting-time">
-        {t('schedule.upcoming.yourTime', {
-          start: wallClock(meeting.viewerLocalStart, i18n.language),
-          end: meeting.viewerLocalEnd.slice(11),
-          zone: timeZone,
-        })}
-      </p>
-      {meeting.timeZone !== timeZone ? (
-        <p className="field__hint">
-          {t('schedule.upcoming.meetingTime', {
-            start: wallClock(meeting.localStart, i18n.language),
-            zone: meeting.timeZone,
-          })}
-        </p>
-      ) : null}
+      <p className="meeting-time">{time.whenText(meeting)}</p>
       {meeting.place ? <p>{t('schedule.upcoming.place', { place: meeting.place })}</p> : null}
       {live ? (
         <p>

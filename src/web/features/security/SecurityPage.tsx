@@ -15,12 +15,12 @@ import { call, useRoute } from '../../api/call.ts';
 import { isProblem, ProblemError } from '../../api/client.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { formatDateTime } from '../../ui/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useForm } from '../../ui/use-form.ts';
@@ -239,7 +239,8 @@ function TwoFactorSection({ security, reload }: { security: Security; reload(): 
 }
 
 function DevicesSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const announce = useAnnounce();
   const devices = useRoute(listMyDevices, {});
   const list = devices.data?.devices ?? [];
@@ -282,8 +283,8 @@ function DevicesSection() {
                       ) : null}
                     </th>
                     <td>{d.ipAddress ?? t('security.devices.unknownPlace')}</td>
-                    <td>{formatDateTime(d.signedInAt, i18n.language)}</td>
-                    <td>{formatDateTime(d.lastActiveAt, i18n.language)}</td>
+                    <td>{time.dateTime(d.signedInAt)}</td>
+                    <td>{time.dateTime(d.lastActiveAt)}</td>
                     <td>
                       {d.thisDevice ? null : (
                         <ConfirmButton

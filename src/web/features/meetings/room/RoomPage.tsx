@@ -16,7 +16,6 @@ import { Breadcrumbs } from '../../../ui/PageHeader.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
 import { useTitle } from '../../../ui/use-title.ts';
 import { RoomConcernsPanel } from '../../concerns/RoomConcernsPanel.tsx';
-import { meetingDay, meetingTimes } from '../time.ts';
 import { Announcer } from './Announcer.tsx';
 import { Bidding } from './Bidding.tsx';
 import { Countdown, TimerControls, useNow } from './Countdown.tsx';
@@ -28,6 +27,7 @@ import { Agenda, ChairPanel, HandButton, People } from './Sidebar.tsx';
 import { useLiveMeeting } from './use-live-meeting.ts';
 import '../meetings.css';
 import './room.css';
+import { useTimeFormat } from '../../../app/time.ts';
 import { refusalText } from './refusal.ts';
 
 /** /meetings/:meetingId/room: the live meeting, for the set's members and facilitator only. */
@@ -56,12 +56,13 @@ function RoomClosed({ meeting }: { meeting: Meeting }) {
 }
 
 function LiveRoom({ meeting }: { meeting: Meeting }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const me = useMe();
   const set = useRoute(getSet, { params: { id: meeting.setId } });
   const live = useLiveMeeting(meeting.status === 'cancelled' ? null : meeting.id, me.person.id);
   const setName = set.data?.name ?? '';
-  const day = meetingDay(meeting, i18n.language);
+  const day = time.day(meeting.startsAt);
   useTitle(setName ? t('meeting.room.pageTitle', { set: setName, day }) : undefined);
 
   return (
@@ -79,7 +80,7 @@ function LiveRoom({ meeting }: { meeting: Meeting }) {
         <div className="room-header__text">
           <h1>{setName ? t('meeting.room.title', { set: setName }) : t('meeting.room.titleShort')}</h1>
           <p className="room-header__meta">
-            <span>{meetingTimes(meeting, i18n.language).local}</span>
+            <span>{time.whenText(meeting)}</span>
             {live.state ? <RoomStatusBadge state={live.state} /> : null}
           </p>
         </div>

@@ -3,8 +3,7 @@ import { getProblem } from '../../../../../contract/problems.ts';
 import { currentStatement, problemsOf } from '../../../../../domain/meeting/selectors.ts';
 import type { PresenterTurn } from '../../../../../domain/meeting/types.ts';
 import { useRoute } from '../../../../api/call.ts';
-import { formatDate } from '../../../../ui/format.ts';
-import { clockTime } from '../../time.ts';
+import { useTimeFormat } from '../../../../app/time.ts';
 import type { Room } from '../model.ts';
 import { ChooseProblem } from './ChooseProblem.tsx';
 
@@ -17,7 +16,8 @@ interface HistoryEntry {
 
 /** The problem on the floor, as it stands now, with the history of how it has been stated. */
 export function ProblemOnFloor({ room, turn }: { room: Room; turn: PresenterTurn }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const { state } = room;
   const problemId = turn.problemId;
   const problems = problemsOf(state, turn.presenterId);
@@ -63,10 +63,10 @@ export function ProblemOnFloor({ room, turn }: { room: Room; turn: PresenterTurn
                     ? t('meeting.problem.asBrought')
                     : h.here
                       ? t('meeting.problem.reframedHere', {
-                          time: h.at ? clockTime(h.at, i18n.language) : '',
+                          time: h.at ? time.time(h.at) : '',
                         })
                       : t('meeting.problem.reframedOn', {
-                          date: formatDate(h.at.slice(0, 10), i18n.language),
+                          date: time.date(h.at),
                         })}
                 </span>
                 {h.statement}
