@@ -14,6 +14,8 @@ export default defineConfig({
             'src/shared/**/*.test.ts',
           ],
           environment: 'node',
+          // The web catalogues load on demand (src/web/i18n.ts); tests start with English loaded.
+          setupFiles: ['src/web/test-setup.ts'],
         },
       },
       {

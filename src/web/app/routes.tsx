@@ -3,7 +3,6 @@ import { actionRoutes } from '../features/actions/routes.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { meetingRoutes } from '../features/meetings/routes.tsx';
 import { scheduleRoutes } from '../features/schedule/routes.tsx';
-import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { workshopRoutes } from '../features/workshops/routes.tsx';
 import { RequireSignIn, SignedOutOnly } from './guards.tsx';
 import { lazyPage } from './lazy-page.ts';
@@ -17,7 +16,13 @@ export const routes: RouteObject[] = [
     element: <Root />,
     errorElement: <CrashPage />,
     children: [
-      { path: 'setup', element: <SetupPage /> },
+      {
+        path: 'setup',
+        lazy: lazyPage(
+          () => import('../features/setup/SetupPage.tsx'),
+          (m) => m.SetupPage,
+        ),
+      },
       {
         path: 'invitation/:token',
         lazy: lazyPage(
