@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { catalogueParts } from './scripts/vite-catalogue-parts.ts';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // The web catalogues in two parts, as the app loads them (src/web/i18n-core.ts).
+        plugins: [catalogueParts()],
         test: {
           name: 'unit',
           include: [
