@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { catalogueParts } from './scripts/vite-catalogue-parts.ts';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // The web catalogues in two parts, as the app loads them (src/web/i18n-core.ts).
+        plugins: [catalogueParts()],
         test: {
           name: 'unit',
           include: [
@@ -15,6 +18,8 @@ export default defineConfig({
             'src/i18n/**/*.test.ts',
           ],
           environment: 'node',
+          // The web catalogues load on demand (src/web/i18n.ts); tests start with English loaded.
+          setupFiles: ['src/web/test-setup.ts'],
         },
       },
       {

@@ -1,6 +1,7 @@
 // How the built web app reaches a browser on a slow line: compressed once at build time, hashed files
 // kept for good, the page itself always revalidated, no source maps in public, and a signed-out visit
-// that asks the server nothing it will refuse.
+// that asks the server nothing it will refuse; and a first visit within its budget of 120 KiB of
+// compressed scripts and styles (issue 12), for the sign-in page and for a member's home.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext } from '../support/browser.ts';
@@ -9,6 +10,7 @@ import { type JourneyServer, startJourneyServer } from '../support/journey-serve
 describe('delivering the web app', () => {
   let journey: JourneyServer;
   let assets: string[] = [];
+  let cookie = '';
 
   beforeAll(async () => {
     journey = await startJourneyServer({ mail: false });
@@ -25,6 +27,10 @@ describe('delivering the web app', () => {
       },
     });
     expect(setup.statusCode).toBe(201);
+    cookie = ([] as string[])
+      .concat(setup.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const html = await (await fetch(`${journey.baseUrl}/sign-in`)).text();
     assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   });
@@ -78,7 +84,71 @@ describe('delivering the web app', () => {
       await browser?.close();
     }
   });
+
+  it('downloads at most 120 KiB of compressed scripts and styles on a first visit to sign-in or home', async () => {
+    const budget = 120 * 1024;
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser();
+      const signIn = await firstLoad(browser, `${journey.baseUrl}/sign-in`, /^Sign in$/);
+      const home = await firstLoad(browser, `${journey.baseUrl}/`, /^Welcome, Ada Admin$/, cookie);
+      // Brotli all along, and the words of the first page only (not the whole catalogue, not zod).
+      for (const load of [signIn, home]) {
+        expect(load.notBrotli).toEqual([]);
+        expect(load.files.some((f) => /\/web\.en-[\w-]+\.js$/.test(f))).toBe(true);
+      }
+      expect(signIn.bytes).toBeLessThanOrEqual(budget);
+      expect(home.bytes).toBeLessThanOrEqual(budget);
+    } finally {
+      await browser?.close();
+    }
+  });
 });
+
+/** The scripts and styles a fresh browser downloads for a page, as sent, until it shows and goes quiet. */
+async function firstLoad(
+  browser: Browser,
+  url: string,
+  heading: RegExp,
+  cookie?: string,
+): Promise<{ bytes: number; files: string[]; notBrotli: string[] }> {
+  // Chromium offers brotli only over HTTPS; the test server is plain HTTP on loopback.
+  const context = await newContext(browser, { extraHTTPHeaders: { 'accept-encoding': 'br, gzip' } });
+  try {
+    if (cookie) {
+      const { hostname } = new URL(url);
+      await context.addCookies(
+        cookie.split('; ').map((pair) => {
+          const at = pair.indexOf('=');
+          return { name: pair.slice(0, at), value: pair.slice(at + 1), domain: hostname, path: '/' };
+        }),
+      );
+    }
+    const page = await context.newPage();
+    const sizes: Promise<{ url: string; bytes: number; encoding: string | undefined }>[] = [];
+    page.on('requestfinished', (request) => {
+      if (!['script', 'stylesheet'].includes(request.resourceType())) return;
+      sizes.push(
+        (async () => ({
+          url: request.url(),
+          bytes: (await request.sizes()).responseBodySize,
+          encoding: (await (await request.response())?.allHeaders())?.['content-encoding'],
+        }))(),
+      );
+    });
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const files = await Promise.all(sizes);
+    return {
+      bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+      files: files.map((f) => f.url),
+      notBrotli: files.filter((f) => f.bytes > 1024 && f.encoding !== 'br').map((f) => f.url),
+    };
+  } finally {
+    await context.close();
+  }
+}
 
 /** A GET that reports the encoding and the length of the body as sent. */
 async function rawGet(url: string, encoding: string): Promise<{ encoding: string | null; bytes: number }> {

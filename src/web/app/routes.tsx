@@ -1,12 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { actionRoutes } from '../features/actions/routes.tsx';
-import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { meetingRoutes } from '../features/meetings/routes.tsx';
 import { scheduleRoutes } from '../features/schedule/routes.tsx';
-import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { workshopRoutes } from '../features/workshops/routes.tsx';
 import { RequireSignIn, SignedOutOnly } from './guards.tsx';
-import { lazyPage } from './lazy-page.ts';
+import { lazyFirstPage, lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { CrashPage, Root } from './Root.tsx';
 
@@ -17,7 +15,13 @@ export const routes: RouteObject[] = [
     element: <Root />,
     errorElement: <CrashPage />,
     children: [
-      { path: 'setup', element: <SetupPage /> },
+      {
+        path: 'setup',
+        lazy: lazyPage(
+          () => import('../features/setup/SetupPage.tsx'),
+          (m) => m.SetupPage,
+        ),
+      },
       {
         path: 'invitation/:token',
         lazy: lazyPage(
@@ -56,7 +60,13 @@ export const routes: RouteObject[] = [
       {
         element: <SignedOutOnly />,
         children: [
-          { path: 'sign-in', element: <SignInPage /> },
+          {
+            path: 'sign-in',
+            lazy: lazyFirstPage(
+              () => import('../features/auth/SignInPage.tsx'),
+              (m) => m.SignInPage,
+            ),
+          },
           {
             path: 'forgot-password',
             lazy: lazyPage(
@@ -71,7 +81,7 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: lazyPage(
+            lazy: lazyFirstPage(
               () => import('../features/dashboard/DashboardPage.tsx'),
               (m) => m.DashboardPage,
             ),

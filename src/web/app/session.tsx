@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { signOut as endSession } from '../../contract/accounts.ts';
-import { getMe, type Me } from '../../contract/me.ts';
-import { setupStatus } from '../../contract/setup.ts';
-import { call } from '../api/call.ts';
+import type { signOut as endSession } from '../../contract/accounts.ts';
+import type { getMe, Me } from '../../contract/me.ts';
+import type { setupStatus } from '../../contract/setup.ts';
+import { call, routeRef } from '../api/call.ts';
 import { isProblem } from '../api/client.ts';
 
 export interface Session {
@@ -17,11 +17,16 @@ export interface Session {
   signOut(): Promise<void>;
 }
 
+// Named, not imported: the contract's schemas stay out of the first download (see routeRef).
+const meRoute = routeRef<typeof getMe>('GET', '/api/me');
+const setupRoute = routeRef<typeof setupStatus>('GET', '/api/setup');
+const signOutRoute = routeRef<typeof endSession>('POST', '/api/auth/sign-out');
+
 const SessionContext = createContext<Session | null>(null);
 
 async function loadMe(): Promise<Me | null> {
   try {
-    return await call(getMe, {});
+    return await call(meRoute, {});
   } catch (error) {
     if (isProblem(error) && error.status === 401) return null;
     throw error;
@@ -39,7 +44,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
 
   const refresh = useCallback(async () => {
     try {
-      const setup = await call(setupStatus, {});
+      const setup = await call(setupRoute, {});
       const me = setup.needed || !setup.signedIn ? null : await loadMe();
       setState({ ready: true, needsSetup: setup.needed, me, error: undefined });
       return me;
@@ -50,7 +55,7 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
   }, []);
 
   const signOut = useCallback(async () => {
-    await call(endSession, { body: {} });
+    await call(signOutRoute, { body: {} });
     setState((s) => ({ ...s, me: null }));
   }, []);
 

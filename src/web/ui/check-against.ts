@@ -67,3 +67,17 @@ export function checkAgainst(
   }
   return errors;
 }
+
+/**
+ * checkAgainst with a schema fetched on first use, for forms of the first page (sign-in): their code stays
+ * free of the contract's schemas and zod until someone submits. `useForm` waits for the answer.
+ */
+export async function checkAgainstLater(
+  schema: () => Promise<z.ZodType>,
+  values: unknown,
+  t: TFunction,
+  labels: Record<string, string>,
+  messages: Record<string, string> = {},
+): Promise<FieldErrors> {
+  return checkAgainst(await schema(), values, t, labels, messages);
+}

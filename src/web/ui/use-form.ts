@@ -83,16 +83,18 @@ export function useForm<V extends Record<string, string | boolean>>(
     }
   };
 
+  /** `validate` may answer later (a schema fetched on first use, see checkAgainstLater). */
   const handleSubmit =
-    (action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors) =>
+    (action: (values: V) => Promise<void>, validate?: (values: V) => FieldErrors | Promise<FieldErrors>) =>
     async (event: FormEvent) => {
       event.preventDefault();
       if (busy.current) return;
-      const clientErrors = validate?.(values) ?? {};
-      if (Object.keys(clientErrors).length > 0) return fail(clientErrors, null);
       busy.current = true;
-      setSubmitting(true);
       try {
+        const checked = validate?.(values);
+        const clientErrors = (checked instanceof Promise ? await checked : checked) ?? {};
+        if (Object.keys(clientErrors).length > 0) return fail(clientErrors, null);
+        setSubmitting(true);
         await run(() => action(values), Object.keys(values));
       } finally {
         busy.current = false;

@@ -2,12 +2,13 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../contract/route.ts';
-import { type signInOptions, signInSocial } from '../../../contract/security.ts';
-import { call } from '../../api/call.ts';
+import type { signInOptions, signInSocial } from '../../../contract/security.ts';
+import { call, routeRef } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
 import { Button } from '../../ui/Button.tsx';
 
 type Providers = ResponseOf<typeof signInOptions>['providers'];
+const socialRoute = routeRef<typeof signInSocial>('POST', '/api/auth/sign-in/social');
 
 /** Codes a refused single sign-on comes back with (`/sign-in?error=…`), each with its own explanation. */
 const knownErrors = [
@@ -34,7 +35,7 @@ export function SingleSignOn({ providers, next }: { providers: Providers; next: 
     setBusy(providerId);
     setFailed(null);
     try {
-      const answer = await call(signInSocial, {
+      const answer = await call(socialRoute, {
         body: { provider: providerId, callbackURL: next, errorCallbackURL: '/sign-in' },
       });
       window.location.assign(answer.url);

@@ -1,13 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { verifyBackupCode, verifyTotp } from '../../../contract/security.ts';
-import { call } from '../../api/call.ts';
+import type { verifyBackupCode, verifyTotp } from '../../../contract/security.ts';
+import { call, routeRef } from '../../api/call.ts';
 import { isProblem, ProblemError } from '../../api/client.ts';
 import { Button } from '../../ui/Button.tsx';
-import { checkAgainst } from '../../ui/check-against.ts';
+import { checkAgainstLater } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
+
+// Part of the sign-in page's first download: routes named, schemas fetched on submit (see routeRef).
+const totpRoute = routeRef<typeof verifyTotp>('POST', '/api/auth/two-factor/verify-totp');
+const backupRoute = routeRef<typeof verifyBackupCode>('POST', '/api/auth/two-factor/verify-backup-code');
+const security = () => import('../../../contract/security.ts');
 
 /** The second step of signing in: a code from the authenticator app, or one of the recovery codes. */
 export function TwoFactorStep({ onDone, onRestart }: { onDone(): Promise<void>; onRestart(): void }) {
@@ -17,13 +22,17 @@ export function TwoFactorStep({ onDone, onRestart }: { onDone(): Promise<void>; 
 
   const validate = (v: typeof form.values) =>
     recovery
-      ? checkAgainst(verifyBackupCode.body, { code: v.code }, t, { code: t('signIn.twoFactor.recoveryCode') })
-      : checkAgainst(verifyTotp.body, { code: v.code }, t, { code: t('signIn.twoFactor.code') });
+      ? checkAgainstLater(() => security().then((m) => m.verifyBackupCode.body), { code: v.code }, t, {
+          code: t('signIn.twoFactor.recoveryCode'),
+        })
+      : checkAgainstLater(() => security().then((m) => m.verifyTotp.body), { code: v.code }, t, {
+          code: t('signIn.twoFactor.code'),
+        });
 
   const submit = async (v: typeof form.values) => {
     try {
-      if (recovery) await call(verifyBackupCode, { body: { code: v.code.trim() } });
-      else await call(verifyTotp, { body: { code: v.code.trim() } });
+      if (recovery) await call(backupRoute, { body: { code: v.code.trim() } });
+      else await call(totpRoute, { body: { code: v.code.trim() } });
     } catch (error) {
       if (isProblem(error) && error.status === 401) {
         throw new ProblemError({

@@ -1,21 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { getHome, type Home, type HomeMeeting } from '../../../contract/home.ts';
-import { sendApologies } from '../../../contract/meetings.ts';
-import { call, useRoute } from '../../api/call.ts';
+import type { getHome, Home, HomeMeeting } from '../../../contract/home.ts';
+import type { sendApologies } from '../../../contract/meetings.ts';
+import { call, routeRef, useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
+import { useTimeFormat } from '../../app/time.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
-import { formatDate, formatDateTime } from '../../ui/format.ts';
+import { formatDate } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';
 import './home.css';
 
-/** An instant on home, in the person's own zone and language (to give way to the shared time formatter). */
-function useWhen(timeZone: string) {
-  const { i18n } = useTranslation();
-  return (iso: string) => formatDateTime(iso, i18n.language, timeZone);
-}
+// Home is part of a member's first download: its routes are named, not imported (see routeRef).
+const homeRoute = routeRef<typeof getHome>('GET', '/api/home');
+const apologiesRoute = routeRef<typeof sendApologies>('PUT', '/api/meetings/:id/attendance/me');
 
 function MeetingCard({
   meeting,
@@ -27,13 +26,13 @@ function MeetingCard({
   onChange(): void;
 }) {
   const { t } = useTranslation();
-  const when = useWhen(timeZone);
+  const when = useTimeFormat().dateTime;
   const [busy, setBusy] = useState(false);
   const away = meeting.myStatus === 'apologies';
   const answer = async (status: 'apologies' | 'expected') => {
     setBusy(true);
     try {
-      await call(sendApologies, { params: { id: meeting.id }, body: { status, note: '' } });
+      await call(apologiesRoute, { params: { id: meeting.id }, body: { status, note: '' } });
       onChange();
     } finally {
       setBusy(false);
@@ -179,7 +178,7 @@ function needsYou(home: Home, t: ReturnType<typeof useTranslation>['t']): Item[]
 /** "What's next": the person's next meetings and what waits for them, each linking to the thing itself. */
 export function WhatsNext() {
   const { t, i18n } = useTranslation();
-  const home = useRoute(getHome, {}, { keepPrevious: true });
+  const home = useRoute(homeRoute, {}, { keepPrevious: true });
   if (!home.data) return home.error ? <LoadError error={home.error} retry={home.reload} /> : <Loading />;
   const data = home.data;
   const mine = forYou(data, t, i18n.language);

@@ -1,11 +1,13 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { getMySecurity } from '../../../contract/security.ts';
-import { useRoute } from '../../api/call.ts';
+import type { getMySecurity } from '../../../contract/security.ts';
+import { routeRef, useRoute } from '../../api/call.ts';
 import { useMe } from '../../app/session.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 
 const setUpPath = '/settings/security';
+// Checked on every signed-in page's first download: named, not imported (see routeRef).
+const securityRoute = routeRef<typeof getMySecurity>('GET', '/api/me/security');
 
 const GateContext = createContext<{ reload(): Promise<void> } | null>(null);
 
@@ -22,7 +24,7 @@ export function TwoFactorGate({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   const concerned = me.hostAdmin || me.coordinates.length > 0;
-  const security = useRoute(getMySecurity, concerned ? {} : null);
+  const security = useRoute(securityRoute, concerned ? {} : null);
   if (!concerned) return children;
   if (!security.data && !security.error) return <Loading />;
   const mustSetUp = security.data?.twoFactorRequired && !security.data.twoFactorEnabled;
