@@ -28,7 +28,7 @@ db.exec(
 );
 const insert = db.prepare('insert into entry (path, body, at) values (?, ?, ?)');
 
-const byKey = new Map(
+const byKey = new Map<string, CannedAnswer & { bytes: Buffer }>(
   answers.map((a) => [`${a.method} ${a.path}`, { ...a, bytes: Buffer.from(a.body) }] as const),
 );
 
