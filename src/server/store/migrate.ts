@@ -15,6 +15,7 @@ import * as closing from './migrations/0013_closing.ts';
 import * as ssoTwoFactor from './migrations/0014_sso_two_factor.ts';
 import * as audit from './migrations/0015_audit.ts';
 import * as coachSettings from './migrations/0016_coach_settings.ts';
+import * as actorIndexes from './migrations/0021_actor_indexes.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014_sso_two_factor': ssoTwoFactor,
   '0015_audit': audit,
   '0016_coach_settings': coachSettings,
+  '0021_actor_indexes': actorIndexes,
 };
 
 export const migrationNames = Object.keys(migrations);
