@@ -100,6 +100,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('session cache across two nodes 
       AUTH_SECRET: config.authSecret,
       PUBLIC_URL: config.publicUrl,
       API_RATE_LIMIT_MAX: '100000',
+      SIGNIN_RATE_LIMIT_MAX: '1000',
     };
     // One after the other, each waited for in full: on a loaded machine bundling and starting takes a while.
     a = await ready(await startServerProcess(env));
