@@ -13,7 +13,8 @@
  * Baseline, in the same run: a bare node:http process (bench/api/baseline-server.ts) answering each
  * endpoint with the exact bytes Revans answered (status, headers, body); for writes it first inserts the
  * request body with one prepared better-sqlite3 statement. Ratio = Revans req/s / baseline req/s.
- * Reports req/s, p50 and p99 (ms), errors (non-2xx) and the server's peak RSS (VmHWM).
+ * Reports req/s, p50 and p99 (ms), errors (non-2xx), each server's CPU ms per request (from /proc: far less
+ * sensitive to other load on the machine than req/s) and the Revans server's peak RSS (VmHWM).
  * `--cpu-prof DIR` writes a V8 CPU profile of the Revans server. Ends with one `BENCH api {json}` line.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,7 +25,15 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import type { CannedAnswer } from './api/baseline-server.ts';
-import { freePort, MemoryWatch, memoryOf, root, type Spawned, startRevans } from './live/processes.ts';
+import {
+  cpuMsOf,
+  freePort,
+  MemoryWatch,
+  memoryOf,
+  root,
+  type Spawned,
+  startRevans,
+} from './live/processes.ts';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
@@ -65,9 +74,18 @@ interface Figures {
   p99Ms: number;
   non2xx: number;
   errors: number;
+  /** The server process's CPU time (user + system) per answered request: little affected by other load. */
+  cpuMsPerRequest: number;
 }
 
-async function cannon(url: string, endpoint: Endpoint, headers: Record<string, string>, seconds: number) {
+async function cannon(
+  server: Spawned,
+  endpoint: Endpoint,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<Figures> {
+  const url = server.url;
+  const cpuBefore = cpuMsOf(server.pid);
   const result = await autocannon({
     url: url + endpoint.path,
     method: endpoint.method,
@@ -82,7 +100,9 @@ async function cannon(url: string, endpoint: Endpoint, headers: Record<string, s
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-  } satisfies Figures;
+    cpuMsPerRequest:
+      Math.round(((cpuMsOf(server.pid) - cpuBefore) / Math.max(1, result.requests.total)) * 100) / 100,
+  };
 }
 
 async function startBaselineServer(answersFile: string, dir: string): Promise<Spawned> {
@@ -230,17 +250,17 @@ async function main() {
     for (const [i, e] of endpoints.entries()) {
       const bytes = Buffer.byteLength(answers[i]?.body ?? '');
       if (warmupS > 0) {
-        await cannon(baseline.url, e, headers, warmupS);
-        await cannon(revans.url, e, headers, warmupS);
+        await cannon(baseline, e, headers, warmupS);
+        await cannon(revans, e, headers, warmupS);
       }
-      const base = await cannon(baseline.url, e, headers, durationS);
-      const ours = await cannon(revans.url, e, headers, durationS);
+      const base = await cannon(baseline, e, headers, durationS);
+      const ours = await cannon(revans, e, headers, durationS);
       const ratio = Math.round((ours.reqPerSec / Math.max(1, base.reqPerSec)) * 1000) / 1000;
       results[e.name] = { kind: e.kind, path: e.path, bytes, revans: ours, baseline: base, ratio };
       log(
         `${e.name.padEnd(10)} ${String(bytes).padStart(6)} B  revans ${String(ours.reqPerSec).padStart(6)} req/s ` +
-          `p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms (non-2xx ${ours.non2xx}, errors ${ours.errors})  ` +
-          `baseline ${String(base.reqPerSec).padStart(6)} req/s p50 ${base.p50Ms} ms p99 ${base.p99Ms} ms  ratio ${ratio}`,
+          `p50 ${ours.p50Ms} ms p99 ${ours.p99Ms} ms cpu ${ours.cpuMsPerRequest} ms/req (non-2xx ${ours.non2xx}, errors ${ours.errors})  ` +
+          `baseline ${String(base.reqPerSec).padStart(6)} req/s p50 ${base.p50Ms} ms p99 ${base.p99Ms} ms cpu ${base.cpuMsPerRequest} ms/req  ratio ${ratio}`,
       );
     }
     memory.sample();
