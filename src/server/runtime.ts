@@ -83,6 +83,7 @@ export async function createContext(
       onMailQueued: () => mail.wake(),
       onSessionEnded: (session) =>
         bus.publish({ kind: 'session-ended', sessionId: session.id, userId: session.userId }),
+      onUserChanged: (userId) => bus.publish({ kind: 'user-changed', userId }),
     }),
   } as AppContext;
   ctx.live = new MeetingHub({

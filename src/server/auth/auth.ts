@@ -25,7 +25,9 @@ export function createAuth(deps: {
   i18n: i18n;
   onMailQueued: () => void;
   /** Called for every session the accounts library deletes: sign-out, revocation, password reset. */
-  onSessionEnded: (session: { id: string; userId: string }) => void;
+  onSessionEnded: (session: { id: string; userId: string }) => void | Promise<void>;
+  /** Called for every account the accounts library updates (two-factor on or off, name, password). */
+  onUserChanged?: (userId: string) => void | Promise<void>;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -89,6 +91,11 @@ export function createAuth(deps: {
           },
           after: async (user, context) => {
             await ssoUserCreated(store.plain, user, context, now);
+          },
+        },
+        update: {
+          after: async (user) => {
+            await deps.onUserChanged?.(user.id);
           },
         },
       },

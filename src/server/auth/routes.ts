@@ -6,6 +6,7 @@ import { twoFactorRequiredOf } from '../features/security/service.ts';
 import { Problem, type ProblemBody, type ProblemCode, problemBody, problemCodes } from '../http/problem.ts';
 import { loadActor } from './actor.ts';
 import { clientIpHeader } from './auth.ts';
+import { type CachedSession, SessionCache } from './session-cache.ts';
 
 export function fetchHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
@@ -39,6 +40,24 @@ const reachableBeforeTwoFactor = (url: string) => {
 export function installSessionResolution(app: FastifyInstance, ctx: AppContext): void {
   // A placeholder of the declared type: the onRequest hook below sets every request's actor before any handler.
   app.decorateRequest('actor', null as never);
+  const cookieName = `${ctx.config.publicUrl.startsWith('https:') ? '__Secure-' : ''}revans.session_token`;
+  const sessions = new SessionCache();
+  ctx.bus.onSignal((signal) => {
+    if (signal.kind === 'session-ended')
+      sessions.evict({ sessionId: signal.sessionId, userId: signal.userId });
+    else if (signal.kind === 'user-changed') sessions.evict({ userId: signal.userId });
+  });
+  /** The accounts library's own lookup: verifies the cookie's signature, reads the session and user. */
+  const lookUp = async (request: FastifyRequest): Promise<CachedSession | null> => {
+    const found = await ctx.auth.api.getSession({ headers: fetchHeaders(request) });
+    if (!found) return null;
+    return {
+      sessionId: found.session.id,
+      userId: found.user.id,
+      twoFactorEnabled: Boolean((found.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled),
+      expiresAt: new Date(found.session.expiresAt).getTime(),
+    };
+  };
   app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (request) => {
     request.actor = anonymous;
@@ -48,16 +67,18 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
     if (!request.url.startsWith('/api/') || publicPrefixes.some((prefix) => request.url.startsWith(prefix)))
       return;
     if (!request.routeOptions.url) return;
-    if (request.headers.cookie?.includes('revans.session_token')) {
-      const session = await ctx.auth.api.getSession({ headers: fetchHeaders(request) });
+    const cookie = request.headers.cookie?.includes('revans.session_token')
+      ? request.cookies[cookieName]
+      : undefined;
+    if (cookie) {
+      const session = await sessions.resolve(cookie, () => lookUp(request));
       if (session) {
-        const signedIn = await loadActor(ctx.store.plain, session.user.id);
+        const signedIn = await loadActor(ctx.store.plain, session.userId);
         if (signedIn) {
           request.actor = signedIn.actor;
-          request.sessionId = session.session.id;
-          const user = session.user as { twoFactorEnabled?: boolean | null };
+          request.sessionId = session.sessionId;
           if (
-            !user.twoFactorEnabled &&
+            !session.twoFactorEnabled &&
             !isPublicRoute(request) &&
             !reachableBeforeTwoFactor(request.url) &&
             (await twoFactorRequiredOf(ctx, signedIn.actor))

@@ -11,10 +11,16 @@ export type BusSignal =
   | { kind: 'meeting'; meetingId: string; seq: number }
   | { kind: 'revoke'; setId: string; personId: string }
   /** A session ended (sign-out, revoked, expired, password reset): its sockets close at once. */
-  | { kind: 'session-ended'; sessionId: string; userId: string };
+  | { kind: 'session-ended'; sessionId: string; userId: string }
+  /** An account changed (e.g. two-factor turned on or off): cached sessions of it are looked up again. */
+  | { kind: 'user-changed'; userId: string };
 
 export interface LiveBus {
-  publish(signal: BusSignal): void;
+  /**
+   * Local listeners hear the signal before this returns; the promise (PostgreSQL) settles once the
+   * database has taken the notification for the other processes (it never rejects).
+   */
+  publish(signal: BusSignal): void | Promise<void>;
   onSignal(listener: (signal: BusSignal) => void): void;
   close(): Promise<void>;
 }
@@ -66,16 +72,19 @@ export class PostgresBus implements LiveBus {
       await client.query('select pg_notify($1, $2)', [channel, payload]);
   }
 
-  publish(signal: BusSignal): void {
+  publish(signal: BusSignal): Promise<void> {
     for (const listener of this.listeners) listener(signal);
     const payload = JSON.stringify({ origin: this.origin, signal });
     if (!this.client) {
       this.pending.push(payload);
-      return;
+      return Promise.resolve();
     }
-    this.client.query('select pg_notify($1, $2)', [channel, payload]).catch((error) => {
-      this.logger.warn({ err: error }, 'live bus could not notify other processes');
-    });
+    return this.client.query('select pg_notify($1, $2)', [channel, payload]).then(
+      () => undefined,
+      (error) => {
+        this.logger.warn({ err: error }, 'live bus could not notify other processes');
+      },
+    );
   }
 
   onSignal(listener: (signal: BusSignal) => void): void {

@@ -16,6 +16,7 @@ import * as ssoTwoFactor from './migrations/0014_sso_two_factor.ts';
 import * as audit from './migrations/0015_audit.ts';
 import * as coachSettings from './migrations/0016_coach_settings.ts';
 import * as logCompaction from './migrations/0017_log_compaction.ts';
+import * as actorIndexes from './migrations/0021_actor_indexes.ts';
 import * as programmeStarters from './migrations/0022_programme_starters.ts';
 
 /** Listed in code, not read from a folder, so the bundle and tsx see the same set on both dialects. */
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015_audit': audit,
   '0016_coach_settings': coachSettings,
   '0017_log_compaction': logCompaction,
+  '0021_actor_indexes': actorIndexes,
   '0022_programme_starters': programmeStarters,
 };
 
