@@ -12,6 +12,8 @@ export const coreKeyPaths: readonly string[] = [
   'dashboard',
   'errors',
   'forms',
+  'home',
+  'language',
   'languages',
   'nav',
   'notFound',
@@ -23,6 +25,8 @@ export const coreKeyPaths: readonly string[] = [
   'programme.status',
   'programme.period',
   'set.role',
+  'refusals',
+  'time.when',
 ];
 
 type Tree = { [key: string]: unknown };
