@@ -47,13 +47,20 @@ export async function startServerProcess(env: Record<string, string>, port?: num
     output += d;
   });
   const url = `http://127.0.0.1:${chosen}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  // A slow machine may take a while to start a server; one that never becomes ready fails here, saying
+  // so, rather than later as a refused connection that hides the cause.
+  const deadline = Date.now() + 60_000;
+  let ready = false;
+  while (!ready) {
     if (child.exitCode !== null) throw new Error(`revans serve exited early:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`revans serve was not ready within 60 s:\n${output}`);
+    }
     try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
+      ready = (await fetch(`${url}/readyz`)).ok;
     } catch {}
-    await new Promise((r) => setTimeout(r, 150));
+    if (!ready) await new Promise((r) => setTimeout(r, 150));
   }
   const kill = (signal: NodeJS.Signals = 'SIGTERM') =>
     new Promise<void>((resolve) => {
