@@ -25,7 +25,7 @@ describe('inviting a coordinator in one step, as the host admin', () => {
     await journey?.close();
   });
 
-  it('adds the person, organisation, programme link and flag, and sends the invitation', async () => {
+  it('invites a coordinator in one step, then a facilitator without the application form', async () => {
     const { server } = journey;
     const origin = journey.baseUrl;
     const setup = await server.app.inject({
@@ -82,5 +82,19 @@ describe('inviting a coordinator in one step, as the host admin', () => {
       .first()
       .waitFor();
     await people.checkAccessibility('invite a coordinator, email taken');
+
+    // Issue 13, item 15: a facilitator is enrolled on the Enrolment tab without the application form.
+    await admin.goto(new URL(`/programmes/${programme.json().id}/enrolment`, origin).href);
+    await admin.getByRole('heading', { level: 2, name: 'Invite a facilitator' }).waitFor();
+    await admin.getByLabel('Facilitator’s name').fill('Fran Facilitator');
+    await admin.getByLabel('Facilitator’s email address').fill('fran@example.org');
+    await admin.getByLabel(/^Facilitator’s organisation/).fill('Riverside Council');
+    await admin.getByRole('button', { name: 'Invite facilitator' }).click();
+    await people.announced('Fran Facilitator is a facilitator of this programme now.');
+    await admin
+      .getByRole('table', { name: 'Applications to this programme' })
+      .getByRole('rowheader', { name: /^Fran Facilitator/ })
+      .waitFor();
+    await people.checkAccessibility('enrolment, facilitator invited');
   });
 });
