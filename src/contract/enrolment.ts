@@ -206,6 +206,22 @@ export const inviteToApply = route({
   response: application,
 });
 
+/**
+ * Issue 13, item 15: a facilitator is enrolled without the participants' form. They join the programme's
+ * accepted people as a facilitator (formation places them), and get an invitation to create an account.
+ */
+export const inviteFacilitator = route({
+  method: 'POST',
+  path: '/api/programmes/:id/facilitator-invitations',
+  tags: ['enrolment'],
+  summary: 'Enrol a facilitator directly (no application form) and invite them to create their account',
+  params: idParams,
+  body: z.strictObject({ name, email, organisation: shortText.default('') }),
+  status: 201,
+  response: application,
+});
+export type FacilitatorInvitation = z.output<typeof inviteFacilitator.body>;
+
 export const participantsTemplate = route({
   method: 'GET',
   path: '/api/programmes/:id/participants-template.csv',

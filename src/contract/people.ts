@@ -136,3 +136,24 @@ export const signPersonOut = route({
     endedSessions: z.number().int(),
   }),
 });
+
+export const inviteCoordinator = route({
+  method: 'POST',
+  path: '/api/hosts/:hostId/coordinator-invitations',
+  tags: ['people'],
+  summary:
+    'Invite a coordinator in one step: the person (and a new organisation), a programme to coordinate, whether they may start programmes, and the invitation email',
+  params: hostParams,
+  body: z.strictObject({
+    name,
+    email,
+    /** An existing organisation of the host, or a new one's name (not both). */
+    organisationId: id.nullable().default(null),
+    organisationName: shortText.default(''),
+    programmeId: id.nullable().default(null),
+    mayStartProgrammes: z.boolean().default(false),
+  }),
+  status: 201,
+  response: z.object({ person, invitationId: out.id, expiresAt: out.instant }),
+});
+export type CoordinatorInvitation = z.output<typeof inviteCoordinator.body>;

@@ -66,6 +66,7 @@ const table: Record<Action, string> = {
   'organisation.archive': 'hostAdmin',
   'person.list': 'coordinatorP coordinatorQ starterQ hostAdmin',
   'person.create': 'coordinatorP coordinatorQ starterQ hostAdmin',
+  'person.inviteCoordinator': 'hostAdmin',
   'programme.list':
     'hostPerson alice memberA facilitatorA memberB coordinatorP coordinatorQ starterQ hostAdmin',
   'programme.create': 'starterQ hostAdmin',

@@ -166,6 +166,8 @@ const hostRules = {
   'organisation.archive': (a) => a.hostAdmin,
   'person.list': adminOrAnyCoordinator,
   'person.create': adminOrAnyCoordinator,
+  // One step: a new person, their organisation, a programme to coordinate, the starter flag, the invitation.
+  'person.inviteCoordinator': (a) => a.hostAdmin,
   'programme.list': () => true,
   // Host admins, and those a host admin lets start programmes (they coordinate what they start).
   'programme.create': (a) => a.hostAdmin || Boolean(a.mayStartProgrammes),

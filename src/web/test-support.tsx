@@ -104,6 +104,7 @@ export const hostAdmin: Me = {
     'organisation.archive',
     'person.list',
     'person.create',
+    'person.inviteCoordinator',
     'programme.list',
     'programme.create',
     'feedback.configure',

@@ -215,6 +215,13 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'people/invite-coordinator',
+            lazy: lazyPage(
+              () => import('../features/people/InviteCoordinatorPage.tsx'),
+              (m) => m.InviteCoordinatorPage,
+            ),
+          },
+          {
             path: 'people/:personId',
             lazy: lazyPage(
               () => import('../features/people/PersonPage.tsx'),

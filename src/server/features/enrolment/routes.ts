@@ -5,6 +5,7 @@ import { signedIn } from '../../http/authorize.ts';
 import { registerRoute } from '../../http/route.ts';
 import { describeApplyLink, inviteToApply, submitApplication } from './applications.ts';
 import { decideApplication, withdrawApplication, withdrawFromProgramme } from './decisions.ts';
+import { inviteFacilitator } from './facilitators.ts';
 import { participantsTemplate } from './import.ts';
 import {
   assertManagesEnrolment,
@@ -26,6 +27,9 @@ export const enrolmentRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (a
   );
   registerRoute(app, contract.revokeApplicationLink, ({ request, params }) =>
     revokeApplicationLink(ctx, signedIn(request), params.id),
+  );
+  registerRoute(app, contract.inviteFacilitator, ({ request, params, body }) =>
+    inviteFacilitator(ctx, signedIn(request), params.id, body),
   );
   registerRoute(app, contract.inviteToApply, ({ request, params, body }) =>
     inviteToApply(ctx, signedIn(request), params.id, body),

@@ -34,6 +34,19 @@ export async function invitePerson(ctx: AppContext, actor: PersonActor, personId
     throw conflict('{{name}} already has an account; they can sign in.', undefined, { name: person.name });
   if (person.archivedAt)
     throw conflict('{{name}} is archived; restore them before inviting.', undefined, { name: person.name });
+  return issueInvitation(ctx, actor, person);
+}
+
+/**
+ * Writes a fresh invitation (older ones stop working) and queues its email. Inside another `transact` it
+ * joins that transaction, so a use case that creates the person and invites them commits or fails as one.
+ */
+export async function issueInvitation(
+  ctx: AppContext,
+  actor: PersonActor,
+  person: { id: string; name: string; email: string; language: string; hostId: string; hostName: string },
+) {
+  const personId = person.id;
   const inviter = await ctx.db
     .selectFrom('person')
     .select('name')

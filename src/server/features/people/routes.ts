@@ -3,6 +3,7 @@ import * as contract from '../../../contract/people.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { registerRoute } from '../../http/route.ts';
+import { inviteCoordinator } from './invite-coordinator.ts';
 import {
   createPerson,
   getPerson,
@@ -23,6 +24,9 @@ export const peopleRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
   );
   registerRoute(app, contract.createPerson, ({ request, params, body }) =>
     createPerson(ctx, signedIn(request), params.hostId, body),
+  );
+  registerRoute(app, contract.inviteCoordinator, ({ request, params, body }) =>
+    inviteCoordinator(ctx, signedIn(request), params.hostId, body),
   );
   registerRoute(app, contract.getPerson, ({ request, params }) =>
     getPerson(ctx, signedIn(request), params.id),

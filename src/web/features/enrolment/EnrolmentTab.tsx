@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type Application, listApplications } from '../../../contract/enrolment.ts';
-import { takesApplications, takesDecisions } from '../../../domain/programme-lifecycle.ts';
+import { takesApplications, takesDecisions, takesImports } from '../../../domain/programme-lifecycle.ts';
 import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
@@ -9,6 +9,7 @@ import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
 import { ApplicationLinkPanel } from './ApplicationLinkPanel.tsx';
 import { ApplicationsTable } from './ApplicationsTable.tsx';
+import { InviteFacilitatorForm } from './InviteFacilitatorForm.tsx';
 import { InviteToApplyForm } from './InviteToApplyForm.tsx';
 import { LifecyclePanel } from './LifecyclePanel.tsx';
 import './enrolment.css';
@@ -41,6 +42,9 @@ export function EnrolmentTab() {
       )}
       {takesApplications(programme.status) ? (
         <InviteToApplyForm programmeId={programme.id} onInvited={() => void applications.reload()} />
+      ) : null}
+      {takesImports(programme.status) ? (
+        <InviteFacilitatorForm programmeId={programme.id} onInvited={() => void applications.reload()} />
       ) : null}
       <section className="section" aria-labelledby="applications-heading">
         <h2 id="applications-heading">{t('enrolment.applications.title')}</h2>

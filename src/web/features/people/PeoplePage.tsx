@@ -61,7 +61,16 @@ export function PeoplePage() {
         title={t('people.title')}
         lead={t('people.lead')}
         actions={
-          me.abilities['person.create'] ? <ButtonLink to="/people/new">{t('people.add')}</ButtonLink> : null
+          <>
+            {me.abilities['person.inviteCoordinator'] ? (
+              <ButtonLink to="/people/invite-coordinator" variant="secondary">
+                {t('people.inviteCoordinatorButton')}
+              </ButtonLink>
+            ) : null}
+            {me.abilities['person.create'] ? (
+              <ButtonLink to="/people/new">{t('people.add')}</ButtonLink>
+            ) : null}
+          </>
         }
       />
       <search className="filters" aria-label={t('people.filters')}>
