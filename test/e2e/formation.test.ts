@@ -228,7 +228,7 @@ describe('forming sets from applications (SQLite, real SMTP, Chromium)', () => {
     expect(consent.wording).toContain(currentConsent.dataUse);
     expect(await enrolment.answersOf(ben.name)).toEqual({
       'Themes you care about': 'volunteers, funding',
-      'Languages you can work in': 'en',
+      'Languages you can work in': 'English',
       'Your time zone': 'Europe/London',
       'When you can usually meet': 'Tuesday morning, Thursday afternoon',
       'What you hope to bring and to take away': ben.hopes,
