@@ -47,7 +47,9 @@ describe.each(storeKinds)('availability polls, on %s', (kind) => {
     // The facilitator who runs the poll is not invited to answer their own poll (issue 13, item 13).
     expect(mails.map((m) => m.to_address).sort()).toEqual(['membera2@example.org', 'membera@example.org']);
     const sydney = mails.find((m) => m.to_address === 'membera2@example.org')!;
-    expect(sydney.text_body).toContain('Wednesday 3 March 2027, 21:00–Thursday 4 March 00:00');
+    expect(sydney.text_body).toContain(
+      'Wed, 3 Mar 2027, 21:00\u2009–\u2009Thu, 4 Mar 2027, 00:00 (Australian Eastern Time)',
+    );
     expect(sydney.text_body).toContain(`http://localhost:3000/polls/${pollId}`);
     const denied = await t.call({
       method: 'POST',

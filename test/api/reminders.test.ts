@@ -71,14 +71,14 @@ describe.each(storeKinds)('reminders and notices, on %s', (kind) => {
     const mail = (kind: string, to: string) => mails.find((m) => m.kind === kind && m.to_address === to)!;
 
     const ny = mail('reminder', 'membera@example.org');
-    expect(ny.subject).toBe('Reminder: Set A meets après-demain');
+    expect(plain(ny.subject)).toBe('Rappel : Set A se réunit après-demain');
     expect(plain(ny.text_body)).toContain(
-      'When: jeu. 4 mars 2027, 04:00 – 06:00 (your time; 09:00 – 11:00 heure : Royaume-Uni)',
+      'Quand : jeu. 4 mars 2027, 04:00 – 06:00 (votre heure ; 09:00 – 11:00 heure : Royaume-Uni)',
     );
     const kolkata = mail('reminder', 'membera2@example.org');
-    expect(kolkata.subject).toBe('Reminder: Set A meets pasado mañana');
+    expect(plain(kolkata.subject)).toBe('Recordatorio: Set A se reúne pasado mañana');
     expect(plain(kolkata.text_body)).toContain(
-      'When: jue, 4 mar 2027, 14:30–16:30 (your time; 9:00–11:00 hora de Reino Unido)',
+      'Cuándo: jue, 4 mar 2027, 14:30–16:30 (su hora; 9:00–11:00 hora de Reino Unido)',
     );
     // The facilitator, in London like the meeting, reads one time and no second zone.
     expect(plain(mail('reminder', 'facilitatora@example.org').text_body)).toContain(
@@ -96,7 +96,7 @@ describe.each(storeKinds)('reminders and notices, on %s', (kind) => {
       return plain(String(event.description ?? ''));
     };
     expect(description(attached[0]!.content)).toContain(
-      'When: jeu. 4 mars 2027, 04:00 – 06:00 (your time; 09:00 – 11:00 heure : Royaume-Uni)',
+      'Quand : jeu. 4 mars 2027, 04:00 – 06:00 (votre heure ; 09:00 – 11:00 heure : Royaume-Uni)',
     );
     const download = async (cookie: string) => {
       const r = await t!.call({ method: 'GET', url: `/api/meetings/${meetingId}/calendar.ics`, cookie });
@@ -104,7 +104,7 @@ describe.each(storeKinds)('reminders and notices, on %s', (kind) => {
       return description(r.body);
     };
     expect(await download(w.cookies.memberA2)).toContain(
-      'When: jue, 4 mar 2027, 14:30–16:30 (your time; 9:00–11:00 hora de Reino Unido)',
+      'Cuándo: jue, 4 mar 2027, 14:30–16:30 (su hora; 9:00–11:00 hora de Reino Unido)',
     );
     expect(await download(w.cookies.facilitatorA)).toContain('When: Thu, 4 Mar 2027, 09:00–11:00');
   });
