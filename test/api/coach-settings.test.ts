@@ -57,7 +57,8 @@ describe.each(storeKinds)('the question coach switches, on %s', (kind) => {
     const response = await switchSet('memberA', false);
     expect(response.statusCode).toBe(403);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json().detail).toContain('set.configureCoach');
+    expect(response.json().action).toBe('set.configureCoach');
+    expect(response.json().detail).toContain('Only the set’s facilitator can switch the question coach');
     expect((await setCoach('memberA')).json().set.enabled).toBe(true);
   });
 
