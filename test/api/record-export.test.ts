@@ -87,6 +87,9 @@ describe.each(storeKinds)('exporting my meeting record, on %s', (kind) => {
     });
     expect(markdown.body).toContain(`## My problem: ${title}`);
     expect(markdown.body).toContain(`- **Struck home:** ${question}`);
+    // Times follow the one time rule: the reader's own zone (London here), named, not UTC.
+    expect(markdown.body).toMatch(/Started .+\(United Kingdom Time\)/);
+    expect(markdown.body).not.toContain(' UTC');
   });
 
   it("gives a set-mate their own record, without the presenter's problem or questions", async () => {

@@ -54,6 +54,8 @@ export type RecordLabel = (typeof recordLabels)[number];
 export interface RecordWords {
   t(key: RecordLabel, values?: Record<string, string | number>): string;
   list(names: readonly string[]): string;
+  /** An instant as the reader reads it: date and time in their own zone, and that zone's name. */
+  moment(iso: string): { date: string; time: string; zone: string };
 }
 
 /** A line of text; `strong` is a label set in bold before it (the struck-home mark). */
@@ -79,7 +81,7 @@ const list = (kind: 'bullets' | 'numbered' | 'checklist', texts: string[]): Bloc
 
 export function recordOutline(record: MeetingRecord, words: RecordWords): RecordOutline {
   const { t } = words;
-  const at = (iso: string) => t('at', { date: iso.slice(0, 10), time: iso.slice(11, 16) });
+  const at = (iso: string) => t('at', words.moment(iso));
   const minutes = (ms: number) => t('minutes', { n: Math.round(ms / 60_000) });
   const outcome = (o: ActionOutcome) => t(`outcome.${o}`);
   const intro: string[] = [];
@@ -100,7 +102,7 @@ export function recordOutline(record: MeetingRecord, words: RecordWords): Record
     t('agenda'),
     list(
       'bullets',
-      record.agendaRun.map((s) => t('agendaItem', { title: s.title, time: s.at.slice(11, 16) })),
+      record.agendaRun.map((s) => t('agendaItem', { title: s.title, time: words.moment(s.at).time })),
     ),
   );
   section(t('attendance'), [

@@ -16,6 +16,7 @@ const english: RecordWords = {
     return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
   },
   list: (names) => new Intl.ListFormat('en', { type: 'conjunction' }).format(names),
+  moment: (iso) => ({ date: iso.slice(0, 10), time: iso.slice(11, 16), zone: 'UTC' }),
 };
 
 function finishedMeeting() {

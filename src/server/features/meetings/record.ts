@@ -62,18 +62,31 @@ async function auditExport(ctx: AppContext, actor: PersonActor, meetingId: strin
   });
 }
 
+/** The reader's own zone, for the times in their export. */
+async function readerZone(ctx: AppContext, actor: PersonActor): Promise<string> {
+  const row = await ctx.store.db
+    .selectFrom('person')
+    .select('timeZone')
+    .where('id', '=', actor.personId)
+    .executeTakeFirst();
+  return row?.timeZone ?? 'UTC';
+}
+
 /** The viewer's record, with its Markdown export (in the record catalogue's words). */
 export async function meetingRecord(ctx: AppContext, actor: PersonActor, meetingId: string) {
   const record = await ownRecord(ctx, actor, meetingId);
   await auditExport(ctx, actor, meetingId, 'markdown');
-  return { record, markdown: toMarkdown(recordOutline(record, recordWords(ctx.i18n, actor.language))) };
+  const words = recordWords(ctx.i18n, actor.language, await readerZone(ctx, actor));
+  return { record, markdown: toMarkdown(recordOutline(record, words)) };
 }
 
 /** The viewer's record as a PDF: the same outline as the Markdown. */
 export async function meetingRecordPdf(ctx: AppContext, actor: PersonActor, meetingId: string) {
   const record = await ownRecord(ctx, actor, meetingId);
   await auditExport(ctx, actor, meetingId, 'pdf');
-  return recordPdf(recordOutline(record, recordWords(ctx.i18n, actor.language)));
+  return recordPdf(
+    recordOutline(record, recordWords(ctx.i18n, actor.language, await readerZone(ctx, actor))),
+  );
 }
 
 /** Who presented when and for how long, and who might present next so everyone gets their turn. */
