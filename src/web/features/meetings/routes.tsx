@@ -1,20 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../app/lazy-page.ts';
-import { Loading } from '../../ui/Spinner.tsx';
-
-/** The live room is the largest part of the app and only a set's meetings need it: its own chunk. */
-const RoomPage = lazy(() => import('./room/RoomPage.tsx').then((m) => ({ default: m.RoomPage })));
-
-function LazyRoomPage() {
-  const { t } = useTranslation();
-  return (
-    <Suspense fallback={<Loading label={t('meeting.room.loading')} />}>
-      <RoomPage />
-    </Suspense>
-  );
-}
 
 /**
  * The set's working pages and the live room, for the signed-in part of the app:
@@ -57,7 +42,15 @@ export const meetingRoutes: RouteObject[] = [
       },
     ],
   },
-  { path: 'meetings/:meetingId/room', element: <LazyRoomPage /> },
+  // The live room is the largest part of the app and only a set's meetings need it: its own chunk, shown
+  // once its words (the rest of the catalogue) have come too.
+  {
+    path: 'meetings/:meetingId/room',
+    lazy: lazyPage(
+      () => import('./room/RoomPage.tsx'),
+      (m) => m.RoomPage,
+    ),
+  },
   {
     path: 'meetings/:meetingId/record',
     lazy: lazyPage(
