@@ -197,7 +197,7 @@ describe('issues of common concern: shared by consent, grouped into themes, vote
     const benSet = await new SetConcernsPage(benPage, baseUrl, 'Set Kestrel').goto(`/sets/${world.kestrel}`);
     await benSet.propose(concerns.kestrelVolunteers, { showSetName: true });
     expect(await benSet.stateOf(concerns.kestrelVolunteers)).toMatch(
-      /^Waiting for objections Shared with the programme on .* \(Europe\/London\) unless someone in the set objects\.$/,
+      /^Waiting for objections Shared with the programme on .* \(United Kingdom Time\) unless someone in the set objects\.$/,
     );
 
     // 3. Set Heron, by keyboard: Chidi proposes; Dana proposes another and objects to Chidi's.
