@@ -25,7 +25,6 @@ export const coreKeyPaths: readonly string[] = [
   'programme.status',
   'programme.period',
   'set.role',
-  'refusals',
   'time.when',
 ];
 

@@ -19,7 +19,8 @@ function show(element: React.ReactElement) {
 const refusal = new ProblemError({
   status: 403,
   code: 'forbidden',
-  detail: 'Your role does not allow this (set.readContent).',
+  detail:
+    'What is said in a set stays in the set: only its members and facilitator can read it. Ask your programme coordinator or host admin if you think you should be able to.',
   action: 'set.readContent',
 });
 

@@ -12,11 +12,8 @@ import { NotFoundPage } from './NotFoundPage.tsx';
  */
 export function failureText(t: TFunction, error: unknown): string {
   if (!isProblem(error) || error.code === 'network') return t('errors.network');
-  if (error.status === 403 && error.action) {
-    const sentence = t(`refusals.${error.action}`, { defaultValue: '' });
-    if (sentence) return `${sentence} ${t('refusals.askWho')}`;
-    return t('refusals.generic');
-  }
+  // A refusal (403) comes worded by the server in the reader's language, from the catalogue's
+  // `refusals` for the refused action (src/server/http/authorize.ts), never as the action's name.
   return error.detail;
 }
 

@@ -1,8 +1,8 @@
 import type { i18n } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updatePerson } from '../../contract/people.ts';
-import { setupStatus } from '../../contract/setup.ts';
+import type { updatePerson } from '../../contract/people.ts';
+import type { setupStatus } from '../../contract/setup.ts';
 import {
   defaultLanguage,
   isLanguageCode,
@@ -10,10 +10,14 @@ import {
   languages,
   textDirection,
 } from '../../i18n/languages.ts';
-import { call } from '../api/call.ts';
+import { call, routeRef } from '../api/call.ts';
 import { useMenuButton } from '../ui/use-menu-button.ts';
 import { useAnnounce } from './flash.tsx';
 import { useSession } from './session.tsx';
+
+// The switch is in every page's banner: its routes are named, not imported (see routeRef).
+const setupRoute = routeRef<typeof setupStatus>('GET', '/api/setup');
+const personRoute = routeRef<typeof updatePerson>('PATCH', '/api/people/:id');
 
 /**
  * The reader's language: chosen in the header's switch by anyone, signed in or not. A visitor's choice is
@@ -97,7 +101,7 @@ function useLanguageSync() {
       if (personLanguage) return personLanguage;
       const preferred = storedLanguage() ?? browserLanguage();
       if (preferred) return preferred;
-      const status = await call(setupStatus, {}).catch(() => null);
+      const status = await call(setupRoute, {}).catch(() => null);
       return status?.defaultLanguage ?? defaultLanguage;
     };
     void choose().then((code) => {
@@ -133,7 +137,7 @@ export function LanguageMenu() {
     rememberLanguage(code);
     try {
       if (me) {
-        await call(updatePerson, { params: { id: me.person.id }, body: { language: code } });
+        await call(personRoute, { params: { id: me.person.id }, body: { language: code } });
         await applyLanguage(instance, code);
         await refresh();
       } else {

@@ -3,7 +3,7 @@
  * useTimeFormat() (src/web/app/time.ts): the person's zone and language, one rule everywhere.
  */
 import { formatCalendarDate, formatDateTime as formatInstant } from '../../domain/time/format.ts';
-import { canonicalTimeZone, timeZoneNames } from '../../domain/time-zones.ts';
+import { canonicalTimeZone, timeZoneNames } from '../../domain/time-zone-names.ts';
 
 /** A calendar date (the same day in every zone): "4 Mar 2027". */
 export function formatDate(isoDate: string, language: string): string {

@@ -1,5 +1,28 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../app/lazy-page.ts';
+import { loadRestOfCatalogue } from '../../i18n.ts';
+import { Loading } from '../../ui/Spinner.tsx';
+
+/**
+ * The live room is the largest part of the app and only a set's meetings need it: its own chunk, shown
+ * with its words (the rest of the catalogue), and "Opening the meeting room…" while both come.
+ */
+const RoomPage = lazy(() =>
+  Promise.all([import('./room/RoomPage.tsx'), loadRestOfCatalogue()]).then(([m]) => ({
+    default: m.RoomPage,
+  })),
+);
+
+function LazyRoomPage() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Loading label={t('meeting.room.loading')} />}>
+      <RoomPage />
+    </Suspense>
+  );
+}
 
 /**
  * The set's working pages and the live room, for the signed-in part of the app:
@@ -42,15 +65,7 @@ export const meetingRoutes: RouteObject[] = [
       },
     ],
   },
-  // The live room is the largest part of the app and only a set's meetings need it: its own chunk, shown
-  // once its words (the rest of the catalogue) have come too.
-  {
-    path: 'meetings/:meetingId/room',
-    lazy: lazyPage(
-      () => import('./room/RoomPage.tsx'),
-      (m) => m.RoomPage,
-    ),
-  },
+  { path: 'meetings/:meetingId/room', element: <LazyRoomPage /> },
   {
     path: 'meetings/:meetingId/record',
     lazy: lazyPage(
