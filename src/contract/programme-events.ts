@@ -66,6 +66,27 @@ export const getProgrammeEvent = route({
   response: programmeEvent,
 });
 
+export const createProgrammeEvent = route({
+  method: 'POST',
+  path: '/api/programmes/:id/events',
+  tags: ['schedule'],
+  summary:
+    'Add a programme date that is already agreed (no poll): everyone in the programme’s sets gets it by email with its .ics',
+  params: idParams,
+  body: z.strictObject({
+    title: name,
+    /** Wall-clock start in the event's zone, e.g. 2027-05-19T13:00. */
+    localStart: localDateTime,
+    timeZone,
+    durationMinutes,
+    place: shortText.default(''),
+    videoUrl: videoUrl.default(''),
+  }),
+  status: 201,
+  response: programmeEvent,
+});
+export type NewProgrammeEvent = z.output<typeof createProgrammeEvent.body>;
+
 export const changeProgrammeEvent = route({
   method: 'PATCH',
   path: '/api/programme-events/:id',

@@ -280,3 +280,80 @@ describe.each(storeKinds)('programme events from a programme-wide poll, on %s', 
     expect(upcoming.events[0]).toMatchObject({ id: eventId, status: 'cancelled' });
   });
 });
+
+describe.each(storeKinds)('a programme date agreed without a poll, on %s', (kind) => {
+  let t: TestApp;
+  let w: World;
+  let smtp: SmtpCatcher;
+  const clock = new Date('2027-01-04T09:00:00Z');
+  const add = (who: keyof World['cookies'], payload: object) =>
+    t.call({
+      method: 'POST',
+      url: `/api/programmes/${w.programmeId}/events`,
+      cookie: w.cookies[who],
+      payload,
+    });
+  const gathering = {
+    title: 'Closing gathering',
+    localStart: '2027-06-10T14:00',
+    timeZone: 'Europe/London',
+    durationMinutes: 180,
+    place: 'Friends House, London',
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpCatcher();
+    t = await createTestApp(kind, { smtpUrl: smtp.url }, { startMailWorker: true, now: () => clock });
+    w = await buildWorld(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('lets a coordinator set a date directly, and mails everyone in the programme its .ics once', async () => {
+    const r = await add('coordinator', gathering);
+    expect(r.statusCode, r.body).toBe(201);
+    const event = r.json();
+    expect(event).toMatchObject({
+      title: 'Closing gathering',
+      kind: 'gathering',
+      pollId: null,
+      startsAt: '2027-06-10T13:00:00.000Z',
+      endsAt: '2027-06-10T16:00:00.000Z',
+      status: 'scheduled',
+      abilities: { manage: true },
+    });
+    await until(() => smtp.messages.filter((m) => m.subject?.startsWith('New date: ')).length >= 4);
+    const announced = smtp.messages.filter((m) => m.subject?.startsWith('New date: '));
+    expect(announced.map((m) => m.envelope.to[0]).sort()).toEqual(programmePeople);
+    const [ics] = events(icsOf(announced[0]!));
+    expect(ics).toMatchObject({
+      uid: `programme-event-${event.id}@revans`,
+      start: '2027-06-10T13:00:00.000Z',
+    });
+    const upcoming = (
+      await t.call({ method: 'GET', url: '/api/me/upcoming', cookie: w.cookies.memberB })
+    ).json();
+    expect(upcoming.events.map((e: { id: string }) => e.id)).toContain(event.id);
+  });
+
+  it('refuses members, other programmes’ coordinators, past times and bad input, adding nothing', async () => {
+    const before = await t.ctx.store.plain.selectFrom('programme_event').select('id').execute();
+    expect((await add('memberA', gathering)).statusCode).toBe(403);
+    expect((await add('otherCoordinator', gathering)).statusCode).toBe(404);
+    const past = await add('coordinator', { ...gathering, localStart: '2026-12-01T10:00' });
+    expect(past.statusCode).toBe(400);
+    expect(past.headers['content-type']).toContain('application/problem+json');
+    expect(past.json().detail).toBe('The new time must be later than now.');
+    const bad = await add('coordinator', { ...gathering, timeZone: 'Mars/Olympus', durationMinutes: -5 });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['body.durationMinutes', 'body.timeZone']);
+    expect(await t.ctx.store.plain.selectFrom('programme_event').select('id').execute()).toEqual(before);
+  });
+});

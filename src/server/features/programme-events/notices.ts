@@ -42,10 +42,18 @@ export async function eventAnnouncement(ctx: AppContext, event: CalendarEvent, t
  * its .ics, through the same outbox and ledger as meeting notices. Run it in the transaction that
  * changed the event.
  */
-export async function sendEventNotices(ctx: AppContext, eventId: string): Promise<number> {
+export async function sendEventNotices(
+  ctx: AppContext,
+  eventId: string,
+  { announce = false } = {},
+): Promise<number> {
   const [event] = await loadCalendarEvents(ctx.db, { eventIds: [eventId] });
   if (!event) return 0;
-  const template = event.status === 'cancelled' ? 'programmeEventCancelled' : 'programmeEventChanged';
+  const template = announce
+    ? 'programmeEventAnnounced'
+    : event.status === 'cancelled'
+      ? 'programmeEventCancelled'
+      : 'programmeEventChanged';
   const people = await programmeRecipients(ctx.db, event.programmeId);
   const prefs = await loadPreferences(
     ctx.db,
@@ -65,7 +73,7 @@ export async function sendEventNotices(ctx: AppContext, eventId: string): Promis
     );
     if (!claimed) continue;
     const sent = await queueNotice(ctx, to, prefs.get(to.personId)!, {
-      preference: 'changes',
+      preference: announce ? 'invitations' : 'changes',
       template,
       vars: {
         title: event.title,

@@ -6,6 +6,7 @@ import { registerRoute } from '../../http/route.ts';
 import {
   cancelProgrammeEvent,
   changeProgrammeEvent,
+  createProgrammeEvent,
   getProgrammeEvent,
   listProgrammeEvents,
   programmeEventIcs,
@@ -19,6 +20,9 @@ export const programmeEventRoutes: FastifyPluginAsync<{ ctx: AppContext }> = asy
   );
   registerRoute(app, contract.getProgrammeEvent, ({ request, params }) =>
     getProgrammeEvent(ctx, signedIn(request), params.id),
+  );
+  registerRoute(app, contract.createProgrammeEvent, ({ request, params, body }) =>
+    createProgrammeEvent(ctx, signedIn(request), params.id, body),
   );
   registerRoute(app, contract.changeProgrammeEvent, ({ request, params, body }) =>
     changeProgrammeEvent(ctx, signedIn(request), params.id, body),

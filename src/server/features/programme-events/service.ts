@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ProgrammeEvent, ProgrammeEventChange } from '../../../contract/programme-events.ts';
+import type {
+  NewProgrammeEvent,
+  ProgrammeEvent,
+  ProgrammeEventChange,
+} from '../../../contract/programme-events.ts';
 import { can, type PersonActor } from '../../../domain/access.ts';
 import { localIn } from '../../../domain/schedule/format.ts';
 import { localToUtc } from '../../../domain/time-zones.ts';
@@ -201,6 +205,51 @@ export async function upcomingEvents(ctx: AppContext, actor: PersonActor, zone: 
     since,
     await facilitatedEventIds(ctx.db, actor.personId),
   );
+}
+
+/**
+ * A date already agreed (a gathering fixed outside Revans): no poll needed. Everyone in the programme's
+ * sets is told with its .ics, in the transaction that adds it.
+ */
+export async function createProgrammeEvent(
+  ctx: AppContext,
+  actor: PersonActor,
+  programmeId: string,
+  input: NewProgrammeEvent,
+): Promise<ProgrammeEvent> {
+  authorize(actor, 'programme.manageEvents', await programmeResource(ctx.db, programmeId));
+  const start = localToUtc({ local: input.localStart, timeZone: input.timeZone });
+  if (start.getTime() <= ctx.now().getTime())
+    throw new Problem('validation-failed', 'The new time must be later than now.', [
+      { field: 'body.localStart', message: 'must be later than now' },
+    ]);
+  const id = randomUUID();
+  await transact(ctx, async (tx) => {
+    const now = tx.now().toISOString();
+    await tx.db
+      .insertInto('programmeEvent')
+      .values({
+        id,
+        programmeId,
+        kind: 'gathering',
+        title: input.title,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + input.durationMinutes * 60_000).toISOString(),
+        timeZone: input.timeZone,
+        place: input.place,
+        videoUrl: input.videoUrl,
+        status: 'scheduled',
+        sequence: 0,
+        pollId: null,
+        createdBy: actor.personId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await sendEventNotices(tx, id, { announce: true });
+    tx.afterCommit(() => tx.mail.wake());
+  });
+  return getProgrammeEvent(ctx, actor, id);
 }
 
 /** Loads an event for a change: who may manage it, and only while it is still to come and not cancelled. */

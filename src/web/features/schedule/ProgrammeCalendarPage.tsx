@@ -9,6 +9,7 @@ import { ButtonLink } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
+import { AddProgrammeEventForm } from './AddProgrammeEventForm.tsx';
 import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
 import './schedule.css';
 import { useTimeFormat } from '../../app/time.ts';
@@ -79,6 +80,13 @@ export function ProgrammeCalendarPage() {
             ))}
           </ul>
         )}
+        {programme.abilities['programme.manageEvents'] ? (
+          <section className="section" aria-labelledby="programme-fixed-date-heading">
+            <h4 id="programme-fixed-date-heading">{t('schedule.programme.fixedTitle')}</h4>
+            <p className="muted">{t('schedule.programme.fixedLead')}</p>
+            <AddProgrammeEventForm programmeId={programme.id} onAdded={() => void data.reload()} />
+          </section>
+        ) : null}
       </section>
       <h3>{t('schedule.programme.setMeetings')}</h3>
       <table className="table">
