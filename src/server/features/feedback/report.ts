@@ -226,6 +226,13 @@ export async function buildReport(
   const quotes = released ? released.map((i) => quotable[Number(i)]!) : [];
 
   const pulses = await programmePulseFigures(ctx, row.programmeId, k);
+  // A month as its readers name it ("March 2027", "mars 2027"), not as its key (2027-03).
+  const monthNames = new Intl.DateTimeFormat(actor.language ?? 'en', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const monthName = (key: string) => monthNames.format(new Date(`${key}-01T00:00:00Z`));
   if (pulses.months.length) {
     const mean = (a: { shown: boolean; mean?: number }) => (a.shown ? (a.mean ?? null) : null);
     const summary = t('reviewReport.pulsesTrendSummary', {
@@ -233,11 +240,11 @@ export async function buildReport(
         .map((m) =>
           m.summary.useful.shown && m.summary.safe.shown
             ? t('reviewReport.pulsesMonth', {
-                month: m.key,
+                month: monthName(m.key),
                 useful: m.summary.useful.mean,
                 safe: m.summary.safe.mean,
               })
-            : t('reviewReport.pulsesMonthHidden', { month: m.key }),
+            : t('reviewReport.pulsesMonthHidden', { month: monthName(m.key) }),
         )
         .join('; '),
     });
@@ -247,7 +254,7 @@ export async function buildReport(
       summary,
       option: trendOption(
         { title: t('reviewReport.pulsesTrend'), summary },
-        pulses.months.map((m) => m.key),
+        pulses.months.map((m) => monthName(m.key)),
         [
           { name: t('reviewReport.useful'), values: pulses.months.map((m) => mean(m.summary.useful)) },
           { name: t('reviewReport.safe'), values: pulses.months.map((m) => mean(m.summary.safe)) },
