@@ -93,7 +93,12 @@ describe('my settings (SQLite, Chromium)', () => {
 
     // Language, by its own name.
     const language = page.getByRole('combobox', { name: /^Language/ });
-    expect(await language.locator('option').allTextContents()).toEqual(['English', 'Français', 'Español', 'العربية']);
+    expect(await language.locator('option').allTextContents()).toEqual([
+      'English',
+      'Français',
+      'Español',
+      'العربية',
+    ]);
     await language.selectOption({ label: 'Español' });
 
     // Time zone by the old name people (and some browsers) still use.
