@@ -113,7 +113,8 @@ describe('closing a programme, and people’s data', () => {
     await saveScreenshot(ada, 'programme-closed');
     // The closed programme no longer offers its dead application link (copy, replace, revoke).
     await ada.goto(new URL(`/programmes/${ids.programme}/enrolment`, journey.baseUrl).href);
-    await ada.getByRole('heading', { name: 'Stage of the programme' }).waitFor();
+    await settings.banner().waitFor();
+    await ada.waitForLoadState('networkidle');
     expect(await ada.getByRole('heading', { name: 'Open application link' }).count()).toBe(0);
 
     const data = await new DataPage(ada, journey.baseUrl).goto('/data');

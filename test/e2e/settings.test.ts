@@ -99,6 +99,12 @@ describe('my settings (SQLite, Chromium)', () => {
       'Español',
       'العربية',
     ]);
+    // Reminder times from presets (the defaults are two days and two hours before), not a comma list.
+    expect(await settings.reminderTexts()).toEqual(['2 days before', '2 hours before']);
+    await settings.removeReminder('2 hours before');
+    await settings.addReminder('30 minutes before');
+    expect(await settings.reminderTexts()).toEqual(['2 days before', '30 minutes before']);
+
     await language.selectOption({ label: 'Español' });
 
     // Time zone by the old name people (and some browsers) still use.
@@ -110,17 +116,16 @@ describe('my settings (SQLite, Chromium)', () => {
     await settings.auditState('the time-zone search, on a phone');
     await settings.saveProfile();
 
-    // Reminder times from presets (the defaults are two days and two hours before), not a comma list.
-    expect(await settings.reminderTexts()).toEqual(['2 days before', '2 hours before']);
-    await settings.removeReminder('2 hours before');
-    await settings.addReminder('30 minutes before');
-    expect(await settings.reminderTexts()).toEqual(['2 days before', '30 minutes before']);
-
     await page.reload();
     await settings.arrived();
     expect(await language.inputValue()).toBe('es');
     expect(await settings.zone().inputValue()).toBe('Asia/Kolkata');
-    expect(await settings.reminderTexts()).toEqual(['2 days before', '30 minutes before']);
+    // The page now speaks Spanish, reminders included.
+    const spanishReminders = page.getByRole('list', { name: 'Recordatorios de reunión' }).locator('span');
+    expect((await spanishReminders.allTextContents()).map((text) => text.trim())).toEqual([
+      '2 días antes',
+      '30 minutos antes',
+    ]);
     const stored = await server.ctx.store.plain
       .selectFrom('person')
       .select(['time_zone', 'language'])
@@ -130,6 +135,12 @@ describe('my settings (SQLite, Chromium)', () => {
   });
 
   it('is axe-clean on a laptop, with the calendar feed and links to devices and data', async () => {
+    // Read in English, whatever the journey before chose.
+    await server.ctx.store.plain
+      .updateTable('person')
+      .set({ language: 'en' })
+      .where('id', '=', amaraId)
+      .execute();
     const page = await signedIn(laptop);
     await page.goto(`${baseUrl}/settings`);
     const settings = await new SettingsPage(page, baseUrl).arrived();

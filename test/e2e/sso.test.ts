@@ -193,7 +193,9 @@ describe('single sign-on and two-factor sign-in, in the browser', () => {
     await phoneSignIn.enterCode(totpNow(totpSecret));
     await new DashboardPage(phone, journey.baseUrl).arrived();
 
-    await admin.getByRole('link', { name: 'Sign-in and devices' }).click();
+    // Sign-in and devices are one of My settings' places (the banner keeps to one line on a laptop).
+    await admin.getByRole('link', { name: 'My settings' }).click();
+    await admin.getByRole('link', { name: 'Manage sign-in and devices' }).click();
     const security = await new SecurityPage(admin, journey.baseUrl).arrived();
     // This browser, the phone, and the session the first-run setup opened.
     const devices = await security.devices();

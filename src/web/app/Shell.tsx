@@ -94,9 +94,6 @@ function AccountMenu() {
       <Link className="account__settings" to="/settings">
         {t('nav.settings')}
       </Link>
-      <Link className="account__security" to="/settings/security">
-        {t('nav.security')}
-      </Link>
       <button type="button" className="account__signout" onClick={leave}>
         {t('nav.signOut')}
       </button>
