@@ -3,6 +3,7 @@ import type {
   NewProgrammeEvent,
   ProgrammeEvent,
   ProgrammeEventChange,
+  ProgrammeEventKind,
 } from '../../../contract/programme-events.ts';
 import { can, type PersonActor } from '../../../domain/access.ts';
 import { localIn } from '../../../domain/schedule/format.ts';
@@ -207,6 +208,45 @@ export async function upcomingEvents(ctx: AppContext, actor: PersonActor, zone: 
   );
 }
 
+/** A programme event dated now (not by a poll): a gathering agreed outside Revans, or a workshop's date. */
+export async function insertDatedEvent(
+  ctx: AppContext,
+  event: {
+    id: string;
+    programmeId: string;
+    kind: ProgrammeEventKind;
+    title: string;
+    start: Date;
+    durationMinutes: number;
+    timeZone: string;
+    place: string;
+    videoUrl: string;
+    createdBy: string;
+  },
+): Promise<void> {
+  const now = ctx.now().toISOString();
+  await ctx.db
+    .insertInto('programmeEvent')
+    .values({
+      id: event.id,
+      programmeId: event.programmeId,
+      kind: event.kind,
+      title: event.title,
+      startsAt: event.start.toISOString(),
+      endsAt: new Date(event.start.getTime() + event.durationMinutes * 60_000).toISOString(),
+      timeZone: event.timeZone,
+      place: event.place,
+      videoUrl: event.videoUrl,
+      status: 'scheduled',
+      sequence: 0,
+      pollId: null,
+      createdBy: event.createdBy,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+}
+
 /**
  * A date already agreed (a gathering fixed outside Revans): no poll needed. Everyone in the programme's
  * sets is told with its .ics, in the transaction that adds it.
@@ -225,27 +265,18 @@ export async function createProgrammeEvent(
     ]);
   const id = randomUUID();
   await transact(ctx, async (tx) => {
-    const now = tx.now().toISOString();
-    await tx.db
-      .insertInto('programmeEvent')
-      .values({
-        id,
-        programmeId,
-        kind: 'gathering',
-        title: input.title,
-        startsAt: start.toISOString(),
-        endsAt: new Date(start.getTime() + input.durationMinutes * 60_000).toISOString(),
-        timeZone: input.timeZone,
-        place: input.place,
-        videoUrl: input.videoUrl,
-        status: 'scheduled',
-        sequence: 0,
-        pollId: null,
-        createdBy: actor.personId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
+    await insertDatedEvent(tx, {
+      id,
+      programmeId,
+      kind: 'gathering',
+      title: input.title,
+      start,
+      durationMinutes: input.durationMinutes,
+      timeZone: input.timeZone,
+      place: input.place,
+      videoUrl: input.videoUrl,
+      createdBy: actor.personId,
+    });
     await sendEventNotices(tx, id, { announce: true });
     tx.afterCommit(() => tx.mail.wake());
   });

@@ -18,7 +18,7 @@ import { buildCalendar } from '../calendar/ics.ts';
 import { createPoll } from '../polls/service.ts';
 import { sendEventNotices } from '../programme-events/notices.ts';
 import { loadCalendarEvents } from '../programme-events/queries.ts';
-import { presentProgrammeEvent, viewerZone } from '../programme-events/service.ts';
+import { insertDatedEvent, presentProgrammeEvent, viewerZone } from '../programme-events/service.ts';
 import { programmeResource } from '../resources.ts';
 import { sendWorkshopInvitations } from './mail.ts';
 import { programmeParticipants } from './people.ts';
@@ -299,26 +299,18 @@ export async function createWorkshop(
     let eventId: string | null = null;
     if (start) {
       eventId = randomUUID();
-      await tx.db
-        .insertInto('programmeEvent')
-        .values({
-          id: eventId,
-          programmeId,
-          kind: 'workshop',
-          title: input.title,
-          startsAt: start.toISOString(),
-          endsAt: new Date(start.getTime() + input.durationMinutes * 60_000).toISOString(),
-          timeZone: input.timeZone,
-          place: input.place,
-          videoUrl: input.videoUrl,
-          status: 'scheduled',
-          sequence: 0,
-          pollId: null,
-          createdBy: actor.personId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .execute();
+      await insertDatedEvent(tx, {
+        id: eventId,
+        programmeId,
+        kind: 'workshop',
+        title: input.title,
+        start,
+        durationMinutes: input.durationMinutes,
+        timeZone: input.timeZone,
+        place: input.place,
+        videoUrl: input.videoUrl,
+        createdBy: actor.personId,
+      });
     }
     await tx.db
       .insertInto('workshop')

@@ -18,11 +18,9 @@ const apologiesRoute = routeRef<typeof sendApologies>('PUT', '/api/meetings/:id/
 
 function MeetingCard({
   meeting,
-  timeZone,
   onChange,
 }: {
   meeting: HomeMeeting;
-  timeZone: string;
   onChange(): void;
 }) {
   const { t } = useTranslation();
@@ -196,7 +194,6 @@ export function WhatsNext() {
               <MeetingCard
                 key={m.id}
                 meeting={m}
-                timeZone={data.timeZone}
                 onChange={() => void home.reload()}
               />
             ))}
