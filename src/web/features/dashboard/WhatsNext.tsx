@@ -16,13 +16,7 @@ import './home.css';
 const homeRoute = routeRef<typeof getHome>('GET', '/api/home');
 const apologiesRoute = routeRef<typeof sendApologies>('PUT', '/api/meetings/:id/attendance/me');
 
-function MeetingCard({
-  meeting,
-  onChange,
-}: {
-  meeting: HomeMeeting;
-  onChange(): void;
-}) {
+function MeetingCard({ meeting, onChange }: { meeting: HomeMeeting; onChange(): void }) {
   const { t } = useTranslation();
   const when = useTimeFormat().dateTime;
   const [busy, setBusy] = useState(false);
@@ -191,11 +185,7 @@ export function WhatsNext() {
           <h3 id="next-meetings">{t('home.meetings')}</h3>
           <ul className="next-cards">
             {data.nextMeetings.map((m) => (
-              <MeetingCard
-                key={m.id}
-                meeting={m}
-                onChange={() => void home.reload()}
-              />
+              <MeetingCard key={m.id} meeting={m} onChange={() => void home.reload()} />
             ))}
           </ul>
           <p>
