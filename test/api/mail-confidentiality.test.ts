@@ -25,6 +25,7 @@ const carriesNoSetContent = [
   'reminder',
   'pollInvitation',
   'pollConfirmed',
+  'programmeEventAnnounced',
   'programmeEventChanged',
   'programmeEventCancelled',
   'applyInvitation',
