@@ -7,6 +7,7 @@ import type {
 } from '../../domain/access.ts';
 import { programmeClosed } from '../../domain/programme-lifecycle.ts';
 import { notFound } from '../http/problem.ts';
+import { precompiled } from '../store/precompiled.ts';
 import type { Database, DB } from '../store/schema.ts';
 
 /**
@@ -15,15 +16,38 @@ import type { Database, DB } from '../store/schema.ts';
  * the tables by their own names on that same connection: dropping the camelCase plugin is all it takes.
  */
 type Executor = Kysely<DB> | Kysely<Database>;
-const tables = (db: Executor) => (db as Kysely<Database>).withoutPlugins();
+// One plain view per instance, so the precompiled loaders below find their statements again.
+const plainViews = new WeakMap<Executor, Kysely<Database>>();
+const tables = (db: Executor): Kysely<Database> => {
+  let view = plainViews.get(db);
+  if (!view) {
+    view = (db as Kysely<Database>).withoutPlugins();
+    plainViews.set(db, view);
+  }
+  return view;
+};
+
+const programmeFacts = precompiled((db: Kysely<Database>, p: { programmeId: string }) =>
+  db.selectFrom('programme').select(['id', 'host_id', 'status']).where('id', '=', p.programmeId),
+);
+
+const setFacts = precompiled((db: Kysely<Database>, p: { setId: string }) =>
+  db
+    .selectFrom('learning_set')
+    .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
+    .select([
+      'learning_set.id',
+      'learning_set.programme_id',
+      'learning_set.mode',
+      'programme.host_id',
+      'programme.status',
+    ])
+    .where('learning_set.id', '=', p.setId),
+);
 
 /** Loads the facts the access map needs about a resource; an unknown id is a 404 like an invisible one. */
 export async function programmeResource(db: Executor, programmeId: string): Promise<ProgrammeResource> {
-  const row = await tables(db)
-    .selectFrom('programme')
-    .select(['id', 'host_id', 'status'])
-    .where('id', '=', programmeId)
-    .executeTakeFirst();
+  const row = await programmeFacts.takeFirst(tables(db), { programmeId });
   if (!row) throw notFound('programme');
   return {
     type: 'programme',
@@ -34,18 +58,7 @@ export async function programmeResource(db: Executor, programmeId: string): Prom
 }
 
 export async function setResource(db: Executor, setId: string): Promise<SetResource> {
-  const row = await tables(db)
-    .selectFrom('learning_set')
-    .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
-    .select([
-      'learning_set.id',
-      'learning_set.programme_id',
-      'learning_set.mode',
-      'programme.host_id',
-      'programme.status',
-    ])
-    .where('learning_set.id', '=', setId)
-    .executeTakeFirst();
+  const row = await setFacts.takeFirst(tables(db), { setId });
   if (!row) throw notFound('set');
   return {
     type: 'set',

@@ -1,10 +1,9 @@
 /**
- * The security headers, written once from PUBLIC_URL: Fastify's helmet plugin sets them on every answer
- * the app makes, and the same list goes on the few answers Node's HTTP parser makes before Fastify sees
- * the request (over-long headers, malformed requests).
+ * The security headers, written once from PUBLIC_URL by helmet: the app sets the list on every answer,
+ * and the same list goes on the few answers Node's HTTP parser makes before Fastify sees the request
+ * (over-long headers, malformed requests).
  */
-import type { FastifyHelmetOptions } from '@fastify/helmet';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /** The live socket's own address: only PUBLIC_URL's host, never any ws:/wss: host. */
 function socketSources(publicUrl: string): string[] {
@@ -17,7 +16,7 @@ function socketSources(publicUrl: string): string[] {
   return sources;
 }
 
-export function helmetOptions(publicUrl: string): FastifyHelmetOptions {
+function helmetOptions(publicUrl: string): HelmetOptions {
   const https = new URL(publicUrl).protocol === 'https:';
   return {
     contentSecurityPolicy: {
@@ -38,16 +37,12 @@ export function helmetOptions(publicUrl: string): FastifyHelmetOptions {
 /** The headers helmet sets with these options, as name/value pairs for a raw answer. */
 export function staticSecurityHeaders(publicUrl: string): [string, string][] {
   const headers: [string, string][] = [];
-  const { contentSecurityPolicy, strictTransportSecurity } = helmetOptions(publicUrl);
   const response = {
     setHeader: (name: string, value: string | number | readonly string[]) => {
       headers.push([name, String(value)]);
     },
     removeHeader: () => {},
   };
-  helmet({
-    contentSecurityPolicy: contentSecurityPolicy as never,
-    strictTransportSecurity: strictTransportSecurity as never,
-  })({} as never, response as never, () => {});
+  helmet(helmetOptions(publicUrl))({} as never, response as never, () => {});
   return headers;
 }

@@ -11,7 +11,8 @@ import { initialStatuses, transitionProblem } from '../../../domain/programme-li
 import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
-import { conflict, Problem } from '../../http/problem.ts';
+import { conflict, notFound, Problem } from '../../http/problem.ts';
+import { precompiled } from '../../store/precompiled.ts';
 import { transact } from '../../transact.ts';
 import { hostResource, programmeResource } from '../resources.ts';
 import { presentProgramme } from './present.ts';
@@ -42,28 +43,31 @@ export async function listProgrammes(
     .map((row) => presentProgramme(actor, row));
 }
 
-async function coordinators(ctx: AppContext, programmeId: string) {
-  return ctx.db
+const coordinatorsOf = precompiled((db, p: { programmeId: string }) =>
+  db
     .selectFrom('programmeCoordinator')
     .innerJoin('person', 'person.id', 'programmeCoordinator.personId')
     .select(['person.id as personId', 'person.name'])
-    .where('programmeCoordinator.programmeId', '=', programmeId)
-    .orderBy('person.name')
-    .execute();
-}
+    .where('programmeCoordinator.programmeId', '=', p.programmeId)
+    .orderBy('person.name'),
+);
+const programmeRow = precompiled((db, p: { programmeId: string }) =>
+  db.selectFrom('programme').selectAll().where('id', '=', p.programmeId),
+);
 
+/** The programme page: after the access check, the programme and its coordinators are read together. */
 export async function getProgramme(
   ctx: AppContext,
   actor: PersonActor,
   programmeId: string,
 ): Promise<Programme> {
   authorize(actor, 'programme.read', await programmeResource(ctx.db, programmeId));
-  const row = await ctx.db
-    .selectFrom('programme')
-    .selectAll()
-    .where('id', '=', programmeId)
-    .executeTakeFirstOrThrow();
-  return { ...presentProgramme(actor, row), coordinators: await coordinators(ctx, programmeId) };
+  const [row, coordinators] = await Promise.all([
+    programmeRow.takeFirst(ctx.db, { programmeId }),
+    coordinatorsOf.execute(ctx.db, { programmeId }),
+  ]);
+  if (!row) throw notFound('programme');
+  return { ...presentProgramme(actor, row), coordinators };
 }
 
 export async function createProgramme(

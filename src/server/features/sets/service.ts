@@ -4,11 +4,12 @@ import { can, type PersonActor, type SetRole } from '../../../domain/access.ts';
 import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
-import { conflict, Problem } from '../../http/problem.ts';
+import { conflict, notFound, Problem } from '../../http/problem.ts';
+import { precompiled } from '../../store/precompiled.ts';
 import { transact } from '../../transact.ts';
 import { programmeResource, setResource } from '../resources.ts';
 import { type ProgrammeFacts, presentSet } from './present.ts';
-import { rosters } from './queries.ts';
+import { rosterOf, rosters } from './queries.ts';
 
 async function programmeFacts(ctx: AppContext, programmeId: string): Promise<ProgrammeFacts> {
   return ctx.db
@@ -42,16 +43,26 @@ export async function listSets(
   return visible.map((row) => presentSet(actor, row, programme, byId.get(row.id) ?? []));
 }
 
+const setRow = precompiled((db, p: { setId: string }) =>
+  db.selectFrom('learningSet').selectAll().where('id', '=', p.setId),
+);
+const programmeOfSet = precompiled((db, p: { programmeId: string }) =>
+  db
+    .selectFrom('programme')
+    .select(['id', 'name', 'hostId', 'minSetSize', 'maxSetSize', 'status'])
+    .where('id', '=', p.programmeId),
+);
+
+/** A set's page: after the access check, its row, programme and roster are read together. */
 export async function getSet(ctx: AppContext, actor: PersonActor, setId: string): Promise<LearningSet> {
   const resource = await setResource(ctx.db, setId);
   authorize(actor, 'set.readRoster', resource);
-  const row = await ctx.db
-    .selectFrom('learningSet')
-    .selectAll()
-    .where('id', '=', setId)
-    .executeTakeFirstOrThrow();
-  const programme = await programmeFacts(ctx, row.programmeId);
-  const roster = (await rosters(ctx.db, [setId])).get(setId) ?? [];
+  const [row, programme, roster] = await Promise.all([
+    setRow.takeFirst(ctx.db, { setId }),
+    programmeOfSet.takeFirst(ctx.db, { programmeId: resource.programmeId }),
+    rosterOf(ctx.db, setId),
+  ]);
+  if (!row || !programme) throw notFound('set');
   return presentSet(actor, row, programme, roster);
 }
 
