@@ -64,6 +64,8 @@ interface Load {
   files: number;
   /** Any JS or CSS file that did not come brotli-compressed (should be none over 1 kB). */
   notBrotli: string[];
+  /** Each file as sent, largest first: what to look at when the budget is missed. */
+  sizes: string[];
 }
 
 /** What a first visit downloads: JS and CSS, as sent, until the heading shows and the network is quiet. */
@@ -122,6 +124,9 @@ async function firstLoad(page: Page): Promise<Load> {
       totalBytes: jsBytes + cssBytes,
       files: files.length,
       notBrotli: files.filter((f) => f.encoding !== 'br' && f.bytes > 1024).map((f) => f.url),
+      sizes: files
+        .sort((a, b) => b.bytes - a.bytes)
+        .map((f) => `${new URL(f.url).pathname.replace('/assets/', '')} ${f.bytes}`),
     };
   } finally {
     await browser.close();
@@ -136,6 +141,8 @@ interface Scores {
   fcpMs: number;
   /** Audits that cost points, for the record. */
   failing: string[];
+  /** What moved, when the layout shifted (Lighthouse's layout-shifts audit: the node and its score). */
+  shifts: string[];
 }
 
 async function lighthouseScores(page: Page): Promise<Scores> {
@@ -173,6 +180,10 @@ async function lighthouseScores(page: Page): Promise<Scores> {
         tbtMs: ms('total-blocking-time'),
         fcpMs: ms('first-contentful-paint'),
         failing,
+        shifts: (
+          (audits['layout-shifts']?.details as { items?: { node?: { selector?: string }; score?: number }[] })
+            ?.items ?? []
+        ).map((item) => `${item.node?.selector ?? '?'} (${(item.score ?? 0).toFixed(3)})`),
       };
       if (!best || scores.performance > best.performance) best = scores;
     } finally {
@@ -243,13 +254,15 @@ try {
   for (const [name, page] of Object.entries(pages)) {
     loads[name] = await firstLoad(page);
     log(`web: ${name} first load ${loads[name].totalBytes} B JS+CSS in ${loads[name].files} files`);
+    log(`  ${loads[name].sizes.join(', ')}`);
   }
   for (const [name, page] of Object.entries(pages)) {
     scores[name] = await lighthouseScores(page);
     const s = scores[name];
     log(
       `web: ${name} Lighthouse performance ${s.performance}, accessibility ${s.accessibility} ` +
-        `(LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms)${s.failing.length ? `; losing points: ${s.failing.join(', ')}` : ''}`,
+        `(LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms)${s.failing.length ? `; losing points: ${s.failing.join(', ')}` : ''}` +
+        `${s.shifts.length ? `; shifted: ${s.shifts.join(', ')}` : ''}`,
     );
   }
   const base = loads.baseline!;
