@@ -46,7 +46,14 @@ describe.each(storeKinds)('precompiled reads on %s', (kind) => {
     ])
       await store.db
         .insertInto('host')
-        .values({ id, name, defaultTimeZone: 'UTC', defaultLanguage: 'en', createdAt: now, updatedAt: now } as never)
+        .values({
+          id,
+          name,
+          defaultTimeZone: 'UTC',
+          defaultLanguage: 'en',
+          createdAt: now,
+          updatedAt: now,
+        } as never)
         .execute();
     for (const [id, hostId, name] of [
       ['o1', 'h1', 'Archive trust'],
@@ -95,7 +102,10 @@ describe.each(storeKinds)('precompiled reads on %s', (kind) => {
       organisationByHost.execute(store.db, { hostId: ['h1', 'h2'] as never, name: 'x' }),
     ).rejects.toThrow(/needs a single value/);
     const misused = precompiled((db, p: { column: string }) =>
-      db.selectFrom('organisation').select('id').orderBy(p.column as never),
+      db
+        .selectFrom('organisation')
+        .select('id')
+        .orderBy(p.column as never),
     );
     await expect(misused.execute(store.db, { column: 'name' })).rejects.toThrow(/not a bound value/);
   });
