@@ -2,7 +2,7 @@
  * The report as a PDF: the same sections as the page, each chart drawn by ECharts to SVG on the server
  * (from the very option the page draws) and embedded by pdfmake, with its text alternative beneath.
  */
-import * as echarts from 'echarts';
+import type * as ECharts from 'echarts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReviewReport } from '../../../contract/feedback.ts';
 import type { AppContext } from '../../context.ts';
@@ -11,7 +11,7 @@ import { renderPdf } from '../meetings/pdf-worker.ts';
 const chartSize = { width: 640, height: 300 };
 
 /** One chart as an SVG string, drawn without a DOM (ECharts' server-side rendering). */
-export function chartSvg(option: Record<string, unknown>, size = chartSize): string {
+function chartSvg(echarts: typeof ECharts, option: Record<string, unknown>, size = chartSize): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
   try {
     chart.setOption(option);
@@ -21,7 +21,8 @@ export function chartSvg(option: Record<string, unknown>, size = chartSize): str
   }
 }
 
-export function reportDocument(
+function reportDocument(
+  echarts: typeof ECharts,
   ctx: AppContext,
   report: ReviewReport,
   programmeName: string,
@@ -33,7 +34,7 @@ export function reportDocument(
     const chart = report.charts.find((c) => c.id === id);
     if (!chart) return [];
     return [
-      { svg: chartSvg(chart.option), width: 480, margin: [0, 4, 0, 2] },
+      { svg: chartSvg(echarts, chart.option), width: 480, margin: [0, 4, 0, 2] },
       { text: chart.summary, italics: true, fontSize: 9, margin: [0, 0, 0, 8] },
     ];
   };
@@ -157,5 +158,7 @@ export async function reportPdf(ctx: AppContext, report: ReviewReport, language 
     .select('name')
     .where('id', '=', report.review.programmeId)
     .executeTakeFirstOrThrow();
-  return renderPdf(reportDocument(ctx, report, programme.name, language));
+  // ECharts takes about 40 MiB once loaded and only report PDFs need it: loaded on the first one, not at start.
+  const echarts = await import('echarts');
+  return renderPdf(reportDocument(echarts, ctx, report, programme.name, language));
 }

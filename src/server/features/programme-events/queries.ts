@@ -1,32 +1,37 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../../store/precompiled.ts';
 import type { DB } from '../../store/schema.ts';
 import type { CalendarMeeting } from '../calendar/ics.ts';
 import { personRecipients, type Recipient } from '../notifications/mails.ts';
 
 export const programmeEventUid = (eventId: string) => `programme-event-${eventId}@revans`;
 
-/** The programmes whose events a person sees: those of the (not archived) sets they belong to. */
-export async function programmesOfPerson(db: Kysely<DB>, personId: string): Promise<string[]> {
-  const rows = await db
+const programmesOfPersonQuery = precompiled((db, p: { personId: string }) =>
+  db
     .selectFrom('setMembership')
     .innerJoin('learningSet', 'learningSet.id', 'setMembership.setId')
     .select('learningSet.programmeId')
     .distinct()
-    .where('setMembership.personId', '=', personId)
-    .where('learningSet.archivedAt', 'is', null)
-    .execute();
-  return rows.map((r) => r.programmeId);
+    .where('setMembership.personId', '=', p.personId)
+    .where('learningSet.archivedAt', 'is', null),
+);
+
+/** The programmes whose events a person sees: those of the (not archived) sets they belong to. */
+export async function programmesOfPerson(db: Kysely<DB>, personId: string): Promise<string[]> {
+  return (await programmesOfPersonQuery.execute(db, { personId })).map((r) => r.programmeId);
 }
+
+const facilitatedEventsQuery = precompiled((db, p: { personId: string }) =>
+  db
+    .selectFrom('workshop')
+    .select('eventId')
+    .where('facilitatorId', '=', p.personId)
+    .where('eventId', 'is not', null),
+);
 
 /** The events of dated workshops a person facilitates (a person of the host, perhaps in none of its sets). */
 export async function facilitatedEventIds(db: Kysely<DB>, personId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('workshop')
-    .select('eventId')
-    .where('facilitatorId', '=', personId)
-    .where('eventId', 'is not', null)
-    .execute();
-  return rows.map((r) => r.eventId!);
+  return (await facilitatedEventsQuery.execute(db, { personId })).map((r) => r.eventId!);
 }
 
 /** Everyone in the programme's sets (members and facilitators), each once. */

@@ -11,6 +11,7 @@ import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
+import { precompiled } from '../../store/precompiled.ts';
 import type { DB } from '../../store/schema.ts';
 import { transact } from '../../transact.ts';
 import { buildCalendar } from '../calendar/ics.ts';
@@ -119,12 +120,13 @@ export function presentProgrammeEvent(
 }
 
 /** The viewer's own time zone: every time they see is also shown in it. */
+const zoneOfPerson = precompiled((db, p: { personId: string }) =>
+  db.selectFrom('person').select('timeZone').where('id', '=', p.personId),
+);
+
 export async function viewerZone(ctx: AppContext, actor: PersonActor): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('person')
-    .select('timeZone')
-    .where('id', '=', actor.personId)
-    .executeTakeFirstOrThrow();
+  const row = await zoneOfPerson.takeFirst(ctx.db, { personId: actor.personId });
+  if (!row) throw notFound('person');
   return row.timeZone;
 }
 

@@ -4,6 +4,7 @@ import type { PersonActor } from '../../../domain/access.ts';
 import { localIn } from '../../../domain/schedule/format.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
+import { precompiled } from '../../store/precompiled.ts';
 import { setMeetings } from '../meetings/service.ts';
 import { calendarEvents, upcomingEvents, viewerZone } from '../programme-events/service.ts';
 import { programmeResource, setResource } from '../resources.ts';
@@ -98,6 +99,16 @@ export async function programmeCalendar(
   };
 }
 
+const openActionsOf = precompiled((db, p: { personId: string }) =>
+  db
+    .selectFrom('action')
+    .innerJoin('learningSet', 'learningSet.id', 'action.setId')
+    .select(['action.id', 'action.text', 'action.dueOn', 'action.setId', 'learningSet.name as setName'])
+    .where('action.ownerId', '=', p.personId)
+    .where('action.status', '=', 'open')
+    .orderBy('action.createdAt'),
+);
+
 /** The signed-in person's next meetings and programme events, open polls and open actions, in their own zone. */
 export async function upcoming(ctx: AppContext, actor: PersonActor): Promise<Upcoming> {
   const db = ctx.db;
@@ -145,14 +156,7 @@ export async function upcoming(ctx: AppContext, actor: PersonActor): Promise<Upc
           .orderBy('createdAt')
           .execute()
       : [],
-    db
-      .selectFrom('action')
-      .innerJoin('learningSet', 'learningSet.id', 'action.setId')
-      .select(['action.id', 'action.text', 'action.dueOn', 'action.setId', 'learningSet.name as setName'])
-      .where('action.ownerId', '=', actor.personId)
-      .where('action.status', '=', 'open')
-      .orderBy('action.createdAt')
-      .execute(),
+    openActionsOf.execute(db, { personId: actor.personId }),
   ]);
   const visiblePolls = polls.filter(
     (p) =>
