@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { conflict } from '../../http/problem.ts';
+import { insertPerson } from '../people/queries.ts';
 import type { ApplicationRecord } from './service.ts';
 
 async function findOrCreateOrganisation(ctx: AppContext, hostId: string, name: string, now: string) {
@@ -42,22 +43,16 @@ export async function ensurePerson(
     throw conflict('{{name}} is archived; restore them first.', undefined, { name: existing.name });
   if (existing) return existing.id;
   const id = randomUUID();
-  await ctx.db
-    .insertInto('person')
-    .values({
-      id,
-      hostId,
-      userId: null,
-      name: app.name,
-      email: app.email,
-      organisationId: await findOrCreateOrganisation(ctx, hostId, app.organisationName, now),
-      jobRole: app.jobRole,
-      timeZone: app.timeZone || 'UTC',
-      language,
-      archivedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
+  await insertPerson(ctx.db, {
+    id,
+    hostId,
+    name: app.name,
+    email: app.email,
+    organisationId: await findOrCreateOrganisation(ctx, hostId, app.organisationName, now),
+    jobRole: app.jobRole,
+    timeZone: app.timeZone || 'UTC',
+    language,
+    at: now,
+  });
   return id;
 }

@@ -8,6 +8,7 @@ import { conflict, Problem } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
 import { issueInvitation } from '../invitations/service.ts';
 import { hostResource } from '../resources.ts';
+import { insertPerson } from './queries.ts';
 import { getPerson } from './service.ts';
 
 /**
@@ -99,24 +100,17 @@ export async function inviteCoordinator(
         ]);
     }
     const language = host.defaultLanguage ?? 'en';
-    await tx.db
-      .insertInto('person')
-      .values({
-        id,
-        hostId,
-        userId: null,
-        name: input.name,
-        email: input.email,
-        organisationId,
-        jobRole: '',
-        timeZone: host.defaultTimeZone ?? 'UTC',
-        language,
-        mayStartProgrammes: input.mayStartProgrammes ? 1 : 0,
-        archivedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
+    await insertPerson(tx.db, {
+      id,
+      hostId,
+      name: input.name,
+      email: input.email,
+      organisationId,
+      timeZone: host.defaultTimeZone ?? 'UTC',
+      language,
+      mayStartProgrammes: input.mayStartProgrammes,
+      at: now,
+    });
     const label = `${input.name} <${input.email}>`;
     await audit(tx, {
       hostId,

@@ -53,3 +53,41 @@ export async function hostAdminIds(db: Kysely<DB>, hostId: string) {
   const rows = await db.selectFrom('hostAdmin').select('personId').where('hostId', '=', hostId).execute();
   return new Set(rows.map((r) => r.personId));
 }
+
+/** What a new person's row needs; the rest starts empty (no account, no organisation, no job role). */
+export interface NewPersonRow {
+  id: string;
+  hostId: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  language: string;
+  userId?: string | null;
+  organisationId?: string | null;
+  jobRole?: string;
+  mayStartProgrammes?: boolean;
+  /** When the person was added (ISO 8601). */
+  at: string;
+}
+
+/** Adds a person: every way in (an admin, a coordinator's invitation, an application, setup) writes the same row. */
+export async function insertPerson(db: Kysely<DB>, person: NewPersonRow): Promise<void> {
+  await db
+    .insertInto('person')
+    .values({
+      id: person.id,
+      hostId: person.hostId,
+      userId: person.userId ?? null,
+      name: person.name,
+      email: person.email,
+      organisationId: person.organisationId ?? null,
+      jobRole: person.jobRole ?? '',
+      timeZone: person.timeZone,
+      language: person.language,
+      mayStartProgrammes: person.mayStartProgrammes ? 1 : 0,
+      archivedAt: null,
+      createdAt: person.at,
+      updatedAt: person.at,
+    })
+    .execute();
+}

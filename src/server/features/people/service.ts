@@ -10,7 +10,7 @@ import { conflict, notFound, Problem } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
 import { hostResource, personResource } from '../resources.ts';
 import { presentPerson } from './present.ts';
-import { accountStatuses, hostAdminIds, personQuery, setIdsByPerson } from './queries.ts';
+import { accountStatuses, hostAdminIds, insertPerson, personQuery, setIdsByPerson } from './queries.ts';
 
 async function assertOrganisationInHost(
   ctx: AppContext,
@@ -105,23 +105,17 @@ export async function createPerson(
   const now = ctx.now().toISOString();
   const id = randomUUID();
   await transact(ctx, async (tx) => {
-    await tx.db
-      .insertInto('person')
-      .values({
-        id,
-        hostId,
-        userId: null,
-        name: input.name,
-        email: input.email,
-        organisationId: input.organisationId,
-        jobRole: input.jobRole,
-        timeZone: input.timeZone ?? host?.defaultTimeZone ?? 'UTC',
-        language: input.language ?? host?.defaultLanguage ?? 'en',
-        archivedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
+    await insertPerson(tx.db, {
+      id,
+      hostId,
+      name: input.name,
+      email: input.email,
+      organisationId: input.organisationId,
+      jobRole: input.jobRole,
+      timeZone: input.timeZone ?? host?.defaultTimeZone ?? 'UTC',
+      language: input.language ?? host?.defaultLanguage ?? 'en',
+      at: now,
+    });
     await audit(tx, {
       hostId,
       actorId: actor.personId,

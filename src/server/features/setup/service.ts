@@ -6,6 +6,7 @@ import { createCredentialAccount, deleteAccount, signInCookies } from '../../aut
 import type { AppContext } from '../../context.ts';
 import { Problem } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
+import { insertPerson } from '../people/queries.ts';
 
 export async function isSetUp(ctx: AppContext): Promise<boolean> {
   return Boolean(await ctx.db.selectFrom('host').select('id').limit(1).executeTakeFirst());
@@ -65,23 +66,16 @@ export async function createAdmin(ctx: AppContext, input: HostWithAdmin, hostId?
       if (existing) {
         await db.updateTable('person').set({ userId, updatedAt: now }).where('id', '=', personId).execute();
       } else {
-        await db
-          .insertInto('person')
-          .values({
-            id: personId,
-            hostId: targetHost,
-            userId,
-            name: input.adminName,
-            email: input.email,
-            organisationId: null,
-            jobRole: '',
-            timeZone: input.timeZone,
-            language: input.language,
-            archivedAt: null,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .execute();
+        await insertPerson(db, {
+          id: personId,
+          hostId: targetHost,
+          userId,
+          name: input.adminName,
+          email: input.email,
+          timeZone: input.timeZone,
+          language: input.language,
+          at: now,
+        });
       }
       await db.insertInto('hostAdmin').values({ hostId: targetHost, personId, createdAt: now }).execute();
       return personId;
