@@ -46,6 +46,19 @@ export async function setSchedule(ctx: AppContext, actor: PersonActor, setId: st
   };
 }
 
+/** What a list of meetings shows of each, with its set's name (a programme's calendar, a person's Upcoming). */
+const meetingListColumns = [
+  'meeting.id',
+  'meeting.setId',
+  'learningSet.name as setName',
+  'meeting.startsAt',
+  'meeting.endsAt',
+  'meeting.timeZone',
+  'meeting.place',
+  'meeting.videoUrl',
+  'meeting.status',
+] as const;
+
 /** Every set's meetings in a programme and its own events, for its coordinators: dates and places only. */
 export async function programmeCalendar(
   ctx: AppContext,
@@ -58,17 +71,7 @@ export async function programmeCalendar(
   const rows = await ctx.db
     .selectFrom('meeting')
     .innerJoin('learningSet', 'learningSet.id', 'meeting.setId')
-    .select([
-      'meeting.id',
-      'meeting.setId',
-      'learningSet.name as setName',
-      'meeting.startsAt',
-      'meeting.endsAt',
-      'meeting.timeZone',
-      'meeting.place',
-      'meeting.videoUrl',
-      'meeting.status',
-    ])
+    .select(meetingListColumns)
     .where('learningSet.programmeId', '=', programmeId)
     .where('learningSet.archivedAt', 'is', null)
     .orderBy('meeting.startsAt')
@@ -128,15 +131,7 @@ export async function upcoming(ctx: AppContext, actor: PersonActor): Promise<Upc
               .on('meetingAttendance.personId', '=', actor.personId),
           )
           .select([
-            'meeting.id',
-            'meeting.setId',
-            'learningSet.name as setName',
-            'meeting.startsAt',
-            'meeting.endsAt',
-            'meeting.timeZone',
-            'meeting.place',
-            'meeting.videoUrl',
-            'meeting.status',
+            ...meetingListColumns,
             'meetingAttendance.status as myStatus',
             'meetingAttendance.apologyNote as myApologyNote',
           ])
