@@ -24,6 +24,8 @@ export interface PersonActor {
   language?: string;
   /** A host admin has let this person start programmes (which they then coordinate). */
   mayStartProgrammes?: boolean;
+  /** Where this request came from (the client's address), for the audit trail; set by the server. */
+  ip?: string;
 }
 
 export type Actor = { kind: 'anonymous' } | PersonActor;

@@ -103,6 +103,8 @@ describe.each(storeKinds)('the audit trail, on %s', (kind) => {
       actorLabel: 'Ada Admin <admin@example.org>',
       targetId: w.people.outsider,
       targetLabel: 'outsider person <outsider@example.org>',
+      // From where: the request's address, carried by the actor to the service that records the change.
+      ip: '127.0.0.1',
     });
     await as('PUT', `/api/people/${w.people.outsider}/host-admin`, { admin: false });
     expect(await latest('hostAdmin.revoked')).toMatchObject({ targetId: w.people.outsider });
@@ -132,6 +134,7 @@ describe.each(storeKinds)('the audit trail, on %s', (kind) => {
     expect(await latest('programme.created')).toMatchObject({
       targetId: programme.id,
       targetLabel: 'Audited programme',
+      ip: '127.0.0.1',
     });
     await as('PATCH', `/api/programmes/${programme.id}`, { status: 'recruiting' });
     expect(await latest('programme.statusChanged')).toMatchObject({

@@ -3,14 +3,10 @@
  * `transact` the event commits or rolls back with the change it records. The trail holds names and facts,
  * never set content: details take only short scalars, and callers pass ids, roles and statuses.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditAction, AuditOutcome, AuditTargetType } from '../../contract/audit.ts';
 import type { DB } from '../store/schema.ts';
-
-/** What a request knows that a service does not: the client's address. Set by registerRoute. */
-export const requestScope = new AsyncLocalStorage<{ ip: string }>();
 
 export type AuditDetails = Record<string, string | number | boolean | null>;
 
@@ -24,7 +20,10 @@ export interface AuditInput {
   target?: { type: AuditTargetType; id: string; label?: string | null | undefined } | undefined;
   outcome?: AuditOutcome;
   details?: AuditDetails;
-  /** The client's address; by default the current request's. */
+  /**
+   * The client's address: a signed-in person's comes with their actor (`actor.ip`); no promise-wide
+   * request context carries it, as that would cost every promise of every request a hook.
+   */
   ip?: string | null;
 }
 
@@ -66,7 +65,7 @@ export async function audit(ctx: { db: Kysely<DB>; now: () => Date }, event: Aud
       targetId: event.target?.id ?? null,
       targetLabel: event.target?.label ?? null,
       outcome: event.outcome ?? 'success',
-      ip: event.ip === undefined ? (requestScope.getStore()?.ip ?? null) : event.ip,
+      ip: event.ip ?? null,
       details: cleanDetails(event.details),
     })
     .execute();

@@ -173,6 +173,7 @@ export async function exportAudit(
   await audit(ctx, {
     hostId,
     actorId: actor.personId,
+    ip: actor.ip ?? null,
     action: 'audit.exported',
     target: { type: 'host', id: hostId },
     details: { events: count, ...filterDetails(filters) },
@@ -222,6 +223,7 @@ export async function updateAuditSettings(
     await audit(tx, {
       hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: 'audit.settingsChanged',
       target: { type: 'host', id: hostId },
       details: { retentionDaysBefore: before, retentionDays },

@@ -75,7 +75,8 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
       if (session) {
         const signedIn = await loadActor(ctx.store.plain, session.userId);
         if (signedIn) {
-          request.actor = signedIn.actor;
+          // The client's address travels with the actor to the audit trail of whatever this request changes.
+          request.actor = { ...signedIn.actor, ip: request.ip };
           request.sessionId = session.sessionId;
           if (
             !session.twoFactorEnabled &&

@@ -147,6 +147,7 @@ export async function erasePerson(
     await audit(tx, {
       hostId: subject.hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: 'person.erased',
       target: { type: 'person', id: personId, label: erasedLabel },
       details: { mode, ...Object.fromEntries(done.map((d) => [d.kind, d.count])) },

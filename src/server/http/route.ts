@@ -8,7 +8,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../../contract/problem.ts';
 import type { Handled, ResponseOf, Route } from '../../contract/route.ts';
-import { requestScope } from '../audit/audit.ts';
 import type { ContractRouteConfig } from './route-table.ts';
 
 export interface RouteCall<R extends Route> extends Handled<R> {
@@ -50,16 +49,13 @@ export function registerRoute<R extends Route>(
       response: { ...success, ...problems(definition) },
     },
     async handler(request, reply) {
-      // The client's address reaches the audit trail without every service passing it on.
-      const result = await requestScope.run({ ip: request.ip }, () =>
-        handler({
-          params: request.params as Handled<R>['params'],
-          query: request.query as Handled<R>['query'],
-          body: request.body as Handled<R>['body'],
-          request,
-          reply,
-        }),
-      );
+      const result = await handler({
+        params: request.params as Handled<R>['params'],
+        query: request.query as Handled<R>['query'],
+        body: request.body as Handled<R>['body'],
+        request,
+        reply,
+      });
       if (reply.sent) return reply;
       reply.status(status);
       return status === 204 ? reply.send() : result;

@@ -62,6 +62,7 @@ export async function updateHost(
       await audit(tx, {
         hostId,
         actorId: actor.personId,
+        ip: actor.ip ?? null,
         action: 'host.settingsChanged',
         target: { type: 'host', id: hostId, label: patch.name ?? before.name },
         details,

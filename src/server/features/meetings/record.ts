@@ -56,6 +56,7 @@ async function auditExport(ctx: AppContext, actor: PersonActor, meetingId: strin
   await audit(ctx, {
     hostId: resource.hostId,
     actorId: actor.personId,
+    ip: actor.ip ?? null,
     action: 'record.exported',
     target: { type: 'meeting', id: meetingId },
     details: { format, setId: resource.setId },

@@ -115,6 +115,7 @@ export async function inviteCoordinator(
     await audit(tx, {
       hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: 'person.created',
       target: { type: 'person', id, label },
       details: { invitedAs: 'coordinator' },
@@ -127,6 +128,7 @@ export async function inviteCoordinator(
       await audit(tx, {
         hostId,
         actorId: actor.personId,
+        ip: actor.ip ?? null,
         action: 'coordinator.added',
         target: { type: 'person', id, label: input.name },
         details: { programmeId: programme.id, programme: programme.name },
@@ -136,6 +138,7 @@ export async function inviteCoordinator(
       await audit(tx, {
         hostId,
         actorId: actor.personId,
+        ip: actor.ip ?? null,
         action: 'programmeStarter.granted',
         target: { type: 'person', id, label },
       });

@@ -119,6 +119,7 @@ export async function createPerson(
     await audit(tx, {
       hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: 'person.created',
       target: { type: 'person', id, label: `${input.name} <${input.email}>` },
     });
@@ -177,6 +178,7 @@ export async function updatePerson(
       await audit(tx, {
         hostId: current.hostId,
         actorId: actor.personId,
+        ip: actor.ip ?? null,
         action: patch.archived ? 'person.archived' : 'person.restored',
         target: { type: 'person', id: personId, label: `${current.name} <${current.email}>` },
       });
@@ -201,6 +203,7 @@ export async function signPersonOut(ctx: AppContext, actor: PersonActor, personI
   await audit(ctx, {
     hostId: resource.hostId,
     actorId: actor.personId,
+    ip: actor.ip ?? null,
     action: 'person.signedOut',
     target: { type: 'person', id: personId, label: `${person.name} <${person.email}>` },
     details: { endedSessions },
@@ -225,6 +228,7 @@ export async function setHostAdmin(
     audit(tx, {
       hostId: resource.hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: admin ? 'hostAdmin.granted' : 'hostAdmin.revoked',
       target: { type: 'person', id: personId, label: `${target.name} <${target.email}>` },
     });
@@ -276,6 +280,7 @@ export async function setProgrammeStarter(
     await audit(tx, {
       hostId: resource.hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: mayStart ? 'programmeStarter.granted' : 'programmeStarter.revoked',
       target: { type: 'person', id: personId, label: `${target.name} <${target.email}>` },
     });

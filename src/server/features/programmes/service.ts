@@ -109,6 +109,7 @@ export async function createProgramme(
     await audit(tx, {
       hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: 'programme.created',
       target: { type: 'programme', id, label: input.name },
       details: { status: input.status },
@@ -127,6 +128,7 @@ export async function createProgramme(
       await audit(tx, {
         hostId,
         actorId: actor.personId,
+        ip: actor.ip ?? null,
         action: 'coordinator.added',
         target: { type: 'person', id: actor.personId, label: starter.name },
         details: { programmeId: id, programme: input.name },
@@ -198,6 +200,7 @@ export async function updateProgramme(
       await audit(tx, {
         hostId: current.hostId,
         actorId: actor.personId,
+        ip: actor.ip ?? null,
         action: 'programme.statusChanged',
         target,
         details: { from: current.status, to: patch.status },
@@ -206,6 +209,7 @@ export async function updateProgramme(
       await audit(tx, {
         hostId: current.hostId,
         actorId: actor.personId,
+        ip: actor.ip ?? null,
         action: patch.archived ? 'programme.archived' : 'programme.restored',
         target,
       });
@@ -254,6 +258,7 @@ export async function addCoordinator(
     await audit(tx, {
       hostId: resource.hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: 'coordinator.added',
       target: { type: 'person', id: personId, label: person.name },
       details: { programmeId, programme: programme.name },
@@ -287,6 +292,7 @@ export async function removeCoordinator(
     await audit(tx, {
       hostId: resource.hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: 'coordinator.removed',
       target: { type: 'person', id: personId, label: names.person },
       details: { programmeId, programme: names.programme },

@@ -215,6 +215,7 @@ export async function updateSignInPolicy(
     await audit(tx, {
       hostId,
       actorId: actor.personId,
+      ip: actor.ip ?? null,
       action: 'twoFactor.policyChanged',
       target: { type: 'host', id: hostId },
       details: { requireTwoFactor: policy.requireTwoFactor },
@@ -321,6 +322,7 @@ export async function signOutDevice(
   await audit(ctx, {
     hostId: actor.hostId,
     actorId: actor.personId,
+    ip: actor.ip ?? null,
     action: 'device.signedOut',
     target: { type: 'person', id: actor.personId },
   });
@@ -347,6 +349,7 @@ export async function signOutOtherDevices(
   await audit(ctx, {
     hostId: actor.hostId,
     actorId: actor.personId,
+    ip: actor.ip ?? null,
     action: 'device.othersSignedOut',
     target: { type: 'person', id: actor.personId },
     details: { devices: others.length },
@@ -366,6 +369,7 @@ function auditProvider(
   return audit(tx, {
     hostId,
     actorId: actor.personId,
+    ip: actor.ip ?? null,
     action,
     target: { type: 'host', id: hostId, label: provider.name },
     details: { providerId: provider.id, ...details },

@@ -141,6 +141,7 @@ export async function updateSet(
       await audit(tx, {
         hostId: resource.hostId,
         actorId: actor.personId,
+        ip: actor.ip ?? null,
         action: patch.archived ? 'set.archived' : 'set.restored',
         target: { type: 'set', id: setId, label: patch.name ?? current.name },
         details: { programmeId: resource.programmeId },
@@ -166,6 +167,7 @@ async function auditMembership(
   await audit(tx, {
     hostId: resource.hostId,
     actorId: actor.personId,
+    ip: actor.ip ?? null,
     action,
     target: { type: 'person', id: person.id, label: person.name },
     details: { setId: resource.setId, set: set?.name ?? null, programmeId: resource.programmeId, role },
