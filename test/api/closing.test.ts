@@ -26,6 +26,9 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
     if (r.statusCode >= 300) throw new Error(`${method} ${url} -> ${r.statusCode} ${r.body}`);
     return r.json();
   };
+  /** The newest audit event of this action, as a host admin reads the trail. */
+  const audited = async (action: string) =>
+    (await ok('admin', 'GET', `/api/hosts/${w.hostId}/audit?action=${action}&limit=1`)).events[0];
 
   beforeAll(async () => {
     t = await createTestApp(kind, {}, { now: () => clock });
@@ -103,6 +106,12 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
     expect(closed.abilities['programme.close']).toBe(true);
     const again = await as('coordinator', 'POST', `/api/programmes/${w.programmeId}/close`);
     expect(again.statusCode).toBe(409);
+    expect(await audited('programme.closed')).toMatchObject({
+      actorId: w.people.coordinator,
+      targetId: w.programmeId,
+      outcome: 'success',
+      ip: '127.0.0.1',
+    });
   });
 
   it('records when a programme closed through its status as well', async () => {
@@ -240,6 +249,10 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
       closedContentRetentionDays: 30,
     });
     expect(set.closedContentRetentionDays).toBe(30);
+    expect(await audited('host.retentionChanged')).toMatchObject({
+      actorId: w.people.admin,
+      details: { days: 30 },
+    });
   });
 
   it('erases the set content once the retention has run out, keeping the figures, and logs it', async () => {
@@ -284,5 +297,16 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
     const programme = await ok('coordinator', 'GET', `/api/programmes/${w.programmeId}`);
     expect(programme.contentErasedAt).toBe(clock.toISOString());
     expect((await as('memberA', 'GET', `/api/hosts/${w.hostId}/erasures`)).statusCode).toBe(403);
+    // The trail says that Revans erased it, with the counts, and holds none of the content.
+    const erasures = (
+      await ok('admin', 'GET', `/api/hosts/${w.hostId}/audit?action=programme.contentErased&limit=10`)
+    ).events;
+    expect(erasures).toHaveLength(2);
+    expect(erasures.find((e: { targetId: string }) => e.targetId === w.programmeId)).toMatchObject({
+      actorId: null,
+      actorLabel: 'Revans',
+      details: { problems: 2, actions: 1, retentionDays: 30 },
+    });
+    expect(JSON.stringify(erasures)).not.toContain('volunteers');
   });
 });

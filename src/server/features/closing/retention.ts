@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { contentErasableAt } from '../../../domain/programme-lifecycle.ts';
+import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { tables } from '../../data-rights/types.ts';
 import { transact } from '../../transact.ts';
@@ -87,6 +88,7 @@ export async function eraseExpiredContent(ctx: AppContext): Promise<number> {
     .innerJoin('host', 'host.id', 'programme.host_id')
     .select([
       'programme.id',
+      'programme.name',
       'programme.host_id',
       'programme.closed_at',
       'host.closed_content_retention_days',
@@ -122,7 +124,15 @@ export async function eraseExpiredContent(ctx: AppContext): Promise<number> {
           erased_at: now.toISOString(),
         })
         .execute();
-      // audit(tx, { kind: 'programme.contentErased', subject: p.id }) goes here once the audit trail exists.
+      // Revans itself acts here (no person): the trail names the programme and the counts, never content.
+      await audit(tx, {
+        hostId: p.host_id,
+        actorId: null,
+        ip: null,
+        action: 'programme.contentErased',
+        target: { type: 'programme', id: p.id, label: p.name },
+        details: { ...counts, retentionDays: p.closed_content_retention_days },
+      });
       return counts;
     });
     if (counts) {

@@ -4,6 +4,7 @@ import type { ErasureEntry, Retention } from '../../../contract/closing.ts';
 import type { Programme } from '../../../contract/programmes.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { transitionProblem } from '../../../domain/programme-lifecycle.ts';
+import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { programmeContent } from '../../data-rights/contributors.ts';
 import { collectSections, loadSubject, sectionsMarkdown } from '../../data-rights/service.ts';
@@ -11,6 +12,7 @@ import type { Section } from '../../data-rights/types.ts';
 import { tables } from '../../data-rights/types.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict } from '../../http/problem.ts';
+import { transact } from '../../transact.ts';
 import { renderPdf } from '../meetings/pdf-worker.ts';
 import { getProgramme } from '../programmes/service.ts';
 import { hostResource, programmeResource } from '../resources.ts';
@@ -30,13 +32,25 @@ export async function closeProgramme(
   if (problem) throw conflict(problem);
   if (current.status === 'closed') throw conflict('The programme is already closed.');
   const now = ctx.now().toISOString();
-  await tables(ctx.db)
-    .updateTable('programme')
-    .set({ status: 'closed', closed_at: now, updated_at: now })
-    .where('id', '=', programmeId)
-    .where('status', '=', current.status)
-    .execute();
-  // audit(tx, { kind: 'programme.closed', actor: actor.personId, subject: programmeId }) goes here.
+  await transact(ctx, async (tx) => {
+    const closed = await tables(tx.db)
+      .updateTable('programme')
+      .set({ status: 'closed', closed_at: now, updated_at: now })
+      .where('id', '=', programmeId)
+      .where('status', '=', current.status)
+      .returning(['host_id', 'name'])
+      .executeTakeFirst();
+    // Someone else changed its status in between: nothing was closed here, so nothing is recorded.
+    if (!closed) return;
+    await audit(tx, {
+      hostId: closed.host_id,
+      actorId: actor.personId,
+      ip: actor.ip ?? null,
+      action: 'programme.closed',
+      target: { type: 'programme', id: programmeId, label: closed.name },
+      details: { from: current.status },
+    });
+  });
   return getProgramme(ctx, actor, programmeId);
 }
 
@@ -107,12 +121,20 @@ export async function updateRetention(
   days: number,
 ): Promise<Retention> {
   authorize(actor, 'host.configureRetention', hostResource(hostId));
-  await tables(ctx.db)
-    .updateTable('host')
-    .set({ closed_content_retention_days: days, updated_at: ctx.now().toISOString() })
-    .where('id', '=', hostId)
-    .execute();
-  // audit(tx, { kind: 'settings.retention', actor: actor.personId, days }) goes here.
+  await transact(ctx, async (tx) => {
+    await tables(tx.db)
+      .updateTable('host')
+      .set({ closed_content_retention_days: days, updated_at: ctx.now().toISOString() })
+      .where('id', '=', hostId)
+      .execute();
+    await audit(tx, {
+      hostId,
+      actorId: actor.personId,
+      ip: actor.ip ?? null,
+      action: 'host.retentionChanged',
+      details: { days },
+    });
+  });
   return getRetention(ctx, actor, hostId);
 }
 
