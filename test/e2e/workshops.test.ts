@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
@@ -219,7 +220,8 @@ describe('a workshop for the whole programme: planned by poll, answered, held, r
     await inesPage.getByRole('heading', { level: 3, name: 'Morning' }).waitFor();
 
     // 4. The day comes: it is held. Its facilitator records attendance, notes and a material.
-    ahead = 11 * day + 3 * 3_600_000;
+    // An hour after it began (10:00 in London on the chosen day), whatever the time of day the suite runs.
+    ahead = DateTime.fromISO(second, { zone: 'Europe/London' }).toMillis() + 3_600_000 - Date.now();
     const gwen = await new WorkshopPage(await signedIn('guide'), baseUrl, title).goto(path);
     await gwen.page.getByText('Held', { exact: true }).waitFor();
     await gwen.recordAttendance([people.amara.name, people.ben.name, people.dana.name]);
