@@ -98,7 +98,12 @@ function useLanguageSync() {
     if (!ready) return;
     let cancelled = false;
     const choose = async (): Promise<string> => {
-      if (personLanguage) return personLanguage;
+      if (personLanguage) {
+        // The next visit then starts in it, instead of in the browser's language and switching after.
+        if (storedLanguage() !== personLanguage && isLanguageCode(personLanguage))
+          rememberLanguage(personLanguage);
+        return personLanguage;
+      }
       const preferred = storedLanguage() ?? browserLanguage();
       if (preferred) return preferred;
       const status = await call(setupRoute, {}).catch(() => null);
