@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { catalogueParts } from './scripts/vite-catalogue-parts.ts';
+import { preactAliases, preactJsx, quietPreactNotices } from './scripts/vite-preact.ts';
 import { precompress } from './scripts/vite-precompress.ts';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -9,7 +9,9 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 /** The web app lives in src/web and is built into dist/web, which the Revans server serves. */
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), catalogueParts(), precompress()],
+  plugins: [catalogueParts(), precompress()],
+  resolve: { alias: preactAliases },
+  oxc: preactJsx,
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
@@ -17,6 +19,7 @@ export default defineConfig({
     sourcemap: process.env.REVANS_SOURCEMAPS === '1',
     // Every browser Revans supports knows <link rel="modulepreload">: no polyfill in the first download.
     modulePreload: { polyfill: false },
+    rolldownOptions: { onLog: quietPreactNotices },
   },
   server: {
     // The catalogues (src/i18n) and shared rules (src/domain) sit outside src/web.

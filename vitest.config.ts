@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { catalogueParts } from './scripts/vite-catalogue-parts.ts';
+import { preactAliases, preactJsx } from './scripts/vite-preact.ts';
 
 export default defineConfig({
   test: {
@@ -7,6 +8,9 @@ export default defineConfig({
       {
         // The web catalogues in two parts, as the app loads them (src/web/i18n-core.ts).
         plugins: [catalogueParts()],
+        // Components are tested on the runtime the browser gets (scripts/vite-preact.ts).
+        oxc: preactJsx,
+        resolve: { conditions: ['module', 'browser', 'development|production'] },
         test: {
           name: 'unit',
           include: [
@@ -20,6 +24,9 @@ export default defineConfig({
           environment: 'node',
           // The web catalogues load on demand (src/web/i18n.ts); tests start with English loaded.
           setupFiles: ['src/web/test-setup.ts'],
+          alias: preactAliases,
+          // Libraries written for React go through the bundler, so their "react" is Preact too.
+          server: { deps: { inline: [/react-router/, /react-i18next/, /react-markdown/] } },
         },
       },
       {

@@ -1,5 +1,5 @@
 // Helpers for component tests (jsdom): render a page inside the real app frame with a fake API.
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/preact';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -126,4 +126,16 @@ export function renderPage(element: ReactElement, options: { path: string; url: 
       </SessionProvider>
     </I18nextProvider>,
   );
+}
+
+/**
+ * Picks an option in a <select> as a browser does: the value changes, then "input" and "change" fire.
+ * (fireEvent.change from @testing-library/preact sends "input" alone, which a select's onChange never hears.)
+ */
+export function choose(select: HTMLElement, value: string) {
+  act(() => {
+    (select as HTMLSelectElement).value = value;
+    select.dispatchEvent(new Event('input', { bubbles: true }));
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The banner's language switch: every language named in itself, for everyone; a signed-in person's choice
 // is saved as their language, a visitor's kept in this browser (and in the cookie the server reads).
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi, hostAdmin, renderPage } from '../test-support.tsx';
 import { browserLanguage, storedLanguage } from './language.tsx';

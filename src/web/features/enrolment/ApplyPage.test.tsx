@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApplyInfo } from '../../../contract/enrolment.ts';
 import { fakeApi, problem, renderPage } from '../../test-support.tsx';
@@ -30,11 +30,11 @@ const info = (consent: ApplyInfo['consent']): ApplyInfo => ({
 });
 
 async function fill() {
-  fireEvent.change(await screen.findByLabelText('Your name'), { target: { value: 'Amara Okafor' } });
-  fireEvent.change(screen.getByLabelText('Your email address'), { target: { value: 'amara@example.org' } });
-  fireEvent.change(screen.getByLabelText('Organisation'), { target: { value: 'WaterAid' } });
-  fireEvent.change(screen.getByLabelText('Your role'), { target: { value: 'Learning lead' } });
-  fireEvent.change(screen.getByLabelText(/^Themes you care about/), {
+  fireEvent.input(await screen.findByLabelText('Your name'), { target: { value: 'Amara Okafor' } });
+  fireEvent.input(screen.getByLabelText('Your email address'), { target: { value: 'amara@example.org' } });
+  fireEvent.input(screen.getByLabelText('Organisation'), { target: { value: 'WaterAid' } });
+  fireEvent.input(screen.getByLabelText('Your role'), { target: { value: 'Learning lead' } });
+  fireEvent.input(screen.getByLabelText(/^Themes you care about/), {
     target: { value: 'funding; volunteers' },
   });
   // Languages by name, not codes: English is ticked already; French is added.

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, hostAdmin, problem, renderPage } from '../../test-support.tsx';
+import { choose, fakeApi, hostAdmin, problem, renderPage } from '../../test-support.tsx';
 import { NewPersonPage } from './NewPersonPage.tsx';
 
 const hostId = hostAdmin.host.id;
@@ -19,8 +19,8 @@ function open(postAnswer: Parameters<typeof fakeApi>[0][string]) {
 }
 
 async function fillAndSubmit() {
-  fireEvent.change(await screen.findByLabelText('Full name'), { target: { value: 'Amara Okafor' } });
-  fireEvent.change(screen.getByLabelText('Email address'), { target: { value: 'amara@example.org' } });
+  fireEvent.input(await screen.findByLabelText('Full name'), { target: { value: 'Amara Okafor' } });
+  fireEvent.input(screen.getByLabelText('Email address'), { target: { value: 'amara@example.org' } });
   fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
 }
 
@@ -59,9 +59,7 @@ describe('adding a person', () => {
 
   it('sends the person with the organisation chosen', async () => {
     const api = open(({ body }) => ({ status: 201, body: { id: 'new', ...(body as object) } }));
-    fireEvent.change(await screen.findByLabelText(/^Organisation/), {
-      target: { value: organisations[0]!.id },
-    });
+    choose(await screen.findByLabelText(/^Organisation/), organisations[0]!.id);
     await fillAndSubmit();
     await waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true));
     const post = api.calls.find((c) => c.method === 'POST');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, renderPage } from '../../test-support.tsx';
+import { choose, fakeApi, renderPage } from '../../test-support.tsx';
 import { AddProgrammeEventForm } from './AddProgrammeEventForm.tsx';
 
 const event = {
@@ -40,12 +40,10 @@ describe('a programme date agreed without a poll (issue 13)', () => {
     expect(await screen.findByText('There is a problem')).toBeTruthy();
     expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
-    fireEvent.change(screen.getByLabelText('What it is'), { target: { value: 'Closing gathering' } });
-    fireEvent.change(screen.getByLabelText('Date'), { target: { value: '2027-06-10' } });
-    fireEvent.change(screen.getByLabelText('Start time'), { target: { value: '14:00' } });
-    fireEvent.change(screen.getByLabelText('Time zone of the meeting'), {
-      target: { value: 'Europe/London' },
-    });
+    fireEvent.input(screen.getByLabelText('What it is'), { target: { value: 'Closing gathering' } });
+    fireEvent.input(screen.getByLabelText('Date'), { target: { value: '2027-06-10' } });
+    fireEvent.input(screen.getByLabelText('Start time'), { target: { value: '14:00' } });
+    choose(screen.getByLabelText('Time zone of the meeting'), 'Europe/London');
     fireEvent.click(screen.getByRole('button', { name: 'Add the date and tell everyone' }));
     await waitFor(() => expect(added).toHaveBeenCalled());
     expect(api.calls.find((c) => c.method === 'POST')?.body).toMatchObject({

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../api/client.ts';
-import { fakeApi, problem, renderPage } from '../../test-support.tsx';
+import { choose, fakeApi, problem, renderPage } from '../../test-support.tsx';
 import { PollForm } from './PollForm.tsx';
 import { pollBody, pollValues } from './poll-form.ts';
 
@@ -27,7 +27,7 @@ function open(answer: Parameters<typeof fakeApi>[0][string], kind: 'date' | 'slo
 }
 
 const option = (n: number) => screen.getByLabelText(`Option ${n}`, { exact: true }) as HTMLInputElement;
-const fill = (n: number, value: string) => fireEvent.change(option(n), { target: { value } });
+const fill = (n: number, value: string) => fireEvent.input(option(n), { target: { value } });
 
 describe('the poll form', () => {
   afterEach(() => {
@@ -90,11 +90,9 @@ describe('the poll form', () => {
     await screen.findByLabelText('Option 1', { exact: true });
     fill(1, '2027-06-09T14:00');
     fill(2, '2027-06-16T14:00');
-    fireEvent.change(screen.getByLabelText('Time zone of these times'), {
-      target: { value: 'America/New_York' },
-    });
-    fireEvent.change(screen.getByLabelText('Length'), { target: { value: '240' } });
-    fireEvent.change(screen.getByLabelText(/^Place/), { target: { value: 'Friends House, London' } });
+    choose(screen.getByLabelText('Time zone of these times'), 'America/New_York');
+    choose(screen.getByLabelText('Length'), '240');
+    fireEvent.input(screen.getByLabelText(/^Place/), { target: { value: 'Friends House, London' } });
     expect(screen.queryByLabelText('Meet every how many weeks')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Ask the programme' }));
     await waitFor(() => expect(calls).toHaveLength(1));

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderPage } from '../../test-support.tsx';
@@ -24,7 +24,7 @@ describe('the time-zone picker', { timeout: 20_000 }, () => {
 
   it('finds Asia/Kolkata by its old name Calcutta and chooses it (regression: only Asia/Calcutta was offered)', () => {
     renderPage(<Picker initial="Europe/London" />, { path: '/', url: '/' });
-    fireEvent.change(search(), { target: { value: 'calcutta' } });
+    fireEvent.input(search(), { target: { value: 'calcutta' } });
     expect(select().value).toBe('Asia/Kolkata');
     expect(select().selectedOptions[0]?.textContent).toBe('Kolkata (GMT+5:30), Asia/Kolkata');
     const values = [...select().options].map((o) => o.value);
@@ -33,13 +33,13 @@ describe('the time-zone picker', { timeout: 20_000 }, () => {
 
   it('takes a typed IANA name or alias as it is, stored by its current name', () => {
     renderPage(<Picker initial="Europe/London" />, { path: '/', url: '/' });
-    fireEvent.change(search(), { target: { value: 'US/Eastern' } });
+    fireEvent.input(search(), { target: { value: 'US/Eastern' } });
     expect(screen.getByText('America/New_York', { selector: 'output' })).toBeTruthy();
   });
 
   it('keeps the chosen zone in the list while the search narrows it', () => {
     renderPage(<Picker initial="Europe/London" />, { path: '/', url: '/' });
-    fireEvent.change(search(), { target: { value: 'London' } });
+    fireEvent.input(search(), { target: { value: 'London' } });
     expect(select().value).toBe('Europe/London');
     expect(select().options.length).toBeLessThan(5);
   });

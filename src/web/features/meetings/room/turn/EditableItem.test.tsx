@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rooms } from '../../../../../domain/meeting/test-support.ts';
@@ -42,7 +42,7 @@ describe('editing a question or an action in place', () => {
     expect(document.activeElement).toBe(field);
     expect(field.value).toBe(question);
     expect(field.getAttribute('aria-describedby')).toBeTruthy();
-    fireEvent.change(field, { target: { value: 'What keeps the few who stay?' } });
+    fireEvent.input(field, { target: { value: 'What keeps the few who stay?' } });
     fireEvent.keyDown(field, { key: 'Enter', shiftKey: true });
     expect(send).not.toHaveBeenCalled();
     fireEvent.keyDown(field, { key: 'Enter' });
@@ -58,7 +58,7 @@ describe('editing a question or an action in place', () => {
   it('cancels with Escape or Cancel, sending nothing, and gives focus back to Edit', () => {
     const send = renderQuestions(rooms.questioning().state, 'ben');
     fireEvent.click(editButton(question));
-    fireEvent.change(screen.getByLabelText('Edit the question'), { target: { value: 'Other' } });
+    fireEvent.input(screen.getByLabelText('Edit the question'), { target: { value: 'Other' } });
     fireEvent.keyDown(screen.getByLabelText('Edit the question'), { key: 'Escape' });
     expect(screen.queryByLabelText('Edit the question')).toBeNull();
     expect(document.activeElement).toBe(editButton(question));
@@ -73,11 +73,11 @@ describe('editing a question or an action in place', () => {
     const send = renderQuestions(rooms.questioning().state, 'ben');
     fireEvent.click(editButton(question));
     const field = screen.getByLabelText('Edit the question');
-    fireEvent.change(field, { target: { value: '   ' } });
+    fireEvent.input(field, { target: { value: '   ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getByText('Edit the question cannot be empty.')).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    fireEvent.change(field, { target: { value: ` ${question} ` } });
+    fireEvent.input(field, { target: { value: ` ${question} ` } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.queryByLabelText('Edit the question')).toBeNull();
     expect(send).not.toHaveBeenCalled();
@@ -100,8 +100,8 @@ describe('editing a question or an action in place', () => {
     const send = renderActions(rooms.actions().state, 'ana');
     fireEvent.click(editButton('Phone the chair of the board'));
     const field = screen.getByLabelText('Edit the action');
-    fireEvent.change(field, { target: { value: 'Phone the chair before May' } });
-    fireEvent.change(screen.getByLabelText(/^Due/), { target: { value: '2025-04-30' } });
+    fireEvent.input(field, { target: { value: 'Phone the chair before May' } });
+    fireEvent.input(screen.getByLabelText(/^Due/), { target: { value: '2025-04-30' } });
     fireEvent.submit(field.closest('form')!);
     expect(send).toHaveBeenCalledWith({
       type: 'action.edit',
