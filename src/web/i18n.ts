@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { defaultLanguage } from '../i18n/languages.ts';
+import { defaultLanguage, textDirection } from '../i18n/languages.ts';
 
 export const webNamespace = 'web';
 
@@ -133,8 +133,12 @@ export function createWebI18n(language: string = defaultLanguage): i18n {
     initAsync: false,
   });
   appInstance = instance;
+  // The language and its direction change together, in the same task: a reader (or a screen reader) never
+  // meets Arabic laid out left to right.
   instance.on('languageChanged', (changed) => {
-    if (typeof document !== 'undefined') document.documentElement.lang = changed;
+    if (typeof document === 'undefined') return;
+    document.documentElement.lang = changed;
+    document.documentElement.dir = textDirection(changed);
   });
   return instance;
 }

@@ -56,4 +56,32 @@ describe('the language switch', () => {
       }),
     );
   });
+
+  it('switches a signed-in person’s page once, never back to their old language for a moment (regression)', async () => {
+    fakeApi({
+      [`PATCH /api/people/${hostAdmin.person.id}`]: { body: { ...hostAdmin.person, language: 'ar' } },
+      'GET /api/setup': { body: { needed: false, signedIn: true, defaultLanguage: 'en' } },
+      'GET /api/me': { body: { ...hostAdmin, person: { ...hostAdmin.person, language: 'ar' } } },
+    });
+    renderPage(<Page />, {
+      path: '/',
+      url: '/',
+      me: { ...hostAdmin, person: { ...hostAdmin.person, language: 'en' } },
+    });
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
+    const seen: string[] = [];
+    const watch = new MutationObserver(() =>
+      seen.push(`${document.documentElement.lang}/${document.documentElement.dir}`),
+    );
+    watch.observe(document.documentElement, { attributes: true });
+    fireEvent.click(screen.getByRole('button', { name: /Language/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'العربية' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: /اللغة/ })).toBeTruthy());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    watch.disconnect();
+    // Once in Arabic, right to left, the page stays so (earlier tests' switches may still be landing first).
+    const first = seen.indexOf('ar/rtl');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(new Set(seen.slice(first))).toEqual(new Set(['ar/rtl']));
+  });
 });

@@ -142,9 +142,11 @@ export function LanguageMenu() {
     rememberLanguage(code);
     try {
       if (me) {
+        // The session learns the person's new language before the page switches: until then the page
+        // keeps following their saved one, so it never flips back to it for a moment after switching.
         await call(personRoute, { params: { id: me.person.id }, body: { language: code } });
-        await applyLanguage(instance, code);
         await refresh();
+        await applyLanguage(instance, code);
       } else {
         await applyLanguage(instance, code);
       }
