@@ -5,12 +5,14 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { textDirection } from '../i18n/languages.ts';
 import { browserLanguage, storedLanguage } from './app/language.tsx';
 import { routes } from './app/routes.tsx';
-import { SessionProvider } from './app/session.tsx';
+import { SessionProvider, startSession } from './app/session.tsx';
 import { createWebI18n, loadLanguage } from './i18n.ts';
 import './styles/index.css';
 
-// The catalogue of the page's language comes first, so the first paint already speaks it: this browser's
-// choice (a signed-in person's own language is remembered here too), else the browser's languages.
+// Who is signed in is asked at once, alongside the catalogue of the page's language. The catalogue comes
+// before the first paint, so that it already speaks it: this browser's choice (a signed-in person's own
+// language is remembered here too), else the browser's languages.
+const session = startSession();
 void loadLanguage(storedLanguage() ?? browserLanguage() ?? (document.documentElement.lang || 'en')).then(
   (language) => {
     document.documentElement.lang = language;
@@ -21,7 +23,7 @@ void loadLanguage(storedLanguage() ?? browserLanguage() ?? (document.documentEle
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>
-          <SessionProvider>
+          <SessionProvider started={session}>
             <RouterProvider router={router} />
           </SessionProvider>
         </I18nextProvider>

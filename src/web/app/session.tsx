@@ -33,9 +33,36 @@ async function loadMe(): Promise<Me | null> {
   }
 }
 
+type SessionState = { ready: boolean; needsSetup: boolean; me: Me | null; error: unknown };
+
+/** Asks the server whether Revans is set up and who is signed in (no /api/me, so no 401, when nobody is). */
+async function readSession(): Promise<SessionState> {
+  try {
+    const setup = await call(setupRoute, {});
+    const me = setup.needed || !setup.signedIn ? null : await loadMe();
+    return { ready: true, needsSetup: setup.needed, me, error: undefined };
+  } catch (error) {
+    return { ready: true, needsSetup: false, me: null, error };
+  }
+}
+
+/**
+ * Starts reading the session at boot, while the page's language and code still download, so the first
+ * page does not wait for a round trip that could have run alongside them. Pass it to <SessionProvider>.
+ */
+export const startSession = (): Promise<SessionState> => readSession();
+
 /** Knows whether Revans is set up and who is signed in; pages read it through useSession(). */
-export function SessionProvider({ children, initial }: { children: ReactNode; initial?: Partial<Session> }) {
-  const [state, setState] = useState<{ ready: boolean; needsSetup: boolean; me: Me | null; error: unknown }>({
+export function SessionProvider({
+  children,
+  initial,
+  started,
+}: {
+  children: ReactNode;
+  initial?: Partial<Session>;
+  started?: Promise<SessionState>;
+}) {
+  const [state, setState] = useState<SessionState>({
     ready: initial?.ready ?? false,
     needsSetup: initial?.needsSetup ?? false,
     me: initial?.me ?? null,
@@ -43,15 +70,9 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
   });
 
   const refresh = useCallback(async () => {
-    try {
-      const setup = await call(setupRoute, {});
-      const me = setup.needed || !setup.signedIn ? null : await loadMe();
-      setState({ ready: true, needsSetup: setup.needed, me, error: undefined });
-      return me;
-    } catch (error) {
-      setState((s) => ({ ...s, ready: true, error }));
-      return null;
-    }
+    const next = await readSession();
+    setState((s) => (next.error ? { ...s, ready: true, error: next.error } : next));
+    return next.me;
   }, []);
 
   const signOut = useCallback(async () => {
@@ -60,8 +81,10 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
   }, []);
 
   useEffect(() => {
-    if (!initial?.ready) void refresh();
-  }, [initial?.ready, refresh]);
+    if (initial?.ready) return;
+    if (started) void started.then(setState);
+    else void refresh();
+  }, [initial?.ready, started, refresh]);
 
   const value = useMemo<Session>(() => ({ ...state, refresh, signOut }), [state, refresh, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
