@@ -35,11 +35,40 @@ async function loadMe(): Promise<Me | null> {
 
 type SessionState = { ready: boolean; needsSetup: boolean; me: Me | null; error: unknown };
 
-/** Asks the server whether Revans is set up and who is signed in (no /api/me, so no 401, when nobody is). */
+/**
+ * Kept in this browser while someone is signed in here (a flag, nothing about them): the next page load
+ * asks for the person straight away instead of asking first whether anyone is signed in, one round trip
+ * less before their home. A visitor who never signed in here is never asked for, so never sees a 401.
+ */
+const signedInKey = 'revans.signedIn';
+
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(signedInKey, '1');
+    else localStorage.removeItem(signedInKey);
+  } catch {
+    // Storage refused (private mode): every load asks /api/setup first, as it would anyway.
+  }
+}
+
+function probablySignedIn(): boolean {
+  try {
+    return localStorage.getItem(signedInKey) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Asks the server who is signed in, and whether Revans is set up (no /api/me, so no 401, when nobody is). */
 async function readSession(): Promise<SessionState> {
   try {
+    if (probablySignedIn()) {
+      const me = await loadMe();
+      if (me) return { ready: true, needsSetup: false, me, error: undefined };
+    }
     const setup = await call(setupRoute, {});
     const me = setup.needed || !setup.signedIn ? null : await loadMe();
+    rememberSignedIn(me !== null);
     return { ready: true, needsSetup: setup.needed, me, error: undefined };
   } catch (error) {
     return { ready: true, needsSetup: false, me: null, error };
@@ -77,6 +106,7 @@ export function SessionProvider({
 
   const signOut = useCallback(async () => {
     await call(signOutRoute, { body: {} });
+    rememberSignedIn(false);
     setState((s) => ({ ...s, me: null }));
   }, []);
 
