@@ -6,26 +6,30 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditAction, AuditOutcome, AuditTargetType } from '../../contract/audit.ts';
+import type { PersonActor } from '../../domain/access.ts';
 import type { DB } from '../store/schema.ts';
 
 export type AuditDetails = Record<string, string | number | boolean | null>;
 
-export interface AuditInput {
+interface AuditFacts {
   hostId: string | null;
-  /** The person who acted; null for Revans itself (the purge) or someone not signed in. */
-  actorId: string | null;
-  /** Who acted, when there is no person (an address typed at sign-in, "Revans"). */
-  actorLabel?: string;
   action: AuditAction;
   target?: { type: AuditTargetType; id: string; label?: string | null | undefined } | undefined;
   outcome?: AuditOutcome;
   details?: AuditDetails;
-  /**
-   * The client's address: a signed-in person's comes with their actor (`actor.ip`); no promise-wide
-   * request context carries it, as that would cost every promise of every request a hook.
-   */
-  ip?: string | null;
 }
+
+/**
+ * Who acted. A signed-in person is passed whole (`by: actor`): their id and client address both come from
+ * it. Otherwise the caller names them: a person not yet signed in, or null for Revans itself (the purge) or
+ * someone unknown, with a label such as the address typed at sign-in. No promise-wide request context
+ * carries the address, as that would cost every promise of every request a hook.
+ */
+type AuditActor =
+  | { by: Pick<PersonActor, 'personId' | 'ip'>; actorId?: never; actorLabel?: never; ip?: never }
+  | { by?: never; actorId: string | null; actorLabel?: string; ip?: string | null };
+
+export type AuditInput = AuditFacts & AuditActor;
 
 /** Long strings have no place in the trail: a detail is a fact (a role, a status), never a text. */
 const maxDetailLength = 120;
@@ -43,14 +47,16 @@ export function personLabel(person: { name: string; email: string }): string {
 
 /** Records one event with the caller's connection (the transaction of the change, inside `transact`). */
 export async function audit(ctx: { db: Kysely<DB>; now: () => Date }, event: AuditInput): Promise<void> {
+  const actorId = event.by ? event.by.personId : event.actorId;
+  const ip = event.by ? event.by.ip : event.ip;
   let actorLabel = event.actorLabel;
-  if (actorLabel === undefined && event.actorId) {
+  if (actorLabel === undefined && actorId) {
     const person = await ctx.db
       .selectFrom('person')
       .select(['name', 'email'])
-      .where('id', '=', event.actorId)
+      .where('id', '=', actorId)
       .executeTakeFirst();
-    actorLabel = person ? personLabel(person) : event.actorId;
+    actorLabel = person ? personLabel(person) : actorId;
   }
   await ctx.db
     .insertInto('auditEvent')
@@ -58,14 +64,14 @@ export async function audit(ctx: { db: Kysely<DB>; now: () => Date }, event: Aud
       id: randomUUID(),
       hostId: event.hostId,
       at: ctx.now().toISOString(),
-      actorPersonId: event.actorId,
+      actorPersonId: actorId,
       actorLabel: actorLabel ?? 'Revans',
       action: event.action,
       targetType: event.target?.type ?? null,
       targetId: event.target?.id ?? null,
       targetLabel: event.target?.label ?? null,
       outcome: event.outcome ?? 'success',
-      ip: event.ip ?? null,
+      ip: ip ?? null,
       details: cleanDetails(event.details),
     })
     .execute();

@@ -172,8 +172,7 @@ export async function exportAudit(
   // Recorded after it is read, so the export does not list itself.
   await audit(ctx, {
     hostId,
-    actorId: actor.personId,
-    ip: actor.ip ?? null,
+    by: actor,
     action: 'audit.exported',
     target: { type: 'host', id: hostId },
     details: { events: count, ...filterDetails(filters) },
@@ -222,8 +221,7 @@ export async function updateAuditSettings(
       .execute();
     await audit(tx, {
       hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'audit.settingsChanged',
       target: { type: 'host', id: hostId },
       details: { retentionDaysBefore: before, retentionDays },

@@ -146,8 +146,7 @@ export async function erasePerson(
     await forgetInAudit(tx, subject);
     await audit(tx, {
       hostId: subject.hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'person.erased',
       target: { type: 'person', id: personId, label: erasedLabel },
       details: { mode, ...Object.fromEntries(done.map((d) => [d.kind, d.count])) },

@@ -44,8 +44,7 @@ export async function closeProgramme(
     if (!closed) return;
     await audit(tx, {
       hostId: closed.host_id,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'programme.closed',
       target: { type: 'programme', id: programmeId, label: closed.name },
       details: { from: current.status },
@@ -129,8 +128,7 @@ export async function updateRetention(
       .execute();
     await audit(tx, {
       hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'host.retentionChanged',
       details: { days },
     });

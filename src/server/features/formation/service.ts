@@ -434,8 +434,7 @@ export async function publishRun(
     }
     await audit(tx, {
       hostId: p.hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'formation.published',
       target: { type: 'programme', id: run.programmeId, label: p.name },
       details: {

@@ -61,8 +61,7 @@ export async function updateHost(
     if (Object.keys(details).length)
       await audit(tx, {
         hostId,
-        actorId: actor.personId,
-        ip: actor.ip ?? null,
+        by: actor,
         action: 'host.settingsChanged',
         target: { type: 'host', id: hostId, label: patch.name ?? before.name },
         details,

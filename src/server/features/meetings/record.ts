@@ -55,8 +55,7 @@ async function auditExport(ctx: AppContext, actor: PersonActor, meetingId: strin
   const resource = await meetingSetResource(ctx, meetingId);
   await audit(ctx, {
     hostId: resource.hostId,
-    actorId: actor.personId,
-    ip: actor.ip ?? null,
+    by: actor,
     action: 'record.exported',
     target: { type: 'meeting', id: meetingId },
     details: { format, setId: resource.setId },

@@ -114,8 +114,7 @@ export async function inviteCoordinator(
     const label = `${input.name} <${input.email}>`;
     await audit(tx, {
       hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'person.created',
       target: { type: 'person', id, label },
       details: { invitedAs: 'coordinator' },
@@ -127,8 +126,7 @@ export async function inviteCoordinator(
         .execute();
       await audit(tx, {
         hostId,
-        actorId: actor.personId,
-        ip: actor.ip ?? null,
+        by: actor,
         action: 'coordinator.added',
         target: { type: 'person', id, label: input.name },
         details: { programmeId: programme.id, programme: programme.name },
@@ -137,8 +135,7 @@ export async function inviteCoordinator(
     if (input.mayStartProgrammes)
       await audit(tx, {
         hostId,
-        actorId: actor.personId,
-        ip: actor.ip ?? null,
+        by: actor,
         action: 'programmeStarter.granted',
         target: { type: 'person', id, label },
       });

@@ -118,8 +118,7 @@ export async function createPerson(
     });
     await audit(tx, {
       hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'person.created',
       target: { type: 'person', id, label: `${input.name} <${input.email}>` },
     });
@@ -177,8 +176,7 @@ export async function updatePerson(
     if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null))
       await audit(tx, {
         hostId: current.hostId,
-        actorId: actor.personId,
-        ip: actor.ip ?? null,
+        by: actor,
         action: patch.archived ? 'person.archived' : 'person.restored',
         target: { type: 'person', id: personId, label: `${current.name} <${current.email}>` },
       });
@@ -202,8 +200,7 @@ export async function signPersonOut(ctx: AppContext, actor: PersonActor, personI
   const endedSessions = person.userId ? await endAllSessions(ctx, person.userId) : 0;
   await audit(ctx, {
     hostId: resource.hostId,
-    actorId: actor.personId,
-    ip: actor.ip ?? null,
+    by: actor,
     action: 'person.signedOut',
     target: { type: 'person', id: personId, label: `${person.name} <${person.email}>` },
     details: { endedSessions },
@@ -227,8 +224,7 @@ export async function setHostAdmin(
   const record = (tx: AppContext) =>
     audit(tx, {
       hostId: resource.hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: admin ? 'hostAdmin.granted' : 'hostAdmin.revoked',
       target: { type: 'person', id: personId, label: `${target.name} <${target.email}>` },
     });
@@ -279,8 +275,7 @@ export async function setProgrammeStarter(
       .execute();
     await audit(tx, {
       hostId: resource.hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: mayStart ? 'programmeStarter.granted' : 'programmeStarter.revoked',
       target: { type: 'person', id: personId, label: `${target.name} <${target.email}>` },
     });

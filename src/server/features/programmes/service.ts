@@ -108,8 +108,7 @@ export async function createProgramme(
       .execute();
     await audit(tx, {
       hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'programme.created',
       target: { type: 'programme', id, label: input.name },
       details: { status: input.status },
@@ -127,8 +126,7 @@ export async function createProgramme(
         .execute();
       await audit(tx, {
         hostId,
-        actorId: actor.personId,
-        ip: actor.ip ?? null,
+        by: actor,
         action: 'coordinator.added',
         target: { type: 'person', id: actor.personId, label: starter.name },
         details: { programmeId: id, programme: input.name },
@@ -199,8 +197,7 @@ export async function updateProgramme(
     if (patch.status !== undefined && patch.status !== current.status)
       await audit(tx, {
         hostId: current.hostId,
-        actorId: actor.personId,
-        ip: actor.ip ?? null,
+        by: actor,
         action: 'programme.statusChanged',
         target,
         details: { from: current.status, to: patch.status },
@@ -208,8 +205,7 @@ export async function updateProgramme(
     if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null))
       await audit(tx, {
         hostId: current.hostId,
-        actorId: actor.personId,
-        ip: actor.ip ?? null,
+        by: actor,
         action: patch.archived ? 'programme.archived' : 'programme.restored',
         target,
       });
@@ -257,8 +253,7 @@ export async function addCoordinator(
       .execute();
     await audit(tx, {
       hostId: resource.hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'coordinator.added',
       target: { type: 'person', id: personId, label: person.name },
       details: { programmeId, programme: programme.name },
@@ -291,8 +286,7 @@ export async function removeCoordinator(
       throw new Problem('not-found', 'This person does not coordinate this programme.');
     await audit(tx, {
       hostId: resource.hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'coordinator.removed',
       target: { type: 'person', id: personId, label: names.person },
       details: { programmeId, programme: names.programme },

@@ -214,8 +214,7 @@ export async function updateSignInPolicy(
       .execute();
     await audit(tx, {
       hostId,
-      actorId: actor.personId,
-      ip: actor.ip ?? null,
+      by: actor,
       action: 'twoFactor.policyChanged',
       target: { type: 'host', id: hostId },
       details: { requireTwoFactor: policy.requireTwoFactor },
@@ -321,8 +320,7 @@ export async function signOutDevice(
   await endSessions(ctx, [session.token]);
   await audit(ctx, {
     hostId: actor.hostId,
-    actorId: actor.personId,
-    ip: actor.ip ?? null,
+    by: actor,
     action: 'device.signedOut',
     target: { type: 'person', id: actor.personId },
   });
@@ -348,8 +346,7 @@ export async function signOutOtherDevices(
   );
   await audit(ctx, {
     hostId: actor.hostId,
-    actorId: actor.personId,
-    ip: actor.ip ?? null,
+    by: actor,
     action: 'device.othersSignedOut',
     target: { type: 'person', id: actor.personId },
     details: { devices: others.length },
@@ -368,8 +365,7 @@ function auditProvider(
 ) {
   return audit(tx, {
     hostId,
-    actorId: actor.personId,
-    ip: actor.ip ?? null,
+    by: actor,
     action,
     target: { type: 'host', id: hostId, label: provider.name },
     details: { providerId: provider.id, ...details },

@@ -140,8 +140,7 @@ export async function updateSet(
     if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null))
       await audit(tx, {
         hostId: resource.hostId,
-        actorId: actor.personId,
-        ip: actor.ip ?? null,
+        by: actor,
         action: patch.archived ? 'set.archived' : 'set.restored',
         target: { type: 'set', id: setId, label: patch.name ?? current.name },
         details: { programmeId: resource.programmeId },
@@ -166,8 +165,7 @@ async function auditMembership(
     .executeTakeFirst();
   await audit(tx, {
     hostId: resource.hostId,
-    actorId: actor.personId,
-    ip: actor.ip ?? null,
+    by: actor,
     action,
     target: { type: 'person', id: person.id, label: person.name },
     details: { setId: resource.setId, set: set?.name ?? null, programmeId: resource.programmeId, role },
