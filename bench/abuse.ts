@@ -16,13 +16,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { getPriority, loadavg, setPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { commandLine } from './common/command-line.ts';
+import { setUpFirstHost } from './common/first-host.ts';
 import { cpuMsOf, MemoryWatch, root, schedOf, startRevans } from './live/processes.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? argv[k + 1] : undefined;
-};
+const { option } = commandLine();
 const rate = Number(option('--rate') ?? 1000);
 const seconds = Number(option('--seconds') ?? 10);
 const nice = option('--nice');
@@ -44,22 +42,11 @@ const origin = `http://localhost:${server.port}`;
 const memory = new MemoryWatch(server.pid);
 
 // First-run setup: the admin is the signed-in person whose reads are timed.
-const setup = await fetch(`${server.url}/api/setup`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin },
-  body: JSON.stringify({
-    hostName: 'Bench Host',
-    adminName: 'Ada Admin',
-    email: 'admin@example.org',
-    password: 'a long enough password',
-    timeZone: 'Europe/London',
-  }),
-});
-if (!setup.ok) throw new Error(`setup failed: ${setup.status} ${await setup.text()}`);
-const cookie = setup.headers
-  .getSetCookie()
-  .map((c) => c.split(';')[0])
-  .join('; ');
+const cookie = await setUpFirstHost(
+  server.url,
+  { hostName: 'Bench Host', adminName: 'Ada Admin', email: 'admin@example.org' },
+  origin,
+);
 
 async function timed(url: string, headers: Record<string, string> = {}): Promise<number> {
   const t0 = performance.now();

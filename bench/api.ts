@@ -23,8 +23,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import type { CannedAnswer } from './api/baseline-server.ts';
+import { commandLine } from './common/command-line.ts';
+import { scratchDatabase } from './common/scratch-database.ts';
 import {
   cpuMsOf,
   freePort,
@@ -35,12 +36,7 @@ import {
   startRevans,
 } from './live/processes.ts';
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string): string | undefined => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? argv[k + 1] : undefined;
-};
+const { flag, option } = commandLine();
 const durationS = Number(option('--duration') ?? 10);
 const warmupS = Number(option('--warmup') ?? 3);
 const connections = Number(option('--connections') ?? 50);
@@ -149,21 +145,11 @@ async function main() {
     API_RATE_LIMIT_MAX: '1000000000',
     LOG_LEVEL: 'warn',
   };
-  let dropDatabase: (() => Promise<void>) | undefined;
-  if (storeKind === 'postgres') {
-    const name = `revans_bench_api_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    env.DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${name}`;
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
+  const scratch =
+    storeKind === 'postgres'
+      ? await scratchDatabase('postgres://postgres@127.0.0.1:5432/postgres', 'revans_bench_api')
+      : undefined;
+  if (scratch) env.DATABASE_URL = scratch.url;
   const servers: Spawned[] = [];
   try {
     log(`api bench: store ${storeKind}, ${connections} connections, ${durationS} s per endpoint`);
@@ -283,7 +269,7 @@ async function main() {
     console.log(`BENCH api ${JSON.stringify(figures)}`);
   } finally {
     for (const s of servers.reverse()) await s.stop();
-    await dropDatabase?.().catch((error) => log(`could not drop the bench database: ${error}`));
+    await scratch?.drop().catch((error) => log(`could not drop the bench database: ${error}`));
     if (keep) log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }

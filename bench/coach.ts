@@ -14,13 +14,10 @@ import { build } from 'esbuild';
 import { classifyQuestion } from '../src/domain/coach/classify.ts';
 import { type CoachLabel, coachLabels } from '../src/domain/coach/types.ts';
 import { firstWordBaseline } from './coach/baseline.ts';
+import { commandLine } from './common/command-line.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? argv[k + 1] : undefined;
-};
+const { flag, option } = commandLine();
 const split = option('--split') ?? 'heldout';
 if (!['heldout', 'train', 'all'].includes(split)) {
   console.error('coach bench: --split must be heldout, train or all.');
@@ -148,7 +145,7 @@ console.log(
 );
 console.log(`bundle: ${bundleBytes} bytes minified, ${gzipBytes} bytes gzip (budget 40,960)`);
 
-if (argv.includes('--errors')) {
+if (flag('--errors')) {
   console.log('\nerrors (gold -> predicted):');
   items.forEach((item, k) => {
     if (predicted[k] !== item.label) console.log(`  ${item.label} -> ${predicted[k]}: ${item.text}`);

@@ -30,16 +30,12 @@ import {
   saveReference,
   timeLimitFor,
 } from './_grouping-lib.ts';
+import { commandLine } from './common/command-line.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolve(here, '../../shared/data/mdgp');
 const refPath = join(here, 'grouping-reference.json');
-const argv = process.argv.slice(2);
-const flag = (name: string): boolean => argv.includes(name);
-const option = (name: string): string | undefined => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? argv[k + 1] : undefined;
-};
+const { flag, option } = commandLine();
 const full = flag('--full');
 const engineOnly = flag('--engine-only');
 const clock = flag('--wall')

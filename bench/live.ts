@@ -38,7 +38,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, getPriority, setPriority, tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { commandLine } from './common/command-line.ts';
+import { scratchDatabase } from './common/scratch-database.ts';
 import {
   cpuMsOf,
   MemoryWatch,
@@ -52,12 +53,7 @@ import {
 import type { FromClient, LoadResult, MeetingSpec, SocketSpec, ToClient } from './live/protocol.ts';
 import { peoplePerMeeting, type Seeded, seedLiveWorld } from './live/seed.ts';
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const option = (name: string): string | undefined => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? argv[k + 1] : undefined;
-};
+const { flag, option } = commandLine();
 const quick = flag('--quick');
 const meetingsN = Number(option('--meetings') ?? (quick ? 100 : 1000));
 const durationS = Number(option('--duration') ?? (quick ? 10 : 60));
@@ -471,25 +467,9 @@ log(
   `live bench: ${meetingsN} meetings x ${peoplePerMeeting} sockets, ${clientProcs} client processes, data in ${dataDir}`,
 );
 /** PostgreSQL: a fresh database for this run, dropped at the end. */
-const pgDatabase =
-  storeKind === 'postgres' ? `revans_bench_live_${randomBytes(4).toString('hex')}` : undefined;
-const pgAdmin = async (statement: string) => {
-  const client = new pg.Client({ connectionString: pgAdminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-};
-let databaseUrl: string | undefined;
-if (pgDatabase) {
-  await pgAdmin(`create database ${pgDatabase}`);
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${pgDatabase}`;
-  databaseUrl = url.toString();
-  log(`PostgreSQL database ${pgDatabase}, ${nodes} node${nodes > 1 ? 's' : ''}`);
-}
+const scratch = storeKind === 'postgres' ? await scratchDatabase(pgAdminUrl, 'revans_bench_live') : undefined;
+const databaseUrl = scratch?.url;
+if (scratch) log(`PostgreSQL database ${scratch.name}, ${nodes} node${nodes > 1 ? 's' : ''}`);
 const seeded = await seedLiveWorld({ dataDir, databaseUrl, meetings: meetingsN, authSecret });
 log(
   `seeded ${meetingsN} meetings, ${meetingsN * peoplePerMeeting} people and sessions in ${seeded.seedMs} ms`,
@@ -502,8 +482,7 @@ const cleanUp = async () => {
   await Promise.all(stopAll.map((stop) => stop()));
   for (const c of clients) c.child.kill();
   if (!keep) rmSync(dataDir, { recursive: true, force: true });
-  if (pgDatabase && !keep)
-    await pgAdmin(`drop database if exists ${pgDatabase} with (force)`).catch(() => {});
+  if (scratch && !keep) await scratch.drop().catch(() => {});
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -20,7 +20,6 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { defaultAgenda } from '../src/domain/meeting/agenda.ts';
 import { aSetup, Room, stage } from '../src/domain/meeting/test-support.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -30,15 +29,13 @@ import { closeContext, createContext } from '../src/server/runtime.ts';
 import { sqlitePath } from '../src/server/store/db.ts';
 import { migrateToLatest } from '../src/server/store/migrate.ts';
 import * as latest from '../src/server/store/migrations/0017_log_compaction.ts';
+import { commandLine } from './common/command-line.ts';
+import { scratchDatabase } from './common/scratch-database.ts';
 import { signedSessionCookie } from './live/seed.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? argv[k + 1] : undefined;
-};
+const { flag, option } = commandLine();
 const storeKind = option('--store') ?? 'sqlite';
-const factor = Number(option('--factor') ?? (argv.includes('--quick') ? 0.01 : 1));
+const factor = Number(option('--factor') ?? (flag('--quick') ? 0.01 : 1));
 const reps = Number(option('--reps') ?? 30);
 const pgAdminUrl = option('--pg-url') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -299,24 +296,9 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'revans-bench-scale-'));
 const authSecret = randomBytes(36).toString('base64url');
-const pgDatabase =
-  storeKind === 'postgres' ? `revans_bench_scale_${randomBytes(4).toString('hex')}` : undefined;
-const pgAdmin = async (statement: string) => {
-  const client = new pg.Client({ connectionString: pgAdminUrl });
-  await client.connect();
-  try {
-    return await client.query(statement);
-  } finally {
-    await client.end();
-  }
-};
-let databaseUrl: string | undefined;
-if (pgDatabase) {
-  await pgAdmin(`create database ${pgDatabase}`);
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${pgDatabase}`;
-  databaseUrl = url.toString();
-}
+const scratch =
+  storeKind === 'postgres' ? await scratchDatabase(pgAdminUrl, 'revans_bench_scale') : undefined;
+const databaseUrl = scratch?.url;
 log(`scale bench on ${storeKind}, factor ${factor}, data in ${databaseUrl ?? dataDir}`);
 
 const config = loadConfig(
@@ -589,5 +571,5 @@ try {
   await app.close();
   await closeContext(ctx);
   rmSync(dataDir, { recursive: true, force: true });
-  if (pgDatabase) await pgAdmin(`drop database if exists ${pgDatabase} with (force)`).catch(() => {});
+  if (scratch) await scratch.drop().catch(() => {});
 }

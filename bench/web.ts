@@ -25,13 +25,11 @@ import { brotliCompressSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { commandLine } from './common/command-line.ts';
+import { setUpFirstHost } from './common/first-host.ts';
 import { freePort, root, startRevans } from './live/processes.ts';
 
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const k = argv.indexOf(name);
-  return k >= 0 ? argv[k + 1] : undefined;
-};
+const { flag, option } = commandLine();
 const runs = Number(option('--runs') ?? 1);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const CHROMIUM = '/usr/bin/chromium';
@@ -39,7 +37,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const BUDGET_BYTES = 120 * 1024;
 
 const webDir = path.join(root, 'dist/web');
-if (!argv.includes('--no-build')) {
+if (!flag('--no-build')) {
   log('web: building the web app (vite build)…');
   execFileSync(
     process.execPath,
@@ -226,23 +224,11 @@ const server = await startRevans({ env: { DATA_DIR: dataDir, WEB_DIR: webDir } }
 const baselinePort = await freePort();
 const baseline = await startBaselineServer(baselinePort);
 try {
-  const origin = server.url;
-  const setup = await fetch(`${server.url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({
-      hostName: 'Northern NGO Learning Network',
-      adminName: 'Ada Admin',
-      email: 'ada@example.org',
-      password: 'a long enough password',
-      timeZone: 'Europe/London',
-    }),
+  const cookie = await setUpFirstHost(server.url, {
+    hostName: 'Northern NGO Learning Network',
+    adminName: 'Ada Admin',
+    email: 'ada@example.org',
   });
-  if (!setup.ok) throw new Error(`setup failed: ${setup.status} ${await setup.text()}`);
-  const cookie = setup.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
 
   const pages: Record<'signIn' | 'home' | 'baseline', Page> = {
     signIn: { url: `${server.url}/sign-in`, heading: /^Sign in$/ },
