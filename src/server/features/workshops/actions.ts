@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound } from '../../http/problem.ts';
 import { programmeResource } from '../resources.ts';
-import { stateOf, workshopResource, workshopRow } from './service.ts';
+import { stateOf, workshopResource, workshopRow } from './view.ts';
 
 /**
  * A participant's own actions from a workshop. Private to their owner: every query here is by owner,
