@@ -4,6 +4,7 @@ import { audit, personLabel } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { twoFactorRequiredOf } from '../features/security/service.ts';
 import { Problem, type ProblemBody, type ProblemCode, problemBody, problemCodes } from '../http/problem.ts';
+import { withAccounts } from './accounts-context.ts';
 import { loadActor } from './actor.ts';
 import { clientIpHeader } from './auth.ts';
 import { type CachedSession, SessionCache } from './session-cache.ts';
@@ -49,7 +50,7 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
   });
   /** The accounts library's own lookup: verifies the cookie's signature, reads the session and user. */
   const lookUp = async (request: FastifyRequest): Promise<CachedSession | null> => {
-    const found = await ctx.auth.api.getSession({ headers: fetchHeaders(request) });
+    const found = await withAccounts(() => ctx.auth.api.getSession({ headers: fetchHeaders(request) }));
     if (!found) return null;
     return {
       sessionId: found.session.id,
@@ -244,12 +245,13 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       // Who is signing out, read before the session ends, for the audit trail.
       const signingOut =
         path.startsWith('/api/auth/sign-out') && request.headers.cookie?.includes('revans.session_token')
-          ? await ctx.auth.api
-              .getSession({ headers })
+          ? await withAccounts(() => ctx.auth.api.getSession({ headers }))
               .then((s) => (s ? { userId: s.user.id } : null))
               .catch(() => null)
           : null;
-      const response = await ctx.auth.handler(new Request(url, { method: request.method, headers, body }));
+      const response = await withAccounts(() =>
+        ctx.auth.handler(new Request(url, { method: request.method, headers, body })),
+      );
       reply.status(response.status);
       for (const [name, value] of response.headers) {
         const lower = name.toLowerCase();

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { withAccounts } from './accounts-context.ts';
 
 /**
  * Ends every session of an account, through the accounts library so that its hooks run: each ended
@@ -12,7 +13,9 @@ export async function endAllSessions(ctx: AppContext, userId: string): Promise<n
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('userId', '=', userId)
     .executeTakeFirstOrThrow();
-  const auth = await ctx.auth.$context;
-  await auth.internalAdapter.deleteUserSessions(userId);
+  await withAccounts(async () => {
+    const auth = await ctx.auth.$context;
+    await auth.internalAdapter.deleteUserSessions(userId);
+  });
   return Number(count);
 }

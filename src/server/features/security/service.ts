@@ -9,6 +9,7 @@ import type {
 import type { PersonActor } from '../../../domain/access.ts';
 import { describeUserAgent } from '../../../domain/user-agent.ts';
 import { audit } from '../../audit/audit.ts';
+import { withAccounts } from '../../auth/accounts-context.ts';
 import { parseDomains, ssoProviderId } from '../../auth/sso.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
@@ -299,8 +300,10 @@ export async function listMyDevices(
  * that device's live sockets at once.
  */
 async function endSessions(ctx: AppContext, tokens: string[]): Promise<void> {
-  const auth = await ctx.auth.$context;
-  for (const token of tokens) await auth.internalAdapter.deleteSession(token);
+  await withAccounts(async () => {
+    const auth = await ctx.auth.$context;
+    for (const token of tokens) await auth.internalAdapter.deleteSession(token);
+  });
 }
 
 export async function signOutDevice(
