@@ -83,7 +83,16 @@ describe.each(storeKinds)('availability polls, on %s', (kind) => {
         cookie: w.cookies[role],
         payload: { answers: [a, b, c].map((optionId, i) => ({ optionId, answer: answers[i] })) },
       });
+    const upcomingPolls = async (role: 'memberA' | 'memberA2' | 'memberB' | 'coordinator') =>
+      (await t.call({ method: 'GET', url: '/api/me/upcoming', cookie: w.cookies[role] })).json().polls;
+    const asked = { id: pollId, title: 'Our regular slot', setId: w.setA, purpose: 'slot' };
+    expect(await upcomingPolls('memberA')).toEqual([{ ...asked, answered: false }]);
     expect((await answer('memberA', ['yes', 'yes', 'no'])).statusCode).toBe(200);
+    // Upcoming says who has answered, each for themselves; a set's poll is not shown outside the set.
+    expect(await upcomingPolls('memberA')).toEqual([{ ...asked, answered: true }]);
+    expect(await upcomingPolls('memberA2')).toEqual([{ ...asked, answered: false }]);
+    expect(await upcomingPolls('memberB')).toEqual([]);
+    expect(await upcomingPolls('coordinator')).toEqual([{ ...asked, answered: false }]);
     await answer('memberA2', ['no', 'yes', 'yes']);
     const last = await answer('facilitatorA', ['yes', 'ifneedbe', 'yes']);
     const tally = last.json();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type {
   NewProgrammeEvent,
   ProgrammeEvent,
@@ -18,7 +19,7 @@ import { buildCalendar } from '../calendar/ics.ts';
 import { programmeResource } from '../resources.ts';
 import { sendWorkshopInvitations } from '../workshops/mail.ts';
 import { sendEventNotices } from './notices.ts';
-import { facilitatedEventIds, loadCalendarEvents, programmesOfPerson } from './queries.ts';
+import { loadCalendarEvents } from './queries.ts';
 
 type EventRow = DB['programmeEvent'];
 
@@ -130,32 +131,30 @@ export async function viewerZone(ctx: AppContext, actor: PersonActor): Promise<s
   return row.timeZone;
 }
 
-/** Events of the given programmes, earliest first; `since` leaves out those already over. */
-async function presentEvents(
-  ctx: AppContext,
-  actor: PersonActor,
-  programmeIds: string[],
-  zone: string,
-  since?: string,
-  alsoEventIds: string[] = [],
-): Promise<ProgrammeEvent[]> {
-  if (!programmeIds.length && !alsoEventIds.length) return [];
-  let query = ctx.db
+/** What a presented event is read from: the event, its programme's name and host, its workshop if any. */
+const eventRows = (db: Kysely<DB>) =>
+  db
     .selectFrom('programmeEvent')
     .innerJoin('programme', 'programme.id', 'programmeEvent.programmeId')
     .leftJoin('workshop', 'workshop.eventId', 'programmeEvent.id')
     .selectAll('programmeEvent')
     .select(['programme.name as programmeName', 'programme.hostId', 'workshop.id as workshopId'])
-    .where((eb) =>
-      eb.or([
-        ...(programmeIds.length ? [eb('programmeEvent.programmeId', 'in', programmeIds)] : []),
-        ...(alsoEventIds.length ? [eb('programmeEvent.id', 'in', alsoEventIds)] : []),
-      ]),
-    )
     .orderBy('programmeEvent.startsAt');
-  if (since) query = query.where('programmeEvent.endsAt', '>=', since);
-  const rows = await query.execute();
-  return rows.map((r) => presentProgrammeEvent(actor, r, r.programmeName, r.hostId, zone, ctx.now()));
+
+type PresentableRow = Awaited<ReturnType<ReturnType<typeof eventRows>['execute']>>[number];
+
+const present = (ctx: AppContext, actor: PersonActor, rows: PresentableRow[], zone: string) =>
+  rows.map((r) => presentProgrammeEvent(actor, r, r.programmeName, r.hostId, zone, ctx.now()));
+
+/** A programme's events, earliest first. */
+async function programmeEvents(
+  ctx: AppContext,
+  actor: PersonActor,
+  programmeId: string,
+  zone: string,
+): Promise<ProgrammeEvent[]> {
+  const rows = await eventRows(ctx.db).where('programmeEvent.programmeId', '=', programmeId).execute();
+  return present(ctx, actor, rows, zone);
 }
 
 export async function getProgrammeEvent(
@@ -188,26 +187,57 @@ export async function getProgrammeEvent(
 
 export async function listProgrammeEvents(ctx: AppContext, actor: PersonActor, programmeId: string) {
   authorize(actor, 'programme.readEvents', await programmeResource(ctx.db, programmeId));
-  return presentEvents(ctx, actor, [programmeId], await viewerZone(ctx, actor));
+  return programmeEvents(ctx, actor, programmeId, await viewerZone(ctx, actor));
 }
 
 /** For the coordinators' programme calendar (its caller has checked programme.readCalendar). */
 export const calendarEvents = (ctx: AppContext, actor: PersonActor, programmeId: string, zone: string) =>
-  presentEvents(ctx, actor, [programmeId], zone);
+  programmeEvents(ctx, actor, programmeId, zone);
 
 /**
- * For a person's Upcoming: the events of the programmes of their sets, and of the workshops they
- * facilitate, not yet over.
+ * A person's events not yet over: those of the programmes of their (not archived) sets, and of the dated
+ * workshops they facilitate (a person of the host, perhaps in none of its sets). Written around the person,
+ * so its SQL never changes and is compiled once.
  */
-export async function upcomingEvents(ctx: AppContext, actor: PersonActor, zone: string, since: string) {
-  return presentEvents(
-    ctx,
-    actor,
-    await programmesOfPerson(ctx.db, actor.personId),
+const upcomingEventRows = precompiled((db, p: { personId: string; since: string }) =>
+  eventRows(db)
+    .where('programmeEvent.endsAt', '>=', p.since)
+    .where((eb) =>
+      eb.or([
+        eb(
+          'programmeEvent.programmeId',
+          'in',
+          eb
+            .selectFrom('setMembership')
+            .innerJoin('learningSet', 'learningSet.id', 'setMembership.setId')
+            .select('learningSet.programmeId')
+            .where('setMembership.personId', '=', p.personId)
+            .where('learningSet.archivedAt', 'is', null),
+        ),
+        eb(
+          'programmeEvent.id',
+          'in',
+          eb
+            .selectFrom('workshop as facilitated')
+            .select('facilitated.eventId')
+            .where('facilitated.facilitatorId', '=', p.personId),
+        ),
+      ]),
+    ),
+);
+
+/** For a person's Upcoming; the zone is awaited alongside the read. */
+export async function upcomingEvents(
+  ctx: AppContext,
+  actor: PersonActor,
+  since: string,
+  zone: Promise<string>,
+): Promise<ProgrammeEvent[]> {
+  const [rows, viewer] = await Promise.all([
+    upcomingEventRows.execute(ctx.db, { personId: actor.personId, since }),
     zone,
-    since,
-    await facilitatedEventIds(ctx.db, actor.personId),
-  );
+  ]);
+  return present(ctx, actor, rows, viewer);
 }
 
 /** A programme event dated now (not by a poll): a gathering agreed outside Revans, or a workshop's date. */

@@ -112,46 +112,96 @@ const openActionsOf = precompiled((db, p: { personId: string }) =>
     .orderBy('action.createdAt'),
 );
 
-/** The signed-in person's next meetings and programme events, open polls and open actions, in their own zone. */
+/** Meetings of the person's sets not yet ended (or ended within `since`), with their own answer to each. */
+const upcomingMeetingsOf = precompiled((db, p: { personId: string; since: string }) =>
+  db
+    .selectFrom('meeting')
+    .innerJoin('learningSet', 'learningSet.id', 'meeting.setId')
+    .leftJoin('meetingAttendance', (j) =>
+      j
+        .onRef('meetingAttendance.meetingId', '=', 'meeting.id')
+        .on('meetingAttendance.personId', '=', p.personId),
+    )
+    .select([
+      ...meetingListColumns,
+      'meetingAttendance.status as myStatus',
+      'meetingAttendance.apologyNote as myApologyNote',
+    ])
+    .where('meeting.setId', 'in', (eb) =>
+      eb
+        .selectFrom('setMembership')
+        .select('setMembership.setId')
+        .where('setMembership.personId', '=', p.personId),
+    )
+    .where('meeting.endsAt', '>=', p.since)
+    .where('meeting.status', '!=', 'ended')
+    .orderBy('meeting.startsAt')
+    .limit(30),
+);
+
+/**
+ * Open polls of the programmes the person is in (through a set) or coordinates, and whether they have
+ * answered each; who may see a set's poll is decided by the caller.
+ */
+const openPollsOf = precompiled((db, p: { personId: string }) =>
+  db
+    .selectFrom('poll')
+    .select((eb) => [
+      'poll.id',
+      'poll.title',
+      'poll.setId',
+      'poll.programmeId',
+      'poll.purpose',
+      'poll.createdBy',
+      eb
+        .exists(
+          eb
+            .selectFrom('pollAnswer')
+            .select('pollAnswer.pollId')
+            .whereRef('pollAnswer.pollId', '=', 'poll.id')
+            .where('pollAnswer.personId', '=', p.personId),
+        )
+        .as('answered'),
+    ])
+    .where('poll.status', '=', 'open')
+    .where((eb) =>
+      eb.or([
+        eb(
+          'poll.programmeId',
+          'in',
+          eb
+            .selectFrom('setMembership')
+            .innerJoin('learningSet', 'learningSet.id', 'setMembership.setId')
+            .select('learningSet.programmeId')
+            .where('setMembership.personId', '=', p.personId),
+        ),
+        eb(
+          'poll.programmeId',
+          'in',
+          eb
+            .selectFrom('programmeCoordinator')
+            .select('programmeCoordinator.programmeId')
+            .where('programmeCoordinator.personId', '=', p.personId),
+        ),
+      ]),
+    )
+    .orderBy('poll.createdAt'),
+);
+
+/**
+ * The signed-in person's next meetings and programme events, open polls and open actions, in their own zone.
+ * Every read is written around the person (no lists of ids), so each is compiled once and they run together.
+ */
 export async function upcoming(ctx: AppContext, actor: PersonActor): Promise<Upcoming> {
-  const db = ctx.db;
-  const setIds = [...actor.setRoles.keys()];
   const since = new Date(ctx.now().getTime() - 3 * 3_600_000).toISOString();
-  const programmeIds = [...new Set([...actor.programmesOfSets, ...actor.coordinatorOf])];
-  // Independent reads run together (one round trip's wait on PostgreSQL instead of several).
-  const [zone, meetings, polls, actions] = await Promise.all([
-    viewerZone(ctx, actor),
-    setIds.length
-      ? db
-          .selectFrom('meeting')
-          .innerJoin('learningSet', 'learningSet.id', 'meeting.setId')
-          .leftJoin('meetingAttendance', (j) =>
-            j
-              .onRef('meetingAttendance.meetingId', '=', 'meeting.id')
-              .on('meetingAttendance.personId', '=', actor.personId),
-          )
-          .select([
-            ...meetingListColumns,
-            'meetingAttendance.status as myStatus',
-            'meetingAttendance.apologyNote as myApologyNote',
-          ])
-          .where('meeting.setId', 'in', setIds)
-          .where('meeting.endsAt', '>=', since)
-          .where('meeting.status', '!=', 'ended')
-          .orderBy('meeting.startsAt')
-          .limit(30)
-          .execute()
-      : [],
-    programmeIds.length
-      ? db
-          .selectFrom('poll')
-          .select(['id', 'title', 'setId', 'programmeId', 'purpose', 'createdBy'])
-          .where('status', '=', 'open')
-          .where('programmeId', 'in', programmeIds)
-          .orderBy('createdAt')
-          .execute()
-      : [],
-    openActionsOf.execute(db, { personId: actor.personId }),
+  const person = { personId: actor.personId };
+  const zoneRead = viewerZone(ctx, actor);
+  const [zone, meetings, polls, actions, events] = await Promise.all([
+    zoneRead,
+    upcomingMeetingsOf.execute(ctx.db, { ...person, since }),
+    openPollsOf.execute(ctx.db, person),
+    openActionsOf.execute(ctx.db, person),
+    upcomingEvents(ctx, actor, since, zoneRead),
   ]);
   const visiblePolls = polls.filter(
     (p) =>
@@ -159,22 +209,6 @@ export async function upcoming(ctx: AppContext, actor: PersonActor): Promise<Upc
       p.createdBy === actor.personId ||
       actor.coordinatorOf.has(p.programmeId),
   );
-  const [answered, events] = await Promise.all([
-    visiblePolls.length
-      ? db
-          .selectFrom('pollAnswer')
-          .select('pollId')
-          .where('personId', '=', actor.personId)
-          .where(
-            'pollId',
-            'in',
-            visiblePolls.map((p) => p.id),
-          )
-          .execute()
-          .then((rows) => new Set(rows.map((a) => a.pollId)))
-      : new Set<string>(),
-    upcomingEvents(ctx, actor, zone, since),
-  ]);
   return {
     timeZone: zone,
     events,
@@ -191,7 +225,8 @@ export async function upcoming(ctx: AppContext, actor: PersonActor): Promise<Upc
       title: p.title,
       setId: p.setId,
       purpose: p.purpose,
-      answered: answered.has(p.id),
+      // SQLite answers 1 or 0, PostgreSQL true or false.
+      answered: Boolean(p.answered),
     })),
     actions,
   };
