@@ -240,19 +240,7 @@ export async function updateWorkshop(
         .where('id', '=', row.pollId)
         .where('status', '=', 'open')
         .execute();
-    if (event && moved) {
-      const updated = await tx.db
-        .updateTable('programmeEvent')
-        .set({ ...moved, sequence: event.sequence + 1, updatedAt: now })
-        .where('id', '=', event.id)
-        .where('sequence', '=', event.sequence)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1)
-        throw conflict('Someone else changed this workshop just now; reload it and try again.');
-      await sendEventNotices(tx, event.id);
-      await sendWorkshopInvitations(tx, row.id, { facilitatorOnly: true });
-      tx.afterCommit(() => tx.mail.wake());
-    }
+    if (event && moved) await nextCalendarVersion(tx, row.id, event, moved);
   });
   return getWorkshop(ctx, actor, workshopId);
 }
@@ -265,18 +253,30 @@ export async function cancelWorkshop(ctx: AppContext, actor: PersonActor, worksh
   if (state === 'cancelled') throw conflict('This workshop is already cancelled.');
   if (state === 'held') throw conflict('This workshop has already begun, so it can no longer be cancelled.');
   if (!event) throw conflict('This workshop has no date yet: close its poll instead of cancelling it.');
-  await transact(ctx, async (tx) => {
-    const updated = await tx.db
-      .updateTable('programmeEvent')
-      .set({ status: 'cancelled', sequence: event.sequence + 1, updatedAt: tx.now().toISOString() })
-      .where('id', '=', event.id)
-      .where('sequence', '=', event.sequence)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1)
-      throw conflict('Someone else changed this workshop just now; reload it and try again.');
-    await sendEventNotices(tx, event.id);
-    await sendWorkshopInvitations(tx, row.id, { facilitatorOnly: true });
-    tx.afterCommit(() => tx.mail.wake());
-  });
+  await transact(ctx, (tx) => nextCalendarVersion(tx, row.id, event, { status: 'cancelled' }));
   return getWorkshop(ctx, actor, workshopId);
+}
+
+/**
+ * The workshop's calendar entry changes (moved, renamed, cancelled): its next version (same UID,
+ * SEQUENCE + 1) unless someone changed it since it was read, and everyone is sent the new .ics, the
+ * facilitator with their invitation.
+ */
+async function nextCalendarVersion(
+  tx: AppContext,
+  workshopId: string,
+  event: EventRow,
+  change: Partial<EventRow>,
+): Promise<void> {
+  const updated = await tx.db
+    .updateTable('programmeEvent')
+    .set({ ...change, sequence: event.sequence + 1, updatedAt: tx.now().toISOString() })
+    .where('id', '=', event.id)
+    .where('sequence', '=', event.sequence)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw conflict('Someone else changed this workshop just now; reload it and try again.');
+  await sendEventNotices(tx, event.id);
+  await sendWorkshopInvitations(tx, workshopId, { facilitatorOnly: true });
+  tx.afterCommit(() => tx.mail.wake());
 }
