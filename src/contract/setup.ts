@@ -1,13 +1,14 @@
 /** First run: an empty installation creates its host and first admin, once. */
 import { z } from 'zod';
 import { email, language, name, out, password, timeZone } from './fields.ts';
+import { me } from './me.ts';
 import { route } from './route.ts';
 
 export const setupStatus = route({
   method: 'GET',
   path: '/api/setup',
   tags: ['setup'],
-  summary: 'Whether this installation still needs its first-run setup, and whether the caller is signed in',
+  summary: 'Whether this installation still needs its first-run setup, and who the caller is if signed in',
   public: true,
   response: z.object({
     needed: z.boolean(),
@@ -15,6 +16,11 @@ export const setupStatus = route({
     signedIn: z.boolean(),
     /** The host's language for visitors who have chosen none and whose browser asks for none Revans speaks. */
     defaultLanguage: language.nullable(),
+    /**
+     * The signed-in person, as GET /api/me answers (null for a visitor, and while setup is needed): a page
+     * learns who is there in its one first round trip, signed in or not.
+     */
+    me: me.nullable(),
   }),
 });
 

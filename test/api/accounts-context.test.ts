@@ -31,7 +31,9 @@ describe('the accounts library between calls', () => {
       }),
     ]);
     const settled = await Promise.all(attempts);
-    const sessions = settled.filter((s): s is { role: (typeof roles)[number]; cookie: string } => 'cookie' in s);
+    const sessions = settled.filter(
+      (s): s is { role: (typeof roles)[number]; cookie: string } => 'cookie' in s,
+    );
     const refused = settled.filter((s) => 'statusCode' in s) as { statusCode: number }[];
     expect(refused.map((r) => r.statusCode)).toEqual(roles.map(() => 401));
     expect(sessions).toHaveLength(roles.length);

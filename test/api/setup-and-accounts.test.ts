@@ -17,6 +17,7 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
       needed: true,
       signedIn: false,
       defaultLanguage: null,
+      me: null,
     });
     const { cookie } = await setUpHost(t);
     const me = await t.call({ method: 'GET', url: '/api/me', cookie });
@@ -45,7 +46,12 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
       needed: false,
       signedIn: false,
       defaultLanguage: 'en',
+      me: null,
     });
+    // Signed in, the same first request also says who they are: exactly what GET /api/me answers.
+    const status = (await t.call({ method: 'GET', url: '/api/setup', cookie })).json();
+    expect(status).toMatchObject({ needed: false, signedIn: true, defaultLanguage: 'en' });
+    expect(status.me).toEqual(me.json());
     const hosts = await t.ctx.store.plain.selectFrom('host').select('name').execute();
     expect(hosts).toEqual([{ name: 'Test Host' }]);
   });
@@ -80,6 +86,7 @@ describe.each(storeKinds)('first run and accounts on %s', (kind) => {
     expect((await t.call({ method: 'GET', url: '/api/setup', cookie })).json()).toMatchObject({
       needed: false,
       signedIn: false,
+      me: null,
     });
   });
 

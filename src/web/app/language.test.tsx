@@ -42,8 +42,14 @@ describe('the language switch', () => {
   it('saves a signed-in person’s choice as their language', async () => {
     const { calls } = fakeApi({
       [`PATCH /api/people/${hostAdmin.person.id}`]: { body: { ...hostAdmin.person, language: 'fr' } },
-      'GET /api/setup': { body: { needed: false, signedIn: true, defaultLanguage: 'en' } },
-      'GET /api/me': { body: { ...hostAdmin, person: { ...hostAdmin.person, language: 'fr' } } },
+      'GET /api/setup': {
+        body: {
+          needed: false,
+          signedIn: true,
+          defaultLanguage: 'en',
+          me: { ...hostAdmin, person: { ...hostAdmin.person, language: 'fr' } },
+        },
+      },
     });
     renderPage(<Page />, { path: '/', url: '/' });
     fireEvent.click(screen.getByRole('button', { name: /Language/ }));
@@ -60,8 +66,14 @@ describe('the language switch', () => {
   it('switches a signed-in person’s page once, never back to their old language for a moment (regression)', async () => {
     fakeApi({
       [`PATCH /api/people/${hostAdmin.person.id}`]: { body: { ...hostAdmin.person, language: 'ar' } },
-      'GET /api/setup': { body: { needed: false, signedIn: true, defaultLanguage: 'en' } },
-      'GET /api/me': { body: { ...hostAdmin, person: { ...hostAdmin.person, language: 'ar' } } },
+      'GET /api/setup': {
+        body: {
+          needed: false,
+          signedIn: true,
+          defaultLanguage: 'en',
+          me: { ...hostAdmin, person: { ...hostAdmin.person, language: 'ar' } },
+        },
+      },
     });
     renderPage(<Page />, {
       path: '/',

@@ -1,9 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { signOut as endSession } from '../../contract/accounts.ts';
-import type { getMe, Me } from '../../contract/me.ts';
+import type { Me } from '../../contract/me.ts';
 import type { setupStatus } from '../../contract/setup.ts';
 import { call, routeRef } from '../api/call.ts';
-import { isProblem } from '../api/client.ts';
 
 export interface Session {
   /** False until the first answers from the server arrive. */
@@ -18,58 +17,18 @@ export interface Session {
 }
 
 // Named, not imported: the contract's schemas stay out of the first download (see routeRef).
-const meRoute = routeRef<typeof getMe>('GET', '/api/me');
 const setupRoute = routeRef<typeof setupStatus>('GET', '/api/setup');
 const signOutRoute = routeRef<typeof endSession>('POST', '/api/auth/sign-out');
 
 const SessionContext = createContext<Session | null>(null);
 
-async function loadMe(): Promise<Me | null> {
-  try {
-    return await call(meRoute, {});
-  } catch (error) {
-    if (isProblem(error) && error.status === 401) return null;
-    throw error;
-  }
-}
-
 type SessionState = { ready: boolean; needsSetup: boolean; me: Me | null; error: unknown };
 
-/**
- * Kept in this browser while someone is signed in here (a flag, nothing about them): the next page load
- * asks for the person straight away instead of asking first whether anyone is signed in, one round trip
- * less before their home. A visitor who never signed in here is never asked for, so never sees a 401.
- */
-const signedInKey = 'revans.signedIn';
-
-function rememberSignedIn(signedIn: boolean): void {
-  try {
-    if (signedIn) localStorage.setItem(signedInKey, '1');
-    else localStorage.removeItem(signedInKey);
-  } catch {
-    // Storage refused (private mode): every load asks /api/setup first, as it would anyway.
-  }
-}
-
-function probablySignedIn(): boolean {
-  try {
-    return localStorage.getItem(signedInKey) === '1';
-  } catch {
-    return false;
-  }
-}
-
-/** Asks the server who is signed in, and whether Revans is set up (no /api/me, so no 401, when nobody is). */
+/** Asks the server, in one round trip, whether Revans is set up and who is signed in (never a 401). */
 async function readSession(): Promise<SessionState> {
   try {
-    if (probablySignedIn()) {
-      const me = await loadMe();
-      if (me) return { ready: true, needsSetup: false, me, error: undefined };
-    }
     const setup = await call(setupRoute, {});
-    const me = setup.needed || !setup.signedIn ? null : await loadMe();
-    rememberSignedIn(me !== null);
-    return { ready: true, needsSetup: setup.needed, me, error: undefined };
+    return { ready: true, needsSetup: setup.needed, me: setup.me, error: undefined };
   } catch (error) {
     return { ready: true, needsSetup: false, me: null, error };
   }
@@ -106,7 +65,6 @@ export function SessionProvider({
 
   const signOut = useCallback(async () => {
     await call(signOutRoute, { body: {} });
-    rememberSignedIn(false);
     setState((s) => ({ ...s, me: null }));
   }, []);
 
