@@ -38,10 +38,31 @@ const SQL = {
     'update action set status = ?, outcome_note = ?, reported_in_meeting_id = ?, updated_at = ? where id = ?',
 } as const;
 
+type Turn = MeetingState['turns'][number];
+
+/**
+ * Searched from the newest turn and item back, without copying: the event just applied nearly always
+ * concerns the newest, and a long meeting holds hundreds of questions.
+ */
+function newestIn<T>(state: MeetingState, items: (turn: Turn) => readonly T[], match: (item: T) => boolean) {
+  for (let t = state.turns.length - 1; t >= 0; t--) {
+    const found = items(state.turns[t]!).findLast(match);
+    if (found) return found;
+  }
+  return undefined;
+}
 const questionIn = (state: MeetingState, questionId: string) =>
-  state.turns.flatMap((t) => t.questions).find((q) => q.questionId === questionId);
+  newestIn(
+    state,
+    (t) => t.questions,
+    (q) => q.questionId === questionId,
+  );
 const actionIn = (state: MeetingState, actionId: string) =>
-  state.turns.flatMap((t) => t.actions).find((a) => a.actionId === actionId);
+  newestIn(
+    state,
+    (t) => t.actions,
+    (a) => a.actionId === actionId,
+  );
 
 /** The event itself, as the log's row. */
 export function eventWrite(meetingId: string, event: MeetingEvent, clientCommandId: string | null): Write {
