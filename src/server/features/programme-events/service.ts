@@ -22,6 +22,8 @@ import { sendEventNotices } from './notices.ts';
 import { loadCalendarEvents } from './queries.ts';
 
 type EventRow = DB['programmeEvent'];
+/** What a new version of an event may change (its identity, version and clock are set by the write). */
+export type EventChange = Partial<Omit<EventRow, 'id' | 'sequence' | 'updatedAt'>>;
 
 /** A programme-wide poll's confirmed option becomes a gathering of the whole programme. */
 export async function insertPollEvent(
@@ -326,26 +328,28 @@ async function changeable(ctx: AppContext, actor: PersonActor, eventId: string) 
 }
 
 /**
- * Writes the event's next version (only if nobody wrote one since `row` was read) and tells everyone,
- * in one transaction.
+ * Within the caller's transaction: the event's next calendar version (same UID, SEQUENCE + 1), only if
+ * nobody wrote one since `row` was read (else `conflictDetail`, a 409), and everyone is sent the new .ics.
  */
-async function nextVersion(
-  ctx: AppContext,
+export async function writeNextEventVersion(
+  tx: AppContext,
   row: EventRow,
-  change: Partial<Omit<EventRow, 'id' | 'sequence' | 'updatedAt'>>,
-) {
-  await transact(ctx, async (tx) => {
-    const updated = await tx.db
-      .updateTable('programmeEvent')
-      .set({ ...change, sequence: row.sequence + 1, updatedAt: tx.now().toISOString() })
-      .where('id', '=', row.id)
-      .where('sequence', '=', row.sequence)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw conflict('Someone else changed this event just now.');
-    await sendEventNotices(tx, row.id);
-    tx.afterCommit(() => tx.mail.wake());
-  });
+  change: EventChange,
+  conflictDetail: string,
+): Promise<void> {
+  const updated = await tx.db
+    .updateTable('programmeEvent')
+    .set({ ...change, sequence: row.sequence + 1, updatedAt: tx.now().toISOString() })
+    .where('id', '=', row.id)
+    .where('sequence', '=', row.sequence)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw conflict(conflictDetail);
+  await sendEventNotices(tx, row.id);
+  tx.afterCommit(() => tx.mail.wake());
 }
+
+const nextVersion = (ctx: AppContext, row: EventRow, change: EventChange) =>
+  transact(ctx, (tx) => writeNextEventVersion(tx, row, change, 'Someone else changed this event just now.'));
 
 /** Moves an event or changes its title, place or link: same UID, SEQUENCE + 1, everyone is told. */
 export async function changeProgrammeEvent(

@@ -9,8 +9,7 @@ import { authorize } from '../../http/authorize.ts';
 import { conflict, Problem } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
 import { createPoll } from '../polls/service.ts';
-import { sendEventNotices } from '../programme-events/notices.ts';
-import { insertDatedEvent } from '../programme-events/service.ts';
+import { type EventChange, insertDatedEvent, writeNextEventVersion } from '../programme-events/service.ts';
 import { programmeResource } from '../resources.ts';
 import { sendWorkshopInvitations } from './mail.ts';
 import { authorized, type EventRow, eventOf, getWorkshop, stateOf } from './view.ts';
@@ -176,7 +175,7 @@ export async function updateWorkshop(
     );
   if (change.themeIds) await checkThemes(ctx, row.programmeId, change.themeIds);
   if (change.facilitatorId !== undefined) await checkFacilitator(ctx, resource.hostId, change.facilitatorId);
-  let moved: Partial<EventRow> | undefined;
+  let moved: EventChange | undefined;
   if (event) {
     const timeZone = change.timeZone ?? event.timeZone;
     const minutes =
@@ -258,25 +257,20 @@ export async function cancelWorkshop(ctx: AppContext, actor: PersonActor, worksh
 }
 
 /**
- * The workshop's calendar entry changes (moved, renamed, cancelled): its next version (same UID,
- * SEQUENCE + 1) unless someone changed it since it was read, and everyone is sent the new .ics, the
- * facilitator with their invitation.
+ * The workshop's calendar entry changes (moved, renamed, cancelled): its next version, everyone told, and
+ * the facilitator sent their invitation again.
  */
 async function nextCalendarVersion(
   tx: AppContext,
   workshopId: string,
   event: EventRow,
-  change: Partial<EventRow>,
+  change: EventChange,
 ): Promise<void> {
-  const updated = await tx.db
-    .updateTable('programmeEvent')
-    .set({ ...change, sequence: event.sequence + 1, updatedAt: tx.now().toISOString() })
-    .where('id', '=', event.id)
-    .where('sequence', '=', event.sequence)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw conflict('Someone else changed this workshop just now; reload it and try again.');
-  await sendEventNotices(tx, event.id);
+  await writeNextEventVersion(
+    tx,
+    event,
+    change,
+    'Someone else changed this workshop just now; reload it and try again.',
+  );
   await sendWorkshopInvitations(tx, workshopId, { facilitatorOnly: true });
-  tx.afterCommit(() => tx.mail.wake());
 }
