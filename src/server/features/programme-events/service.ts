@@ -329,13 +329,14 @@ async function changeable(ctx: AppContext, actor: PersonActor, eventId: string) 
 
 /**
  * Within the caller's transaction: the event's next calendar version (same UID, SEQUENCE + 1), only if
- * nobody wrote one since `row` was read (else `conflictDetail`, a 409), and everyone is sent the new .ics.
+ * nobody wrote one since `row` was read (else the caller's `changedMeanwhile` problem, a 409), and
+ * everyone is sent the new .ics.
  */
 export async function writeNextEventVersion(
   tx: AppContext,
   row: EventRow,
   change: EventChange,
-  conflictDetail: string,
+  changedMeanwhile: () => Problem,
 ): Promise<void> {
   const updated = await tx.db
     .updateTable('programmeEvent')
@@ -343,13 +344,15 @@ export async function writeNextEventVersion(
     .where('id', '=', row.id)
     .where('sequence', '=', row.sequence)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw conflict(conflictDetail);
+  if (Number(updated.numUpdatedRows) !== 1) throw changedMeanwhile();
   await sendEventNotices(tx, row.id);
   tx.afterCommit(() => tx.mail.wake());
 }
 
 const nextVersion = (ctx: AppContext, row: EventRow, change: EventChange) =>
-  transact(ctx, (tx) => writeNextEventVersion(tx, row, change, 'Someone else changed this event just now.'));
+  transact(ctx, (tx) =>
+    writeNextEventVersion(tx, row, change, () => conflict('Someone else changed this event just now.')),
+  );
 
 /** Moves an event or changes its title, place or link: same UID, SEQUENCE + 1, everyone is told. */
 export async function changeProgrammeEvent(

@@ -266,11 +266,8 @@ async function nextCalendarVersion(
   event: EventRow,
   change: EventChange,
 ): Promise<void> {
-  await writeNextEventVersion(
-    tx,
-    event,
-    change,
-    'Someone else changed this workshop just now; reload it and try again.',
+  await writeNextEventVersion(tx, event, change, () =>
+    conflict('Someone else changed this workshop just now; reload it and try again.'),
   );
   await sendWorkshopInvitations(tx, workshopId, { facilitatorOnly: true });
 }
