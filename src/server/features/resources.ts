@@ -89,28 +89,41 @@ export function hostResource(hostId: string) {
   return { type: 'host', hostId } as const;
 }
 
+type OwnedItemType = 'problem' | 'action' | 'journal';
+
+/** The facts of an owned item, one precompiled read per kind of item (the table and owner column differ). */
+const ownedItemFacts = (type: OwnedItemType) => {
+  const table = type === 'journal' ? 'journal_entry' : type;
+  const ownerColumn = type === 'journal' ? 'author_id' : 'owner_id';
+  return precompiled((db: Kysely<Database>, p: { itemId: string }) =>
+    db
+      .selectFrom(table as 'problem')
+      .innerJoin('learning_set', 'learning_set.id', `${table}.set_id` as 'problem.set_id')
+      .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
+      .select([
+        `${table}.${ownerColumn} as owner_id` as 'problem.owner_id',
+        'learning_set.id as set_id',
+        'programme.id as programme_id',
+        'programme.host_id',
+        'programme.status',
+        ...(type === 'journal' ? [sql<string>`journal_entry.visibility`.as('visibility')] : []),
+      ])
+      .where(`${table}.id` as 'problem.id', '=', p.itemId),
+  );
+};
+const ownedItemReads = {
+  problem: ownedItemFacts('problem'),
+  action: ownedItemFacts('action'),
+  journal: ownedItemFacts('journal'),
+};
+
 /** Loads an item a member owns inside a set (problem, action, journal entry) as the access map sees it. */
 export async function ownedItemResource(
   db: Executor,
-  type: 'problem' | 'action' | 'journal',
+  type: OwnedItemType,
   itemId: string,
 ): Promise<OwnedItemResource> {
-  const table = type === 'journal' ? 'journal_entry' : type;
-  const ownerColumn = type === 'journal' ? 'author_id' : 'owner_id';
-  const row = await tables(db)
-    .selectFrom(table as 'problem')
-    .innerJoin('learning_set', 'learning_set.id', `${table}.set_id` as 'problem.set_id')
-    .innerJoin('programme', 'programme.id', 'learning_set.programme_id')
-    .select([
-      `${table}.${ownerColumn} as owner_id` as 'problem.owner_id',
-      'learning_set.id as set_id',
-      'programme.id as programme_id',
-      'programme.host_id',
-      'programme.status',
-      ...(type === 'journal' ? [sql<string>`journal_entry.visibility`.as('visibility')] : []),
-    ])
-    .where(`${table}.id` as 'problem.id', '=', itemId)
-    .executeTakeFirst();
+  const row = await ownedItemReads[type].takeFirst(tables(db), { itemId });
   if (!row) throw notFound(type === 'journal' ? 'journal entry' : type);
   const visibility = (row as { visibility?: string }).visibility;
   return {

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type * as contract from '../../../contract/actions.ts';
 import type { ActionItem, ActionStatus } from '../../../contract/actions.ts';
 import { abilitiesFor, can, type PersonActor } from '../../../domain/access.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
-import { Problem } from '../../http/problem.ts';
+import { notFound, Problem } from '../../http/problem.ts';
+import { precompiled } from '../../store/precompiled.ts';
+import type { DB } from '../../store/schema.ts';
 import { ownedItemResource, setResource } from '../resources.ts';
 
-function actionQuery(ctx: AppContext) {
-  return ctx.db
+function actionQuery(db: Kysely<DB>) {
+  return db
     .selectFrom('action')
     .innerJoin('person', 'person.id', 'action.ownerId')
     .innerJoin('learningSet', 'learningSet.id', 'action.setId')
@@ -25,6 +28,10 @@ function actionQuery(ctx: AppContext) {
 }
 
 type ActionRow = Awaited<ReturnType<ReturnType<typeof actionQuery>['execute']>>[number];
+
+const actionById = precompiled((db, p: { actionId: string }) =>
+  actionQuery(db).where('action.id', '=', p.actionId),
+);
 
 const resourceOf = (row: ActionRow) =>
   ({
@@ -60,14 +67,14 @@ export async function listSetActions(
   status?: ActionStatus,
 ) {
   authorize(actor, 'set.readContent', await setResource(ctx.db, setId));
-  let query = actionQuery(ctx).where('action.setId', '=', setId).orderBy('action.createdAt');
+  let query = actionQuery(ctx.db).where('action.setId', '=', setId).orderBy('action.createdAt');
   if (status) query = query.where('action.status', '=', status);
   return (await query.execute()).map((row) => present(actor, row));
 }
 
 /** Every action I own, in every set I belong to, across programmes. */
 export async function listMyActions(ctx: AppContext, actor: PersonActor) {
-  const rows = await actionQuery(ctx)
+  const rows = await actionQuery(ctx.db)
     .where('action.ownerId', '=', actor.personId)
     .orderBy('action.createdAt', 'desc')
     .execute();
@@ -76,8 +83,40 @@ export async function listMyActions(ctx: AppContext, actor: PersonActor) {
 
 export async function getAction(ctx: AppContext, actor: PersonActor, actionId: string) {
   authorize(actor, 'action.read', await ownedItemResource(ctx.db, 'action', actionId));
-  return present(actor, await actionQuery(ctx).where('action.id', '=', actionId).executeTakeFirstOrThrow());
+  const row = await actionById.takeFirst(ctx.db, { actionId });
+  if (!row) throw notFound('action');
+  return present(actor, row);
 }
+
+/** An open action taken outside a meeting (the room writes its own, with the meeting). */
+const insertAction = precompiled(
+  (
+    db,
+    p: {
+      id: string;
+      setId: string;
+      ownerId: string;
+      problemId: string | null;
+      text: string;
+      dueOn: string | null;
+      now: string;
+    },
+  ) =>
+    db.insertInto('action').values({
+      id: p.id,
+      setId: p.setId,
+      ownerId: p.ownerId,
+      problemId: p.problemId,
+      meetingId: null,
+      text: p.text,
+      dueOn: p.dueOn,
+      status: 'open',
+      outcomeNote: '',
+      reportedInMeetingId: null,
+      createdAt: p.now,
+      updatedAt: p.now,
+    }),
+);
 
 export async function createAction(
   ctx: AppContext,
@@ -100,25 +139,16 @@ export async function createAction(
       );
     }
   }
-  const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.db
-    .insertInto('action')
-    .values({
-      id,
-      setId,
-      ownerId: actor.personId,
-      problemId: input.problemId,
-      meetingId: null,
-      text: input.text,
-      dueOn: input.dueOn,
-      status: 'open',
-      outcomeNote: '',
-      reportedInMeetingId: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
+  await insertAction.execute(ctx.db, {
+    id,
+    setId,
+    ownerId: actor.personId,
+    problemId: input.problemId,
+    text: input.text,
+    dueOn: input.dueOn,
+    now: ctx.now().toISOString(),
+  });
   return getAction(ctx, actor, id);
 }
 

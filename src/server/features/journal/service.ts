@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type * as contract from '../../../contract/journal.ts';
 import type { JournalAnswers, JournalEntry } from '../../../contract/journal.ts';
 import { abilitiesFor, can, type OwnedItemResource, type PersonActor } from '../../../domain/access.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
-import { Problem } from '../../http/problem.ts';
+import { notFound, Problem } from '../../http/problem.ts';
+import { precompiled } from '../../store/precompiled.ts';
 import type { DB } from '../../store/schema.ts';
 import { ownedItemResource, setResource } from '../resources.ts';
 
@@ -30,19 +32,23 @@ function present(
   };
 }
 
-function entryQuery(ctx: AppContext) {
-  return ctx.db
+function entryQuery(db: Kysely<DB>) {
+  return db
     .selectFrom('journalEntry')
     .innerJoin('person', 'person.id', 'journalEntry.authorId')
     .selectAll('journalEntry')
     .select('person.name as authorName');
 }
 
+const entryById = precompiled((db, p: { entryId: string }) =>
+  entryQuery(db).where('journalEntry.id', '=', p.entryId),
+);
+
 /** My entries in a set, and the entries others chose to share with it. */
 export async function listJournal(ctx: AppContext, actor: PersonActor, setId: string) {
   const set = await setResource(ctx.db, setId);
   authorize(actor, 'journal.create', set);
-  const rows = await entryQuery(ctx)
+  const rows = await entryQuery(ctx.db)
     .where('journalEntry.setId', '=', setId)
     .where((eb) =>
       eb.or([eb('journalEntry.authorId', '=', actor.personId), eb('journalEntry.visibility', '=', 'set')]),
@@ -66,7 +72,8 @@ export async function listJournal(ctx: AppContext, actor: PersonActor, setId: st
 export async function getJournalEntry(ctx: AppContext, actor: PersonActor, entryId: string) {
   const resource = await ownedItemResource(ctx.db, 'journal', entryId);
   authorize(actor, 'journal.read', resource);
-  const row = await entryQuery(ctx).where('journalEntry.id', '=', entryId).executeTakeFirstOrThrow();
+  const row = await entryById.takeFirst(ctx.db, { entryId });
+  if (!row) throw notFound('journal entry');
   return present(actor, row, resource);
 }
 
@@ -84,6 +91,31 @@ async function assertMeetingOfSet(ctx: AppContext, meetingId: string | null, set
   }
 }
 
+const insertEntry = precompiled(
+  (
+    db,
+    p: {
+      id: string;
+      authorId: string;
+      setId: string;
+      meetingId: string | null;
+      answersJson: string;
+      visibility: JournalInput['visibility'];
+      now: string;
+    },
+  ) =>
+    db.insertInto('journalEntry').values({
+      id: p.id,
+      authorId: p.authorId,
+      setId: p.setId,
+      meetingId: p.meetingId,
+      answersJson: p.answersJson,
+      visibility: p.visibility,
+      createdAt: p.now,
+      updatedAt: p.now,
+    }),
+);
+
 export async function createJournalEntry(
   ctx: AppContext,
   actor: PersonActor,
@@ -92,21 +124,16 @@ export async function createJournalEntry(
 ) {
   authorize(actor, 'journal.create', await setResource(ctx.db, setId));
   await assertMeetingOfSet(ctx, input.meetingId, setId);
-  const now = ctx.now().toISOString();
   const id = randomUUID();
-  await ctx.db
-    .insertInto('journalEntry')
-    .values({
-      id,
-      authorId: actor.personId,
-      setId,
-      meetingId: input.meetingId,
-      answersJson: JSON.stringify(input.answers),
-      visibility: input.visibility,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
+  await insertEntry.execute(ctx.db, {
+    id,
+    authorId: actor.personId,
+    setId,
+    meetingId: input.meetingId,
+    answersJson: JSON.stringify(input.answers),
+    visibility: input.visibility,
+    now: ctx.now().toISOString(),
+  });
   return getJournalEntry(ctx, actor, id);
 }
 
