@@ -3,22 +3,24 @@ import * as contract from '../../../contract/concerns.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { registerRoute } from '../../http/route.ts';
+import * as view from './proposal-view.ts';
 import * as proposals from './proposals.ts';
+import * as room from './room-approval.ts';
 import * as themes from './themes.ts';
 
 export const concernRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   // A set's proposals and its consent.
   registerRoute(app, contract.listSetConcerns, ({ request, params }) =>
-    proposals.listSetConcerns(ctx, signedIn(request), params.setId),
+    view.listSetConcerns(ctx, signedIn(request), params.setId),
   );
   registerRoute(app, contract.proposeConcern, ({ request, params, body }) =>
     proposals.proposeConcern(ctx, signedIn(request), params.setId, body),
   );
   registerRoute(app, contract.updateConcernSettings, ({ request, params, body }) =>
-    proposals.updateConcernSettings(ctx, signedIn(request), params.setId, body.objectionDays),
+    view.updateConcernSettings(ctx, signedIn(request), params.setId, body.objectionDays),
   );
   registerRoute(app, contract.getConcern, ({ request, params }) =>
-    proposals.getConcern(ctx, signedIn(request), params.id),
+    view.getConcern(ctx, signedIn(request), params.id),
   );
   registerRoute(app, contract.editConcern, ({ request, params, body }) =>
     proposals.editConcern(ctx, signedIn(request), params.id, body),
@@ -33,10 +35,10 @@ export const concernRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
     proposals.withdrawObjection(ctx, signedIn(request), params.id),
   );
   registerRoute(app, contract.approveConcern, ({ request, params, body }) =>
-    proposals.approveConcern(ctx, signedIn(request), params.id, body.meetingId),
+    room.approveConcern(ctx, signedIn(request), params.id, body.meetingId),
   );
   registerRoute(app, contract.listRoomConcerns, ({ request, params }) =>
-    proposals.listRoomConcerns(ctx, signedIn(request), params.meetingId),
+    room.listRoomConcerns(ctx, signedIn(request), params.meetingId),
   );
 
   // The programme's shared concerns, themes and votes.
