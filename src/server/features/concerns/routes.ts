@@ -3,10 +3,12 @@ import * as contract from '../../../contract/concerns.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { registerRoute } from '../../http/route.ts';
+import * as board from './board.ts';
 import * as view from './proposal-view.ts';
 import * as proposals from './proposals.ts';
 import * as room from './room-approval.ts';
 import * as themes from './themes.ts';
+import * as voting from './voting.ts';
 
 export const concernRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   // A set's proposals and its consent.
@@ -43,10 +45,10 @@ export const concernRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   // The programme's shared concerns, themes and votes.
   registerRoute(app, contract.listProgrammeConcerns, ({ request, params }) =>
-    themes.listProgrammeConcerns(ctx, signedIn(request), params.programmeId),
+    board.listProgrammeConcerns(ctx, signedIn(request), params.programmeId),
   );
   registerRoute(app, contract.suggestThemes, ({ request, params, query }) =>
-    themes.suggestProgrammeThemes(ctx, signedIn(request), params.programmeId, query.threshold),
+    board.suggestProgrammeThemes(ctx, signedIn(request), params.programmeId, query.threshold),
   );
   registerRoute(app, contract.replaceThemes, ({ request, params, body }) =>
     themes.replaceThemes(ctx, signedIn(request), params.programmeId, body.themes),
@@ -67,9 +69,9 @@ export const concernRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
     themes.moveConcern(ctx, signedIn(request), params.id, body.themeId),
   );
   registerRoute(app, contract.updateVoting, ({ request, params, body }) =>
-    themes.updateVoting(ctx, signedIn(request), params.programmeId, body),
+    voting.updateVoting(ctx, signedIn(request), params.programmeId, body),
   );
   registerRoute(app, contract.castVotes, ({ request, params, body }) =>
-    themes.castVotes(ctx, signedIn(request), params.programmeId, body.votes),
+    voting.castVotes(ctx, signedIn(request), params.programmeId, body.votes),
   );
 };
