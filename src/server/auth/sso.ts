@@ -4,6 +4,8 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { Kysely } from 'kysely';
 import { discoveryUrl, emailDomainAllowed } from '../../domain/sso.ts';
+import { insertPerson } from '../features/people/queries.ts';
+import { camelCased } from '../store/db.ts';
 import type { Database, SsoProviderTable } from '../store/schema.ts';
 
 /**
@@ -120,23 +122,16 @@ export async function ssoUserCreated(
     .select(['default_time_zone', 'default_language'])
     .where('id', '=', provider.host_id)
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('person')
-    .values({
-      id: randomUUID(),
-      host_id: provider.host_id,
-      user_id: user.id,
-      name: user.name || email.split('@')[0] || email,
-      email,
-      organisation_id: null,
-      job_role: '',
-      time_zone: host.default_time_zone,
-      language: host.default_language,
-      archived_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertPerson(camelCased(db), {
+    id: randomUUID(),
+    hostId: provider.host_id,
+    userId: user.id,
+    name: user.name || email.split('@')[0] || email,
+    email,
+    timeZone: host.default_time_zone,
+    language: host.default_language,
+    at,
+  });
 }
 
 /** Before a session starts through a provider: the domain may have changed since the account was linked. */

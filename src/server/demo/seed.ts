@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createCredentialAccount } from '../auth/accounts.ts';
 import type { AppContext } from '../context.ts';
+import { insertPerson } from '../features/people/queries.ts';
 import { createAdmin, isSetUp } from '../features/setup/service.ts';
 
 export const demoPassword = 'revans-demo-2026';
@@ -158,23 +159,18 @@ export async function seedDemo(
     });
     const id = randomUUID();
     personIds.set(p.email, id);
-    await db
-      .insertInto('person')
-      .values({
-        id,
-        host_id: hostId,
-        user_id: userId,
-        name: p.name,
-        email: p.email,
-        organisation_id: orgIds.get(p.organisation) ?? null,
-        job_role: p.jobRole,
-        time_zone: p.timeZone,
-        language: 'en',
-        archived_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertPerson(ctx.db, {
+      id,
+      hostId,
+      userId,
+      name: p.name,
+      email: p.email,
+      organisationId: orgIds.get(p.organisation) ?? null,
+      jobRole: p.jobRole,
+      timeZone: p.timeZone,
+      language: 'en',
+      at: now,
+    });
     onStep(p.name);
   }
   const programmeId = randomUUID();
