@@ -25,6 +25,9 @@ export function Modal({ title, onClose, children }: Props) {
       dialog.querySelector<HTMLElement>('input, select, textarea, button');
     first?.focus();
     return () => {
+      // Closed before it leaves the page: Preact runs this before removing the element, and while a modal
+      // dialog is open everything else is inert, so the opener could not take focus back.
+      if (dialog.open && typeof dialog.close === 'function') dialog.close();
       if (opener?.isConnected) opener.focus();
       else document.querySelector<HTMLElement>('main h1')?.focus();
     };
