@@ -14,6 +14,19 @@ import { transact } from '../../transact.ts';
 import { programmeResource } from '../resources.ts';
 import { board, voterKey, votingOf } from './board.ts';
 
+/**
+ * The programme's vote, read after taking its row's write lock (a no-op update): one change to the vote
+ * at a time per programme, and no votes cast while voting opens or closes.
+ */
+async function lockedVoting(tx: AppContext, programmeId: string) {
+  await tx.db
+    .updateTable('themeVoting')
+    .set((eb) => ({ votesPerPerson: eb.ref('votesPerPerson') }))
+    .where('programmeId', '=', programmeId)
+    .execute();
+  return votingOf(tx.db, programmeId);
+}
+
 export async function updateVoting(
   ctx: AppContext,
   actor: PersonActor,
@@ -24,12 +37,7 @@ export async function updateVoting(
   authorize(actor, 'theme.manage', programme);
   const now = ctx.now().toISOString();
   await transact(ctx, async (tx) => {
-    await tx.db
-      .updateTable('themeVoting')
-      .set((eb) => ({ votesPerPerson: eb.ref('votesPerPerson') }))
-      .where('programmeId', '=', programmeId)
-      .execute();
-    const current = await votingOf(tx.db, programmeId);
+    const current = await lockedVoting(tx, programmeId);
     let { status, votesPerPerson: limit } = current;
     if (input.votesPerPerson !== undefined && input.votesPerPerson !== limit) {
       if (status !== 'not-open' && input.status !== 'not-open')
@@ -83,13 +91,7 @@ export async function castVotes(
   authorize(actor, 'vote.cast', programme);
   const key = voterKey(ctx.config.authSecret, programmeId, actor.personId);
   await transact(ctx, async (tx) => {
-    // One vote change at a time per programme, and none while voting opens or closes.
-    await tx.db
-      .updateTable('themeVoting')
-      .set((eb) => ({ votesPerPerson: eb.ref('votesPerPerson') }))
-      .where('programmeId', '=', programmeId)
-      .execute();
-    const voting = await votingOf(tx.db, programmeId);
+    const voting = await lockedVoting(tx, programmeId);
     const themes = await tx.db
       .selectFrom('concernTheme')
       .select('id')
