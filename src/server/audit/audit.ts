@@ -3,8 +3,8 @@
  * `transact` the event commits or rolls back with the change it records. The trail holds names and facts,
  * never set content: details take only short scalars, and callers pass ids, roles and statuses.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { v7 as timeOrderedId } from 'uuid';
 import type { AuditAction, AuditOutcome, AuditTargetType } from '../../contract/audit.ts';
 import type { PersonActor } from '../../domain/access.ts';
 import type { DB } from '../store/schema.ts';
@@ -61,7 +61,9 @@ export async function audit(ctx: { db: Kysely<DB>; now: () => Date }, event: Aud
   await ctx.db
     .insertInto('auditEvent')
     .values({
-      id: randomUUID(),
+      // Pages list the newest first and order events of the same millisecond by id: a time-ordered id
+      // (monotonic within this process) keeps them in the order they were recorded.
+      id: timeOrderedId(),
       hostId: event.hostId,
       at: ctx.now().toISOString(),
       actorPersonId: actorId,
