@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingEvent } from '../../src/domain/meeting/types.ts';
 import { eventsAfter, openEventLog } from '../../src/server/live/event-log.ts';
+import type { SharedMessage } from '../../src/server/live/hub.ts';
 import { eventWrite } from '../../src/server/live/projections.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
@@ -38,7 +39,7 @@ describe.each(storeKinds)('the meeting event log on %s', (kind) => {
     const sent: string[] = [];
     const chair = {
       personId: w.people.facilitatorA,
-      send: (m: string | Buffer) => sent.push(String(m)),
+      send: (m: string | SharedMessage) => sent.push(typeof m === 'string' ? m : m.text),
       close() {},
     };
     await t.ctx.live.join(chair, meetingId, 0);

@@ -14,6 +14,7 @@ import { closedSentence } from '../../domain/programme-lifecycle.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
 import { meetingSetResource } from '../features/meetings/service.ts';
+import { frameOf } from './frame.ts';
 import type { LiveClient, MeetingHub, SubmitResult } from './hub.ts';
 import { refusalSentence } from './refusal-text.ts';
 import { type SessionSocket, SocketSessions, sessionEndedClose } from './socket-sessions.ts';
@@ -50,7 +51,9 @@ export async function registerLiveGateway(
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
   await app.register(websocket, {
-    options: { maxPayload: 64 * 1024 },
+    // Without compression ws writes every frame at once and in order, so a room's shared frames can go
+    // straight onto the socket between its own.
+    options: { maxPayload: 64 * 1024, perMessageDeflate: false },
     // On shutdown drop sockets at once: clients reconnect to the next process and resume from the log.
     preClose(done) {
       for (const client of this.websocketServer.clients) client.terminate();
@@ -101,7 +104,12 @@ function serveSocket(
     socket.readyState === socket.OPEN && socket.send(JSON.stringify(message));
   const client: LiveClient = {
     personId,
-    send: (data) => socket.readyState === socket.OPEN && socket.send(data, { binary: false }),
+    send: (message) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (typeof message === 'string') socket.send(message);
+      else if (wire) wire.write(frameOf(message));
+      else socket.send(message.text);
+    },
     close: (code, reason) => socket.close(code, reason),
   };
   let windowStart = Date.now();
