@@ -67,7 +67,17 @@ async function waitUntil(
   throw new Error(`${what} did not become ready:\n${tail()}`);
 }
 
-/** `revans serve` as an operator runs it (bin/revans.mjs: the bundled server on plain node), on the default store. */
+/** The node flags `npm start` gives `revans serve` in that checkout's package.json, so a bench serves as it does. */
+function startFlagsOf(serverRoot: string): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(serverRoot, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const flags = /\bnode((?:\s+--\S+)*)\s+bin\/revans\.mjs serve\b/.exec(pkg.scripts.start);
+  if (!flags) throw new Error(`npm start in ${serverRoot} does not run "node ... bin/revans.mjs serve"`);
+  return flags[1]!.split(/\s+/).filter(Boolean);
+}
+
+/** `revans serve` as `npm start` runs it (bin/revans.mjs: the bundled server on plain node), on the default store. */
 export async function startRevans(options: {
   env: Record<string, string>;
   nodeFlags?: string[];
@@ -80,7 +90,12 @@ export async function startRevans(options: {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), path.join(serverRoot, 'bin/revans.mjs'), 'serve'],
+    [
+      ...startFlagsOf(serverRoot),
+      ...(options.nodeFlags ?? []),
+      path.join(serverRoot, 'bin/revans.mjs'),
+      'serve',
+    ],
     {
       cwd: serverRoot,
       env: {
