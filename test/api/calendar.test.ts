@@ -370,6 +370,21 @@ describe.each(storeKinds)('schedules across time zones, calendar feeds and .ics 
       await t.call({ method: 'GET', url: `/api/sets/${w.setA}/schedule`, cookie: w.cookies.coordinator })
     ).json();
     expect(JSON.stringify(coordinatorView)).not.toContain('Board meeting');
+    // The programme's calendar counts the apologies of each meeting, and only counts them.
+    const calendar = (
+      await t.call({
+        method: 'GET',
+        url: `/api/programmes/${w.programmeId}/calendar`,
+        cookie: w.cookies.coordinator,
+      })
+    ).json();
+    const counts = new Map(
+      calendar.meetings.map((m: { id: string; apologiesCount: number }) => [m.id, m.apologiesCount]),
+    );
+    expect(counts.get(first.id)).toBe(1);
+    expect([...counts].filter(([id]) => id !== first.id).every(([, n]) => n === 0)).toBe(true);
+    expect(JSON.stringify(calendar)).not.toContain('Board meeting');
+    expect(JSON.stringify(calendar)).not.toContain(w.people.memberA2);
   });
 
   it('refuses a series without an end when the programme has none, with a human sentence', async () => {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { formatMeetingTime, localIn } from './format.ts';
 import { bestOption, tallyPoll } from './polls.ts';
@@ -158,5 +159,52 @@ describe('reminders', () => {
     expect(
       dueReminders(new Date('2027-03-09T13:00:00Z'), late, [{ personId: 'p', preferences: prefs }]),
     ).toEqual([]);
+  });
+});
+
+describe('the wall-clock of an instant in a zone', () => {
+  const zones = [
+    'UTC',
+    'Europe/London',
+    'America/New_York',
+    'Australia/Sydney',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'America/St_Johns',
+    'Africa/Nairobi',
+  ];
+
+  it('reads as a calendar would through 2027, minute by minute around each daylight-saving change', () => {
+    const expected = (t: number, zone: string) =>
+      DateTime.fromMillis(t, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const check = (t: number, zone: string) =>
+      expect(localIn(new Date(t).toISOString(), zone), `${new Date(t).toISOString()} in ${zone}`).toBe(
+        expected(t, zone),
+      );
+    const start = Date.parse('2027-01-01T00:00:00.000Z');
+    const step = 131 * 60_000; // lands on every minute of the hour in turn
+    let changes = 0;
+    for (const zone of zones) {
+      let offset = DateTime.fromMillis(start, { zone }).offset;
+      for (let t = start; t < start + 366 * 86_400_000; t += step) {
+        check(t, zone);
+        const now = DateTime.fromMillis(t, { zone }).offset;
+        if (now === offset) continue;
+        changes++;
+        offset = now;
+        for (let u = t - step; u <= t; u += 60_000) check(u, zone);
+      }
+    }
+    // London, New York, Sydney, Lord Howe (half an hour), Chatham and St John's: two changes each.
+    expect(changes).toBe(12);
+  });
+
+  it('reads a Date, an instant with an offset and one written without a zone (UTC) alike', () => {
+    expect(localIn(new Date('2027-06-30T23:30:00.000Z'), 'Asia/Kolkata')).toBe('2027-07-01T05:00');
+    expect(localIn('2027-06-30T23:30:00+00:00', 'Asia/Kolkata')).toBe('2027-07-01T05:00');
+    expect(localIn('2027-06-30T23:30:00', 'Asia/Kolkata')).toBe('2027-07-01T05:00');
+    expect(localIn('2027-12-31T23:59:00.000Z', 'UTC')).toBe('2027-12-31T23:59');
   });
 });
