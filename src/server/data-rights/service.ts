@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as tar from 'tar';
 import type { ErasureMode, ErasurePreview } from '../../contract/closing.ts';
 import type { PersonActor } from '../../domain/access.ts';
 import { audit, erasedLabel, forgetInAudit } from '../audit/audit.ts';
@@ -75,6 +74,7 @@ export async function myDataArchive(ctx: AppContext, actor: PersonActor): Promis
       },
     );
     const chunks: Buffer[] = [];
+    const tar = await import('tar');
     const stream = tar.create({ gzip: true, cwd: folder, portable: true }, ['revans-my-data']);
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     // audit(tx, { kind: 'data.exported', actor: actor.personId }) goes here once the audit trail exists.

@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from 'pino';
+import { postgresDriver } from '../store/db.ts';
 
 /**
  * Tells every Revans process that a meeting's log grew, that someone lost access to a set, or that a
@@ -54,7 +55,7 @@ export class PostgresBus implements LiveBus {
   ) {}
 
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new (postgresDriver().Client)({ connectionString: this.databaseUrl });
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'live bus connection lost; reconnecting');
       this.client = undefined;

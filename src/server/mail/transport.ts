@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailAttachment } from './outbox.ts';
 
 export interface MailMessage {
@@ -42,6 +42,25 @@ function toNodemailer(message: MailMessage) {
   };
 }
 
+type TransportOptions = Parameters<typeof import('nodemailer').createTransport>[0];
+
+/**
+ * The mail library, its transport made at the first mail rather than at start: a server that has not sent
+ * one yet (most of the day) does not carry the library's memory.
+ */
+function lazyTransporter(options: TransportOptions): { get(): Promise<Transporter>; close(): void } {
+  let made: Promise<Transporter> | undefined;
+  return {
+    get: () => {
+      made ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(options));
+      return made;
+    },
+    close: () => {
+      void made?.then((transporter) => transporter.close()).catch(() => {});
+    },
+  };
+}
+
 /** SMTP when SMTP_URL is set; otherwise each mail becomes an .eml file under DATA_DIR/outbox. */
 export function createMailTransport(options: {
   smtpUrl: string | undefined;
@@ -49,7 +68,7 @@ export function createMailTransport(options: {
 }): MailTransport {
   if (options.smtpUrl) {
     const url = new URL(options.smtpUrl);
-    const transporter = nodemailer.createTransport({
+    const transporter = lazyTransporter({
       host: url.hostname,
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
       secure: url.protocol === 'smtps:',
@@ -60,22 +79,28 @@ export function createMailTransport(options: {
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,
-    } as Parameters<typeof nodemailer.createTransport>[0]);
+    } as TransportOptions);
     return {
       description: `SMTP ${url.hostname}:${url.port}`,
       async send(message) {
-        await transporter.sendMail(toNodemailer(message));
+        await (await transporter.get()).sendMail(toNodemailer(message));
       },
       close: () => transporter.close(),
     };
   }
   const folder = path.join(options.dataDir, 'outbox');
-  const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const streamer = lazyTransporter({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  } as TransportOptions);
   return {
     description: `files in ${folder}`,
     async send(message) {
       // nodemailer types the stream transport's result generically; with `buffer: true` it carries the message.
-      const info = (await streamer.sendMail(toNodemailer(message))) as unknown as { message: Buffer };
+      const info = (await (await streamer.get()).sendMail(toNodemailer(message))) as unknown as {
+        message: Buffer;
+      };
       await mkdir(folder, { recursive: true });
       await writeFile(path.join(folder, `${message.id}.eml`), info.message);
     },

@@ -29,7 +29,6 @@ import {
 } from 'node:fs/promises';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import * as tar from 'tar';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { sqlitePath } from './db.ts';
 import { migrationNames } from './migrate.ts';
@@ -381,6 +380,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
     options.onProgress?.('pack', 0, manifest.database.bytes);
     const archive = path.join(staging, 'backup.tar.gz');
+    const tar = await import('tar');
     await tar.create({ gzip: true, file: archive, cwd: staging, portable: true, mode: 0o600 }, names);
     await sync(archive);
     options.onProgress?.('pack', manifest.database.bytes, manifest.database.bytes);
@@ -507,6 +507,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     }
     const allowed = new Set([manifestName, databaseName, secretName]);
     try {
+      const tar = await import('tar');
       await tar.extract({
         file,
         cwd: staging,

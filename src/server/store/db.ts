@@ -1,7 +1,7 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Database, DB } from './schema.ts';
 import { type SqliteExclusive, sqliteParts } from './sqlite.ts';
 
@@ -22,6 +22,14 @@ export function sqlitePath(dataDir: string): string {
   return path.join(dataDir, 'revans.sqlite');
 }
 
+/**
+ * The PostgreSQL driver, loaded only by a server that uses it: on the default store it would be some
+ * 10 MiB of memory for nothing.
+ */
+export function postgresDriver(): typeof import('pg') {
+  return createRequire(import.meta.url)('pg');
+}
+
 export function openStore(options: {
   databaseUrl?: string | undefined;
   dataDir: string;
@@ -30,6 +38,7 @@ export function openStore(options: {
   walRestartPages?: number;
 }): Store {
   if (options.databaseUrl) {
+    const pg = postgresDriver();
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
