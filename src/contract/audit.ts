@@ -41,6 +41,7 @@ export const auditActions = [
   'formation.published',
   'record.exported',
   'person.erased',
+  'person.dataExported',
   'sso.providerAdded',
   'sso.providerChanged',
   'sso.providerRemoved',

@@ -341,6 +341,18 @@ describe.each(storeKinds)("people's data rights, on %s", (kind) => {
       await rm(folder, { recursive: true, force: true });
     }
     expect((await t.call({ method: 'GET', url: '/api/me/data.tar.gz' })).statusCode).toBe(401);
+    // The host's audit trail records that the copy was taken, by whom, and nothing of what it held.
+    const trail = await ok('admin', 'GET', `/api/hosts/${w.hostId}/audit?action=person.dataExported`);
+    expect(trail.events).toEqual([
+      expect.objectContaining({
+        actorId: w.people.memberA,
+        targetType: 'person',
+        targetId: w.people.memberA,
+        targetLabel: 'memberA person <membera@example.org>',
+        outcome: 'success',
+      }),
+    ]);
+    expect(JSON.stringify(trail)).not.toContain(mine.title);
   });
 
   it('shows only a host admin what erasing someone would take, counted per kind', async () => {

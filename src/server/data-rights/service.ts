@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ErasureMode, ErasurePreview } from '../../contract/closing.ts';
 import type { PersonActor } from '../../domain/access.ts';
-import { audit, erasedLabel, forgetInAudit } from '../audit/audit.ts';
+import { audit, erasedLabel, forgetInAudit, personLabel } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { answerKey } from '../features/feedback/store.ts';
 import { personResource } from '../features/resources.ts';
@@ -77,7 +77,13 @@ export async function myDataArchive(ctx: AppContext, actor: PersonActor): Promis
     const tar = await import('tar');
     const stream = tar.create({ gzip: true, cwd: folder, portable: true }, ['revans-my-data']);
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    // audit(tx, { kind: 'data.exported', actor: actor.personId }) goes here once the audit trail exists.
+    // That a person took a copy of their data, never what it held.
+    await audit(ctx, {
+      hostId: subject.hostId,
+      by: actor,
+      action: 'person.dataExported',
+      target: { type: 'person', id: subject.personId, label: personLabel(subject) },
+    });
     return Buffer.concat(chunks);
   } finally {
     await rm(folder, { recursive: true, force: true });
