@@ -35,8 +35,3 @@ export function localToUtc({ local, timeZone }: LocalDateTime): Date {
   const sameWallClock = earlier.toFormat("yyyy-MM-dd'T'HH:mm") === local;
   return (sameWallClock ? earlier : instant).toJSDate();
 }
-
-/** The wall-clock time of an instant in a zone, as YYYY-MM-DDTHH:mm. */
-export function utcToLocal(instant: Date, timeZone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
-}

@@ -2,7 +2,7 @@ import type { AttendanceStatus } from '../../../contract/enums.ts';
 import type { Meeting } from '../../../contract/meetings.ts';
 import { type Actor, abilitiesFor, can, type SetResource } from '../../../domain/access.ts';
 import type { AgendaStage } from '../../../domain/meeting/agenda.ts';
-import { utcToLocal } from '../../../domain/time-zones.ts';
+import { localIn } from '../../../domain/schedule/format.ts';
 import type { DB } from '../../store/schema.ts';
 import type { SetPerson } from './service.ts';
 
@@ -10,6 +10,16 @@ export interface AttendanceRow {
   personId: string;
   status: AttendanceStatus;
   apologyNote: string;
+}
+
+/** What a viewer may see and do in a set: the same for every meeting of a list, so worked out once for it. */
+export interface SetView {
+  seesContent: boolean;
+  abilities: Meeting['abilities'];
+}
+
+export function setView(viewer: Actor, set: SetResource): SetView {
+  return { seesContent: can(viewer, 'set.readContent', set), abilities: abilitiesFor(viewer, set) };
 }
 
 /**
@@ -22,8 +32,9 @@ export function presentMeeting(
   set: SetResource,
   roster: SetPerson[],
   attendance: AttendanceRow[],
+  view: SetView = setView(viewer, set),
 ): Meeting {
-  const seesContent = can(viewer, 'set.readContent', set);
+  const { seesContent, abilities } = view;
   const byPerson = new Map(attendance.map((a) => [a.personId, a]));
   return {
     id: row.id,
@@ -31,8 +42,8 @@ export function presentMeeting(
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     timeZone: row.timeZone,
-    localStart: utcToLocal(new Date(row.startsAt), row.timeZone),
-    localEnd: utcToLocal(new Date(row.endsAt), row.timeZone),
+    localStart: localIn(row.startsAt, row.timeZone),
+    localEnd: localIn(row.endsAt, row.timeZone),
     place: row.place,
     videoUrl: row.videoUrl,
     status: row.status,
@@ -52,6 +63,6 @@ export function presentMeeting(
       const status = byPerson.get(p.personId)?.status ?? 'expected';
       return status === 'expected' || status === 'present';
     }).length,
-    abilities: abilitiesFor(viewer, set),
+    abilities,
   };
 }

@@ -5,13 +5,15 @@ import type * as contract from '../../../contract/meetings.ts';
 import type { Meeting } from '../../../contract/meetings.ts';
 import type { PersonActor, SetResource, SetRole } from '../../../domain/access.ts';
 import { defaultAgenda } from '../../../domain/meeting/agenda.ts';
-import { localToUtc, utcToLocal } from '../../../domain/time-zones.ts';
+import { localIn } from '../../../domain/schedule/format.ts';
+import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
+import { precompiled } from '../../store/precompiled.ts';
 import { transact } from '../../transact.ts';
 import { setResource } from '../resources.ts';
-import { presentMeeting } from './present.ts';
+import { type AttendanceRow, presentMeeting, setView } from './present.ts';
 
 export type MeetingInput = z.output<typeof contract.scheduleMeeting.body>;
 export type MeetingPatch = z.output<typeof contract.updateMeeting.body>;
@@ -85,6 +87,20 @@ export async function listMeetings(ctx: AppContext, actor: PersonActor, setId: s
 }
 
 /** Every meeting of a set, earliest first, as the viewer may see it (the caller has checked they may). */
+/** Every answer about attendance at a set's meetings, read in one statement for its list of meetings. */
+const setAttendance = precompiled((db, p: { setId: string }) =>
+  db
+    .selectFrom('meetingAttendance')
+    .innerJoin('meeting', 'meeting.id', 'meetingAttendance.meetingId')
+    .select([
+      'meetingAttendance.meetingId',
+      'meetingAttendance.personId',
+      'meetingAttendance.status',
+      'meetingAttendance.apologyNote',
+    ])
+    .where('meeting.setId', '=', p.setId),
+);
+
 export async function setMeetings(ctx: AppContext, actor: PersonActor, set: SetResource): Promise<Meeting[]> {
   const rows = await ctx.db
     .selectFrom('meeting')
@@ -93,26 +109,14 @@ export async function setMeetings(ctx: AppContext, actor: PersonActor, set: SetR
     .orderBy('startsAt')
     .execute();
   const roster = await setPeople(ctx, set.setId);
-  const attendance = rows.length
-    ? await ctx.db
-        .selectFrom('meetingAttendance')
-        .select(['meetingId', 'personId', 'status', 'apologyNote'])
-        .where(
-          'meetingId',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
-  return rows.map((row) =>
-    presentMeeting(
-      actor,
-      row,
-      set,
-      roster,
-      attendance.filter((a) => a.meetingId === row.id),
-    ),
-  );
+  const attendance = new Map<string, AttendanceRow[]>();
+  for (const answer of await setAttendance.execute(ctx.db, { setId: set.setId })) {
+    const answers = attendance.get(answer.meetingId);
+    if (answers) answers.push(answer);
+    else attendance.set(answer.meetingId, [answer]);
+  }
+  const view = setView(actor, set);
+  return rows.map((row) => presentMeeting(actor, row, set, roster, attendance.get(row.id) ?? [], view));
 }
 
 export async function scheduleMeeting(
@@ -163,7 +167,7 @@ export async function updateMeeting(
   }
   const durationMinutes = Math.round((Date.parse(row.endsAt) - Date.parse(row.startsAt)) / 60_000);
   const next = {
-    localStart: patch.localStart ?? utcToLocal(new Date(row.startsAt), row.timeZone),
+    localStart: patch.localStart ?? localIn(row.startsAt, row.timeZone),
     timeZone: patch.timeZone ?? row.timeZone,
     durationMinutes: patch.durationMinutes ?? durationMinutes,
   };
