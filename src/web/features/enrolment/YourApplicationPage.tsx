@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { describeOwnApplication, withdrawOwnApplication } from '../../../contract/enrolment.ts';
@@ -25,8 +25,9 @@ export function YourApplicationPage() {
   const statusLine = useRef<HTMLParagraphElement>(null);
   const [withdrew, setWithdrew] = useState(false);
   // The dialog and its opener are gone once withdrawn: put the reader on the sentence that says what
-  // happened (after the dialog's own clean-up has moved focus).
-  useEffect(() => {
+  // happened, after the dialog's own clean-up has moved focus and in the same commit as the new status
+  // (an effect after paint left a moment where focus sat on the page's body).
+  useLayoutEffect(() => {
     if (withdrew) statusLine.current?.focus();
   }, [withdrew]);
   useTitle(
