@@ -37,6 +37,16 @@ describe('confirmation before archiving', () => {
     expect(onConfirm).not.toHaveBeenCalled();
   });
 
+  it('gives focus back in the same render that removes the dialog, so the keyboard never lands on the page', async () => {
+    const { trigger, dialog } = renderArchive(vi.fn(async () => {}));
+    // A real key press, outside act(): effects that wait for the next frame have not run when we look.
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(dialog.isConnected).toBe(false);
+    expect(document.activeElement).toBe(trigger);
+  });
+
   it('acts only when confirmed, then closes', async () => {
     const onConfirm = vi.fn(async () => {});
     const { dialog } = renderArchive(onConfirm);

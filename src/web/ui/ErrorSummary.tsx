@@ -1,4 +1,4 @@
-import { type MouseEvent, useEffect, useId, useRef } from 'react';
+import { type MouseEvent, useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from './use-form.ts';
 
@@ -18,7 +18,7 @@ export function ErrorSummary({ errors, problem, attempt, idFor }: Props) {
   const entries = Object.entries(errors);
   const shown = entries.length > 0 || problem !== null;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (attempt > 0) ref.current?.focus();
   }, [attempt]);
 

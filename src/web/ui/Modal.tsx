@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 
 interface Props {
   title: string;
@@ -14,7 +14,7 @@ export function Modal({ title, onClose, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -25,8 +25,9 @@ export function Modal({ title, onClose, children }: Props) {
       dialog.querySelector<HTMLElement>('input, select, textarea, button');
     first?.focus();
     return () => {
-      // Closed before it leaves the page: Preact runs this before removing the element, and while a modal
-      // dialog is open everything else is inert, so the opener could not take focus back.
+      // A layout effect so this runs before the dialog leaves the page (Preact 11 runs a plain effect's
+      // clean-up after paint, by when focus has fallen to the body). Closed first: while a modal dialog is
+      // open everything else is inert, so the opener could not take focus back.
       if (dialog.open && typeof dialog.close === 'function') dialog.close();
       if (opener?.isConnected) opener.focus();
       else document.querySelector<HTMLElement>('main h1')?.focus();

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * The behaviour of a button that opens a short list of choices, for the keyboard and anyone who would
@@ -12,7 +12,7 @@ export function useMenuButton() {
   const list = useRef<HTMLUListElement>(null);
   const container = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     list.current?.querySelector('button')?.focus();
     const away = (e: Event) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { describeApplyLink } from '../../../contract/enrolment.ts';
@@ -15,7 +15,7 @@ import './enrolment.css';
 function Applied({ programme }: { programme: string }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   return (
     <section className="page page--narrow notice-page">
       <h1 ref={heading} tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pattern } from '../../../contract/series.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -41,7 +41,7 @@ export function PollForm({ kind, initial, submitLabel, onSubmit, extraActions }:
   const options = optionsOf(form.values);
   // After adding or removing an option, focus goes to the option that is now at that place.
   const focusNext = useRef<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusNext.current) return;
     document.getElementById(focusNext.current)?.focus();
     focusNext.current = null;

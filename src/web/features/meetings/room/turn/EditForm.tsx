@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../../../domain/meeting/rule-kit.ts';
 import { Button } from '../../../../ui/Button.tsx';
@@ -28,7 +28,7 @@ export function EditForm({ room, target, label, multiline, onDone }: Props) {
   const [error, setError] = useState<string | null>(null);
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = field.current;
     if (!el) return;
     el.focus();

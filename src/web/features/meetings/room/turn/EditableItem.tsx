@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../ui/Button.tsx';
 import type { Room } from '../model.ts';
@@ -41,7 +41,7 @@ export function EditableItem({
   const editButton = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (editing || !refocus.current) return;
     refocus.current = false;
     editButton.current?.focus();
