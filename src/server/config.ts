@@ -36,6 +36,11 @@ export interface Config {
   liveLogCompactDays: number;
   /** Days sent and failed mails stay in the outbox before they are pruned (MAIL_RETENTION_DAYS). */
   mailRetentionDays: number;
+  /**
+   * SQLite: how long a signed-in person's busiest reads are remembered while no row changes
+   * (VIEWER_CACHE_MS; 0 turns it off). See `http/viewer-cache.ts`.
+   */
+  viewerCacheMs: number;
   trustProxy: boolean;
   /** Turns on GET /metrics for a scraper that sends it as a bearer token (METRICS_TOKEN). */
   metricsToken: string | undefined;
@@ -119,6 +124,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     auditPurgeMs: overrides.auditPurgeMs ?? intSetting(env, 'AUDIT_PURGE_MS', 3_600_000),
     liveLogCompactDays: overrides.liveLogCompactDays ?? intSetting(env, 'LIVE_LOG_COMPACT_DAYS', 30),
     mailRetentionDays: overrides.mailRetentionDays ?? intSetting(env, 'MAIL_RETENTION_DAYS', 90),
+    viewerCacheMs: overrides.viewerCacheMs ?? intSetting(env, 'VIEWER_CACHE_MS', 2_000),
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === 'true',
     metricsToken: overrides.metricsToken ?? (env.METRICS_TOKEN || undefined),
     webDir: overrides.webDir ?? path.resolve(env.WEB_DIR ?? 'dist/web'),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Auth } from './auth/auth.ts';
 import type { Config } from './config.ts';
+import type { ViewerCache } from './http/viewer-cache.ts';
 import type { LiveBus } from './live/bus.ts';
 import type { MeetingHub } from './live/hub.ts';
 import type { MailWorker } from './mail/worker.ts';
@@ -23,6 +24,8 @@ export interface AppContext {
   bus: LiveBus;
   /** Figures for /metrics. */
   metrics: Metrics;
+  /** SQLite: the busiest signed-in reads, remembered per session while no row changes. */
+  viewerCache?: ViewerCache;
   /** The clock; tests may pass a fixed one. Domain code never reads it directly. */
   now: () => Date;
   /**

@@ -5,6 +5,7 @@ import { createAuth } from './auth/auth.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { startNotificationScheduler, stopNotificationScheduler } from './features/notifications/scheduler.ts';
+import { ViewerCache } from './http/viewer-cache.ts';
 import { InProcessBus, type LiveBus, PostgresBus } from './live/bus.ts';
 import { openEventLog } from './live/event-log.ts';
 import { MeetingHub } from './live/hub.ts';
@@ -86,6 +87,14 @@ export async function createContext(
       onUserChanged: (userId) => bus.publish({ kind: 'user-changed', userId }),
     }),
   } as AppContext;
+  if (store.sqlite && config.viewerCacheMs > 0) {
+    const sqlite = store.sqlite;
+    ctx.viewerCache = new ViewerCache(() => sqlite.dataVersion(), {
+      ttlMs: config.viewerCacheMs,
+      maxEntries: 20_000,
+      now: () => now().getTime(),
+    });
+  }
   ctx.live = new MeetingHub({
     db: store.plain,
     log: timedEventLog(openEventLog(store), metrics),

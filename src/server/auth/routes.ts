@@ -4,6 +4,7 @@ import { audit, personLabel } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { twoFactorRequiredOf } from '../features/security/service.ts';
 import { Problem, type ProblemBody, type ProblemCode, problemBody, problemCodes } from '../http/problem.ts';
+import { installViewerCache, type RememberedActor } from '../http/viewer-cache.ts';
 import { withAccounts } from './accounts-context.ts';
 import { loadActor } from './actor.ts';
 import { clientIpHeader } from './auth.ts';
@@ -60,10 +61,24 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
     };
   };
   app.decorateRequest('sessionId', null);
+  installViewerCache(app, ctx.viewerCache);
   app.addHook('onRequest', async (request) => {
     request.actor = anonymous;
     request.sessionId = null;
   });
+  const viewers = ctx.viewerCache;
+  /** The person and whether their role needs a second factor: remembered while no row changes. */
+  const whoIs = async (request: FastifyRequest, userId: string): Promise<RememberedActor | undefined> => {
+    const version = viewers ? await viewers.version() : null;
+    request.dataVersion = version;
+    const remembered = version === null ? undefined : viewers?.actor(userId, version);
+    if (remembered) return remembered;
+    const signedIn = await loadActor(ctx.store.plain, userId);
+    if (!signedIn) return undefined;
+    const found = { signedIn, twoFactorRequired: await twoFactorRequiredOf(ctx, signedIn.actor) };
+    if (version !== null) viewers?.rememberActor(userId, version, found);
+    return found;
+  };
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') || publicPrefixes.some((prefix) => request.url.startsWith(prefix)))
       return;
@@ -74,16 +89,16 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
     if (cookie) {
       const session = await sessions.resolve(cookie, () => lookUp(request));
       if (session) {
-        const signedIn = await loadActor(ctx.store.plain, session.userId);
-        if (signedIn) {
+        const found = await whoIs(request, session.userId);
+        if (found) {
           // The client's address travels with the actor to the audit trail of whatever this request changes.
-          request.actor = { ...signedIn.actor, ip: request.ip };
+          request.actor = { ...found.signedIn.actor, ip: request.ip };
           request.sessionId = session.sessionId;
           if (
             !session.twoFactorEnabled &&
+            found.twoFactorRequired &&
             !isPublicRoute(request) &&
-            !reachableBeforeTwoFactor(request.url) &&
-            (await twoFactorRequiredOf(ctx, signedIn.actor))
+            !reachableBeforeTwoFactor(request.url)
           ) {
             throw new Problem(
               'two-factor-required',

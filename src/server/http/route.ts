@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { problem } from '../../contract/problem.ts';
 import type { Handled, ResponseOf, Route } from '../../contract/route.ts';
 import type { ContractRouteConfig } from './route-table.ts';
+import type { ViewerCache } from './viewer-cache.ts';
 
 export interface RouteCall<R extends Route> extends Handled<R> {
   request: FastifyRequest;
@@ -24,11 +25,22 @@ const problems = (definition: Route) => {
   return answers;
 };
 
+export interface RouteOptions {
+  /**
+   * For the busiest signed-in reads only: answers remembered per session while no row changes (see
+   * `viewer-cache.ts`). Only for reads whose answer depends on nothing but the database, the asker, the
+   * URL, the language and the time.
+   */
+  viewerCache?: ViewerCache | undefined;
+}
+
 export function registerRoute<R extends Route>(
   app: FastifyInstance,
   definition: R,
   handler: RouteHandler<R>,
+  options: RouteOptions = {},
 ): void {
+  const cache = definition.method === 'GET' ? options.viewerCache : undefined;
   const status = definition.status ?? 200;
   const success =
     definition.response === undefined
@@ -49,6 +61,14 @@ export function registerRoute<R extends Route>(
       response: { ...success, ...problems(definition) },
     },
     async handler(request, reply) {
+      if (cache) {
+        const slot = cache.slotOf(request);
+        const remembered = slot && cache.answer(slot);
+        if (remembered)
+          return reply.status(remembered.status).type(remembered.contentType).send(remembered.body);
+        // Stored on the way out (see installViewerCache) once serialised, if it is this route's success.
+        request.answerSlot = slot ? { ...slot, status } : null;
+      }
       const result = await handler({
         params: request.params as Handled<R>['params'],
         query: request.query as Handled<R>['query'],

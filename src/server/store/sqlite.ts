@@ -117,7 +117,15 @@ export interface SqliteExclusive {
    * thread, and batches are committed by another (returned; none for an in-memory database).
    */
   offload(): LogWriter | undefined;
+  /**
+   * Changes whenever the database may have changed: a commit by any other connection (the log writer's,
+   * another process's) moves `data_version`, and every row this connection inserts, updates or deletes
+   * moves `total_changes()`. Equal versions mean no row changed in between.
+   */
+  dataVersion(): string | Promise<string>;
 }
+
+const dataVersionSql = 'select data_version as v, total_changes() as c from pragma_data_version()';
 
 /**
  * The log restarts from its beginning only after a checkpoint that caught up with every commit, and
@@ -169,6 +177,13 @@ export function sqliteParts(
         if (!writer.start()) return undefined;
         raw.pragma(`wal_autocheckpoint = ${2 * walRestartPages}`);
         return writer;
+      },
+      dataVersion: () => {
+        const read = () => {
+          const row = statement(dataVersionSql).get() as { v: number; c: number };
+          return `${row.v}:${row.c}`;
+        };
+        return lock.tryAcquire() ? runHeld(read) : lock.acquire().then(() => runHeld(read));
       },
     },
   };

@@ -8,6 +8,8 @@ import { getHome } from './home.ts';
 import { getMe } from './service.ts';
 
 export const meRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  registerRoute(app, contract.getMe, ({ request }) => getMe(ctx, signedIn(request)));
+  registerRoute(app, contract.getMe, ({ request }) => getMe(ctx, signedIn(request)), {
+    viewerCache: ctx.viewerCache,
+  });
   registerRoute(app, homeContract.getHome, ({ request }) => getHome(ctx, signedIn(request)));
 };

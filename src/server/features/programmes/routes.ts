@@ -19,8 +19,11 @@ export const programmeRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (a
   registerRoute(app, contract.createProgramme, ({ request, params, body }) =>
     createProgramme(ctx, signedIn(request), params.hostId, body),
   );
-  registerRoute(app, contract.getProgramme, ({ request, params }) =>
-    getProgramme(ctx, signedIn(request), params.id),
+  registerRoute(
+    app,
+    contract.getProgramme,
+    ({ request, params }) => getProgramme(ctx, signedIn(request), params.id),
+    { viewerCache: ctx.viewerCache },
   );
   registerRoute(app, contract.updateProgramme, ({ request, params, body }) =>
     updateProgramme(ctx, signedIn(request), params.id, body),

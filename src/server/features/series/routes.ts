@@ -36,5 +36,7 @@ export const seriesRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
   registerRoute(app, contract.getProgrammeCalendar, ({ request, params }) =>
     programmeCalendar(ctx, signedIn(request), params.id),
   );
-  registerRoute(app, contract.getUpcoming, ({ request }) => upcoming(ctx, signedIn(request)));
+  registerRoute(app, contract.getUpcoming, ({ request }) => upcoming(ctx, signedIn(request)), {
+    viewerCache: ctx.viewerCache,
+  });
 };

@@ -18,7 +18,9 @@ export const setRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { 
   registerRoute(app, contract.createSet, ({ request, params, body }) =>
     createSet(ctx, signedIn(request), params.id, body),
   );
-  registerRoute(app, contract.getSet, ({ request, params }) => getSet(ctx, signedIn(request), params.id));
+  registerRoute(app, contract.getSet, ({ request, params }) => getSet(ctx, signedIn(request), params.id), {
+    viewerCache: ctx.viewerCache,
+  });
   registerRoute(app, contract.updateSet, ({ request, params, body }) =>
     updateSet(ctx, signedIn(request), params.id, body),
   );
