@@ -118,6 +118,24 @@ const ownedItemReads = {
 };
 
 /** Loads an item a member owns inside a set (problem, action, journal entry) as the access map sees it. */
+/** The access facts of an item its owner has just created in a set: what ownedItemResource would read. */
+export function newItemResource(
+  set: SetResource,
+  type: OwnedItemType,
+  ownerId: string,
+  sharedWithSet = false,
+): OwnedItemResource {
+  return {
+    type,
+    hostId: set.hostId,
+    programmeId: set.programmeId,
+    setId: set.setId,
+    ownerId,
+    programmeClosed: set.programmeClosed,
+    ...(type === 'journal' ? { sharedWithSet } : {}),
+  };
+}
+
 export async function ownedItemResource(
   db: Executor,
   type: OwnedItemType,

@@ -149,7 +149,11 @@ export async function createAction(
     dueOn: input.dueOn,
     now: ctx.now().toISOString(),
   });
-  return getAction(ctx, actor, id);
+  // Read back once: the row carries its own access facts (the same that ownedItemResource would read).
+  const row = await actionById.takeFirst(ctx.db, { actionId: id });
+  if (!row) throw notFound('action');
+  authorize(actor, 'action.read', resourceOf(row));
+  return present(actor, row);
 }
 
 export async function updateAction(

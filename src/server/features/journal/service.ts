@@ -9,7 +9,7 @@ import { authorize } from '../../http/authorize.ts';
 import { notFound, Problem } from '../../http/problem.ts';
 import { precompiled } from '../../store/precompiled.ts';
 import type { DB } from '../../store/schema.ts';
-import { ownedItemResource, setResource } from '../resources.ts';
+import { newItemResource, ownedItemResource, setResource } from '../resources.ts';
 
 export type JournalInput = z.output<typeof contract.createJournalEntry.body>;
 export type JournalPatch = z.output<typeof contract.updateJournalEntry.body>;
@@ -122,7 +122,8 @@ export async function createJournalEntry(
   setId: string,
   input: JournalInput,
 ) {
-  authorize(actor, 'journal.create', await setResource(ctx.db, setId));
+  const set = await setResource(ctx.db, setId);
+  authorize(actor, 'journal.create', set);
   await assertMeetingOfSet(ctx, input.meetingId, setId);
   const id = randomUUID();
   await insertEntry.execute(ctx.db, {
@@ -134,7 +135,11 @@ export async function createJournalEntry(
     visibility: input.visibility,
     now: ctx.now().toISOString(),
   });
-  return getJournalEntry(ctx, actor, id);
+  const resource = newItemResource(set, 'journal', actor.personId, input.visibility === 'set');
+  authorize(actor, 'journal.read', resource);
+  const row = await entryById.takeFirst(ctx.db, { entryId: id });
+  if (!row) throw notFound('journal entry');
+  return present(actor, row, resource);
 }
 
 export async function updateJournalEntry(
