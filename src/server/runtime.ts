@@ -92,6 +92,7 @@ export async function createContext(
     ctx.viewerCache = new ViewerCache(() => sqlite.dataVersion(), {
       ttlMs: config.viewerCacheMs,
       maxEntries: 20_000,
+      maxBytes: 32 * 1024 * 1024,
       now: () => now().getTime(),
     });
   }

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { SignedInPerson } from '../auth/actor.ts';
 import { ViewerCache } from './viewer-cache.ts';
 
-function cacheWith(options: { ttlMs?: number; maxEntries?: number } = {}) {
+function cacheWith(options: { ttlMs?: number; maxEntries?: number; maxBytes?: number } = {}) {
   const state = { version: '1:0', now: 0 };
   const cache = new ViewerCache(() => state.version, {
     ttlMs: options.ttlMs ?? 2000,
     maxEntries: options.maxEntries ?? 100,
+    maxBytes: options.maxBytes ?? 1_000_000,
     now: () => state.now,
   });
   return { cache, state };
@@ -55,5 +56,20 @@ describe('viewer cache', () => {
     expect(cache.entries.answers).toBe(2);
     expect(cache.answer({ key: 'a', version: '1:0' })).toBeUndefined();
     expect(cache.answer({ key: 'c', version: '1:0' })?.body.toString()).toBe('c');
+  });
+
+  it('holds at most its budget of bytes, and never an answer larger than the whole budget', async () => {
+    const { cache } = cacheWith({ maxBytes: 10 });
+    await cache.rememberAnswer({ key: 'a', version: '1:0' }, answer('aaaa'));
+    await cache.rememberAnswer({ key: 'b', version: '1:0' }, answer('bbbb'));
+    await cache.rememberAnswer({ key: 'c', version: '1:0' }, answer('cccc'));
+    expect(cache.entries).toMatchObject({ answers: 2, answerBytes: 8 });
+    expect(cache.answer({ key: 'a', version: '1:0' })).toBeUndefined();
+    await cache.rememberAnswer({ key: 'huge', version: '1:0' }, answer('x'.repeat(11)));
+    expect(cache.answer({ key: 'huge', version: '1:0' })).toBeUndefined();
+    expect(cache.entries).toMatchObject({ answers: 2, answerBytes: 8 });
+    // Replacing an entry counts its new size only.
+    await cache.rememberAnswer({ key: 'c', version: '1:0' }, answer('cc'));
+    expect(cache.entries.answerBytes).toBe(6);
   });
 });

@@ -25,8 +25,25 @@ interface Entry<T> {
 /** A bounded map whose entries hold only for one data version and a short while. */
 class VersionedMemo<T> {
   private readonly entries = new Map<string, Entry<T>>();
+  private bytes = 0;
 
-  constructor(private readonly maxEntries: number) {}
+  /** `weigh` gives an entry's size in bytes, counted against `maxBytes`. */
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+    private readonly weigh: (value: T) => number = () => 0,
+  ) {}
+
+  get totalBytes(): number {
+    return this.bytes;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= this.weigh(entry.value);
+    this.entries.delete(key);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -36,19 +53,24 @@ class VersionedMemo<T> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.version !== version || entry.until <= now) {
-      this.entries.delete(key);
+      this.delete(key);
       return undefined;
     }
     return entry.value;
   }
 
   set(key: string, version: string, until: number, value: T): void {
-    if (!this.entries.has(key) && this.entries.size >= this.maxEntries) {
-      // Oldest first: a Map iterates in insertion order.
+    const weight = this.weigh(value);
+    if (weight > this.maxBytes) return;
+    this.delete(key);
+    // Oldest first: a Map iterates in insertion order.
+    while (this.entries.size >= this.maxEntries || this.bytes + weight > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      if (oldest === undefined) break;
+      this.delete(oldest);
     }
     this.entries.set(key, { version, until, value });
+    this.bytes += weight;
   }
 }
 
@@ -78,10 +100,11 @@ export class ViewerCache {
 
   constructor(
     readonly version: DataVersion,
-    private readonly options: { ttlMs: number; maxEntries: number; now: () => number },
+    private readonly options: { ttlMs: number; maxEntries: number; maxBytes: number; now: () => number },
   ) {
     this.actors = new VersionedMemo(options.maxEntries);
-    this.answers = new VersionedMemo(options.maxEntries);
+    // Answers are bounded by their size too: a few large set pages must not hold much memory.
+    this.answers = new VersionedMemo(options.maxEntries, options.maxBytes, (answer) => answer.body.length);
   }
 
   actor(userId: string, version: string): RememberedActor | undefined {
@@ -114,8 +137,8 @@ export class ViewerCache {
     this.answers.set(slot.key, slot.version, this.options.now() + this.options.ttlMs, answer);
   }
 
-  get entries(): { actors: number; answers: number } {
-    return { actors: this.actors.size, answers: this.answers.size };
+  get entries(): { actors: number; answers: number; answerBytes: number } {
+    return { actors: this.actors.size, answers: this.answers.size, answerBytes: this.answers.totalBytes };
   }
 }
 
