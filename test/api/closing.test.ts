@@ -173,7 +173,10 @@ describe.each(storeKinds)('closing a programme, on %s', (kind) => {
     expect(problems.map((p: { title: string }) => p.title)).toContain(
       'Keeping volunteers after the first month',
     );
-    expect((await as('memberA', 'GET', `/api/actions/${actionId}`)).statusCode).toBe(200);
+    const action = await as('memberA', 'GET', `/api/actions/${actionId}`);
+    expect(action.statusCode).toBe(200);
+    // Its owner is not offered a change the server would refuse.
+    expect(action.json().abilities['action.update']).toBe(false);
     // The set offers no writes any more, so the pages do not either.
     const set = await ok('memberA', 'GET', `/api/sets/${w.setA}`);
     expect(set.abilities['set.readContent']).toBe(true);

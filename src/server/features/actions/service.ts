@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type * as contract from '../../../contract/actions.ts';
 import type { ActionItem, ActionStatus } from '../../../contract/actions.ts';
 import { abilitiesFor, can, type PersonActor } from '../../../domain/access.ts';
+import { programmeClosed } from '../../../domain/programme-lifecycle.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { notFound, Problem } from '../../http/problem.ts';
@@ -24,6 +25,7 @@ function actionQuery(db: Kysely<DB>) {
       'programme.id as programmeId',
       'programme.name as programmeName',
       'programme.hostId',
+      'programme.status as programmeStatus',
     ]);
 }
 
@@ -40,6 +42,7 @@ const resourceOf = (row: ActionRow) =>
     programmeId: row.programmeId,
     setId: row.setId,
     ownerId: row.ownerId,
+    programmeClosed: programmeClosed(row.programmeStatus),
   }) as const;
 
 function present(actor: PersonActor, row: ActionRow): ActionItem {
