@@ -3,7 +3,7 @@
  * how long the live event log takes to make an event durable (and how many wait), the mail outbox's
  * depth, and the process's own figures. One registry per app context, so test apps do not share one.
  */
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { EventLog } from './live/event-log.ts';
 
 export interface Metrics {
@@ -11,6 +11,7 @@ export interface Metrics {
   requestSeconds: Histogram<'method' | 'route' | 'status'>;
   eventAppendSeconds: Histogram;
   eventAppendsWaiting: Gauge;
+  viewerCacheAnswers: Counter<'result'>;
 }
 
 export function createMetrics(): Metrics {
@@ -34,6 +35,12 @@ export function createMetrics(): Metrics {
     eventAppendsWaiting: new Gauge({
       name: 'revans_live_event_appends_waiting',
       help: 'Live events accepted but not yet durable in the log',
+      registers: [registry],
+    }),
+    viewerCacheAnswers: new Counter({
+      name: 'revans_viewer_cache_answers_total',
+      help: 'SQLite: the busiest signed-in reads answered from memory (hit) or worked out (miss)',
+      labelNames: ['result'],
       registers: [registry],
     }),
   };

@@ -94,6 +94,7 @@ export async function createContext(
       maxEntries: 20_000,
       maxBytes: 32 * 1024 * 1024,
       now: () => now().getTime(),
+      onLookup: (hit) => metrics.viewerCacheAnswers.inc({ result: hit ? 'hit' : 'miss' }),
     });
   }
   ctx.live = new MeetingHub({

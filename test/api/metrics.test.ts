@@ -66,6 +66,21 @@ describe.each(storeKinds)('metrics for a Prometheus scraper, on %s', (kind) => {
     expect(text).not.toContain(w.setA);
   });
 
+  it('counts the busiest reads answered from memory and worked out (SQLite; none on PostgreSQL)', async () => {
+    const hits = (text: string) => sample(text, /^revans_viewer_cache_answers_total\{result="hit"\}/) ?? 0;
+    const before = hits(await scrape());
+    // Many reads in a row: a background write (the mail worker's) between two of them only adds a miss.
+    for (let i = 0; i < 20; i++) {
+      const read = await fetch(`${base}/api/me`, {
+        headers: { cookie: w.cookies.memberB, origin: 'http://localhost:3000' },
+      });
+      expect(read.status).toBe(200);
+    }
+    const after = hits(await scrape());
+    if (kind === 'sqlite') expect(after - before).toBeGreaterThanOrEqual(1);
+    else expect(after).toBe(0);
+  });
+
   it('counts open live sockets and times live events until they are durable', async () => {
     const meeting = await t.call({
       method: 'POST',

@@ -100,7 +100,14 @@ export class ViewerCache {
 
   constructor(
     readonly version: DataVersion,
-    private readonly options: { ttlMs: number; maxEntries: number; maxBytes: number; now: () => number },
+    private readonly options: {
+      ttlMs: number;
+      maxEntries: number;
+      maxBytes: number;
+      now: () => number;
+      /** Told of every answer looked up: for the operator's figures. */
+      onLookup?: (hit: boolean) => void;
+    },
   ) {
     this.actors = new VersionedMemo(options.maxEntries);
     // Answers are bounded by their size too: a few large set pages must not hold much memory.
@@ -128,7 +135,9 @@ export class ViewerCache {
   }
 
   answer(slot: AnswerSlot): RememberedAnswer | undefined {
-    return this.answers.get(slot.key, slot.version, this.options.now());
+    const found = this.answers.get(slot.key, slot.version, this.options.now());
+    this.options.onLookup?.(found !== undefined);
+    return found;
   }
 
   /** Stores the answer only if no row changed while it was being made. */
