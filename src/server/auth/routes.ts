@@ -67,16 +67,26 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
     request.sessionId = null;
   });
   const viewers = ctx.viewerCache;
-  /** The person and whether their role needs a second factor: remembered while no row changes. */
-  const whoIs = async (request: FastifyRequest, userId: string): Promise<RememberedActor | undefined> => {
+  /**
+   * The person, and whether their role needs a second factor when that is already known (`null`: ask
+   * only if it matters). Both remembered while no row changes, where the viewer cache runs.
+   */
+  const whoIs = async (
+    request: FastifyRequest,
+    userId: string,
+  ): Promise<{ signedIn: RememberedActor['signedIn']; twoFactorRequired: boolean | null } | undefined> => {
     const version = viewers ? await viewers.version() : null;
     request.dataVersion = version;
-    const remembered = version === null ? undefined : viewers?.actor(userId, version);
+    if (version === null) {
+      const signedIn = await loadActor(ctx.store.plain, userId);
+      return signedIn ? { signedIn, twoFactorRequired: null } : undefined;
+    }
+    const remembered = viewers?.actor(userId, version);
     if (remembered) return remembered;
     const signedIn = await loadActor(ctx.store.plain, userId);
     if (!signedIn) return undefined;
     const found = { signedIn, twoFactorRequired: await twoFactorRequiredOf(ctx, signedIn.actor) };
-    if (version !== null) viewers?.rememberActor(userId, version, found);
+    viewers?.rememberActor(userId, version, found);
     return found;
   };
   app.addHook('onRequest', async (request) => {
@@ -96,9 +106,9 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
           request.sessionId = session.sessionId;
           if (
             !session.twoFactorEnabled &&
-            found.twoFactorRequired &&
             !isPublicRoute(request) &&
-            !reachableBeforeTwoFactor(request.url)
+            !reachableBeforeTwoFactor(request.url) &&
+            (found.twoFactorRequired ?? (await twoFactorRequiredOf(ctx, found.signedIn.actor)))
           ) {
             throw new Problem(
               'two-factor-required',
