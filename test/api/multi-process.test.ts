@@ -68,6 +68,46 @@ describe('two Revans processes behind a load balancer, one PostgreSQL', () => {
       .execute();
     expect(seqs.map((r) => r.seq)).toEqual(seqs.map((_, i) => i + 1));
   });
+
+  it('keeps every client on both processes identical when both take commands at once', {
+    timeout: 60_000,
+  }, async () => {
+    const meetingId = await scheduleMeeting(t, w);
+    // A command the room was too busy for (it lost the race too often) goes again shortly.
+    const onA = liveClient(a.url, meetingId, w.cookies.facilitatorA, { busyRetryMs: 50 });
+    const onB = liveClient(b.url, meetingId, w.cookies.memberA, { busyRetryMs: 50 });
+    const alsoOnA = liveClient(a.url, meetingId, w.cookies.memberA2, { busyRetryMs: 50 });
+    clients.push(onA, onB, alsoOnA);
+    await onA.until((s) => s.present.length === 3, 15_000);
+    onA.send({ type: 'meeting.start' });
+    onA.send({ type: 'stage.goto', index: 1 });
+    await Promise.all([onB, alsoOnA].map((c) => c.until((s) => s.stageIndex === 1)));
+    // Three people on two processes say ten check-ins each, all at once: the processes race for the
+    // same places in the log, and each learns of the other's events as they come.
+    const speakers = [
+      { client: onA, personId: w.people.facilitatorA },
+      { client: onB, personId: w.people.memberA },
+      { client: alsoOnA, personId: w.people.memberA2 },
+    ];
+    for (let round = 1; round <= 10; round++)
+      for (const { client, personId } of speakers)
+        client.send({ type: 'checkin.say', text: `${personId} ${round}` });
+    await Promise.all(speakers.map(({ client }) => client.untilStatus((s) => s.pending === 0, 30_000)));
+    const last = Math.max(...speakers.map(({ client }) => client.connection.state?.lastSeq ?? 0));
+    const final = await Promise.all(speakers.map(({ client }) => client.until((s) => s.lastSeq === last)));
+    expect(final[1]).toEqual(final[0]);
+    expect(final[2]).toEqual(final[0]);
+    for (const { personId } of speakers) expect(final[0]?.checkIns[personId]).toMatch(`${personId} `);
+    expect(speakers.map(({ client }) => client.connection.status.lastRefusal)).toEqual([null, null, null]);
+    const said = await t.ctx.store.plain
+      .selectFrom('meeting_event')
+      .select(['seq', 'command_json'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('seq')
+      .execute();
+    expect(said.map((r) => r.seq)).toEqual(said.map((_, i) => i + 1));
+    expect(said.filter((r) => r.command_json.includes('checkin.say'))).toHaveLength(30);
+  });
 });
 
 describe('a server killed mid-meeting (SIGKILL) and started again', () => {

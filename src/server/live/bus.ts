@@ -1,20 +1,32 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import type { MeetingEvent } from '../../domain/meeting/types.ts';
 import { postgresDriver } from '../store/db.ts';
 
 /**
  * Tells every Revans process that a meeting's log grew, that someone lost access to a set, or that a
- * session ended. Signals
- * carry no content: each process reads the new events from the database, so nothing confidential
- * travels through the bus and a missed signal is repaired by the next one.
+ * session ended. A missed signal is repaired by the next one: a room that finds a gap in its log reads it.
  */
 export type BusSignal =
-  | { kind: 'meeting'; meetingId: string; seq: number }
+  | MeetingSignal
   | { kind: 'revoke'; setId: string; personId: string }
   /** A session ended (sign-out, revoked, expired, password reset): its sockets close at once. */
   | { kind: 'session-ended'; sessionId: string; userId: string }
   /** An account changed (e.g. two-factor turned on or off): cached sessions of it are looked up again. */
   | { kind: 'user-changed'; userId: string };
+
+/**
+ * A meeting's log grew to `seq`. It carries the event itself (and the client's id for the command, so
+ * a resend is still answered once) when that fits in one notification: another process then applies it
+ * without reading the log back. Without it, or out of order, the event is read from the log.
+ */
+export interface MeetingSignal {
+  kind: 'meeting';
+  meetingId: string;
+  seq: number;
+  event?: MeetingEvent;
+  clientCommandId?: string | null;
+}
 
 export interface LiveBus {
   /**
@@ -40,14 +52,29 @@ export class InProcessBus implements LiveBus {
 }
 
 const channel = 'revans_live';
+/** PostgreSQL takes a notification's payload only under 8,000 bytes. */
+const maxPayloadBytes = 7_900;
 
-/** PostgreSQL LISTEN/NOTIFY between app nodes; local listeners hear local signals at once. */
+/**
+ * PostgreSQL LISTEN/NOTIFY between app nodes; local listeners hear local signals at once. The signals
+ * of one turn of the event loop go out together, as few notifications as fit (one, at the live room's
+ * usual pace), so a busy room costs the database one statement per batch rather than one per event.
+ * The channel is the database's own: what travels on it is what is committed there, seen by the app's
+ * database connections only.
+ */
 export class PostgresBus implements LiveBus {
   private listeners: ((signal: BusSignal) => void)[] = [];
   private client: pg.Client | undefined;
   private closed = false;
   private readonly origin = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+  /** Payloads waiting for the connection (at start, or while it is re-established). */
   private pending: string[] = [];
+  /** This turn's signals, each already encoded, and the promise the publishers of this turn wait on. */
+  private outgoing: string[] = [];
+  private flushed: Promise<void> | undefined;
+  /** The latest batch's sending, waited for on close. */
+  private sending: Promise<void> = Promise.resolve();
+  private readonly envelopeBytes = Buffer.byteLength(this.envelope([]));
 
   constructor(
     private readonly databaseUrl: string,
@@ -62,30 +89,75 @@ export class PostgresBus implements LiveBus {
       if (!this.closed) setTimeout(() => this.start().catch(() => {}), 1000).unref();
     });
     client.on('notification', (message) => {
-      if (!message.payload) return;
-      const { origin, signal } = JSON.parse(message.payload) as { origin: string; signal: BusSignal };
-      if (origin !== this.origin) for (const listener of this.listeners) listener(signal);
+      if (message.payload) this.hear(message.payload);
     });
     await client.connect();
     await client.query(`LISTEN ${channel}`);
-    this.client = client;
-    for (const payload of this.pending.splice(0))
+    // What was published meanwhile goes first, in order; the connection is used by batches only after.
+    for (let payload = this.pending.shift(); payload !== undefined; payload = this.pending.shift())
       await client.query('select pg_notify($1, $2)', [channel, payload]);
+    this.client = client;
+  }
+
+  private hear(payload: string): void {
+    let parsed: { origin: string; signals?: BusSignal[]; signal?: BusSignal };
+    try {
+      parsed = JSON.parse(payload);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'live bus ignored a notification it could not read');
+      return;
+    }
+    if (parsed.origin === this.origin) return;
+    // `signal`: one signal per notification, as a node of an earlier version sends them.
+    const signals = parsed.signals ?? (parsed.signal ? [parsed.signal] : []);
+    for (const signal of signals) for (const listener of this.listeners) listener(signal);
   }
 
   publish(signal: BusSignal): Promise<void> {
     for (const listener of this.listeners) listener(signal);
-    const payload = JSON.stringify({ origin: this.origin, signal });
-    if (!this.client) {
-      this.pending.push(payload);
-      return Promise.resolve();
+    this.outgoing.push(encodeWithin(signal, maxPayloadBytes - this.envelopeBytes));
+    if (!this.flushed) {
+      const previous = this.sending;
+      this.flushed = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => previous)
+        .then(() => this.flush());
+      this.sending = this.flushed;
     }
-    return this.client.query('select pg_notify($1, $2)', [channel, payload]).then(
-      () => undefined,
-      (error) => {
+    return this.flushed;
+  }
+
+  /** Sends this turn's signals in as few notifications as fit; never rejects. */
+  private async flush(): Promise<void> {
+    this.flushed = undefined;
+    const payloads: string[] = [];
+    let batch: string[] = [];
+    let bytes = this.envelopeBytes;
+    for (const encoded of this.outgoing.splice(0)) {
+      const size = Buffer.byteLength(encoded) + 1;
+      if (batch.length && bytes + size > maxPayloadBytes) {
+        payloads.push(this.envelope(batch));
+        batch = [];
+        bytes = this.envelopeBytes;
+      }
+      batch.push(encoded);
+      bytes += size;
+    }
+    if (batch.length) payloads.push(this.envelope(batch));
+    const client = this.client;
+    if (!client) {
+      this.pending.push(...payloads);
+      return;
+    }
+    // One statement at a time, batches in order: the driver queues queries but no longer wants them overlapped.
+    for (const payload of payloads) {
+      await client.query('select pg_notify($1, $2)', [channel, payload]).catch((error) => {
         this.logger.warn({ err: error }, 'live bus could not notify other processes');
-      },
-    );
+      });
+    }
+  }
+
+  private envelope(encodedSignals: string[]): string {
+    return `{"origin":${JSON.stringify(this.origin)},"signals":[${encodedSignals.join(',')}]}`;
   }
 
   onSignal(listener: (signal: BusSignal) => void): void {
@@ -94,6 +166,15 @@ export class PostgresBus implements LiveBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.sending;
     await this.client?.end().catch(() => {});
   }
+}
+
+/** The signal as JSON within `limit` bytes: a meeting's event too large to travel is left for the log. */
+export function encodeWithin(signal: BusSignal, limit: number): string {
+  const encoded = JSON.stringify(signal);
+  if (signal.kind !== 'meeting' || !signal.event || Buffer.byteLength(encoded) <= limit) return encoded;
+  const { event: _event, clientCommandId: _id, ...bare } = signal;
+  return JSON.stringify(bare);
 }

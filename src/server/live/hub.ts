@@ -6,7 +6,7 @@ import { initialState, reduce } from '../../domain/meeting/reducer.ts';
 import { type Refusal, refuse } from '../../domain/meeting/refusals.ts';
 import type { MeetingCommand, MeetingEvent, MeetingSetup, MeetingState } from '../../domain/meeting/types.ts';
 import type { Database, MeetingEventTable } from '../store/schema.ts';
-import type { LiveBus } from './bus.ts';
+import type { LiveBus, MeetingSignal } from './bus.ts';
 import { type EventLog, eventRowsAfter, nextEvent, toEvent } from './event-log.ts';
 import { eventWrite, projectionWrites } from './projections.ts';
 
@@ -91,11 +91,8 @@ export class MeetingHub {
 
   constructor(private readonly deps: HubDeps) {
     deps.bus.onSignal((signal) => {
-      if (signal.kind === 'meeting') {
-        // Our own appends come back as signals too: those rooms have the event already.
-        const room = this.loaded.get(signal.meetingId);
-        if (!room || room.state.lastSeq < signal.seq) void this.catchUpIfOpen(signal.meetingId, signal.seq);
-      } else if (signal.kind === 'revoke') this.revoke(signal.setId, signal.personId);
+      if (signal.kind === 'meeting') this.heard(signal);
+      else if (signal.kind === 'revoke') this.revoke(signal.setId, signal.personId);
     });
   }
 
@@ -214,14 +211,36 @@ export class MeetingHub {
     return result;
   }
 
-  private async catchUpIfOpen(meetingId: string, seq: number): Promise<void> {
-    const pending = this.rooms.get(meetingId);
+  /**
+   * A meeting's log grew, here or in another process. Our own appends come back too: those rooms have the
+   * event already. Another process's event is applied from the signal when it is the room's next one and
+   * nothing is queued; otherwise, in turn, from the signal if it still is the next, or from the log.
+   */
+  private heard(signal: MeetingSignal): void {
+    const room = this.loaded.get(signal.meetingId);
+    if (room && (room.state.lastSeq >= signal.seq || (room.pending === 0 && this.applyHeard(room, signal))))
+      return;
+    void this.catchUpIfOpen(signal);
+  }
+
+  private async catchUpIfOpen(signal: MeetingSignal): Promise<void> {
+    const pending = this.rooms.get(signal.meetingId);
     if (!pending) return;
     const room = await pending;
-    if (room.state.lastSeq >= seq) return;
-    await this.serialize(room, () => this.catchUp(room)).catch((error) =>
-      this.deps.logger.error({ err: error }, 'catch-up failed'),
-    );
+    await this.serialize(room, async () => {
+      if (room.state.lastSeq < signal.seq && !this.applyHeard(room, signal)) await this.catchUp(room);
+    }).catch((error) => this.deps.logger.error({ err: error }, 'catch-up failed'));
+  }
+
+  /** Applies the signal's event if it is the room's next; a start replays the log (see `catchUp`). */
+  private applyHeard(room: Room, { event, clientCommandId }: MeetingSignal): boolean {
+    if (!event || event.seq !== room.state.lastSeq + 1 || event.command.type === 'meeting.start')
+      return false;
+    room.state = reduce(room.state, event);
+    room.lastAt = event.at;
+    if (clientCommandId) room.commands.set(commandKey(event.actorId, clientCommandId), event.seq);
+    this.broadcast(room, [event]);
+    return true;
   }
 
   /** Subscribes an authorised client: sends the setup and every event after `afterSeq`, then marks them present. */
@@ -358,7 +377,7 @@ export class MeetingHub {
       room.lastAt = event.at;
       if (key) room.commands.set(key, event.seq);
       this.broadcast(room, [event]);
-      this.deps.bus.publish({ kind: 'meeting', meetingId, seq: event.seq });
+      this.deps.bus.publish({ kind: 'meeting', meetingId, seq: event.seq, event, clientCommandId });
       return { ok: true, seq: event.seq };
     });
   }
