@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { cleanCommand } from '../../domain/meeting/commands.ts';
 import { idsNeeded } from '../../domain/meeting/reducer.ts';
 import type { MeetingCommand, MeetingEvent } from '../../domain/meeting/types.ts';
 import type { Store } from '../store/db.ts';
 import type { ItemOutcome, Write } from '../store/log-writer.ts';
+import type { PipelinedConnection, PipelinedStatement, StatementOutcome } from '../store/pg-pipeline.ts';
 import type { MeetingEventTable, Database as Schema } from '../store/schema.ts';
 import type { SqliteExclusive } from '../store/sqlite.ts';
 
@@ -87,7 +88,10 @@ function settle(items: Pending[], outcomes: ItemOutcome[]): void {
       item.resolve('appended');
       continue;
     }
-    const error = Object.assign(new Error(failure.message), { code: failure.code });
+    const error = Object.assign(new Error(failure.message), {
+      code: failure.code,
+      constraint: failure.constraint,
+    });
     if (isBehind(error)) item.resolve('behind');
     else item.reject(error);
   }
@@ -120,27 +124,21 @@ function commitHere(statement: (sql: string) => Statement, raw: Database, items:
 
 /**
  * Group commit: the appends of one turn of the event loop (from different rooms; a room has one in
- * flight at most) share one transaction, each in its own savepoint so that a refusal undoes only
- * itself. A commit costs far more than the inserts in it. The transaction runs on the log writer's
- * thread, so the event loop goes on serving every other room while the disk is slow.
+ * flight at most) share one commit, and a refusal undoes only itself. A commit costs far more than the
+ * inserts in it. One commit at a time: what arrives meanwhile waits and goes in the next, so a slow
+ * commit makes the next one bigger rather than queueing many small ones behind it.
  */
-function sqliteLog(sqlite: SqliteExclusive): EventLog {
+function groupCommit(commit: (items: Pending[]) => Promise<ItemOutcome[]>): EventLog {
   let batch: Pending[] = [];
   let scheduled = false;
-  // One commit on the writer's thread at a time: what arrives meanwhile waits and goes in the next,
-  // so a slow commit makes the next one bigger rather than queueing many small ones behind it.
   let committing = false;
   const flush = () => {
     scheduled = false;
     if (committing || batch.length === 0) return;
     const items = batch;
     batch = [];
-    const writer = sqlite.offload();
     committing = true;
-    const outcomes = writer?.running
-      ? writer.commit(items.map((item) => item.writes))
-      : new Promise<ItemOutcome[]>((resolve) => resolve(sqlite.run((s, raw) => commitHere(s, raw, items))));
-    outcomes
+    commit(items)
       .then(
         (outcomes) => settle(items, outcomes),
         (error) => {
@@ -164,6 +162,19 @@ function sqliteLog(sqlite: SqliteExclusive): EventLog {
   };
 }
 
+/**
+ * On SQLite each append of a batch has its own savepoint in the one transaction, which runs on the log
+ * writer's thread, so the event loop goes on serving every other room while the disk is slow.
+ */
+function sqliteLog(sqlite: SqliteExclusive): EventLog {
+  return groupCommit((items) => {
+    const writer = sqlite.offload();
+    return writer?.running
+      ? writer.commit(items.map((item) => item.writes))
+      : new Promise<ItemOutcome[]>((resolve) => resolve(sqlite.run((s, raw) => commitHere(s, raw, items))));
+  });
+}
+
 const numbered = new Map<string, string>();
 /** `?` to `$1, $2, ...` (none of the live room's SQL has a `?` inside a literal). */
 function numberPlaceholders(sql: string): string {
@@ -176,23 +187,56 @@ function numberPlaceholders(sql: string): string {
   return out;
 }
 
-function postgresLog(db: Kysely<Schema>): EventLog {
-  return {
-    async append(writes) {
-      try {
-        await db.transaction().execute(async (trx) => {
-          for (const w of writes)
-            await trx.executeQuery(CompiledQuery.raw(numberPlaceholders(w.sql), w.params));
-        });
-        return 'appended';
-      } catch (error) {
-        if (isBehind(error)) return 'behind';
-        throw error;
-      }
-    },
-  };
+const statementsOf = (writes: Write[]): PipelinedStatement[] =>
+  writes.map((w) => ({ sql: numberPlaceholders(w.sql), params: w.params }));
+
+/** Whether a transaction's statements all held and its commit committed (an undone one answers ROLLBACK). */
+const committed = (outcomes: StatementOutcome[]) =>
+  outcomes.every((o) => o.ok) && outcomes.at(-1)?.ok && outcomes.at(-1)?.command === 'COMMIT';
+
+function firstFailure(outcomes: StatementOutcome[]): NonNullable<ItemOutcome> {
+  for (const outcome of outcomes) {
+    if (outcome.ok) continue;
+    const { code, constraint, message } = outcome.error as Error & { code?: string; constraint?: string };
+    return { code, constraint, message };
+  }
+  return { message: 'The transaction was not committed.' };
+}
+
+/**
+ * On PostgreSQL a batch is one transaction, its statements all sent at once on the live log's pipelined
+ * connection: one round trip and one commit, where each append used to take a pooled connection and a
+ * round trip per statement. Savepoints cannot help here (nothing can be decided between statements
+ * already sent), so a batch that is undone, because one of its appends lost its place to another node,
+ * goes again as one transaction per append, still at once, and only the refused ones are refused.
+ */
+function postgresLog(pipeline: PipelinedConnection): EventLog {
+  return groupCommit(async (items) => {
+    if (items.length > 1) {
+      const together = await pipeline.send([
+        { sql: 'begin' },
+        ...items.flatMap((item) => statementsOf(item.writes)),
+        { sql: 'commit' },
+      ]);
+      if (committed(together)) return items.map(() => null);
+    }
+    const alone = await pipeline.send(
+      items.flatMap((item) => [{ sql: 'begin' }, ...statementsOf(item.writes), { sql: 'commit' }]),
+    );
+    let from = 0;
+    return items.map((item) => {
+      const to = from + item.writes.length + 2;
+      const mine = alone.slice(from, to);
+      from = to;
+      return committed(mine) ? null : firstFailure(mine);
+    });
+  });
 }
 
 export function openEventLog(store: Store): EventLog {
-  return store.sqlite ? sqliteLog(store.sqlite) : postgresLog(store.plain);
+  if (store.sqlite) return sqliteLog(store.sqlite);
+  if (store.pipeline) return postgresLog(store.pipeline);
+  throw new Error(
+    'The store has neither a SQLite connection nor a pipelined PostgreSQL one for the live log.',
+  );
 }

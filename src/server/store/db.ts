@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { PipelinedConnection } from './pg-pipeline.ts';
 import type { Database, DB } from './schema.ts';
 import { type SqliteExclusive, sqliteParts } from './sqlite.ts';
 
@@ -15,6 +16,8 @@ export interface Store {
   kind: StoreKind;
   /** SQLite only: synchronous use of the one connection, for the live room's appends. */
   sqlite?: SqliteExclusive;
+  /** PostgreSQL only: a connection of its own that sends statements without waiting, for the live room's appends. */
+  pipeline?: PipelinedConnection;
   destroy(): Promise<void>;
 }
 
@@ -43,7 +46,12 @@ export function openStore(options: {
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
     const plain = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db: camelCased(plain), plain, kind: 'postgres', destroy: () => plain.destroy() };
+    const pipeline = new PipelinedConnection(pg, options.databaseUrl);
+    const destroy = async () => {
+      await pipeline.close();
+      await plain.destroy();
+    };
+    return { db: camelCased(plain), plain, kind: 'postgres', pipeline, destroy };
   }
   const sqlite = new SqliteDatabase(sqlitePath(options.dataDir));
   sqlite.pragma('journal_mode = WAL');

@@ -10,7 +10,11 @@ export interface Write {
 }
 
 /** Each item's result: `null` when its writes held, or the error that undid them (only them). */
-export type ItemOutcome = null | { code?: string; message: string };
+export type ItemOutcome = null | {
+  code?: string | undefined;
+  constraint?: string | undefined;
+  message: string;
+};
 
 interface Waiting {
   resolve: (outcomes: ItemOutcome[]) => void;
