@@ -162,9 +162,11 @@ function handleMessage(meeting: Meeting, k: number, data: Buffer, markJoined: ()
     code?: string;
     events?: { seq: number }[];
   };
-  if (message.t === 'snapshot' && meeting.lastSeq[k]! < 0) {
+  if (message.t === 'snapshot') {
+    // A later snapshot (a start taken on another node is replayed whole) replaces what the socket had,
+    // as it does in the web client: the events in it have arrived.
     const seq = message.events?.at(-1)?.seq ?? 0;
-    meeting.lastSeq[k] = seq;
+    if (seq > meeting.lastSeq[k]!) meeting.lastSeq[k] = seq;
     if (seq > meeting.maxSeq) meeting.maxSeq = seq;
   }
   if (message.t === 'ack') onAck(message.id!, message.seq!);
