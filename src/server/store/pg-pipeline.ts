@@ -21,7 +21,7 @@ export class PipelinedConnection {
   private closed = false;
 
   constructor(
-    private readonly driver: typeof import('pg'),
+    private readonly driver: Pick<typeof import('pg'), 'Client'>,
     private readonly connectionString: string,
   ) {}
 
