@@ -34,14 +34,14 @@ export class PipelinedConnection {
         pipeline: true,
       };
       const client = new this.driver.Client(config);
-      // A lost connection is opened again for the next statements; the ones in flight report the loss.
-      client.on('error', () => {
+      // A lost or ended connection is opened again for the next statements; those in flight report the loss.
+      const forget = () => {
         if (this.client === connected) this.client = undefined;
-      });
+      };
+      client.on('error', forget);
+      client.on('end', forget);
       const connected = client.connect().then(() => client);
-      connected.catch(() => {
-        if (this.client === connected) this.client = undefined;
-      });
+      connected.catch(forget);
       this.client = connected;
     }
     return this.client;
