@@ -69,8 +69,8 @@ export class PostgresBus implements LiveBus {
   private readonly origin = `${process.pid}-${Math.random().toString(36).slice(2)}`;
   /** Payloads waiting for the connection (at start, or while it is re-established). */
   private pending: string[] = [];
-  /** This turn's signals, each already encoded, and the promise the publishers of this turn wait on. */
-  private outgoing: string[] = [];
+  /** This turn's signals, each already encoded (with its size), and the promise its publishers wait on. */
+  private outgoing: Encoded[] = [];
   private flushed: Promise<void> | undefined;
   /** The latest batch's sending, waited for on close. */
   private sending: Promise<void> = Promise.resolve();
@@ -133,13 +133,13 @@ export class PostgresBus implements LiveBus {
     let batch: string[] = [];
     let bytes = this.envelopeBytes;
     for (const encoded of this.outgoing.splice(0)) {
-      const size = Buffer.byteLength(encoded) + 1;
+      const size = encoded.bytes + 1;
       if (batch.length && bytes + size > maxPayloadBytes) {
         payloads.push(this.envelope(batch));
         batch = [];
         bytes = this.envelopeBytes;
       }
-      batch.push(encoded);
+      batch.push(encoded.text);
       bytes += size;
     }
     if (batch.length) payloads.push(this.envelope(batch));
@@ -171,10 +171,17 @@ export class PostgresBus implements LiveBus {
   }
 }
 
+interface Encoded {
+  text: string;
+  bytes: number;
+}
+
 /** The signal as JSON within `limit` bytes: a meeting's event too large to travel is left for the log. */
-export function encodeWithin(signal: BusSignal, limit: number): string {
-  const encoded = JSON.stringify(signal);
-  if (signal.kind !== 'meeting' || !signal.event || Buffer.byteLength(encoded) <= limit) return encoded;
+function encodeWithin(signal: BusSignal, limit: number): Encoded {
+  const text = JSON.stringify(signal);
+  const bytes = Buffer.byteLength(text);
+  if (signal.kind !== 'meeting' || !signal.event || bytes <= limit) return { text, bytes };
   const { event: _event, clientCommandId: _id, ...bare } = signal;
-  return JSON.stringify(bare);
+  const bareText = JSON.stringify(bare);
+  return { text: bareText, bytes: Buffer.byteLength(bareText) };
 }
