@@ -2,12 +2,8 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { storeSettings } from '../../server/config.ts';
-import {
-  BackupError,
-  type BackupPhase,
-  createBackup,
-  defaultPagesPerStep,
-} from '../../server/store/backup.ts';
+import { type BackupPhase, createBackup, defaultPagesPerStep } from '../../server/store/backup/create.ts';
+import { BackupError } from '../../server/store/backup/format.ts';
 import { usageError } from '../usage.ts';
 
 export function mebibytes(bytes: number): string {

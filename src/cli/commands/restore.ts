@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { storeSettings } from '../../server/config.ts';
-import { BackupError, restoreBackup } from '../../server/store/backup.ts';
+import { BackupError } from '../../server/store/backup/format.ts';
+import { restoreBackup } from '../../server/store/backup/restore.ts';
 import { mebibytes } from './backup.ts';
 
 export function register(program: Command): void {

@@ -3,7 +3,9 @@ import * as contract from '../../../contract/formation.ts';
 import type { AppContext } from '../../context.ts';
 import { signedIn } from '../../http/authorize.ts';
 import { registerRoute } from '../../http/route.ts';
-import { getRun, listRuns, lockSet, movePerson, publishRun, rerun, startRun } from './service.ts';
+import { lockSet, movePerson } from './proposal-edits.ts';
+import { publishRun } from './publish.ts';
+import { getRun, listRuns, rerun, startRun } from './runs.ts';
 
 export const formationRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   registerRoute(app, contract.startRun, ({ request, params, body }) =>
