@@ -1,7 +1,8 @@
 /**
  * API hot paths benchmark:
  *   npm run bench -- api [--duration S] [--warmup S] [--connections C] [--store sqlite|postgres]
- *     [--only NAME,NAME] [--nice N] [--cpu-prof DIR] [--server-root DIR] [--keep]
+ *     [--only NAME,NAME] [--nice N] [--cpu-prof DIR] [--server-root DIR] [--server-flags "F"]
+ *     [--server-log FILE] [--keep]
  *
  * Loads the demo host (`revans demo`) into a fresh store (SQLite by default; `--store postgres` makes a
  * fresh database on 127.0.0.1:5432 as user postgres and drops it afterwards), starts one `revans serve`
@@ -15,7 +16,9 @@
  * request body with one prepared better-sqlite3 statement. Ratio = Revans req/s / baseline req/s.
  * Reports req/s, p50 and p99 (ms), errors (non-2xx), each server's CPU ms per request (from /proc: far less
  * sensitive to other load on the machine than req/s) and the Revans server's peak RSS (VmHWM).
- * `--cpu-prof DIR` writes a V8 CPU profile of the Revans server. Ends with one `BENCH api {json}` line.
+ * `--cpu-prof DIR` writes a V8 CPU profile of the Revans server; `--server-flags` (node flags for the
+ * server, e.g. "--trace-gc-nvp") and `--server-log` are for diagnosis, as in the live bench. Ends with
+ * one `BENCH api {json}` line.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -44,6 +47,8 @@ const storeKind = option('--store') ?? 'sqlite';
 const only = option('--only')?.split(',');
 const cpuProfDir = option('--cpu-prof');
 const serverRoot = option('--server-root');
+const serverFlags = option('--server-flags')?.split(' ').filter(Boolean) ?? [];
+const serverLog = option('--server-log');
 const keep = flag('--keep');
 const nice = option('--nice');
 if (nice !== undefined) setPriority(Number(nice));
@@ -162,8 +167,11 @@ async function main() {
     const password = /password is: (\S+)/.exec(demo.stdout)?.[1];
     if (!password) throw new Error(`no demo password in:\n${demo.stdout}`);
 
-    const nodeFlags = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : [];
-    const revans = await startRevans({ env, nodeFlags, serverRoot });
+    const nodeFlags = [
+      ...serverFlags,
+      ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : []),
+    ];
+    const revans = await startRevans({ env, nodeFlags, serverRoot, logFile: serverLog });
     servers.push(revans);
     const memory = new MemoryWatch(revans.pid);
 

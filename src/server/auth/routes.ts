@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { anonymous } from '../../domain/access.ts';
+import { extend } from '../../shared/objects.ts';
 import { audit, personLabel } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { twoFactorRequiredOf } from '../features/security/service.ts';
@@ -102,7 +103,7 @@ export function installSessionResolution(app: FastifyInstance, ctx: AppContext):
         const found = await whoIs(request, session.userId);
         if (found) {
           // The client's address travels with the actor to the audit trail of whatever this request changes.
-          request.actor = { ...found.signedIn.actor, ip: request.ip };
+          request.actor = extend(found.signedIn.actor, { ip: request.ip });
           request.sessionId = session.sessionId;
           if (
             !session.twoFactorEnabled &&

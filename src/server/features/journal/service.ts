@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type * as contract from '../../../contract/journal.ts';
 import type { JournalAnswers, JournalEntry } from '../../../contract/journal.ts';
 import { abilitiesFor, can, type OwnedItemResource, type PersonActor } from '../../../domain/access.ts';
+import { extend } from '../../../shared/objects.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { notFound, Problem } from '../../http/problem.ts';
@@ -58,12 +59,11 @@ export async function listJournal(ctx: AppContext, actor: PersonActor, setId: st
   return rows
     .map((row) => ({
       row,
-      resource: {
-        ...set,
-        type: 'journal',
+      resource: extend(set, {
+        type: 'journal' as const,
         ownerId: row.authorId,
         sharedWithSet: row.visibility === 'set',
-      } satisfies OwnedItemResource,
+      }) satisfies OwnedItemResource,
     }))
     .filter(({ resource }) => can(actor, 'journal.read', resource))
     .map(({ row, resource }) => present(actor, row, resource));

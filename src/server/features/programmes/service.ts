@@ -8,6 +8,7 @@ import type {
 import { can, type PersonActor } from '../../../domain/access.ts';
 import { type SizeBounds, validPeriod, validSizeBounds } from '../../../domain/programme.ts';
 import { initialStatuses, transitionProblem } from '../../../domain/programme-lifecycle.ts';
+import { extend } from '../../../shared/objects.ts';
 import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
@@ -67,7 +68,7 @@ export async function getProgramme(
     coordinatorsOf.execute(ctx.db, { programmeId }),
   ]);
   if (!row) throw notFound('programme');
-  return { ...presentProgramme(actor, row), coordinators };
+  return extend(presentProgramme(actor, row), { coordinators });
 }
 
 export async function createProgramme(

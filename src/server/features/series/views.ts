@@ -2,6 +2,7 @@
 import type { ProgrammeCalendar, SetSchedule, Upcoming } from '../../../contract/series.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import { localIn } from '../../../domain/schedule/format.ts';
+import { extend } from '../../../shared/objects.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { precompiled } from '../../store/precompiled.ts';
@@ -35,14 +36,15 @@ export async function setSchedule(ctx: AppContext, actor: PersonActor, setId: st
     setName: setRow.name,
     viewerTimeZone: zone,
     attendanceRule: rule ?? null,
-    meetings: meetings.map((m) => ({
-      ...m,
-      viewerLocalStart: localIn(m.startsAt, zone),
-      viewerLocalEnd: localIn(m.endsAt, zone),
-      seriesId: seriesOf.get(m.id) ?? null,
-      apologiesCount: m.attendance.filter((a) => a.status === 'apologies').length,
-      goesAhead: minPresent === null || m.expectedCount >= minPresent,
-    })),
+    meetings: meetings.map((m) =>
+      extend(m, {
+        viewerLocalStart: localIn(m.startsAt, zone),
+        viewerLocalEnd: localIn(m.endsAt, zone),
+        seriesId: seriesOf.get(m.id) ?? null,
+        apologiesCount: m.attendance.filter((a) => a.status === 'apologies').length,
+        goesAhead: minPresent === null || m.expectedCount >= minPresent,
+      }),
+    ),
   };
 }
 
@@ -95,14 +97,15 @@ export async function programmeCalendar(
     programmeId,
     viewerTimeZone: zone,
     events,
-    meetings: rows.map(({ apologiesCount, ...r }) => ({
-      ...r,
-      localStart: localIn(r.startsAt, r.timeZone),
-      viewerLocalStart: localIn(r.startsAt, zone),
-      viewerLocalEnd: localIn(r.endsAt, zone),
-      // PostgreSQL counts in bigint, which its driver hands over as text.
-      apologiesCount: Number(apologiesCount ?? 0),
-    })),
+    meetings: rows.map((r) =>
+      extend(r, {
+        localStart: localIn(r.startsAt, r.timeZone),
+        viewerLocalStart: localIn(r.startsAt, zone),
+        viewerLocalEnd: localIn(r.endsAt, zone),
+        // PostgreSQL counts in bigint, which its driver hands over as text.
+        apologiesCount: Number(r.apologiesCount ?? 0),
+      }),
+    ),
   };
 }
 
@@ -202,7 +205,7 @@ export async function upcoming(ctx: AppContext, actor: PersonActor): Promise<Upc
   const zoneRead = viewerZone(ctx, actor);
   const [zone, meetings, polls, actions, events] = await Promise.all([
     zoneRead,
-    upcomingMeetingsOf.execute(ctx.db, { ...person, since }),
+    upcomingMeetingsOf.execute(ctx.db, extend(person, { since })),
     openPollsOf.execute(ctx.db, person),
     openActionsOf.execute(ctx.db, person),
     upcomingEvents(ctx, actor, since, zoneRead),
@@ -216,14 +219,15 @@ export async function upcoming(ctx: AppContext, actor: PersonActor): Promise<Upc
   return {
     timeZone: zone,
     events,
-    meetings: meetings.map((m) => ({
-      ...m,
-      localStart: localIn(m.startsAt, m.timeZone),
-      viewerLocalStart: localIn(m.startsAt, zone),
-      viewerLocalEnd: localIn(m.endsAt, zone),
-      myStatus: m.myStatus ?? 'expected',
-      myApologyNote: m.myApologyNote ?? '',
-    })),
+    meetings: meetings.map((m) =>
+      extend(m, {
+        localStart: localIn(m.startsAt, m.timeZone),
+        viewerLocalStart: localIn(m.startsAt, zone),
+        viewerLocalEnd: localIn(m.endsAt, zone),
+        myStatus: m.myStatus ?? 'expected',
+        myApologyNote: m.myApologyNote ?? '',
+      }),
+    ),
     polls: visiblePolls.map((p) => ({
       id: p.id,
       title: p.title,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SetRole } from '../../../domain/access.ts';
+import { extend } from '../../../shared/objects.ts';
 import { precompiled } from '../../store/precompiled.ts';
 import type { DB } from '../../store/schema.ts';
 
@@ -36,7 +37,7 @@ function rosterQuery(db: Kysely<DB>) {
 }
 
 type RosterRow = Omit<RosterEntry, 'hasAccount'> & { userId: string | null };
-const entry = ({ userId, ...row }: RosterRow): RosterEntry => ({ ...row, hasAccount: userId !== null });
+const entry = ({ userId, ...row }: RosterRow): RosterEntry => extend(row, { hasAccount: userId !== null });
 
 /** Who is in each of these sets: members, then facilitators, each by name. */
 export async function rosters(db: Kysely<DB>, setIds: string[]): Promise<Map<string, RosterEntry[]>> {
