@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Organisation } from '../../../contract/organisations.ts';
 import type { PersonActor } from '../../../domain/access.ts';
+import { applyArchived } from '../../../domain/archiving.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, notFound } from '../../http/problem.ts';
@@ -77,8 +78,7 @@ export async function updateOrganisation(
     .updateTable('organisation')
     .set({
       name: patch.name ?? org.name,
-      archivedAt:
-        patch.archived === undefined ? org.archivedAt : patch.archived ? (org.archivedAt ?? now) : null,
+      archivedAt: applyArchived(org.archivedAt, patch.archived, now).archivedAt,
       updatedAt: now,
     })
     .where('id', '=', id)

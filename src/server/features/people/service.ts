@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { NewPerson, Person, PersonPatch } from '../../../contract/people.ts';
 import type { PersonActor, PersonResource } from '../../../domain/access.ts';
+import { applyArchived } from '../../../domain/archiving.ts';
 import { audit } from '../../audit/audit.ts';
 import { endAllSessions } from '../../auth/sessions.ts';
 import type { AppContext } from '../../context.ts';
@@ -149,6 +150,7 @@ export async function updatePerson(
   if (patch.organisationId !== undefined)
     await assertOrganisationInHost(ctx, current.hostId, patch.organisationId);
   const now = ctx.now().toISOString();
+  const archive = applyArchived(current.archivedAt, patch.archived, now);
   await transact(ctx, async (tx) => {
     await tx.db
       .updateTable('person')
@@ -159,12 +161,7 @@ export async function updatePerson(
         jobRole: patch.jobRole ?? current.jobRole,
         timeZone: patch.timeZone ?? current.timeZone,
         language: patch.language ?? current.language,
-        archivedAt:
-          patch.archived === undefined
-            ? current.archivedAt
-            : patch.archived
-              ? (current.archivedAt ?? now)
-              : null,
+        archivedAt: archive.archivedAt,
         updatedAt: now,
       })
       .where('id', '=', personId)
@@ -173,18 +170,17 @@ export async function updatePerson(
     // camelCase schema), so it is written in raw SQL, in this same transaction.
     if (patch.name !== undefined && current.userId)
       await sql`update "user" set name = ${patch.name} where id = ${current.userId}`.execute(tx.db);
-    if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null))
+    if (archive.change)
       await audit(tx, {
         hostId: current.hostId,
         by: actor,
-        action: patch.archived ? 'person.archived' : 'person.restored',
+        action: `person.${archive.change}`,
         target: { type: 'person', id: personId, label: `${current.name} <${current.email}>` },
       });
   });
   // An archived person can no longer sign in; their open sessions and live sockets end now. The accounts
   // library ends them on its own connection, so this follows the commit.
-  if (patch.archived === true && current.archivedAt === null && current.userId)
-    await endAllSessions(ctx, current.userId);
+  if (archive.change === 'archived' && current.userId) await endAllSessions(ctx, current.userId);
   return getPerson(ctx, actor, personId);
 }
 

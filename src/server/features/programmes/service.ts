@@ -6,6 +6,7 @@ import type {
   ProgrammeSummary,
 } from '../../../contract/programmes.ts';
 import { can, type PersonActor } from '../../../domain/access.ts';
+import { applyArchived } from '../../../domain/archiving.ts';
 import { type SizeBounds, validPeriod, validSizeBounds } from '../../../domain/programme.ts';
 import { initialStatuses, transitionProblem } from '../../../domain/programme-lifecycle.ts';
 import { extend } from '../../../shared/objects.ts';
@@ -169,6 +170,7 @@ export async function updateProgramme(
   }
   const closing = patch.status === 'closed' && current.status !== 'closed';
   const now = ctx.now().toISOString();
+  const archive = applyArchived(current.archivedAt, patch.archived, now);
   await transact(ctx, async (tx) => {
     await tx.db
       .updateTable('programme')
@@ -184,12 +186,7 @@ export async function updateProgramme(
         meetingCadence: patch.meetingCadence ?? current.meetingCadence,
         participation: patch.participation ?? current.participation,
         closedAt: closing ? ctx.now().toISOString() : current.closedAt,
-        archivedAt:
-          patch.archived === undefined
-            ? current.archivedAt
-            : patch.archived
-              ? (current.archivedAt ?? now)
-              : null,
+        archivedAt: archive.archivedAt,
         updatedAt: now,
       })
       .where('id', '=', programmeId)
@@ -203,11 +200,11 @@ export async function updateProgramme(
         target,
         details: { from: current.status, to: patch.status },
       });
-    if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null))
+    if (archive.change)
       await audit(tx, {
         hostId: current.hostId,
         by: actor,
-        action: patch.archived ? 'programme.archived' : 'programme.restored',
+        action: `programme.${archive.change}`,
         target,
       });
   });

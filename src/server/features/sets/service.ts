@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LearningSet, NewSet, SetPatch } from '../../../contract/sets.ts';
 import { can, type PersonActor, type SetRole } from '../../../domain/access.ts';
+import { applyArchived } from '../../../domain/archiving.ts';
 import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
@@ -120,6 +121,7 @@ export async function updateSet(
     }
   }
   const now = ctx.now().toISOString();
+  const archive = applyArchived(current.archivedAt, patch.archived, now);
   await transact(ctx, async (tx) => {
     await tx.db
       .updateTable('learningSet')
@@ -127,21 +129,16 @@ export async function updateSet(
         name: patch.name ?? current.name,
         theme: patch.theme ?? current.theme,
         mode: patch.mode ?? current.mode,
-        archivedAt:
-          patch.archived === undefined
-            ? current.archivedAt
-            : patch.archived
-              ? (current.archivedAt ?? now)
-              : null,
+        archivedAt: archive.archivedAt,
         updatedAt: now,
       })
       .where('id', '=', setId)
       .execute();
-    if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null))
+    if (archive.change)
       await audit(tx, {
         hostId: resource.hostId,
         by: actor,
-        action: patch.archived ? 'set.archived' : 'set.restored',
+        action: `set.${archive.change}`,
         target: { type: 'set', id: setId, label: patch.name ?? current.name },
         details: { programmeId: resource.programmeId },
       });
