@@ -2,20 +2,19 @@ import { useTranslation } from 'react-i18next';
 import { type Meeting, scheduleMeeting } from '../../../contract/meetings.ts';
 import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
-import { useMe } from '../../app/session.tsx';
 import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
-import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
-import { timeZones } from '../../ui/format.ts';
 import { useForm } from '../../ui/use-form.ts';
-import { checks } from '../../ui/validate.ts';
-import { viewerTimeZone } from './time.ts';
+import {
+  checkWhenAndWhere,
+  useNewWhenAndWhere,
+  type WhenAndWhere,
+  WhenAndWhereFields,
+  whenAndWhereBody,
+} from './WhenAndWhere.tsx';
 
-const durations = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
-
-/** Schedules a meeting at a wall-clock time in an explicit zone, so "10:00 in London" stays 10:00 there. */
+/** Schedules one meeting of a set, at a wall-clock time in an explicit zone. */
 export function ScheduleMeetingForm({
   setId,
   onScheduled,
@@ -25,86 +24,20 @@ export function ScheduleMeetingForm({
 }) {
   const { t } = useTranslation();
   const time = useTimeFormat();
-  const me = useMe();
   const announce = useAnnounce();
-  const initial = {
-    date: '',
-    time: '10:00',
-    durationMinutes: '180',
-    timeZone: me.person.timeZone || me.host.defaultTimeZone || viewerTimeZone(),
-    place: '',
-    videoUrl: '',
-  };
+  const initial = useNewWhenAndWhere();
   const form = useForm('schedule-meeting', initial, { aliases: { localStart: 'date' } });
-  const bodyOf = (v: typeof form.values) => ({
-    localStart: `${v.date}T${v.time}`,
-    timeZone: v.timeZone,
-    durationMinutes: Number(v.durationMinutes),
-    place: v.place.trim(),
-    videoUrl: v.videoUrl.trim(),
-  });
-  const validate = (v: typeof form.values) => {
-    // The form asks for the day and the time apart; the server takes them as one wall-clock start.
-    const parts = checks(t)
-      .required('date', v.date, t('meeting.schedule.date'))
-      .required('time', v.time, t('meeting.schedule.time')).errors;
-    const { localStart, ...errors } = checkAgainst(
-      scheduleMeeting.body,
-      bodyOf(v),
-      t,
-      {
-        localStart: t('meeting.schedule.date'),
-        durationMinutes: t('meeting.schedule.duration'),
-        timeZone: t('meeting.schedule.timeZone'),
-        place: t('meeting.schedule.place'),
-        videoUrl: t('meeting.schedule.videoUrl'),
-      },
-      { videoUrl: t('meeting.schedule.videoUrlInvalid') },
-    );
-    return { ...(localStart && !parts.date && !parts.time ? { date: localStart } : {}), ...parts, ...errors };
-  };
-  const schedule = async (v: typeof form.values) => {
-    const meeting = await call(scheduleMeeting, { params: { id: setId }, body: bodyOf(v) });
+  const validate = (v: WhenAndWhere) => checkWhenAndWhere(t, scheduleMeeting.body, whenAndWhereBody(v), v);
+  const schedule = async (v: WhenAndWhere) => {
+    const meeting = await call(scheduleMeeting, { params: { id: setId }, body: whenAndWhereBody(v) });
     onScheduled(meeting);
     announce(t('meeting.schedule.done', { when: time.whenText(meeting) }));
     form.reset({ ...initial, timeZone: v.timeZone, time: v.time, durationMinutes: v.durationMinutes });
   };
-  const zones = timeZones(form.values.timeZone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
   return (
     <form noValidate className="form" onSubmit={form.handleSubmit(schedule, validate)}>
       <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
-      <div className="field-row">
-        <TextField type="date" label={t('meeting.schedule.date')} {...form.field('date')} />
-        <TextField type="time" label={t('meeting.schedule.time')} {...form.field('time')} />
-        <SelectField
-          label={t('meeting.schedule.duration')}
-          options={durations.map((m) => ({
-            value: String(m),
-            label: t('meeting.schedule.hours', { count: m / 60 }),
-          }))}
-          {...form.field('durationMinutes')}
-        />
-      </div>
-      <SelectField
-        label={t('meeting.schedule.timeZone')}
-        hint={t('meeting.schedule.timeZoneHint')}
-        options={zones}
-        {...form.field('timeZone')}
-      />
-      <TextField
-        label={t('meeting.schedule.place')}
-        hint={t('meeting.schedule.placeHint')}
-        optional
-        {...form.field('place')}
-      />
-      <TextField
-        type="url"
-        label={t('meeting.schedule.videoUrl')}
-        hint={t('meeting.schedule.videoUrlHint')}
-        optional
-        inputMode="url"
-        {...form.field('videoUrl')}
-      />
+      <WhenAndWhereFields form={form} zoneHint={t('meeting.schedule.timeZoneHint')} />
       <div className="form-actions">
         <Button type="submit" busy={form.submitting} busyLabel={t('common.saving')}>
           {t('meeting.schedule.submit')}

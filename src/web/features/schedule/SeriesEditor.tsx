@@ -12,9 +12,9 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { timeZones } from '../../ui/format.ts';
 import { type FieldErrors, useForm } from '../../ui/use-form.ts';
+import { meetingLengths } from '../meetings/WhenAndWhere.tsx';
 import { localDay, wallClock } from './format.ts';
 
-const durations = [60, 90, 120, 150, 180, 240, 300, 360, 420, 480];
 const interval = pattern.shape.interval;
 /** Where the route's fields are on this form. */
 const aliases: Record<string, string> = {
@@ -105,7 +105,7 @@ export function SeriesEditor({ series, onChanged }: { series: Series; onChanged(
     onChanged();
   };
   const zones = timeZones(form.values.timeZone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
-  const lengths = [...new Set([...durations, series.durationMinutes])].sort((a, b) => a - b);
+  const lengths = [...new Set([...meetingLengths, series.durationMinutes])].sort((a, b) => a - b);
   const formId = `series-form-${series.id}`;
   return (
     <div className="card series">
