@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { i18n } from 'i18next';
+import { maxPasswordLength, minPasswordLength } from '../../contract/fields.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { renderActionMail } from '../mail/templates.ts';
@@ -9,8 +10,6 @@ import type { Store } from '../store/db.ts';
 import { ssoProviders, ssoSessionCreateCheck, ssoUserCreateCheck, ssoUserCreated } from './sso.ts';
 
 export const clientIpHeader = 'x-revans-client-ip';
-export const minPasswordLength = 10;
-export const maxPasswordLength = 200;
 
 const argon2Options = {
   algorithm: 2 /* Algorithm.Argon2id: a const enum, unreadable under verbatimModuleSyntax */,

@@ -12,6 +12,41 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+/** What every mail with a call to action says, in the reader's language: subject, paragraphs, action, footer. */
+function callToAction(
+  i18n: i18n,
+  mail: { kind: string; language: string; vars: Record<string, string>; actionUrl: string },
+) {
+  const t = i18n.getFixedT(mail.language, 'mail');
+  const k = mail.kind;
+  const vars = cleanVars(mail.vars);
+  return {
+    t,
+    vars,
+    // Deny by default: the link may sign the recipient in, reset their password or open a private page
+    // (an invitation, an application's), so no view but the recipient's shows it.
+    actionUrl: privateLink(mail.actionUrl),
+    subject: t(`${k}.subject`, vars),
+    paragraphs: [t(`${k}.greeting`, vars), t(`${k}.body`, vars)],
+    action: t(`${k}.action`, vars),
+    footer: t('footer', vars),
+  };
+}
+
+/** The one look of every mail's HTML: `blocks` in order, one a line. */
+const htmlMail = (language: string, blocks: string[]) =>
+  `<!doctype html><html lang="${escapeHtml(language)}"><body style="font-family:system-ui,sans-serif;color:#1f2933;line-height:1.5">
+${blocks.join('\n')}
+</body></html>`;
+
+const htmlParagraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
+
+const htmlButton = (url: string, label: string) =>
+  `<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(label)}</a></p>`;
+
+const htmlFooter = (footer: string, after = '') =>
+  `<hr><p style="font-size:13px;color:#52606d">${escapeHtml(footer)}${after}</p>`;
+
 interface ActionMail {
   kind: 'invitation' | 'passwordReset';
   language: string;
@@ -24,24 +59,16 @@ export function renderActionMail(
   i18n: i18n,
   mail: ActionMail,
 ): Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'kind'> {
-  const t = i18n.getFixedT(mail.language, 'mail');
-  const k = mail.kind;
-  const vars = cleanVars(mail.vars);
-  // The link signs the recipient in or resets their password: for the recipient's eyes only.
-  const actionUrl = privateLink(mail.actionUrl);
-  const subject = t(`${k}.subject`, vars);
-  const paragraphs = [t(`${k}.greeting`, vars), t(`${k}.body`, vars)];
-  const action = t(`${k}.action`, vars);
-  const expiry = t(`${k}.expiry`, vars);
-  const footer = t('footer', vars);
+  const { t, vars, actionUrl, subject, paragraphs, action, footer } = callToAction(i18n, mail);
+  const expiry = t(`${mail.kind}.expiry`, vars);
   const text = [...paragraphs, `${action}:\n${actionUrl}`, expiry, `--\n${footer}`].join('\n\n');
-  const html = `<!doctype html><html lang="${escapeHtml(mail.language)}"><body style="font-family:system-ui,sans-serif;color:#1f2933;line-height:1.5">
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-<p><a href="${escapeHtml(actionUrl)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
-<p>${escapeHtml(expiry)}</p>
-<hr><p style="font-size:13px;color:#52606d">${escapeHtml(footer)}</p>
-</body></html>`;
-  return { subject, text, html, kind: k };
+  const html = htmlMail(mail.language, [
+    ...paragraphs.map(htmlParagraph),
+    htmlButton(actionUrl, action),
+    htmlParagraph(expiry),
+    htmlFooter(footer),
+  ]);
+  return { subject, text, html, kind: mail.kind };
 }
 
 export type DetailLine = string | { setContent: string };
@@ -70,17 +97,8 @@ export function renderNoticeMail(
   i18n: i18n,
   mail: NoticeMail,
 ): Pick<OutgoingMail, 'subject' | 'text' | 'html' | 'kind'> {
-  const t = i18n.getFixedT(mail.language, 'mail');
-  const k = mail.kind;
-  const vars = cleanVars(mail.vars);
-  // Deny by default: a notice's link may carry a token (an invitation, an application's private page),
-  // so no view but the recipient's shows it.
-  const actionUrl = privateLink(mail.actionUrl);
-  const subject = t(`${k}.subject`, vars);
-  const paragraphs = [t(`${k}.greeting`, vars), t(`${k}.body`, vars)];
+  const { t, actionUrl, subject, paragraphs, action, footer } = callToAction(i18n, mail);
   const details = mail.details.map(detailText);
-  const action = t(`${k}.action`, vars);
-  const footer = t('footer', vars);
   const unsubscribe = mail.unsubscribe
     ? {
         intro: t('schedule.unsubscribeIntro'),
@@ -96,15 +114,16 @@ export function renderNoticeMail(
   ]
     .filter(Boolean)
     .join('\n\n');
-  const html = `<!doctype html><html lang="${escapeHtml(mail.language)}"><body style="font-family:system-ui,sans-serif;color:#1f2933;line-height:1.5">
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-${details.length ? `<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : ''}
-<p><a href="${escapeHtml(actionUrl)}" style="display:inline-block;background:#1d4ed8;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p>
-<hr><p style="font-size:13px;color:#52606d">${escapeHtml(footer)}${
-    unsubscribe
-      ? `<br>${escapeHtml(unsubscribe.intro)} <a href="${escapeHtml(unsubscribe.url)}" style="color:#52606d">${escapeHtml(unsubscribe.label)}</a>`
-      : ''
-  }</p>
-</body></html>`;
-  return { subject, text, html, kind: k };
+  const html = htmlMail(mail.language, [
+    ...paragraphs.map(htmlParagraph),
+    details.length ? `<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>` : '',
+    htmlButton(actionUrl, action),
+    htmlFooter(
+      footer,
+      unsubscribe
+        ? `<br>${escapeHtml(unsubscribe.intro)} <a href="${escapeHtml(unsubscribe.url)}" style="color:#52606d">${escapeHtml(unsubscribe.label)}</a>`
+        : '',
+    ),
+  ]);
+  return { subject, text, html, kind: mail.kind };
 }

@@ -1,17 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FeedStatus } from '../../../contract/calendar.ts';
 import type { PersonActor } from '../../../domain/access.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
+import { hashToken } from '../link-tokens.ts';
 import { meetingSetResource } from '../meetings/service.ts';
 import { calendarReader } from '../notifications/mails.ts';
 import { facilitatedEventIds, loadCalendarEvents, programmesOfPerson } from '../programme-events/queries.ts';
 import { personResource, setResource } from '../resources.ts';
 import { buildCalendar, loadCalendarMeetings } from './ics.ts';
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const feedUrl = (ctx: AppContext, token: string) => `${ctx.config.publicUrl}/api/calendar/feeds/${token}.ics`;
 

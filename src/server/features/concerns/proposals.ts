@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Proposal } from '../../../contract/concerns.ts';
-import type { PersonActor } from '../../../domain/access.ts';
+import type { Action, PersonActor } from '../../../domain/access.ts';
 import { consentDeadline, sharedOnWithdrawal } from '../../../domain/concerns/consent.ts';
 import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
@@ -133,16 +133,27 @@ export async function editConcern(
   return oneView(ctx, actor, concernId);
 }
 
+/** Checks the actor may, then makes the change in the transaction that opens the proposal for it. */
+async function changeProposal(
+  ctx: AppContext,
+  actor: PersonActor,
+  concernId: string,
+  action: Action,
+  doing: string,
+  change: (tx: AppContext, row: ConcernRow, now: Date) => Promise<void>,
+): Promise<void> {
+  const { resource } = await loadConcern(ctx.db, concernId);
+  authorize(actor, action, resource);
+  const now = ctx.now();
+  await transact(ctx, async (tx) => change(tx, await openForChange(tx, concernId, now, doing), now));
+}
+
 export async function withdrawConcern(
   ctx: AppContext,
   actor: PersonActor,
   concernId: string,
 ): Promise<undefined> {
-  const { resource } = await loadConcern(ctx.db, concernId);
-  authorize(actor, 'concern.withdraw', resource);
-  const now = ctx.now();
-  await transact(ctx, async (tx) => {
-    await openForChange(tx, concernId, now, 'withdraw it');
+  await changeProposal(ctx, actor, concernId, 'concern.withdraw', 'withdraw it', async (tx, _row, now) => {
     await tx.db
       .updateTable('concern')
       .set({ status: 'withdrawn', withdrawnAt: now.toISOString(), updatedAt: now.toISOString() })
@@ -158,11 +169,7 @@ export async function objectToConcern(
   actor: PersonActor,
   concernId: string,
 ): Promise<Proposal> {
-  const { resource } = await loadConcern(ctx.db, concernId);
-  authorize(actor, 'concern.object', resource);
-  const now = ctx.now();
-  await transact(ctx, async (tx) => {
-    await openForChange(tx, concernId, now, 'object to it');
+  await changeProposal(ctx, actor, concernId, 'concern.object', 'object to it', async (tx, _row, now) => {
     await tx.db
       .insertInto('concernObjection')
       .values({ concernId, personId: actor.personId, createdAt: now.toISOString() })
@@ -183,30 +190,33 @@ export async function withdrawObjection(
   actor: PersonActor,
   concernId: string,
 ): Promise<Proposal> {
-  const { resource } = await loadConcern(ctx.db, concernId);
-  authorize(actor, 'concern.object', resource);
-  const now = ctx.now();
-  await transact(ctx, async (tx) => {
-    const row = await openForChange(tx, concernId, now, 'change your objection');
-    await tx.db
-      .deleteFrom('concernObjection')
-      .where('concernId', '=', concernId)
-      .where('personId', '=', actor.personId)
-      .execute();
-    const left = await tx.db
-      .selectFrom('concernObjection')
-      .select('personId')
-      .where('concernId', '=', concernId)
-      .execute();
-    // The last objection gone after the deadline: shared now, not back-dated to a deadline it was held at.
-    const sharedAt = left.length === 0 ? sharedOnWithdrawal(row.consentBy, now) : null;
-    if (sharedAt)
+  await changeProposal(
+    ctx,
+    actor,
+    concernId,
+    'concern.object',
+    'change your objection',
+    async (tx, row, now) => {
       await tx.db
-        .updateTable('concern')
-        .set({ status: 'shared', sharedAt, sharedHow: 'period', updatedAt: sharedAt })
-        .where('id', '=', concernId)
-        .where('status', '=', 'proposed')
+        .deleteFrom('concernObjection')
+        .where('concernId', '=', concernId)
+        .where('personId', '=', actor.personId)
         .execute();
-  });
+      const left = await tx.db
+        .selectFrom('concernObjection')
+        .select('personId')
+        .where('concernId', '=', concernId)
+        .execute();
+      // The last objection gone after the deadline: shared now, not back-dated to a deadline it was held at.
+      const sharedAt = left.length === 0 ? sharedOnWithdrawal(row.consentBy, now) : null;
+      if (sharedAt)
+        await tx.db
+          .updateTable('concern')
+          .set({ status: 'shared', sharedAt, sharedHow: 'period', updatedAt: sharedAt })
+          .where('id', '=', concernId)
+          .where('status', '=', 'proposed')
+          .execute();
+    },
+  );
   return oneView(ctx, actor, concernId);
 }

@@ -8,7 +8,8 @@ import { takesApplications, whyNot } from '../../../domain/programme-lifecycle.t
 import type { AppContext } from '../../context.ts';
 import { conflict, notFound, Problem } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
-import { hashToken, newToken, queueNotice } from './mail.ts';
+import { hashToken, newToken } from '../link-tokens.ts';
+import { queueNotice } from './mail.ts';
 import { assertManagesEnrolment, loadPresented, programmeFacts } from './service.ts';
 import { newStatusLink } from './status-link.ts';
 

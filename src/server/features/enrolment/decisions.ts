@@ -7,8 +7,9 @@ import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
+import { writeInvitation } from '../invitations/service.ts';
 import { ensurePerson } from './applicant-person.ts';
-import { issueAccountInvitation, queueNotice } from './mail.ts';
+import { queueNotice } from './mail.ts';
 import { applicationResource, loadPresented, programmeFacts, programmeOf } from './service.ts';
 
 const decisionMails: Record<Decision, string> = {
@@ -66,7 +67,7 @@ export async function decideApplication(
     let actionUrl = ctx.config.publicUrl;
     if (input.decision === 'accept' && personId && !person?.userId) {
       kind = 'applicationAcceptedInvite';
-      actionUrl = await issueAccountInvitation(tx, personId, actor.personId);
+      actionUrl = (await writeInvitation(tx, personId, actor.personId)).url;
     }
     await queueNotice(tx, tx.db, {
       kind,

@@ -1,12 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import { type DetailLine, renderNoticeMail } from '../../mail/templates.ts';
 import type { Database, DB } from '../../store/schema.ts';
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-export const newToken = () => randomBytes(32).toString('base64url');
 
 export interface EnrolmentNotice {
   kind: string;
@@ -37,37 +33,4 @@ export async function queueNotice(
   // enqueueMail writes snake_case names; withoutPlugins() gives them on the same connection either way.
   const plain = db.withoutPlugins() as Kysely<Database>;
   await enqueueMail(plain, { ...mail, hostId: notice.hostId, to: notice.to.email }, ctx.now());
-}
-
-/**
- * Issues a fresh account invitation for a person without an account (older links stop working), on the
- * executor ctx runs on (the caller's transaction); returns the link that lets them choose a password.
- */
-export async function issueAccountInvitation(
-  ctx: AppContext,
-  personId: string,
-  invitedBy: string | null,
-): Promise<string> {
-  const now = ctx.now();
-  const token = newToken();
-  await ctx.db
-    .updateTable('invitation')
-    .set({ expiresAt: now.toISOString() })
-    .where('personId', '=', personId)
-    .where('acceptedAt', 'is', null)
-    .where('expiresAt', '>', now.toISOString())
-    .execute();
-  await ctx.db
-    .insertInto('invitation')
-    .values({
-      id: crypto.randomUUID(),
-      personId,
-      tokenHash: hashToken(token),
-      invitedBy,
-      expiresAt: new Date(now.getTime() + ctx.config.invitationTtlHours * 3_600_000).toISOString(),
-      acceptedAt: null,
-      createdAt: now.toISOString(),
-    })
-    .execute();
-  return `${ctx.config.publicUrl}/invitation/${token}`;
 }

@@ -13,8 +13,8 @@
 import type { OwnApplication } from '../../../contract/enrolment.ts';
 import type { AppContext } from '../../context.ts';
 import { Problem } from '../../http/problem.ts';
+import { hashToken, newToken } from '../link-tokens.ts';
 import { withdraw } from './decisions.ts';
-import { hashToken, newToken } from './mail.ts';
 
 /** A fresh token for an application and the link that carries it; store `hash`, mail `url`. */
 export function newStatusLink(ctx: AppContext) {

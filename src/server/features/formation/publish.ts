@@ -8,9 +8,10 @@ import { audit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
 import { conflict } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
-import { issueAccountInvitation, queueNotice } from '../enrolment/mail.ts';
+import { queueNotice } from '../enrolment/mail.ts';
 import { programmeFacts } from '../enrolment/service.ts';
 import { adoptDefaultGroundRules } from '../ground-rules/service.ts';
+import { writeInvitation } from '../invitations/service.ts';
 import { editableRun } from './editable-run.ts';
 
 /**
@@ -116,9 +117,7 @@ export async function publishRun(
         )
         .execute();
       for (const person of people) {
-        const invite = person.userId
-          ? undefined
-          : await issueAccountInvitation(tx, person.id, actor.personId);
+        const invite = person.userId ? undefined : await writeInvitation(tx, person.id, actor.personId);
         await queueNotice(tx, tx.db, {
           kind: invite ? 'setPublishedInvite' : 'setPublished',
           hostId: p.hostId,
@@ -126,7 +125,7 @@ export async function publishRun(
           to: person,
           vars: { setName: name, programmeName: p.name },
           details: [p.meetingCadence].filter((d): d is string => Boolean(d)),
-          actionUrl: invite ?? `${ctx.config.publicUrl}/sets/${setId}`,
+          actionUrl: invite?.url ?? `${ctx.config.publicUrl}/sets/${setId}`,
         });
       }
       out.push({ id: setId, name, members: set.members, facilitators });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { PersonActor } from '../../../domain/access.ts';
 import { createCredentialAccount, deleteAccount, signInCookies } from '../../auth/accounts.ts';
 import type { AppContext } from '../../context.ts';
@@ -7,9 +7,8 @@ import { conflict, notFound, Problem } from '../../http/problem.ts';
 import { queueMail } from '../../mail/outbox.ts';
 import { renderActionMail } from '../../mail/templates.ts';
 import { transact } from '../../transact.ts';
+import { hashToken, newToken } from '../link-tokens.ts';
 import { personResource } from '../resources.ts';
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a fresh invitation (older ones stop working) and queues its email in the same transaction. */
 export async function invitePerson(ctx: AppContext, actor: PersonActor, personId: string) {
@@ -38,6 +37,37 @@ export async function invitePerson(ctx: AppContext, actor: PersonActor, personId
 }
 
 /**
+ * Writes a fresh invitation for a person without an account (older links stop working), on the executor
+ * ctx runs on (the caller's transaction); returns it with the link that lets them choose a password.
+ */
+export async function writeInvitation(ctx: AppContext, personId: string, invitedBy: string | null) {
+  const now = ctx.now();
+  const expires = new Date(now.getTime() + ctx.config.invitationTtlHours * 3_600_000);
+  const token = newToken();
+  const id = randomUUID();
+  await ctx.db
+    .updateTable('invitation')
+    .set({ expiresAt: now.toISOString() })
+    .where('personId', '=', personId)
+    .where('acceptedAt', 'is', null)
+    .where('expiresAt', '>', now.toISOString())
+    .execute();
+  await ctx.db
+    .insertInto('invitation')
+    .values({
+      id,
+      personId,
+      tokenHash: hashToken(token),
+      invitedBy,
+      expiresAt: expires.toISOString(),
+      acceptedAt: null,
+      createdAt: now.toISOString(),
+    })
+    .execute();
+  return { id, expires, url: `${ctx.config.publicUrl}/invitation/${token}` };
+}
+
+/**
  * Writes a fresh invitation (older ones stop working) and queues its email. Inside another `transact` it
  * joins that transaction, so a use case that creates the person and invites them commits or fails as one.
  */
@@ -46,50 +76,27 @@ export async function issueInvitation(
   actor: PersonActor,
   person: { id: string; name: string; email: string; language: string; hostId: string; hostName: string },
 ) {
-  const personId = person.id;
   const inviter = await ctx.db
     .selectFrom('person')
     .select('name')
     .where('id', '=', actor.personId)
     .executeTakeFirstOrThrow();
-  const now = ctx.now();
-  const expires = new Date(now.getTime() + ctx.config.invitationTtlHours * 3_600_000);
-  const token = randomBytes(32).toString('base64url');
-  const mail = renderActionMail(ctx.i18n, {
-    kind: 'invitation',
-    language: person.language,
-    vars: {
-      name: person.name,
-      inviterName: inviter.name,
-      hostName: person.hostName,
-      expires: expires.toUTCString(),
-    },
-    actionUrl: `${ctx.config.publicUrl}/invitation/${token}`,
-  });
-  const invitationId = randomUUID();
-  await transact(ctx, async (tx) => {
-    await tx.db
-      .updateTable('invitation')
-      .set({ expiresAt: now.toISOString() })
-      .where('personId', '=', personId)
-      .where('acceptedAt', 'is', null)
-      .where('expiresAt', '>', now.toISOString())
-      .execute();
-    await tx.db
-      .insertInto('invitation')
-      .values({
-        id: invitationId,
-        personId,
-        tokenHash: hashToken(token),
-        invitedBy: actor.personId,
-        expiresAt: expires.toISOString(),
-        acceptedAt: null,
-        createdAt: now.toISOString(),
-      })
-      .execute();
+  return transact(ctx, async (tx) => {
+    const invitation = await writeInvitation(tx, person.id, actor.personId);
+    const mail = renderActionMail(ctx.i18n, {
+      kind: 'invitation',
+      language: person.language,
+      vars: {
+        name: person.name,
+        inviterName: inviter.name,
+        hostName: person.hostName,
+        expires: invitation.expires.toUTCString(),
+      },
+      actionUrl: invitation.url,
+    });
     await queueMail(tx, { ...mail, hostId: person.hostId, to: person.email });
+    return { invitationId: invitation.id, expiresAt: invitation.expires.toISOString() };
   });
-  return { invitationId, expiresAt: expires.toISOString() };
 }
 
 async function findUsableInvitation(ctx: AppContext, token: string) {

@@ -25,6 +25,17 @@ function checked(agenda: AgendaBody['agenda']): string | null {
 
 const parsed = (json: string) => JSON.parse(json) as AgendaStage[];
 
+/** The agenda a new meeting starts from: the set's own, else its programme's, else METHOD.md's default. */
+export async function agendaFor(ctx: AppContext, setId: string): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('learningSet')
+    .innerJoin('programme', 'programme.id', 'learningSet.programmeId')
+    .select(['learningSet.agendaJson as setAgenda', 'programme.agendaJson as programmeAgenda'])
+    .where('learningSet.id', '=', setId)
+    .executeTakeFirstOrThrow();
+  return row.setAgenda ?? row.programmeAgenda ?? JSON.stringify(defaultAgenda());
+}
+
 export async function programmeAgenda(
   ctx: AppContext,
   actor: PersonActor,

@@ -4,7 +4,6 @@ import type { AttendanceStatus, MeetingStatus } from '../../../contract/enums.ts
 import type * as contract from '../../../contract/meetings.ts';
 import type { Meeting } from '../../../contract/meetings.ts';
 import type { PersonActor, SetResource, SetRole } from '../../../domain/access.ts';
-import { defaultAgenda } from '../../../domain/meeting/agenda.ts';
 import { localIn } from '../../../domain/schedule/format.ts';
 import { localToUtc } from '../../../domain/time-zones.ts';
 import type { AppContext } from '../../context.ts';
@@ -13,6 +12,7 @@ import { conflict, notFound, Problem } from '../../http/problem.ts';
 import { precompiled } from '../../store/precompiled.ts';
 import { transact } from '../../transact.ts';
 import { setResource } from '../resources.ts';
+import { agendaFor } from './agenda.ts';
 import { type AttendanceRow, presentMeeting, setView } from './present.ts';
 
 export type MeetingInput = z.output<typeof contract.scheduleMeeting.body>;
@@ -45,17 +45,6 @@ export async function setPeople(ctx: AppContext, setId: string): Promise<SetPers
     .orderBy('setMembership.role', 'desc')
     .orderBy('person.name')
     .execute();
-}
-
-/** The agenda a new meeting starts from: the set's own, else its programme's, else METHOD.md's default. */
-async function agendaFor(ctx: AppContext, setId: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('learningSet')
-    .innerJoin('programme', 'programme.id', 'learningSet.programmeId')
-    .select(['learningSet.agendaJson as setAgenda', 'programme.agendaJson as programmeAgenda'])
-    .where('learningSet.id', '=', setId)
-    .executeTakeFirstOrThrow();
-  return row.setAgenda ?? row.programmeAgenda ?? JSON.stringify(defaultAgenda());
 }
 
 function period(input: Pick<MeetingInput, 'localStart' | 'timeZone' | 'durationMinutes'>) {

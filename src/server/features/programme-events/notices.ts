@@ -1,3 +1,4 @@
+import type { NotificationKind } from '../../../contract/notifications.ts';
 import type { AppContext } from '../../context.ts';
 import {
   claimLedger,
@@ -38,9 +39,53 @@ export async function eventAnnouncement(ctx: AppContext, event: CalendarEvent, t
 }
 
 /**
+ * Tells each of `people` not yet told of the event's current version about it, with its .ics, through the
+ * same outbox and ledger as meeting notices: the ledger key is the event's, so nobody hears twice of the
+ * same version, whoever tells them. Returns how many mails were queued.
+ */
+export async function tellOfEventVersion(
+  ctx: AppContext,
+  event: CalendarEvent,
+  people: Recipient[],
+  notice: { template: string; preference: NotificationKind; actionPath: string },
+): Promise<number> {
+  const prefs = await loadPreferences(
+    ctx.db,
+    people.map((p) => p.personId),
+  );
+  let queued = 0;
+  for (const to of people) {
+    const claimed = await claimLedger(
+      ctx.db,
+      {
+        key: eventKey(event.id, to.personId, event.sequence),
+        personId: to.personId,
+        meetingId: null,
+        kind: notice.template,
+      },
+      ctx.now(),
+    );
+    if (!claimed) continue;
+    const sent = await queueNotice(ctx, to, prefs.get(to.personId)!, {
+      preference: notice.preference,
+      template: notice.template,
+      vars: {
+        title: event.title,
+        programmeName: event.setName,
+        date: shortDate(event.startsAt, to),
+      },
+      details: meetingDetails(ctx, to, event),
+      actionPath: notice.actionPath,
+      attachments: [icsAttachment(ctx, event.setName, [event], to)],
+    });
+    if (sent) queued++;
+  }
+  return queued;
+}
+
+/**
  * Tells everyone in the programme's sets about an event's current version (moved or cancelled) with
- * its .ics, through the same outbox and ledger as meeting notices. Run it in the transaction that
- * changed the event.
+ * its .ics. Run it in the transaction that changed the event.
  */
 export async function sendEventNotices(
   ctx: AppContext,
@@ -54,37 +99,9 @@ export async function sendEventNotices(
     : event.status === 'cancelled'
       ? 'programmeEventCancelled'
       : 'programmeEventChanged';
-  const people = await programmeRecipients(ctx.db, event.programmeId);
-  const prefs = await loadPreferences(
-    ctx.db,
-    people.map((p) => p.personId),
-  );
-  let queued = 0;
-  for (const to of people) {
-    const claimed = await claimLedger(
-      ctx.db,
-      {
-        key: eventKey(event.id, to.personId, event.sequence),
-        personId: to.personId,
-        meetingId: null,
-        kind: template,
-      },
-      ctx.now(),
-    );
-    if (!claimed) continue;
-    const sent = await queueNotice(ctx, to, prefs.get(to.personId)!, {
-      preference: announce ? 'invitations' : 'changes',
-      template,
-      vars: {
-        title: event.title,
-        programmeName: event.setName,
-        date: shortDate(event.startsAt, to),
-      },
-      details: meetingDetails(ctx, to, event),
-      actionPath: '/upcoming',
-      attachments: [icsAttachment(ctx, event.setName, [event], to)],
-    });
-    if (sent) queued++;
-  }
-  return queued;
+  return tellOfEventVersion(ctx, event, await programmeRecipients(ctx.db, event.programmeId), {
+    template,
+    preference: announce ? 'invitations' : 'changes',
+    actionPath: '/upcoming',
+  });
 }

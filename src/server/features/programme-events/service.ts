@@ -245,18 +245,8 @@ export async function upcomingEvents(
 /** A programme event dated now (not by a poll): a gathering agreed outside Revans, or a workshop's date. */
 export async function insertDatedEvent(
   ctx: AppContext,
-  event: {
-    id: string;
-    programmeId: string;
-    kind: ProgrammeEventKind;
-    title: string;
-    start: Date;
-    durationMinutes: number;
-    timeZone: string;
-    place: string;
-    videoUrl: string;
-    createdBy: string;
-  },
+  event: { id: string; programmeId: string; kind: ProgrammeEventKind; start: Date; createdBy: string },
+  input: Pick<NewProgrammeEvent, 'title' | 'durationMinutes' | 'timeZone' | 'place' | 'videoUrl'>,
 ): Promise<void> {
   const now = ctx.now().toISOString();
   await ctx.db
@@ -265,12 +255,12 @@ export async function insertDatedEvent(
       id: event.id,
       programmeId: event.programmeId,
       kind: event.kind,
-      title: event.title,
+      title: input.title,
       startsAt: event.start.toISOString(),
-      endsAt: new Date(event.start.getTime() + event.durationMinutes * 60_000).toISOString(),
-      timeZone: event.timeZone,
-      place: event.place,
-      videoUrl: event.videoUrl,
+      endsAt: new Date(event.start.getTime() + input.durationMinutes * 60_000).toISOString(),
+      timeZone: input.timeZone,
+      place: input.place,
+      videoUrl: input.videoUrl,
       status: 'scheduled',
       sequence: 0,
       pollId: null,
@@ -299,18 +289,11 @@ export async function createProgrammeEvent(
     ]);
   const id = randomUUID();
   await transact(ctx, async (tx) => {
-    await insertDatedEvent(tx, {
-      id,
-      programmeId,
-      kind: 'gathering',
-      title: input.title,
-      start,
-      durationMinutes: input.durationMinutes,
-      timeZone: input.timeZone,
-      place: input.place,
-      videoUrl: input.videoUrl,
-      createdBy: actor.personId,
-    });
+    await insertDatedEvent(
+      tx,
+      { id, programmeId, kind: 'gathering', start, createdBy: actor.personId },
+      input,
+    );
     await sendEventNotices(tx, id, { announce: true });
     tx.afterCommit(() => tx.mail.wake());
   });

@@ -8,10 +8,11 @@ import type { AppContext } from '../../context.ts';
 import { authorize } from '../../http/authorize.ts';
 import { conflict, Problem } from '../../http/problem.ts';
 import { transact } from '../../transact.ts';
+import { agendaFor } from '../meetings/agenda.ts';
 import { sendMeetingNotices } from '../notifications/mails.ts';
 import { wakeNotifications } from '../notifications/scheduler.ts';
 import { setResource } from '../resources.ts';
-import { agendaFor, getSeries, insertMeeting, resolveDefinition, seriesRow } from './service.ts';
+import { getSeries, insertMeeting, resolveDefinition, seriesRow } from './service.ts';
 
 /**
  * Changes a series from a meeting still to come onwards: its time, zone, length, recurrence, last date

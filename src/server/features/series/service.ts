@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Series, SeriesException, SeriesInput } from '../../../contract/series.ts';
 import type { PersonActor } from '../../../domain/access.ts';
-import { defaultAgenda } from '../../../domain/meeting/agenda.ts';
 import { formatMeetingTime, localIn } from '../../../domain/schedule/format.ts';
 import {
   checkRrule,
@@ -18,6 +17,7 @@ import { conflict, notFound, Problem } from '../../http/problem.ts';
 import type { DB } from '../../store/schema.ts';
 import { transact } from '../../transact.ts';
 import { loadCalendarMeetings } from '../calendar/ics.ts';
+import { agendaFor } from '../meetings/agenda.ts';
 import {
   claimLedger,
   icsAttachment,
@@ -31,17 +31,6 @@ import { wakeNotifications } from '../notifications/scheduler.ts';
 import { setResource } from '../resources.ts';
 
 type SeriesRow = DB['meetingSeries'];
-
-/** The agenda a new meeting starts from: the set's own, else its programme's, else METHOD.md's default. */
-export async function agendaFor(ctx: AppContext, setId: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('learningSet')
-    .innerJoin('programme', 'programme.id', 'learningSet.programmeId')
-    .select(['learningSet.agendaJson as setAgenda', 'programme.agendaJson as programmeAgenda'])
-    .where('learningSet.id', '=', setId)
-    .executeTakeFirstOrThrow();
-  return row.setAgenda ?? row.programmeAgenda ?? JSON.stringify(defaultAgenda());
-}
 
 export async function seriesRow(ctx: AppContext, seriesId: string): Promise<SeriesRow> {
   const row = await ctx.db

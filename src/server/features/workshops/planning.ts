@@ -106,18 +106,11 @@ export async function createWorkshop(
     let eventId: string | null = null;
     if (start) {
       eventId = randomUUID();
-      await insertDatedEvent(tx, {
-        id: eventId,
-        programmeId,
-        kind: 'workshop',
-        title: input.title,
-        start,
-        durationMinutes: input.durationMinutes,
-        timeZone: input.timeZone,
-        place: input.place,
-        videoUrl: input.videoUrl,
-        createdBy: actor.personId,
-      });
+      await insertDatedEvent(
+        tx,
+        { id: eventId, programmeId, kind: 'workshop', start, createdBy: actor.personId },
+        input,
+      );
     }
     await tx.db
       .insertInto('workshop')
