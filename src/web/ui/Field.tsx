@@ -5,24 +5,20 @@ interface FieldFrame {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
-  error?: string | undefined;
+  error?: string | null | undefined;
   optional?: boolean;
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+/** The ids of a control's hint and error, for its aria-describedby. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-/** Label, hint and error around one control; the error is tied to it with aria-describedby. */
-function Frame({ id, label, hint, error, optional, children }: FieldFrame & { children: ReactNode }) {
+function FieldNotes({ id, hint, error }: Pick<FieldFrame, 'id' | 'hint' | 'error'>) {
   const { t } = useTranslation();
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {optional ? <span className="field__optional"> {t('forms.optional')}</span> : null}
-      </label>
+    <>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
@@ -34,6 +30,23 @@ function Frame({ id, label, hint, error, optional, children }: FieldFrame & { ch
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * Label, hint and error around one control (`id` is the control's); the control names them with
+ * `describedBy`.
+ */
+export function Field({ id, label, hint, error, optional, children }: FieldFrame & { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {optional ? <span className="field__optional"> {t('forms.optional')}</span> : null}
+      </label>
+      <FieldNotes id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -43,7 +56,7 @@ type InputProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>
 
 export function TextField({ id, label, hint, error, optional, className, ...input }: InputProps) {
   return (
-    <Frame id={id} label={label} hint={hint} error={error} optional={optional}>
+    <Field id={id} label={label} hint={hint} error={error} optional={optional}>
       <input
         id={id}
         type="text"
@@ -52,7 +65,7 @@ export function TextField({ id, label, hint, error, optional, className, ...inpu
         aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
-    </Frame>
+    </Field>
   );
 }
 
@@ -60,7 +73,7 @@ type TextAreaProps = FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElemen
 
 export function TextAreaField({ id, label, hint, error, optional, ...input }: TextAreaProps) {
   return (
-    <Frame id={id} label={label} hint={hint} error={error} optional={optional}>
+    <Field id={id} label={label} hint={hint} error={error} optional={optional}>
       <textarea
         id={id}
         className="input input--area"
@@ -69,7 +82,7 @@ export function TextAreaField({ id, label, hint, error, optional, ...input }: Te
         aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
-    </Frame>
+    </Field>
   );
 }
 
@@ -78,7 +91,7 @@ type SelectProps = FieldFrame &
 
 export function SelectField({ id, label, hint, error, optional, options, ...select }: SelectProps) {
   return (
-    <Frame id={id} label={label} hint={hint} error={error} optional={optional}>
+    <Field id={id} label={label} hint={hint} error={error} optional={optional}>
       <select
         id={id}
         className="input input--select"
@@ -92,7 +105,7 @@ export function SelectField({ id, label, hint, error, optional, options, ...sele
           </option>
         ))}
       </select>
-    </Frame>
+    </Field>
   );
 }
 
@@ -100,7 +113,6 @@ type CheckboxProps = Omit<FieldFrame, 'optional'> &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>;
 
 export function CheckboxField({ id, label, hint, error, ...input }: CheckboxProps) {
-  const { t } = useTranslation();
   return (
     <div className={error ? 'field field--checkbox field--error' : 'field field--checkbox'}>
       <input
@@ -115,17 +127,7 @@ export function CheckboxField({ id, label, hint, error, ...input }: CheckboxProp
         <label className="field__label" htmlFor={id}>
           {label}
         </label>
-        {hint ? (
-          <p className="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field__error" id={`${id}-error`}>
-            <span className="visually-hidden">{t('forms.errorPrefix')} </span>
-            {error}
-          </p>
-        ) : null}
+        <FieldNotes id={id} hint={hint} error={error} />
       </div>
     </div>
   );

@@ -12,7 +12,9 @@ import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { TextAreaField } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
+import { SubmitOrCancel } from '../../ui/SubmitOrCancel.tsx';
 
 const statusTone: Record<ActionStatus, Tone> = {
   open: 'info',
@@ -131,26 +133,15 @@ function OutcomeForm({ action, onChange }: { action: ActionItem; onChange(a: Act
           ))}
         </div>
       </fieldset>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-note`}>
-          {t('actions.learnedLabel')} <span className="field__optional">{t('forms.optional')}</span>
-        </label>
-        <textarea
-          id={`${id}-note`}
-          className="input input--area"
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
-      <div className="form-actions">
-        <Button type="submit" small busy={busy}>
-          {t('actions.save')}
-        </Button>
-        <Button variant="quiet" small onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <TextAreaField
+        id={`${id}-note`}
+        label={t('actions.learnedLabel')}
+        optional
+        rows={2}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <SubmitOrCancel submit={t('actions.save')} busy={busy} onCancel={() => setOpen(false)} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../contract/coach.ts';
 import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import './coach.css';
 import { useTimeFormat } from '../../app/time.ts';
@@ -31,52 +32,39 @@ function SharesTable({
   const { t } = useTranslation();
   const time = useTimeFormat();
   return (
-    <div className="table-wrap">
-      <table className="table share-chart">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('coach.shares.meeting')}</th>
-            <th scope="col" className="num">
-              {t('coach.shares.asked')}
-            </th>
-            <th scope="col" className="num">
-              {t('coach.shares.open')}
-            </th>
-            <th scope="col" className="share-chart__bar-col">
-              {t('coach.shares.share')}
-            </th>
+    <DataTable
+      caption={caption}
+      className="share-chart"
+      columns={[
+        { label: t('coach.shares.meeting') },
+        { label: t('coach.shares.asked'), className: 'num' },
+        { label: t('coach.shares.open'), className: 'num' },
+        { label: t('coach.shares.share'), className: 'share-chart__bar-col' },
+      ]}
+    >
+      {shares.meetings.map((m) => {
+        const date = time.dateTime(m.startsAt);
+        return (
+          <tr key={m.meetingId}>
+            <th scope="row">{m.status === 'live' ? t('coach.shares.live', { date }) : date}</th>
+            <td className="num">{m.asked}</td>
+            <td className="num">{m.open}</td>
+            <td>
+              {m.share === null ? (
+                <span className="muted">{t('coach.shares.noQuestions')}</span>
+              ) : (
+                <span className="share-chart__cell">
+                  <span className="share-chart__track" aria-hidden="true">
+                    <span className="share-chart__bar" style={{ width: `${Math.round(m.share * 100)}%` }} />
+                  </span>
+                  <span className="share-chart__value">{percent(m.share, language)}</span>
+                </span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {shares.meetings.map((m) => {
-            const date = time.dateTime(m.startsAt);
-            return (
-              <tr key={m.meetingId}>
-                <th scope="row">{m.status === 'live' ? t('coach.shares.live', { date }) : date}</th>
-                <td className="num">{m.asked}</td>
-                <td className="num">{m.open}</td>
-                <td>
-                  {m.share === null ? (
-                    <span className="muted">{t('coach.shares.noQuestions')}</span>
-                  ) : (
-                    <span className="share-chart__cell">
-                      <span className="share-chart__track" aria-hidden="true">
-                        <span
-                          className="share-chart__bar"
-                          style={{ width: `${Math.round(m.share * 100)}%` }}
-                        />
-                      </span>
-                      <span className="share-chart__value">{percent(m.share, language)}</span>
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
 

@@ -6,6 +6,7 @@ import { isProblem } from '../../api/client.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
+import { SubmitOrCancel } from '../../ui/SubmitOrCancel.tsx';
 
 /** Send apologies for a meeting (with a note for the set only), or take them back. */
 export function Apologies({
@@ -102,14 +103,7 @@ export function Apologies({
           {error}
         </p>
       ) : null}
-      <div className="form-actions">
-        <Button type="submit" small busy={busy}>
-          {t('meeting.apologies.confirm')}
-        </Button>
-        <Button variant="quiet" small onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <SubmitOrCancel submit={t('meeting.apologies.confirm')} busy={busy} onCancel={() => setOpen(false)} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { getSetTurns, type SetTurns } from '../../../contract/meetings.ts';
 import type { LearningSet } from '../../../contract/sets.ts';
 import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { Loading } from '../../ui/Spinner.tsx';
 import { minutesText } from './time.ts';
@@ -37,56 +38,45 @@ function FairTurnsTable({ turns, language }: { turns: SetTurns; language: string
       <p className="callout callout--info callout--compact">
         {t('meeting.fair.suggested', { names: list })} {t('meeting.fair.rule')}
       </p>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{t('meeting.fair.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('meeting.fair.member')}</th>
-              <th scope="col" className="num">
-                {t('meeting.fair.presentations')}
-              </th>
-              <th scope="col">{t('meeting.fair.last')}</th>
-              <th scope="col" className="num">
-                {t('meeting.fair.airtime')}
-              </th>
-              <th scope="col" className="num">
-                {t('meeting.fair.actions')}
-              </th>
+      <DataTable
+        caption={t('meeting.fair.caption')}
+        columns={[
+          { label: t('meeting.fair.member') },
+          { label: t('meeting.fair.presentations'), className: 'num' },
+          { label: t('meeting.fair.last') },
+          { label: t('meeting.fair.airtime'), className: 'num' },
+          { label: t('meeting.fair.actions'), className: 'num' },
+        ]}
+      >
+        {turns.suggestedNext.map((id) => {
+          const m = turns.perMember.find((p) => p.personId === id);
+          const actions = turns.actionCounts.find((a) => a.personId === id);
+          if (!m) return null;
+          return (
+            <tr key={id}>
+              <th scope="row">{nameOf(id)}</th>
+              <td className="num">{m.presentations}</td>
+              <td>
+                {m.lastPresentedOn
+                  ? formatDate(m.lastPresentedOn.slice(0, 10), language)
+                  : t('meeting.fair.never')}
+              </td>
+              <td className="num">
+                {minutesText(t, m.airtimeMs, {
+                  minutes: 'meeting.minutes',
+                  under: 'meeting.underMinute',
+                })}
+              </td>
+              <td className="num">
+                {t('meeting.fair.actionCount', {
+                  done: actions?.completed ?? 0,
+                  count: actions?.committed ?? 0,
+                })}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {turns.suggestedNext.map((id) => {
-              const m = turns.perMember.find((p) => p.personId === id);
-              const actions = turns.actionCounts.find((a) => a.personId === id);
-              if (!m) return null;
-              return (
-                <tr key={id}>
-                  <th scope="row">{nameOf(id)}</th>
-                  <td className="num">{m.presentations}</td>
-                  <td>
-                    {m.lastPresentedOn
-                      ? formatDate(m.lastPresentedOn.slice(0, 10), language)
-                      : t('meeting.fair.never')}
-                  </td>
-                  <td className="num">
-                    {minutesText(t, m.airtimeMs, {
-                      minutes: 'meeting.minutes',
-                      under: 'meeting.underMinute',
-                    })}
-                  </td>
-                  <td className="num">
-                    {t('meeting.fair.actionCount', {
-                      done: actions?.completed ?? 0,
-                      count: actions?.committed ?? 0,
-                    })}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import {
   downloadRecordPdf,
   getMeeting,
@@ -15,10 +15,12 @@ import { isProblem } from '../../api/client.ts';
 import { Failure, LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { Badge } from '../../ui/Badge.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { MeetingCrumbs } from './MeetingCrumbs.tsx';
 import { outcomeTone } from './outcome.ts';
 import { minutesText } from './time.ts';
 import './meetings.css';
@@ -59,15 +61,7 @@ function Record({ meeting }: { meeting: Meeting }) {
 
   return (
     <section className="page page--narrow record">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li>
-          <Link to={`/sets/${meeting.setId}/meetings`}>{setName || t('meeting.tabs.meetings')}</Link>
-        </li>
-        <li aria-current="page">{t('meeting.record.crumb')}</li>
-      </Breadcrumbs>
+      <MeetingCrumbs setId={meeting.setId} setName={setName} current={t('meeting.record.crumb')} />
       <PageHeader
         title={t('meeting.record.title', { day })}
         meta={<span>{time.whenText(meeting)}</span>}
@@ -267,40 +261,29 @@ function RecordBody({ record, language }: { record: MeetingRecord; language: str
           </div>
         </dl>
         {record.presenters.length ? (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('meeting.record.presenters')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('meeting.record.presenter')}</th>
-                  <th scope="col" className="num">
-                    {t('meeting.fair.airtime')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('meeting.record.questionsCol')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('meeting.record.actionsCol')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {keyed(record.presenters, 'p').map(({ item: p, key }) => (
-                  <tr key={key}>
-                    <th scope="row">{p.name}</th>
-                    <td className="num">
-                      {minutesText(t, p.airtimeMs, {
-                        minutes: 'meeting.minutes',
-                        under: 'meeting.underMinute',
-                      })}
-                    </td>
-                    <td className="num">{p.questions}</td>
-                    <td className="num">{p.actions}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('meeting.record.presenters')}
+            columns={[
+              { label: t('meeting.record.presenter') },
+              { label: t('meeting.fair.airtime'), className: 'num' },
+              { label: t('meeting.record.questionsCol'), className: 'num' },
+              { label: t('meeting.record.actionsCol'), className: 'num' },
+            ]}
+          >
+            {keyed(record.presenters, 'p').map(({ item: p, key }) => (
+              <tr key={key}>
+                <th scope="row">{p.name}</th>
+                <td className="num">
+                  {minutesText(t, p.airtimeMs, {
+                    minutes: 'meeting.minutes',
+                    under: 'meeting.underMinute',
+                  })}
+                </td>
+                <td className="num">{p.questions}</td>
+                <td className="num">{p.actions}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         {record.processReview.length ? (
           <>

@@ -7,6 +7,8 @@ import { type BidUrgency, bidUrgencies, type MeetingState } from '../../../../do
 import { useRoute } from '../../../api/call.ts';
 import { Badge, type Tone } from '../../../ui/Badge.tsx';
 import { Button } from '../../../ui/Button.tsx';
+import { DataTable } from '../../../ui/DataTable.tsx';
+import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { CheckIcon } from './icons.tsx';
 import type { Room } from './model.ts';
 import { refusalText } from './refusal.ts';
@@ -44,43 +46,36 @@ export function Bidding({ room }: { room: Room }) {
           <p className="muted">{t('meeting.bids.none')}</p>
         ) : (
           <>
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t('meeting.bids.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('meeting.bids.member')}</th>
-                    <th scope="col" className="num">
-                      {t('meeting.bids.minutes')}
-                    </th>
-                    <th scope="col">{t('meeting.bids.urgency')}</th>
-                    <th scope="col">{t('meeting.bids.about')}</th>
+            <DataTable
+              caption={t('meeting.bids.caption')}
+              columns={[
+                { label: t('meeting.bids.member') },
+                { label: t('meeting.bids.minutes'), className: 'num' },
+                { label: t('meeting.bids.urgency') },
+                { label: t('meeting.bids.about') },
+              ]}
+            >
+              {bidders.map((id) => {
+                const bid = own(state.bids, id)!;
+                const problem = bid.problemId
+                  ? problemsOf(state, id).find((p) => p.problemId === bid.problemId)
+                  : undefined;
+                return (
+                  <tr key={id}>
+                    <th scope="row">{room.name(id)}</th>
+                    <td className="num">{bid.minutes}</td>
+                    <td>
+                      <Badge tone={urgencyTone[bid.urgency]}>{t(`meeting.urgency.${bid.urgency}`)}</Badge>
+                    </td>
+                    <td>
+                      {problem ? <span className="cell-strong">{problem.title}</span> : null}
+                      {bid.reason ? <span className="cell-sub">{bid.reason}</span> : null}
+                      {!problem && !bid.reason ? <span className="muted">–</span> : null}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {bidders.map((id) => {
-                    const bid = own(state.bids, id)!;
-                    const problem = bid.problemId
-                      ? problemsOf(state, id).find((p) => p.problemId === bid.problemId)
-                      : undefined;
-                    return (
-                      <tr key={id}>
-                        <th scope="row">{room.name(id)}</th>
-                        <td className="num">{bid.minutes}</td>
-                        <td>
-                          <Badge tone={urgencyTone[bid.urgency]}>{t(`meeting.urgency.${bid.urgency}`)}</Badge>
-                        </td>
-                        <td>
-                          {problem ? <span className="cell-strong">{problem.title}</span> : null}
-                          {bid.reason ? <span className="cell-sub">{bid.reason}</span> : null}
-                          {!problem && !bid.reason ? <span className="muted">–</span> : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
             <p className="room-progress">
               {t('meeting.bids.total', { count: total, budget: presentations?.minutes ?? 0 })}
             </p>
@@ -153,22 +148,18 @@ function BidForm({ room }: { room: Room }) {
         </p>
       ) : null}
       <div className="field-row">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-minutes`}>
-            {t('meeting.bids.minutesLabel')}
-          </label>
-          <input
-            id={`${id}-minutes`}
-            className="input input--short"
-            type="number"
-            inputMode="numeric"
-            min={bidMinutes.min}
-            max={bidMinutes.max}
-            step={5}
-            value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${id}-minutes`}
+          label={t('meeting.bids.minutesLabel')}
+          className="input--short"
+          type="number"
+          inputMode="numeric"
+          min={bidMinutes.min}
+          max={bidMinutes.max}
+          step={5}
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
         <fieldset className="fieldset">
           <legend className="field__label">{t('meeting.bids.urgencyLabel')}</legend>
           <div className="choice-row">
@@ -188,43 +179,28 @@ function BidForm({ room }: { room: Room }) {
         </fieldset>
       </div>
       {problems.length > 0 ? (
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-problem`}>
-            {t('meeting.bids.problem')} <span className="field__optional">{t('forms.optional')}</span>
-          </label>
-          <select
-            id={`${id}-problem`}
-            className="input input--select"
-            value={problemId}
-            onChange={(e) => setProblemId(e.target.value)}
-          >
-            <option value="">{t('meeting.bids.noProblem')}</option>
-            {problems.map((p) => (
-              <option key={p.problemId} value={p.problemId}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-reason`}>
-          {t('meeting.bids.reason')} <span className="field__optional">{t('forms.optional')}</span>
-        </label>
-        <p className="field__hint" id={`${id}-reason-hint`}>
-          {t('meeting.bids.reasonHint')}
-        </p>
-        <input
-          id={`${id}-reason`}
-          className="input"
-          type="text"
-          autoComplete="off"
-          maxLength={textLimits.short}
-          aria-describedby={`${id}-reason-hint`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
+        <SelectField
+          id={`${id}-problem`}
+          label={t('meeting.bids.problem')}
+          optional
+          options={[
+            { value: '', label: t('meeting.bids.noProblem') },
+            ...problems.map((p) => ({ value: p.problemId, label: p.title })),
+          ]}
+          value={problemId}
+          onChange={(e) => setProblemId(e.target.value)}
         />
-      </div>
+      ) : null}
+      <TextField
+        id={`${id}-reason`}
+        label={t('meeting.bids.reason')}
+        hint={t('meeting.bids.reasonHint')}
+        optional
+        autoComplete="off"
+        maxLength={textLimits.short}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <div className="room-form__actions">
         <Button type="submit" small>
           {current ? t('meeting.bids.update') : t('meeting.bids.submit')}

@@ -5,7 +5,9 @@ import { own } from '../../../../domain/meeting/selectors.ts';
 import { type ActionOutcome, actionOutcomes, type OpenAction } from '../../../../domain/meeting/types.ts';
 import { Badge } from '../../../ui/Badge.tsx';
 import { Button } from '../../../ui/Button.tsx';
+import { TextAreaField } from '../../../ui/Field.tsx';
 import { formatDate } from '../../../ui/format.ts';
+import { SubmitOrCancel } from '../../../ui/SubmitOrCancel.tsx';
 import { outcomeTone } from '../outcome.ts';
 import type { Room } from './model.ts';
 import { refusalText } from './refusal.ts';
@@ -140,30 +142,25 @@ function ReportItem({ room, action }: { room: Room; action: OpenAction }) {
               ))}
             </div>
           </fieldset>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-learned`}>
-              {t('meeting.report.learned')} <span className="field__optional">{t('forms.optional')}</span>
-            </label>
-            <textarea
-              id={`${id}-learned`}
-              className="input input--area"
-              rows={2}
-              maxLength={textLimits.long}
-              value={learned}
-              onChange={(e) => setLearned(e.target.value)}
-            />
-          </div>
-          <div className="room-form__actions">
-            <Button type="submit" small>
-              {t('meeting.report.submit')}
-              <span className="visually-hidden">: {action.text}</span>
-            </Button>
-            {editing ? (
-              <Button variant="quiet" small onClick={() => setEditing(false)}>
-                {t('common.cancel')}
-              </Button>
-            ) : null}
-          </div>
+          <TextAreaField
+            id={`${id}-learned`}
+            label={t('meeting.report.learned')}
+            optional
+            rows={2}
+            maxLength={textLimits.long}
+            value={learned}
+            onChange={(e) => setLearned(e.target.value)}
+          />
+          <SubmitOrCancel
+            className="room-form__actions"
+            submit={
+              <>
+                {t('meeting.report.submit')}
+                <span className="visually-hidden">: {action.text}</span>
+              </>
+            }
+            onCancel={editing ? () => setEditing(false) : undefined}
+          />
         </form>
       ) : null}
     </li>

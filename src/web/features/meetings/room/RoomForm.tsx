@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingCommand } from '../../../../domain/meeting/types.ts';
 import { Button } from '../../../ui/Button.tsx';
+import { describedBy, Field } from '../../../ui/Field.tsx';
 import type { Room } from './model.ts';
 import { refusalText } from './refusal.ts';
 
@@ -75,15 +76,14 @@ export function RoomForm({
     field.current?.focus();
   };
 
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const common = {
-    id: `${id}-text`,
+    id,
     ref: field,
     className: multiline ? 'input input--area' : 'input',
     value: text,
     maxLength,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': described || undefined,
+    'aria-describedby': describedBy(id, hint, error),
     onChange: (e: { target: { value: string } }) => {
       setText(e.target.value);
       if (error) setError(null);
@@ -91,24 +91,10 @@ export function RoomForm({
   };
   return (
     <form noValidate className={['room-form', className].filter(Boolean).join(' ')} onSubmit={send}>
-      <div className={error ? 'field field--error' : 'field'}>
-        <label className="field__label" htmlFor={`${id}-text`}>
-          {label}
-        </label>
-        {hint ? (
-          <p className="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field__error" id={`${id}-error`}>
-            <span className="visually-hidden">{t('forms.errorPrefix')} </span>
-            {error}
-          </p>
-        ) : null}
+      <Field id={id} label={label} hint={hint} error={error}>
         {multiline ? <textarea rows={3} {...common} /> : <input type="text" autoComplete="off" {...common} />}
         {coach?.(text, use)}
-      </div>
+      </Field>
       {children}
       <div className="room-form__actions">
         <Button type="submit" small>

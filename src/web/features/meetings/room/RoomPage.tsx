@@ -12,10 +12,10 @@ import type { LiveStatus } from '../../../live/connection.ts';
 import { Badge } from '../../../ui/Badge.tsx';
 import { Button, ButtonLink } from '../../../ui/Button.tsx';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
-import { Breadcrumbs } from '../../../ui/PageHeader.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
 import { useTitle } from '../../../ui/use-title.ts';
 import { RoomConcernsPanel } from '../../concerns/RoomConcernsPanel.tsx';
+import { MeetingCrumbs } from '../MeetingCrumbs.tsx';
 import { Announcer } from './Announcer.tsx';
 import { Bidding } from './Bidding.tsx';
 import { Countdown, TimerControls, useNow } from './Countdown.tsx';
@@ -67,15 +67,7 @@ function LiveRoom({ meeting }: { meeting: Meeting }) {
 
   return (
     <section className="page room">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li>
-          <Link to={`/sets/${meeting.setId}/meetings`}>{setName || t('meeting.tabs.meetings')}</Link>
-        </li>
-        <li aria-current="page">{t('meeting.room.crumb')}</li>
-      </Breadcrumbs>
+      <MeetingCrumbs setId={meeting.setId} setName={setName} current={t('meeting.room.crumb')} />
       <header className="room-header">
         <div className="room-header__text">
           <h1>{setName ? t('meeting.room.title', { set: setName }) : t('meeting.room.titleShort')}</h1>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../../../domain/meeting/rule-kit.ts';
 import { currentTurn, problemsOf } from '../../../../../domain/meeting/selectors.ts';
 import { Button } from '../../../../ui/Button.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../../ui/Field.tsx';
+import { SubmitOrCancel } from '../../../../ui/SubmitOrCancel.tsx';
 import type { Room } from '../model.ts';
 import { refusalText } from '../refusal.ts';
 
@@ -38,23 +40,13 @@ export function ChooseProblem({ room }: { room: Room }) {
             if (choice) room.send({ type: 'problem.choose', problemId: choice });
           }}
         >
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-choice`}>
-              {t('meeting.problem.choose')}
-            </label>
-            <select
-              id={`${id}-choice`}
-              className="input input--select"
-              value={choice}
-              onChange={(e) => setChoice(e.target.value)}
-            >
-              {problems.map((p) => (
-                <option key={p.problemId} value={p.problemId}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-choice`}
+            label={t('meeting.problem.choose')}
+            options={problems.map((p) => ({ value: p.problemId, label: p.title }))}
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+          />
           <Button type="submit" small variant="secondary" disabled={!choice || choice === current}>
             {t('meeting.problem.present')}
           </Button>
@@ -72,41 +64,26 @@ export function ChooseProblem({ room }: { room: Room }) {
               {error}
             </p>
           ) : null}
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-title`}>
-              {t('meeting.problem.newTitle')}
-            </label>
-            <input
-              id={`${id}-title`}
-              className="input"
-              maxLength={textLimits.title}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-statement`}>
-              {t('meeting.problem.newStatement')}
-            </label>
-            <textarea
-              id={`${id}-statement`}
-              className="input input--area"
-              rows={3}
-              maxLength={textLimits.long}
-              value={statement}
-              onChange={(e) => setStatement(e.target.value)}
-            />
-          </div>
-          <div className="room-form__actions">
-            <Button type="submit" small>
-              {t('meeting.problem.bring')}
-            </Button>
-            {problems.length > 0 ? (
-              <Button variant="quiet" small onClick={() => setBringing(false)}>
-                {t('common.cancel')}
-              </Button>
-            ) : null}
-          </div>
+          <TextField
+            id={`${id}-title`}
+            label={t('meeting.problem.newTitle')}
+            maxLength={textLimits.title}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <TextAreaField
+            id={`${id}-statement`}
+            label={t('meeting.problem.newStatement')}
+            rows={3}
+            maxLength={textLimits.long}
+            value={statement}
+            onChange={(e) => setStatement(e.target.value)}
+          />
+          <SubmitOrCancel
+            className="room-form__actions"
+            submit={t('meeting.problem.bring')}
+            onCancel={problems.length > 0 ? () => setBringing(false) : undefined}
+          />
         </form>
       ) : null}
     </div>

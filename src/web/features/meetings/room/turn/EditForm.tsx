@@ -1,9 +1,11 @@
 import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../../../domain/meeting/rule-kit.ts';
-import { Button } from '../../../../ui/Button.tsx';
+import { describedBy, Field } from '../../../../ui/Field.tsx';
+import { SubmitOrCancel } from '../../../../ui/SubmitOrCancel.tsx';
 import type { Room } from '../model.ts';
 import { refusalText } from '../refusal.ts';
+import { DueDateField } from './DueDateField.tsx';
 import { type Draft, draftOf, type Editable, editCommand, unchanged } from './editing.ts';
 
 interface Props {
@@ -64,7 +66,7 @@ export function EditForm({ room, target, label, multiline, onDone }: Props) {
     }
   };
 
-  const described = [`${id}-keys`, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const keysHint = multiline ? t('meeting.item.keysMultiline') : t('meeting.item.keys');
   const common = {
     id: `${id}-text`,
     ref: field,
@@ -72,7 +74,7 @@ export function EditForm({ room, target, label, multiline, onDone }: Props) {
     value: draft.text,
     maxLength: textLimits.long,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': described,
+    'aria-describedby': describedBy(`${id}-text`, keysHint, error),
     onChange: (e: { target: { value: string } }) => {
       setDraft({ ...draft, text: e.target.value });
       if (error) setError(null);
@@ -80,43 +82,13 @@ export function EditForm({ room, target, label, multiline, onDone }: Props) {
   };
   return (
     <form noValidate className="room-form edit-form" onSubmit={save} onKeyDown={keys}>
-      <div className={error ? 'field field--error' : 'field'}>
-        <label className="field__label" htmlFor={`${id}-text`}>
-          {label}
-        </label>
-        <p className="field__hint" id={`${id}-keys`}>
-          {multiline ? t('meeting.item.keysMultiline') : t('meeting.item.keys')}
-        </p>
-        {error ? (
-          <p className="field__error" id={`${id}-error`}>
-            <span className="visually-hidden">{t('forms.errorPrefix')} </span>
-            {error}
-          </p>
-        ) : null}
+      <Field id={`${id}-text`} label={label} hint={keysHint} error={error}>
         {multiline ? <textarea rows={3} {...common} /> : <input type="text" autoComplete="off" {...common} />}
-      </div>
+      </Field>
       {draft.dueOn !== undefined ? (
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-due`}>
-            {t('meeting.actions.dueLabel')} <span className="field__optional">{t('forms.optional')}</span>
-          </label>
-          <input
-            id={`${id}-due`}
-            type="date"
-            className="input input--date"
-            value={draft.dueOn}
-            onChange={(e) => setDraft({ ...draft, dueOn: e.target.value })}
-          />
-        </div>
+        <DueDateField value={draft.dueOn} onChange={(dueOn) => setDraft({ ...draft, dueOn })} />
       ) : null}
-      <div className="room-form__actions">
-        <Button type="submit" small>
-          {t('meeting.item.save')}
-        </Button>
-        <Button variant="quiet" small onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <SubmitOrCancel className="room-form__actions" submit={t('meeting.item.save')} onCancel={onDone} />
     </form>
   );
 }
