@@ -60,8 +60,11 @@ export function AuditTrailPage() {
     setFilters({});
     setPages([]);
   };
-  const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [key]: e.target.value }));
+  const filter = (key: keyof Draft) => ({
+    id: `audit-${key}`,
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })),
+  });
   const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
   // Ids stay in the CSV; the table names things in words.
   const describe = (details: Record<string, string | number | boolean | null>) =>
@@ -89,43 +92,21 @@ export function AuditTrailPage() {
       />
       <form className="filters" onSubmit={submit} aria-label={t('audit.filters')}>
         <SelectField
-          id="audit-action"
           label={t('audit.filter.action')}
-          value={draft.action}
-          onChange={set('action')}
           options={[
             { value: '', label: t('audit.filter.anyAction') },
             ...auditActions.map((a) => ({ value: a, label: actionLabel(a) })),
           ]}
+          {...filter('action')}
         />
+        <TextField label={t('audit.filter.actor')} hint={t('audit.filter.wordsHint')} {...filter('actor')} />
         <TextField
-          id="audit-actor"
-          label={t('audit.filter.actor')}
-          hint={t('audit.filter.wordsHint')}
-          value={draft.actor}
-          onChange={set('actor')}
-        />
-        <TextField
-          id="audit-target"
           label={t('audit.filter.target')}
           hint={t('audit.filter.wordsHint')}
-          value={draft.target}
-          onChange={set('target')}
+          {...filter('target')}
         />
-        <TextField
-          id="audit-from"
-          type="date"
-          label={t('audit.filter.from')}
-          value={draft.from}
-          onChange={set('from')}
-        />
-        <TextField
-          id="audit-to"
-          type="date"
-          label={t('audit.filter.to')}
-          value={draft.to}
-          onChange={set('to')}
-        />
+        <TextField type="date" label={t('audit.filter.from')} {...filter('from')} />
+        <TextField type="date" label={t('audit.filter.to')} {...filter('to')} />
         <div className="form-actions">
           <Button type="submit">{t('audit.filter.apply')}</Button>
           <Button type="button" variant="secondary" onClick={clear}>

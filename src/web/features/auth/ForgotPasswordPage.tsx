@@ -5,11 +5,11 @@ import { requestPasswordReset } from '../../../contract/accounts.ts';
 import { call } from '../../api/call.ts';
 import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { useTitle } from '../../ui/use-title.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { FormUntilDone } from './FormUntilDone.tsx';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
@@ -28,41 +28,32 @@ export function ForgotPasswordPage() {
 
   return (
     <AuthCard title={t('forgotPassword.title')} lead={sentTo ? undefined : t('forgotPassword.lead')}>
-      <div role="status" aria-live="polite">
-        {sentTo ? (
-          <div className="callout callout--success">
+      <FormUntilDone
+        form={form}
+        onSubmit={form.handleSubmit(submit, validate)}
+        done={sentTo !== null}
+        message={
+          <>
             <p>{t('forgotPassword.sent', { email: sentTo })}</p>
             <p>{t('forgotPassword.sentHelp')}</p>
-          </div>
-        ) : null}
-      </div>
-      {sentTo ? (
-        <p>
+          </>
+        }
+        onward={<Link to="/sign-in">{t('forgotPassword.backToSignIn')}</Link>}
+      >
+        <TextField
+          label={t('forgotPassword.email')}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          {...form.field('email')}
+        />
+        <div className="form-actions">
+          <Button type="submit" busy={form.submitting} busyLabel={t('forgotPassword.submitting')}>
+            {t('forgotPassword.submit')}
+          </Button>
           <Link to="/sign-in">{t('forgotPassword.backToSignIn')}</Link>
-        </p>
-      ) : (
-        <form noValidate onSubmit={form.handleSubmit(submit, validate)}>
-          <ErrorSummary
-            errors={form.errors}
-            problem={form.problem}
-            attempt={form.attempt}
-            idFor={form.idFor}
-          />
-          <TextField
-            label={t('forgotPassword.email')}
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            {...form.field('email')}
-          />
-          <div className="form-actions">
-            <Button type="submit" busy={form.submitting} busyLabel={t('forgotPassword.submitting')}>
-              {t('forgotPassword.submit')}
-            </Button>
-            <Link to="/sign-in">{t('forgotPassword.backToSignIn')}</Link>
-          </div>
-        </form>
-      )}
+        </div>
+      </FormUntilDone>
     </AuthCard>
   );
 }

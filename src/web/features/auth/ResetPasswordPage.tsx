@@ -8,12 +8,12 @@ import { isProblem, ProblemError } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
-import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { useTitle } from '../../ui/use-title.ts';
 import { checks } from '../../ui/validate.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { FormUntilDone } from './FormUntilDone.tsx';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
@@ -58,46 +58,33 @@ export function ResetPasswordPage() {
 
   return (
     <AuthCard title={t('resetPassword.title')} lead={done ? undefined : t('resetPassword.lead')}>
-      <div role="status" aria-live="polite">
-        {done ? (
-          <div className="callout callout--success">
-            <p>{t('resetPassword.done')}</p>
-          </div>
-        ) : null}
-      </div>
-      {done ? (
-        <p>
-          <Link to="/sign-in">{t('resetPassword.signIn')}</Link>
-        </p>
-      ) : (
-        <form noValidate onSubmit={form.handleSubmit(submit, validate)}>
-          <ErrorSummary
-            errors={form.errors}
-            problem={form.problem}
-            attempt={form.attempt}
-            idFor={form.idFor}
-          />
-          <TextField
-            label={t('resetPassword.password')}
-            hint={t('forms.passwordHint', { min: minPasswordLength })}
-            type="password"
-            autoComplete="new-password"
-            {...form.field('newPassword')}
-          />
-          <TextField
-            label={t('resetPassword.confirm')}
-            type="password"
-            autoComplete="new-password"
-            {...form.field('confirm')}
-          />
-          <div className="form-actions">
-            <Button type="submit" busy={form.submitting} busyLabel={t('resetPassword.submitting')}>
-              {t('resetPassword.submit')}
-            </Button>
-            <Link to="/forgot-password">{t('resetPassword.askAgain')}</Link>
-          </div>
-        </form>
-      )}
+      <FormUntilDone
+        form={form}
+        onSubmit={form.handleSubmit(submit, validate)}
+        done={done}
+        message={<p>{t('resetPassword.done')}</p>}
+        onward={<Link to="/sign-in">{t('resetPassword.signIn')}</Link>}
+      >
+        <TextField
+          label={t('resetPassword.password')}
+          hint={t('forms.passwordHint', { min: minPasswordLength })}
+          type="password"
+          autoComplete="new-password"
+          {...form.field('newPassword')}
+        />
+        <TextField
+          label={t('resetPassword.confirm')}
+          type="password"
+          autoComplete="new-password"
+          {...form.field('confirm')}
+        />
+        <div className="form-actions">
+          <Button type="submit" busy={form.submitting} busyLabel={t('resetPassword.submitting')}>
+            {t('resetPassword.submit')}
+          </Button>
+          <Link to="/forgot-password">{t('resetPassword.askAgain')}</Link>
+        </div>
+      </FormUntilDone>
     </AuthCard>
   );
 }

@@ -5,6 +5,7 @@ import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
+import { DialogFormActions } from '../../ui/DialogFormActions.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field.tsx';
 import { Modal } from '../../ui/Modal.tsx';
@@ -48,14 +49,7 @@ function EditDialog({
         />
         <TextField label={labels.themeTag} optional autoComplete="off" {...form.field('themeTag')} />
         <CheckboxField label={t('concerns.form.showSetName')} {...form.checkbox('showSetName')} />
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" busy={form.submitting} busyLabel={t('common.saving')}>
-            {t('common.saveChanges')}
-          </Button>
-        </div>
+        <DialogFormActions submitLabel={t('common.saveChanges')} busy={form.submitting} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { createThemeBody } from '../../../contract/concerns.ts';
-import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
+import { DialogFormActions } from '../../ui/DialogFormActions.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Modal } from '../../ui/Modal.tsx';
@@ -36,14 +36,7 @@ export function NameDialog({
       >
         <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
         <TextField label={label} autoComplete="off" data-autofocus {...form.field('name')} />
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" busy={form.submitting} busyLabel={t('common.saving')}>
-            {submitLabel}
-          </Button>
-        </div>
+        <DialogFormActions submitLabel={submitLabel} busy={form.submitting} onCancel={onClose} />
       </form>
     </Modal>
   );

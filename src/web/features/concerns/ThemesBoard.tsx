@@ -19,8 +19,9 @@ import { useAnnounce } from '../../app/flash.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { MenuButton } from '../../ui/MenuButton.tsx';
+import type { BoardProps } from './board.ts';
 import { NameDialog } from './NameDialog.tsx';
-import { MenuButton } from './ThemeMenu.tsx';
 import { shortStatement } from './text.ts';
 import { usePointerDrag } from './use-pointer-drag.ts';
 
@@ -34,13 +35,7 @@ type Dialog = { kind: 'add' } | { kind: 'rename'; theme: Theme } | { kind: 'spli
  * Concerns move by drag and drop (mouse, pen or finger) or by "Move to theme…"; themes are added,
  * renamed, merged and removed with buttons. Themes stay as they are once voting has opened.
  */
-export function ThemesBoard({
-  board,
-  onBoard,
-}: {
-  board: ProgrammeConcerns;
-  onBoard(b: ProgrammeConcerns): void;
-}) {
+export function ThemesBoard({ board, onBoard }: BoardProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [error, setError] = useState<string | null>(null);
@@ -138,13 +133,14 @@ export function ThemesBoard({
                 </Button>
                 {board.themes.length > 1 ? (
                   <MenuButton
+                    className="menu-button"
                     label={t('concerns.themes.merge')}
                     accessibleName={t('concerns.themes.mergeName', { name: column.theme.name })}
                     listLabel={t('concerns.themes.mergeList', { name: column.theme.name })}
                     items={() =>
                       board.themes
                         .filter((x) => x.id !== column.id)
-                        .map((x) => ({ key: x.id, label: x.name }))
+                        .map((x) => ({ value: x.id, label: x.name }))
                     }
                     onChoose={(into) =>
                       void run(
@@ -207,6 +203,7 @@ export function ThemesBoard({
                     </span>
                     {editable ? (
                       <MenuButton
+                        className="menu-button"
                         label={t('concerns.themes.move')}
                         accessibleName={t('concerns.themes.moveName', {
                           text: shortStatement(concern.statement),
@@ -215,9 +212,9 @@ export function ThemesBoard({
                         items={() => [
                           ...board.themes
                             .filter((x) => x.id !== concern.themeId)
-                            .map((x) => ({ key: x.id, label: x.name })),
-                          ...(concern.themeId ? [{ key: noTheme, label: t('concerns.themes.none') }] : []),
-                          { key: newTheme, label: t('concerns.themes.newFromConcern') },
+                            .map((x) => ({ value: x.id, label: x.name })),
+                          ...(concern.themeId ? [{ value: noTheme, label: t('concerns.themes.none') }] : []),
+                          { value: newTheme, label: t('concerns.themes.newFromConcern') },
                         ]}
                         onChoose={(key) =>
                           key === newTheme
@@ -284,13 +281,7 @@ export function ThemesBoard({
 }
 
 /** Revans's suggested grouping, each theme with the words its concerns share; accepting replaces the themes. */
-function SuggestionPanel({
-  board,
-  onBoard,
-}: {
-  board: ProgrammeConcerns;
-  onBoard(b: ProgrammeConcerns): void;
-}) {
+function SuggestionPanel({ board, onBoard }: BoardProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [suggestion, setSuggestion] = useState<ThemeSuggestion | null>(null);

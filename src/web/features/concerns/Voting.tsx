@@ -14,32 +14,22 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { SelectField } from '../../ui/Field.tsx';
+import type { BoardProps } from './board.ts';
 
 const problemText = (e: unknown, fallback: string) =>
   isProblem(e) ? (e.code === 'network' ? fallback : e.detail) : fallback;
 
-/** The coordinator opens and closes voting, sets the votes each participant has, or starts again. */
-export function VotingControls({
-  board,
-  onBoard,
-}: {
-  board: ProgrammeConcerns;
-  onBoard(b: ProgrammeConcerns): void;
-}) {
+/** A change to the board: busy while it is sent, then the new board and its announcement, or the problem. */
+function useBoardChange(onBoard: BoardProps['onBoard']) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [limit, setLimit] = useState(String(board.voting.votesPerPerson));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { status } = board.voting;
-  const change = async (
-    body: { status?: 'open' | 'closed' | 'not-open'; votesPerPerson?: number },
-    done: string,
-  ) => {
+  const run = async (work: () => Promise<ProgrammeConcerns>, done: string) => {
     setBusy(true);
     setError(null);
     try {
-      onBoard(await call(updateVoting, { params: { programmeId: board.programmeId }, body }));
+      onBoard(await work());
       announce(done);
     } catch (e) {
       setError(problemText(e, t('errors.unexpected')));
@@ -47,6 +37,18 @@ export function VotingControls({
       setBusy(false);
     }
   };
+  return { busy, error, setError, run };
+}
+
+/** The coordinator opens and closes voting, sets the votes each participant has, or starts again. */
+export function VotingControls({ board, onBoard }: BoardProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [limit, setLimit] = useState(String(board.voting.votesPerPerson));
+  const { busy, error, run } = useBoardChange(onBoard);
+  const { status } = board.voting;
+  const change = (body: { status?: 'open' | 'closed' | 'not-open'; votesPerPerson?: number }, done: string) =>
+    run(() => call(updateVoting, { params: { programmeId: board.programmeId }, body }), done);
   return (
     <section className="card voting-controls" aria-labelledby="voting-controls-heading">
       <h2 id="voting-controls-heading" className="card__title">
@@ -132,28 +134,19 @@ export function VotingControls({
 }
 
 /** A participant's votes: a number per theme, up to their total, changed as often as they like while open. */
-export function VotingForm({
-  board,
-  onBoard,
-}: {
-  board: ProgrammeConcerns;
-  onBoard(b: ProgrammeConcerns): void;
-}) {
+export function VotingForm({ board, onBoard }: BoardProps) {
   const { t } = useTranslation();
-  const announce = useAnnounce();
   const given = new Map((board.myVotes ?? []).map((v) => [v.themeId, v.votes]));
   const [votes, setVotes] = useState<Record<string, string>>(() =>
     Object.fromEntries(board.themes.map((x) => [x.id, String(given.get(x.id) ?? 0)])),
   );
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBoardChange(onBoard);
   const limit = board.voting.votesPerPerson;
   const allocation = board.themes.map((x) => ({ themeId: x.id, votes: Number(votes[x.id] || 0) }));
   const used = allocation.reduce((sum, a) => sum + (Number.isFinite(a.votes) ? a.votes : 0), 0);
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    setError(null);
     const problem = checkAllocation(allocation, {
       status: board.voting.status,
       limit,
@@ -163,17 +156,10 @@ export function VotingForm({
       setError(allocationSentence(problem));
       return;
     }
-    setBusy(true);
-    try {
-      onBoard(
-        await call(castVotes, { params: { programmeId: board.programmeId }, body: { votes: allocation } }),
-      );
-      announce(t('concerns.voting.saved', { count: used }));
-    } catch (err) {
-      setError(problemText(err, t('errors.unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => call(castVotes, { params: { programmeId: board.programmeId }, body: { votes: allocation } }),
+      t('concerns.voting.saved', { count: used }),
+    );
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMenuButton } from '../../ui/use-menu-button.ts';
+import { MenuButton } from '../../ui/MenuButton.tsx';
 import type { Destination } from './use-formation-run.ts';
 
 export interface MoveOption {
@@ -24,45 +24,26 @@ export function MoveMenu({
   onMove(to: Destination): void;
 }) {
   const { t } = useTranslation();
-  const { open, toggle, id, trigger, list, container, close, onKeyDown } = useMenuButton();
-
   return (
-    <div className="move-menu" ref={container}>
-      <button
-        ref={trigger}
-        type="button"
-        className="button button--quiet button--small"
-        aria-expanded={open}
-        aria-controls={id}
-        aria-label={t('formation.move.open', { name: personName })}
-        onClick={toggle}
-      >
-        {t('formation.move.button')}
-      </button>
-      {open ? (
-        <ul
-          id={id}
-          ref={list}
-          className="move-menu__list"
-          aria-label={t('formation.move.listLabel', { name: personName })}
-          onKeyDown={onKeyDown}
-        >
-          {options().map((o) => (
-            <li key={String(o.to)}>
-              <button
-                type="button"
-                onClick={() => {
-                  close(false);
-                  onMove(o.to);
-                }}
-              >
-                {o.label}
-                {o.detail ? <span className="move-menu__detail"> {o.detail}</span> : null}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <MenuButton
+      className="move-menu"
+      label={t('formation.move.button')}
+      accessibleName={t('formation.move.open', { name: personName })}
+      listLabel={t('formation.move.listLabel', { name: personName })}
+      items={() =>
+        options().map((o) => ({
+          value: o.to,
+          label: (
+            <>
+              {o.label}
+              {o.detail ? <span className="move-menu__detail"> {o.detail}</span> : null}
+            </>
+          ),
+        }))
+      }
+      onChoose={onMove}
+      // The board gives focus to the person's "Move" button in their new place.
+      returnFocus={false}
+    />
   );
 }

@@ -44,6 +44,13 @@ export function JournalTab() {
     return m ? time.day(m.startsAt) : null;
   };
   const preselected = params.get('meeting') ?? '';
+  const entryList = (entries: JournalEntry[]) => (
+    <ul className="journal-list">
+      {entries.map((e) => (
+        <Entry key={e.id} entry={e} meeting={meetingName(e.meetingId)} onChange={replace} onDelete={remove} />
+      ))}
+    </ul>
+  );
 
   return (
     <>
@@ -62,36 +69,12 @@ export function JournalTab() {
         {mine.length === 0 ? (
           <EmptyState title={t('journal.noneMineTitle')}>{t('journal.noneMine')}</EmptyState>
         ) : (
-          <ul className="journal-list">
-            {mine.map((e) => (
-              <Entry
-                key={e.id}
-                entry={e}
-                meeting={meetingName(e.meetingId)}
-                onChange={replace}
-                onDelete={remove}
-              />
-            ))}
-          </ul>
+          entryList(mine)
         )}
       </section>
       <section className="section" aria-labelledby="journal-shared">
         <h2 id="journal-shared">{t('journal.shared')}</h2>
-        {shared.length === 0 ? (
-          <p className="muted">{t('journal.noneShared')}</p>
-        ) : (
-          <ul className="journal-list">
-            {shared.map((e) => (
-              <Entry
-                key={e.id}
-                entry={e}
-                meeting={meetingName(e.meetingId)}
-                onChange={replace}
-                onDelete={remove}
-              />
-            ))}
-          </ul>
-        )}
+        {shared.length === 0 ? <p className="muted">{t('journal.noneShared')}</p> : entryList(shared)}
       </section>
     </>
   );

@@ -5,6 +5,7 @@ import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
+import { DialogFormActions } from '../../ui/DialogFormActions.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Modal } from '../../ui/Modal.tsx';
@@ -40,14 +41,7 @@ function RenameDialog({
           data-autofocus
           {...form.field('name')}
         />
-        <div className="dialog__actions">
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" busy={form.submitting} busyLabel={t('common.saving')}>
-            {t('common.saveChanges')}
-          </Button>
-        </div>
+        <DialogFormActions submitLabel={t('common.saveChanges')} busy={form.submitting} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -12,11 +12,11 @@ import { Button } from '../../ui/Button.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field.tsx';
-import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import { useTitle } from '../../ui/use-title.ts';
 import { organisationOptions } from './options.ts';
+import { PeopleFormPage } from './PeopleFormPage.tsx';
 
 const typedFields = inviteCoordinator.body.pick({ name: true, email: true, organisationName: true });
 
@@ -76,67 +76,53 @@ export function InviteCoordinatorPage() {
   };
 
   return (
-    <section className="page page--form">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/people">{t('people.title')}</Link>
-        </li>
-        <li aria-current="page">{t('people.inviteCoordinator.title')}</li>
-      </Breadcrumbs>
-      <PageHeader title={t('people.inviteCoordinator.title')} lead={t('people.inviteCoordinator.lead')} />
-      <div className="card">
-        <form noValidate className="form" onSubmit={form.handleSubmit(submit, validate)}>
-          <ErrorSummary
-            errors={form.errors}
-            problem={form.problem}
-            attempt={form.attempt}
-            idFor={form.idFor}
-          />
-          <TextField label={t('people.form.name')} autoComplete="off" {...form.field('name')} />
-          <TextField
-            label={t('people.form.email')}
-            hint={t('people.inviteCoordinator.emailHint')}
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            {...form.field('email')}
-          />
-          <SelectField
-            label={t('people.form.organisation')}
-            optional
-            options={organisationOptions(t, organisations.data)}
-            {...form.field('organisationId')}
-          />
-          <TextField
-            label={t('people.inviteCoordinator.newOrganisation')}
-            hint={t('people.inviteCoordinator.newOrganisationHint')}
-            optional
-            autoComplete="off"
-            {...form.field('organisationName')}
-          />
-          <SelectField
-            label={t('people.inviteCoordinator.programme')}
-            hint={t('people.inviteCoordinator.programmeHint')}
-            optional
-            options={[
-              { value: '', label: t('people.inviteCoordinator.noProgramme') },
-              ...programmes.data.map((p) => ({ value: p.id, label: p.name })),
-            ]}
-            {...form.field('programmeId')}
-          />
-          <CheckboxField
-            label={t('people.inviteCoordinator.mayStart')}
-            hint={t('people.inviteCoordinator.mayStartHint')}
-            {...form.checkbox('mayStartProgrammes')}
-          />
-          <div className="form-actions">
-            <Button type="submit" busy={form.submitting} busyLabel={t('common.saving')}>
-              {t('people.inviteCoordinator.submit')}
-            </Button>
-            <Link to="/people">{t('common.cancel')}</Link>
-          </div>
-        </form>
-      </div>
-    </section>
+    <PeopleFormPage title={t('people.inviteCoordinator.title')} lead={t('people.inviteCoordinator.lead')}>
+      <form noValidate className="form" onSubmit={form.handleSubmit(submit, validate)}>
+        <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
+        <TextField label={t('people.form.name')} autoComplete="off" {...form.field('name')} />
+        <TextField
+          label={t('people.form.email')}
+          hint={t('people.inviteCoordinator.emailHint')}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          {...form.field('email')}
+        />
+        <SelectField
+          label={t('people.form.organisation')}
+          optional
+          options={organisationOptions(t, organisations.data)}
+          {...form.field('organisationId')}
+        />
+        <TextField
+          label={t('people.inviteCoordinator.newOrganisation')}
+          hint={t('people.inviteCoordinator.newOrganisationHint')}
+          optional
+          autoComplete="off"
+          {...form.field('organisationName')}
+        />
+        <SelectField
+          label={t('people.inviteCoordinator.programme')}
+          hint={t('people.inviteCoordinator.programmeHint')}
+          optional
+          options={[
+            { value: '', label: t('people.inviteCoordinator.noProgramme') },
+            ...programmes.data.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+          {...form.field('programmeId')}
+        />
+        <CheckboxField
+          label={t('people.inviteCoordinator.mayStart')}
+          hint={t('people.inviteCoordinator.mayStartHint')}
+          {...form.checkbox('mayStartProgrammes')}
+        />
+        <div className="form-actions">
+          <Button type="submit" busy={form.submitting} busyLabel={t('common.saving')}>
+            {t('people.inviteCoordinator.submit')}
+          </Button>
+          <Link to="/people">{t('common.cancel')}</Link>
+        </div>
+      </form>
+    </PeopleFormPage>
   );
 }

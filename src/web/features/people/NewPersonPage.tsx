@@ -7,9 +7,9 @@ import { Failure } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
-import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
+import { PeopleFormPage } from './PeopleFormPage.tsx';
 import { PersonForm, type PersonValues, personBody, personValues } from './PersonForm.tsx';
 
 export function NewPersonPage() {
@@ -33,26 +33,17 @@ export function NewPersonPage() {
   };
 
   return (
-    <section className="page page--form">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/people">{t('people.title')}</Link>
-        </li>
-        <li aria-current="page">{t('people.new.title')}</li>
-      </Breadcrumbs>
-      <PageHeader title={t('people.new.title')} lead={t('people.new.lead')} />
-      <div className="card">
-        <PersonForm
-          initial={personValues(undefined, {
-            timeZone: me.host.defaultTimeZone,
-            language: me.host.defaultLanguage,
-          })}
-          organisations={organisations.data}
-          submitLabel={t('people.new.submit')}
-          onSubmit={create}
-          extraActions={<Link to="/people">{t('common.cancel')}</Link>}
-        />
-      </div>
-    </section>
+    <PeopleFormPage title={t('people.new.title')} lead={t('people.new.lead')}>
+      <PersonForm
+        initial={personValues(undefined, {
+          timeZone: me.host.defaultTimeZone,
+          language: me.host.defaultLanguage,
+        })}
+        organisations={organisations.data}
+        submitLabel={t('people.new.submit')}
+        onSubmit={create}
+        extraActions={<Link to="/people">{t('common.cancel')}</Link>}
+      />
+    </PeopleFormPage>
   );
 }

@@ -2,7 +2,51 @@ import { useTranslation } from 'react-i18next';
 import { type Person, setHostAdmin, setProgrammeStarter, updatePerson } from '../../../contract/people.ts';
 import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
+import { ArchiveSection } from '../../ui/ArchiveSection.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+
+/** The wording of a role's section: the catalogue groups person.admin and person.starter have each. */
+type RoleText =
+  | 'title'
+  | 'is'
+  | 'isNot'
+  | 'explain'
+  | 'make'
+  | 'makeTitle'
+  | 'makeBody'
+  | 'remove'
+  | 'removeTitle'
+  | 'removeBody';
+
+/** Whether the person holds a role, what it means, and the button that gives it or takes it away. */
+function RoleSection({
+  headingId,
+  held,
+  text,
+  onConfirm,
+}: {
+  headingId: string;
+  held: boolean;
+  text(key: RoleText): string;
+  onConfirm(): Promise<void>;
+}) {
+  const action = held ? text('remove') : text('make');
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{text('title')}</h2>
+      <p>{held ? text('is') : text('isNot')}</p>
+      <p className="muted">{text('explain')}</p>
+      <ConfirmButton
+        variant={held ? 'danger' : 'primary'}
+        label={action}
+        title={held ? text('removeTitle') : text('makeTitle')}
+        message={held ? text('removeBody') : text('makeBody')}
+        confirmLabel={action}
+        onConfirm={onConfirm}
+      />
+    </section>
+  );
+}
 
 /** The host-admin role and archiving: host admins only, never on themselves. */
 export function PersonAdmin({ person, onChange }: { person: Person; onChange(p: Person): void }) {
@@ -27,66 +71,28 @@ export function PersonAdmin({ person, onChange }: { person: Person; onChange(p: 
   return (
     <>
       {person.abilities['person.manageHostAdmin'] ? (
-        <section className="section" aria-labelledby="admin-heading">
-          <h2 id="admin-heading">{t('person.admin.title')}</h2>
-          <p>
-            {person.hostAdmin
-              ? t('person.admin.is', { name: person.name })
-              : t('person.admin.isNot', { name: person.name })}
-          </p>
-          <p className="muted">{t('person.admin.explain')}</p>
-          <ConfirmButton
-            variant={person.hostAdmin ? 'danger' : 'primary'}
-            label={person.hostAdmin ? t('person.admin.remove') : t('person.admin.make')}
-            title={t(person.hostAdmin ? 'person.admin.removeTitle' : 'person.admin.makeTitle', {
-              name: person.name,
-            })}
-            message={person.hostAdmin ? t('person.admin.removeBody') : t('person.admin.makeBody')}
-            confirmLabel={person.hostAdmin ? t('person.admin.remove') : t('person.admin.make')}
-            onConfirm={setAdmin(!person.hostAdmin)}
-          />
-        </section>
+        <RoleSection
+          headingId="admin-heading"
+          held={person.hostAdmin ?? false}
+          text={(key) => t(`person.admin.${key}`, { name: person.name })}
+          onConfirm={setAdmin(!person.hostAdmin)}
+        />
       ) : null}
       {person.abilities['person.manageProgrammeStarter'] ? (
-        <section className="section" aria-labelledby="starter-heading">
-          <h2 id="starter-heading">{t('person.starter.title')}</h2>
-          <p>
-            {person.mayStartProgrammes
-              ? t('person.starter.is', { name: person.name })
-              : t('person.starter.isNot', { name: person.name })}
-          </p>
-          <p className="muted">{t('person.starter.explain')}</p>
-          <ConfirmButton
-            variant={person.mayStartProgrammes ? 'danger' : 'primary'}
-            label={person.mayStartProgrammes ? t('person.starter.remove') : t('person.starter.make')}
-            title={t(person.mayStartProgrammes ? 'person.starter.removeTitle' : 'person.starter.makeTitle', {
-              name: person.name,
-            })}
-            message={
-              person.mayStartProgrammes ? t('person.starter.removeBody') : t('person.starter.makeBody')
-            }
-            confirmLabel={person.mayStartProgrammes ? t('person.starter.remove') : t('person.starter.make')}
-            onConfirm={setStarter(!person.mayStartProgrammes)}
-          />
-        </section>
+        <RoleSection
+          headingId="starter-heading"
+          held={person.mayStartProgrammes ?? false}
+          text={(key) => t(`person.starter.${key}`, { name: person.name })}
+          onConfirm={setStarter(!person.mayStartProgrammes)}
+        />
       ) : null}
       {person.abilities['person.archive'] ? (
-        <section className="section danger-zone" aria-labelledby="archive-person">
-          <h2 id="archive-person">
-            {person.archived ? t('person.archive.restoreTitle') : t('person.archive.title')}
-          </h2>
-          <p>{person.archived ? t('person.archive.restoreLead') : t('person.archive.lead')}</p>
-          <ConfirmButton
-            variant={person.archived ? 'primary' : 'danger'}
-            label={person.archived ? t('person.archive.restore') : t('person.archive.action')}
-            title={t(person.archived ? 'person.archive.confirmRestore' : 'person.archive.confirmTitle', {
-              name: person.name,
-            })}
-            message={person.archived ? t('person.archive.restoreBody') : t('person.archive.confirmBody')}
-            confirmLabel={person.archived ? t('person.archive.restore') : t('person.archive.action')}
-            onConfirm={setArchived(!person.archived)}
-          />
-        </section>
+        <ArchiveSection
+          headingId="archive-person"
+          archived={person.archived}
+          text={(key) => t(`person.archive.${key}`, { name: person.name })}
+          onConfirm={setArchived(!person.archived)}
+        />
       ) : null}
     </>
   );

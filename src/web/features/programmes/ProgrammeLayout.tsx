@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { Link, Outlet, useParams } from 'react-router';
 import { getProgramme, type Programme } from '../../../contract/programmes.ts';
 import { listSets } from '../../../contract/sets.ts';
 import { useRoute } from '../../api/call.ts';
@@ -7,6 +7,7 @@ import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
+import { TabNav } from '../../ui/TabNav.tsx';
 import { ClosedBanner } from '../closing/ClosedBanner.tsx';
 import { ArchivedBanner } from './ArchivedBanner.tsx';
 import type { ProgrammeContext } from './context.ts';
@@ -64,21 +65,8 @@ function Tabs({ programme }: { programme: Programme }) {
       label: t('programme.tabs.settings'),
       show: programme.abilities['programme.update'],
     },
-  ].filter((tab) => tab.show);
-  if (tabs.length < 2) return null;
-  return (
-    <nav className="tabs" aria-label={t('programme.tabs.label')}>
-      <ul>
-        {tabs.map((tab) => (
-          <li key={tab.to}>
-            <NavLink to={tab.to} end={tab.end}>
-              {tab.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  ];
+  return <TabNav label={t('programme.tabs.label')} tabs={tabs} />;
 }
 
 /** A programme: its header and sub-pages (sets, people, organisations, settings). */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
@@ -27,33 +28,22 @@ export function ProgrammeOrganisationsTab() {
         </EmptyState>
       ) : null}
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">
-              {t('programme.organisations.caption', { name: programme.name })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organisations.columns.name')}</th>
-                <th scope="col" className="num">
-                  {t('organisations.columns.people')}
-                </th>
-                <th scope="col">{t('programme.organisations.sets')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id ?? 'none'}>
-                  <th scope="row">
-                    {row.name ?? <span className="muted">{t('people.noOrganisation')}</span>}
-                  </th>
-                  <td className="num">{row.people}</td>
-                  <td>{row.sets.join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('programme.organisations.caption', { name: programme.name })}
+          columns={[
+            { label: t('organisations.columns.name') },
+            { label: t('organisations.columns.people'), className: 'num' },
+            { label: t('programme.organisations.sets') },
+          ]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id ?? 'none'}>
+              <th scope="row">{row.name ?? <span className="muted">{t('people.noOrganisation')}</span>}</th>
+              <td className="num">{row.people}</td>
+              <td>{row.sets.join(', ')}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
@@ -41,43 +42,34 @@ export function ProgrammePeopleTab() {
           <EmptyState title={t('programme.people.emptyTitle')}>{t('programme.people.empty')}</EmptyState>
         ) : null}
         {list.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">
-                {t('programme.people.caption', { name: programme.name })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('people.columns.name')}</th>
-                  <th scope="col">{t('people.columns.organisation')}</th>
-                  <th scope="col">{t('people.columns.jobRole')}</th>
-                  <th scope="col">{t('programme.people.set')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((p) => (
-                  <tr key={p.personId}>
-                    <th scope="row">
-                      <Link to={`/people/${p.personId}`}>{p.name}</Link>
-                    </th>
-                    <td>
-                      {p.organisation?.name ?? <span className="muted">{t('people.noOrganisation')}</span>}
-                    </td>
-                    <td>{p.jobRole || <span className="muted">—</span>}</td>
-                    <td>
-                      {p.places.map((place, i) => (
-                        <span key={place.setId}>
-                          {i > 0 ? ', ' : null}
-                          <Link to={`/sets/${place.setId}`}>{place.setName}</Link>
-                          {place.role === 'facilitator' ? ` (${t('set.role.facilitator')})` : null}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('programme.people.caption', { name: programme.name })}
+            columns={[
+              { label: t('people.columns.name') },
+              { label: t('people.columns.organisation') },
+              { label: t('people.columns.jobRole') },
+              { label: t('programme.people.set') },
+            ]}
+          >
+            {list.map((p) => (
+              <tr key={p.personId}>
+                <th scope="row">
+                  <Link to={`/people/${p.personId}`}>{p.name}</Link>
+                </th>
+                <td>{p.organisation?.name ?? <span className="muted">{t('people.noOrganisation')}</span>}</td>
+                <td>{p.jobRole || <span className="muted">—</span>}</td>
+                <td>
+                  {p.places.map((place, i) => (
+                    <span key={place.setId}>
+                      {i > 0 ? ', ' : null}
+                      <Link to={`/sets/${place.setId}`}>{place.setName}</Link>
+                      {place.role === 'facilitator' ? ` (${t('set.role.facilitator')})` : null}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
     </>

@@ -4,15 +4,14 @@ import { listProgrammePolls } from '../../../contract/polls.ts';
 import { getProgrammeCalendar } from '../../../contract/series.ts';
 import { useRoute } from '../../api/call.ts';
 import { LoadError } from '../../app/Failure.tsx';
-import { Badge } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useProgramme } from '../programmes/context.ts';
 import { AddProgrammeEventForm } from './AddProgrammeEventForm.tsx';
+import { MeetingTime } from './MeetingTime.tsx';
 import { ProgrammeEventItem } from './ProgrammeEventItem.tsx';
 import './schedule.css';
-import { useTimeFormat } from '../../app/time.ts';
 
 /** The programme-wide polls still open: each links to its page, where people answer and it is confirmed. */
 function OpenPolls({ programmeId }: { programmeId: string }) {
@@ -41,7 +40,6 @@ function OpenPolls({ programmeId }: { programmeId: string }) {
 /** /programmes/:programmeId/calendar (a tab of the programme): its own events, then every set's meetings (dates and places only). */
 export function ProgrammeCalendarPage() {
   const { t } = useTranslation();
-  const time = useTimeFormat();
   const { programme } = useProgramme();
   const data = useRoute(getProgrammeCalendar, { params: { id: programme.id } });
   useTitle(t('programme.tabTitle', { tab: t('schedule.tabs.programme'), name: programme.name }));
@@ -103,13 +101,7 @@ export function ProgrammeCalendarPage() {
           {data.data.meetings.map((m) => (
             <tr key={m.id}>
               <td>
-                {time.range(m.startsAt, m.endsAt)}
-                {m.status === 'cancelled' ? (
-                  <>
-                    {' '}
-                    <Badge tone="danger">{t('schedule.status.cancelled')}</Badge>
-                  </>
-                ) : null}
+                <MeetingTime meeting={m} />
               </td>
               <td>
                 <Link to={`/sets/${m.setId}/schedule`}>{m.setName}</Link>

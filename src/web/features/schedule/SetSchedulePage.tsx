@@ -8,14 +8,13 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
+import { MeetingTime } from './MeetingTime.tsx';
 import { SeriesEditor } from './SeriesEditor.tsx';
 import './schedule.css';
-import { useTimeFormat } from '../../app/time.ts';
 
 /** /sets/:setId/schedule (a tab of the set): every meeting, who is expected, apologies, the attendance rule. */
 export function SetSchedulePage() {
   const { t } = useTranslation();
-  const time = useTimeFormat();
   const { set } = useSetSection();
   const data = useRoute(getSetSchedule, { params: { id: set.id } });
   // As on the meetings tab: members of a self-facilitated set schedule their own meetings (the set's
@@ -77,13 +76,7 @@ export function SetSchedulePage() {
             {s.meetings.map((m) => (
               <tr key={m.id} data-meeting={m.id}>
                 <td>
-                  {time.range(m.startsAt, m.endsAt)}
-                  {m.status === 'cancelled' ? (
-                    <>
-                      {' '}
-                      <Badge tone="danger">{t('schedule.status.cancelled')}</Badge>
-                    </>
-                  ) : null}
+                  <MeetingTime meeting={m} />
                   {m.status === 'scheduled' && !m.goesAhead ? (
                     <>
                       {' '}

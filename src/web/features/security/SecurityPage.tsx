@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSVG } from 'uqr';
 import type { ResponseOf } from '../../../contract/route.ts';
@@ -23,8 +23,9 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
-import { useForm } from '../../ui/use-form.ts';
+import { type Form, useForm } from '../../ui/use-form.ts';
 import { useTitle } from '../../ui/use-title.ts';
+import { AuthenticatorCodeField } from '../auth/AuthenticatorCodeField.tsx';
 import { useTwoFactorGate } from './TwoFactorGate.tsx';
 
 type Security = ResponseOf<typeof getMySecurity>;
@@ -161,13 +162,7 @@ function TwoFactorSection({ security, reload }: { security: Security; reload(): 
               attempt={confirm.attempt}
               idFor={confirm.idFor}
             />
-            <TextField
-              label={t('signIn.twoFactor.code')}
-              hint={t('security.twoFactor.confirmHint')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              {...confirm.field('code')}
-            />
+            <AuthenticatorCodeField hint={t('security.twoFactor.confirmHint')} {...confirm.field('code')} />
             <div className="form-actions">
               <Button type="submit" busy={confirm.submitting} busyLabel={t('security.twoFactor.confirming')}>
                 {t('security.twoFactor.confirm')}
@@ -181,21 +176,7 @@ function TwoFactorSection({ security, reload }: { security: Security; reload(): 
       ) : security.twoFactorEnabled ? (
         <div>
           <p>{t('security.twoFactor.on')}</p>
-          <form noValidate onSubmit={stop.handleSubmit(turnOff)}>
-            <ErrorSummary
-              errors={stop.errors}
-              problem={stop.problem}
-              attempt={stop.attempt}
-              idFor={stop.idFor}
-            />
-            {security.hasPassword ? (
-              <TextField
-                label={t('security.twoFactor.password')}
-                type="password"
-                autoComplete="current-password"
-                {...stop.field('password')}
-              />
-            ) : null}
+          <PasswordForm form={stop} askPassword={security.hasPassword} onSubmit={turnOff}>
             {security.twoFactorRequired ? (
               <p className="muted">{t('security.twoFactor.requiredOff')}</p>
             ) : null}
@@ -207,34 +188,56 @@ function TwoFactorSection({ security, reload }: { security: Security; reload(): 
             >
               {t('security.twoFactor.turnOff')}
             </Button>
-          </form>
+          </PasswordForm>
         </div>
       ) : (
         <div>
           <p>{t('security.twoFactor.off')}</p>
-          <form noValidate onSubmit={start.handleSubmit(begin)}>
-            <ErrorSummary
-              errors={start.errors}
-              problem={start.problem}
-              attempt={start.attempt}
-              idFor={start.idFor}
-            />
-            {security.hasPassword ? (
-              <TextField
-                label={t('security.twoFactor.password')}
-                hint={t('security.twoFactor.passwordHint')}
-                type="password"
-                autoComplete="current-password"
-                {...start.field('password')}
-              />
-            ) : null}
+          <PasswordForm
+            form={start}
+            askPassword={security.hasPassword}
+            hint={t('security.twoFactor.passwordHint')}
+            onSubmit={begin}
+          >
             <Button type="submit" busy={start.submitting} busyLabel={t('security.twoFactor.starting')}>
               {t('security.twoFactor.turnOn')}
             </Button>
-          </form>
+          </PasswordForm>
         </div>
       )}
     </section>
+  );
+}
+
+/** Turning the second factor on or off: the account's password first, where it has one. */
+function PasswordForm({
+  form,
+  askPassword,
+  hint,
+  onSubmit,
+  children,
+}: {
+  form: Form<{ password: string }>;
+  askPassword: boolean;
+  hint?: string;
+  onSubmit(values: { password: string }): Promise<void>;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+      <ErrorSummary errors={form.errors} problem={form.problem} attempt={form.attempt} idFor={form.idFor} />
+      {askPassword ? (
+        <TextField
+          label={t('security.twoFactor.password')}
+          hint={hint}
+          type="password"
+          autoComplete="current-password"
+          {...form.field('password')}
+        />
+      ) : null}
+      {children}
+    </form>
   );
 }
 

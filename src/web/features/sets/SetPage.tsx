@@ -1,19 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { listPeople } from '../../../contract/people.ts';
 import { getSet } from '../../../contract/sets.ts';
 import { useRoute } from '../../api/call.ts';
 import { Failure, LoadError } from '../../app/Failure.tsx';
 import { useMe } from '../../app/session.tsx';
-import { Badge } from '../../ui/Badge.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { useTitle } from '../../ui/use-title.ts';
 import { SetConcernsSection } from '../concerns/SetConcernsSection.tsx';
 import { WithdrawSection } from '../enrolment/WithdrawSection.tsx';
 import { GroundRulesSection } from '../ground-rules/GroundRulesSection.tsx';
-import { SetTabs } from '../meetings/SetTabs.tsx';
+import { SetHeader } from '../meetings/SetHeader.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { RosterTable } from './RosterTable.tsx';
 import { RosterWarnings } from './RosterWarnings.tsx';
@@ -39,27 +37,7 @@ export function SetPage() {
 
   return (
     <section className="page">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li>
-          <Link to={`/programmes/${s.programme.id}`}>{s.programme.name}</Link>
-        </li>
-        <li aria-current="page">{s.name}</li>
-      </Breadcrumbs>
-      <PageHeader
-        title={s.name}
-        meta={
-          <>
-            <Badge>{t(`set.mode.${s.mode}`)}</Badge>
-            {s.archived ? <Badge>{t('common.archived')}</Badge> : null}
-            <span>{t('set.memberCount', { count: s.memberCount })}</span>
-            {s.theme ? <span>{t('set.themeLine', { theme: s.theme })}</span> : null}
-          </>
-        }
-      />
-      <SetTabs set={s} />
+      <SetHeader set={s} withTheme />
       <p className="callout callout--info">
         {isMember ? t('set.confidentialMember') : t('set.confidentialRoster')}
       </p>

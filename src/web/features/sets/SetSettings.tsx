@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type LearningSet, updateSet } from '../../../contract/sets.ts';
 import { call } from '../../api/call.ts';
 import { useAnnounce } from '../../app/flash.tsx';
-import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { ArchiveSection } from '../../ui/ArchiveSection.tsx';
 import { SetForm, type SetValues, setValues } from './SetForm.tsx';
 
 /** Rename, theme, mode, archive and restore: for those who run the programme. */
@@ -37,20 +37,12 @@ export function SetSettings({ set, onChange }: { set: LearningSet; onChange(set:
         </section>
       ) : null}
       {set.abilities['set.archive'] ? (
-        <section className="section danger-zone" aria-labelledby="set-archive">
-          <h2 id="set-archive">{set.archived ? t('set.archive.restoreTitle') : t('set.archive.title')}</h2>
-          <p>{set.archived ? t('set.archive.restoreLead') : t('set.archive.lead')}</p>
-          <ConfirmButton
-            variant={set.archived ? 'primary' : 'danger'}
-            label={set.archived ? t('set.archive.restore') : t('set.archive.action')}
-            title={t(set.archived ? 'set.archive.confirmRestore' : 'set.archive.confirmTitle', {
-              name: set.name,
-            })}
-            message={set.archived ? t('set.archive.restoreBody') : t('set.archive.confirmBody')}
-            confirmLabel={set.archived ? t('set.archive.restore') : t('set.archive.action')}
-            onConfirm={archive(!set.archived)}
-          />
-        </section>
+        <ArchiveSection
+          headingId="set-archive"
+          archived={set.archived}
+          text={(key) => t(`set.archive.${key}`, { name: set.name })}
+          onConfirm={archive(!set.archived)}
+        />
       ) : null}
     </>
   );
