@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isProblem } from '../api/client.ts';
+import { problemText } from '../api/problem-text.ts';
 import { Button, type Variant } from './Button.tsx';
 import { Modal } from './Modal.tsx';
 
@@ -44,9 +44,7 @@ export function ConfirmButton({
       await onConfirm();
       setOpen(false);
     } catch (e) {
-      setError(
-        isProblem(e) ? (e.code === 'network' ? t('errors.network') : e.detail) : t('errors.unexpected'),
-      );
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

@@ -8,7 +8,7 @@ import {
   updateAction,
 } from '../../../contract/actions.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -105,7 +105,7 @@ function OutcomeForm({ action, onChange }: { action: ActionItem; onChange(a: Act
           announce(t('actions.saved', { status: t(`actions.status.${updated.status}`) }));
           setOpen(false);
         } catch (err) {
-          setError(isProblem(err) && err.code !== 'network' ? err.detail : t('errors.network'));
+          setError(problemText(t, err));
         } finally {
           setBusy(false);
         }

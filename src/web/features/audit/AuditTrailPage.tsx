@@ -10,7 +10,7 @@ import {
 } from '../../../contract/audit.ts';
 import { pathOf } from '../../../contract/route.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -193,7 +193,7 @@ function RetentionForm({ hostId }: { hostId: string }) {
       setDays(String(saved.retentionDays));
       setMessage({ ok: true, text: t('audit.retention.saved', { count: saved.retentionDays }) });
     } catch (error) {
-      setMessage({ ok: false, text: isProblem(error) ? error.detail : t('errors.unexpected') });
+      setMessage({ ok: false, text: problemText(t, error) });
     } finally {
       setBusy(false);
     }

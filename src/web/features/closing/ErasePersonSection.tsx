@@ -9,7 +9,7 @@ import {
 } from '../../../contract/closing.ts';
 import type { Person } from '../../../contract/people.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
@@ -35,7 +35,7 @@ export function ErasePersonSection({ person, onErased }: { person: Person; onEra
     try {
       setPreview(await call(previewErasure, { params: { id: person.id } }));
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }
@@ -51,7 +51,7 @@ export function ErasePersonSection({ person, onErased }: { person: Person; onEra
       setPreview(null);
       onErased();
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getSetCoach, updateMyCoach, updateSetCoach } from '../../../contract/coach.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 
@@ -26,12 +26,7 @@ export function CoachSettings({ setId }: { setId: string }) {
       await settings.reload();
       setStatus(t('coach.settings.saved'));
     } catch (e) {
-      const reason = isProblem(e)
-        ? e.code === 'network'
-          ? t('errors.network')
-          : e.detail
-        : t('errors.unexpected');
-      setStatus(t('coach.settings.failed', { reason }));
+      setStatus(t('coach.settings.failed', { reason: problemText(t, e) }));
     } finally {
       setBusy(false);
     }

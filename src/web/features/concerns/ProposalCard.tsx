@@ -8,7 +8,7 @@ import {
   withdrawObjection,
 } from '../../../contract/concerns.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useTimeFormat } from '../../app/time.ts';
 import { Badge } from '../../ui/Badge.tsx';
@@ -100,9 +100,7 @@ export function ProposalCard({
       announce(done);
       onChange();
     } catch (e) {
-      setError(
-        isProblem(e) ? (e.code === 'network' ? t('errors.network') : e.detail) : t('errors.unexpected'),
-      );
+      setError(problemText(t, e));
     } finally {
       setBusy(null);
     }

@@ -14,7 +14,7 @@ import {
   updateTheme,
 } from '../../../contract/concerns.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -52,9 +52,7 @@ export function ThemesBoard({ board, onBoard }: BoardProps) {
       onBoard(await work());
       announce(done);
     } catch (e) {
-      setError(
-        isProblem(e) ? (e.code === 'network' ? t('errors.network') : e.detail) : t('errors.unexpected'),
-      );
+      setError(problemText(t, e));
     }
   };
 
@@ -295,7 +293,7 @@ function SuggestionPanel({ board, onBoard }: BoardProps) {
     try {
       setSuggestion(await call(suggestThemes, { params: { programmeId: board.programmeId }, query: {} }));
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }
@@ -362,11 +360,7 @@ function SuggestionPanel({ board, onBoard }: BoardProps) {
                 onConfirm={accept}
               />
             ) : (
-              <Button
-                onClick={() =>
-                  void accept().catch((e) => setError(isProblem(e) ? e.detail : t('errors.unexpected')))
-                }
-              >
+              <Button onClick={() => void accept().catch((e) => setError(problemText(t, e)))}>
                 {t('concerns.suggestion.accept')}
               </Button>
             )}

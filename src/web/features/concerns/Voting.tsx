@@ -8,16 +8,13 @@ import {
 } from '../../../contract/concerns.ts';
 import { allocationSentence, checkAllocation } from '../../../domain/concerns/votes.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { SelectField } from '../../ui/Field.tsx';
 import type { BoardProps } from './board.ts';
-
-const problemText = (e: unknown, fallback: string) =>
-  isProblem(e) ? (e.code === 'network' ? fallback : e.detail) : fallback;
 
 /** A change to the board: busy while it is sent, then the new board and its announcement, or the problem. */
 function useBoardChange(onBoard: BoardProps['onBoard']) {
@@ -32,7 +29,7 @@ function useBoardChange(onBoard: BoardProps['onBoard']) {
       onBoard(await work());
       announce(done);
     } catch (e) {
-      setError(problemText(e, t('errors.unexpected')));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as enrolment from '../../../contract/enrolment.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -26,7 +26,7 @@ export function ApplicationLinkPanel({ programmeId }: { programmeId: string }) {
       link.setData(await call(enrolment.rotateApplicationLink, { params }));
       announce(t('enrolment.link.created'));
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

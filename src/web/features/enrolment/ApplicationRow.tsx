@@ -7,7 +7,7 @@ import {
   decideApplication,
 } from '../../../contract/enrolment.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useTimeFormat } from '../../app/time.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -52,7 +52,7 @@ export function ApplicationRow({
     try {
       onChange(await call(decideApplication, { params: { id: a.id }, body: { decision } }));
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
     } finally {
       setBusy(null);
     }

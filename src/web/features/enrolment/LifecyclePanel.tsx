@@ -5,7 +5,7 @@ import { updateProgramme } from '../../../contract/programmes.ts';
 import type { ProgrammeStatus } from '../../../domain/programme.ts';
 import { programmeStatuses } from '../../../domain/programme.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 
@@ -32,7 +32,7 @@ export function LifecyclePanel({
       onChange(await call(updateProgramme, { params: { id: programme.id }, body: { status } }));
       announce(t('enrolment.lifecycle.moved', { status: t(`programme.status.${status}`) }));
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
     } finally {
       setBusy(null);
     }

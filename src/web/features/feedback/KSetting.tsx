@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getFeedbackSettings, minAnswers, updateFeedbackSettings } from '../../../contract/feedback.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -33,7 +33,7 @@ export function KSetting() {
       setError(null);
       announce(t('feedback.k.saved', { k: n }));
     } catch (err) {
-      setError(isProblem(err) ? err.detail : String(err));
+      setError(problemText(t, err));
     }
   };
   return (

@@ -7,7 +7,7 @@ import {
   withdrawPulse,
 } from '../../../contract/feedback.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
@@ -63,7 +63,7 @@ function PulseForm({ pulse, onPulse }: { pulse: MeetingPulse; onPulse(p: Meeting
       onPulse(await call(answerPulse, { params: { meetingId: id }, body: { useful, safe, comment } }));
       announce(t('feedback.pulse.saved'));
     } catch (err) {
-      setError(isProblem(err) ? err.detail : String(err));
+      setError(problemText(t, err));
     } finally {
       setBusy(false);
     }
@@ -77,7 +77,7 @@ function PulseForm({ pulse, onPulse }: { pulse: MeetingPulse; onPulse(p: Meeting
       setComment('');
       announce(t('feedback.pulse.withdrawn'));
     } catch (err) {
-      setError(isProblem(err) ? err.detail : String(err));
+      setError(problemText(t, err));
     } finally {
       setBusy(false);
     }

@@ -10,7 +10,7 @@ import {
 } from '../../../contract/feedback.ts';
 import { pathOf } from '../../../contract/route.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -53,7 +53,7 @@ export function ReportPage() {
       report.reload();
       announce(published ? t('feedback.report.publishedNow') : t('feedback.report.unpublishedNow'));
     } catch (err) {
-      setError(isProblem(err) ? err.detail : String(err));
+      setError(problemText(t, err));
     }
   };
   const mySets = me.sets.filter((s) => s.programme.id === r.review.programmeId && !s.archived);

@@ -12,7 +12,7 @@ import {
   updateReview,
 } from '../../../contract/feedback.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -75,7 +75,7 @@ function Builder({ review, onReview }: { review: Review; onReview(r: Review): vo
       setQuestions(saved.questions as QuestionInput[]);
       announce(t('feedback.review.saved'));
     } catch (err) {
-      setError(isProblem(err) ? err.detail : String(err));
+      setError(problemText(t, err));
     } finally {
       setBusy(false);
     }
@@ -85,7 +85,7 @@ function Builder({ review, onReview }: { review: Review; onReview(r: Review): vo
       const { queued } = await call(remindReview, { params: { id: review.id } });
       announce(t('feedback.review.reminded', { count: queued }));
     } catch (err) {
-      setError(isProblem(err) ? err.detail : String(err));
+      setError(problemText(t, err));
     }
   };
   return (
@@ -207,7 +207,7 @@ function AnswerForm({ review, onReview }: { review: Review; onReview(r: Review):
       onReview(await call(answerReview, { params: { id: review.id }, body: { answers } }));
       announce(t('feedback.review.thanks'));
     } catch (err) {
-      setError(isProblem(err) ? err.detail : String(err));
+      setError(problemText(t, err));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { createReview, listReviews, type Review } from '../../../contract/feedback.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { Badge } from '../../ui/Badge.tsx';
@@ -34,7 +34,7 @@ function NewReview({ programmeId }: { programmeId: string }) {
       const created = await call(createReview, { params: { programmeId }, body: { title, phase } });
       navigate(`/reviews/${created.id}`);
     } catch (err) {
-      setError(isProblem(err) ? err.detail : String(err));
+      setError(problemText(t, err));
       setBusy(false);
     }
   };

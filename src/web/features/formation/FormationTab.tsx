@@ -6,7 +6,7 @@ import * as formation from '../../../contract/formation.ts';
 import type { LearningSet } from '../../../contract/sets.ts';
 import { formsSets } from '../../../domain/programme-lifecycle.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -71,7 +71,7 @@ export function FormationTab() {
     try {
       setStarted(await call(formation.startRun, { params: { id: programme.id }, body: {} }));
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormationRun } from '../../../contract/formation.ts';
 import * as formation from '../../../contract/formation.ts';
 import { scoreAssignment } from '../../../domain/grouping/formation/score-assignment.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 
 /** Where a person goes: a set's index, the number of sets for a new set, or null for "not placed". */
 export type Destination = number | null;
@@ -56,6 +57,7 @@ export function rescoredLocally(run: FormationRun, personId: string, toSet: Dest
 
 /** One formation run and the coordinator's changes to it; every change answers the run rescored. */
 export function useFormationRun(initial: FormationRun) {
+  const { t } = useTranslation();
   const [run, setRun] = useState(initial);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,13 +74,13 @@ export function useFormationRun(initial: FormationRun) {
         return { before, after: next };
       } catch (e) {
         setRun(before);
-        setError(isProblem(e) ? e.detail : String(e));
+        setError(problemText(t, e));
         return null;
       } finally {
         setPending(false);
       }
     },
-    [run],
+    [run, t],
   );
 
   const move = (personId: string, toSet: Destination) =>

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acceptGroundRules, getGroundRules } from '../../../contract/ground-rules.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { GroundRulesEditor } from './GroundRulesEditor.tsx';
 import '../enrolment/enrolment.css';
+import { problemText } from '../../api/problem-text.ts';
 import { useTimeFormat } from '../../app/time.ts';
 
 /** The set's ground rules: the current version, who has accepted it, accepting it, editing it. */
@@ -29,7 +29,7 @@ export function GroundRulesSection({ setId, viewerId }: { setId: string; viewerI
       await rules.reload();
       announce(t('groundRules.accepted', { version }));
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
       await rules.reload();
     } finally {
       setBusy(false);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { invitePerson } from '../../../contract/invitations.ts';
 import type { AccountStatus } from '../../../contract/people.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -38,7 +38,7 @@ export function InviteButton({ person, onInvited, small = true }: InviteProps) {
       announce(t(again ? 'account.reinvited' : 'account.invited', { name: person.name }));
       onInvited?.();
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,6 @@ import * as contract from '../../../contract/journal.ts';
 import { type JournalEntry, journalPrompts } from '../../../contract/journal.ts';
 import { listMeetings } from '../../../contract/meetings.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
 import { LoadError } from '../../app/Failure.tsx';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -18,6 +17,7 @@ import { useTitle } from '../../ui/use-title.ts';
 import { useSetSection } from '../meetings/SetSection.tsx';
 import { JournalForm } from './JournalForm.tsx';
 import '../meetings/meetings.css';
+import { problemText } from '../../api/problem-text.ts';
 import { useTimeFormat } from '../../app/time.ts';
 
 /** The learning journal: private by default; an entry can be shared with the set, and taken back. */
@@ -108,7 +108,7 @@ function Entry({
       );
       announce(next === 'set' ? t('journal.entry.nowShared') : t('journal.entry.nowPrivate'));
     } catch (e) {
-      setError(isProblem(e) && e.code !== 'network' ? e.detail : t('errors.network'));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Meeting, sendApologies } from '../../../contract/meetings.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TextAreaField } from '../../ui/Field.tsx';
@@ -41,7 +41,7 @@ export function Apologies({
       setNote('');
       announce(status === 'apologies' ? t('meeting.apologies.sent') : t('meeting.apologies.withdrawn'));
     } catch (e) {
-      setError(isProblem(e) && e.code !== 'network' ? e.detail : t('errors.network'));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttendanceStatus } from '../../../contract/enums.ts';
 import { type Meeting, recordAttendance } from '../../../contract/meetings.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 
 const statuses: AttendanceStatus[] = ['present', 'apologies', 'absent'];
@@ -23,7 +23,7 @@ export function AttendanceEditor({ meeting, onChange }: { meeting: Meeting; onCh
       onChange(await call(recordAttendance, { params: { id: meeting.id, personId }, body: { status } }));
       announce(t('meeting.attendanceEdit.saved', { name, status: t(`meeting.attendance.${status}`) }));
     } catch (e) {
-      setError(isProblem(e) && e.code !== 'network' ? e.detail : t('errors.network'));
+      setError(problemText(t, e));
     } finally {
       setBusy(null);
     }

@@ -4,7 +4,7 @@ import type { ProblemItem } from '../../../contract/problems.ts';
 import * as problems from '../../../contract/problems.ts';
 import { type ProblemStatus, problemStatuses } from '../../../domain/problems.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -99,7 +99,7 @@ function OwnerTools({ problem, onChange }: { problem: ProblemItem; onChange(p: P
       announce(message);
       return true;
     } catch (e) {
-      setError(isProblem(e) && e.code !== 'network' ? e.detail : t('errors.network'));
+      setError(problemText(t, e));
       return false;
     } finally {
       setBusy(false);

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { listPeople } from '../../../contract/people.ts';
 import { addCoordinator, type Programme, removeCoordinator } from '../../../contract/programmes.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useAnnounce } from '../../app/flash.tsx';
 import { useMe } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -52,7 +52,7 @@ export function CoordinatorsPanel({ programme, onChange }: Props) {
       announce(t('programme.coordinators.added', { name: byId.get(choice)?.name ?? '' }));
       setChoice('');
     } catch (e) {
-      setError(isProblem(e) ? e.detail : t('errors.unexpected'));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import * as polls from '../../../contract/polls.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -42,7 +42,7 @@ export function PollPage() {
       poll.setData(await call(polls.answerPoll, { params: { id: p.id }, body: { answers: list } }));
       setSaved(true);
     } catch (e) {
-      setError(isProblem(e) ? e.detail : String(e));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }
@@ -53,7 +53,7 @@ export function PollPage() {
     try {
       poll.setData(await call(polls.confirmPoll, { params: { id: p.id }, body: { optionId } }));
     } catch (e) {
-      setError(isProblem(e) ? e.detail : String(e));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { ProgrammeEvent } from '../../../contract/programme-events.ts';
 import * as events from '../../../contract/programme-events.ts';
 import { call } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useTimeFormat } from '../../app/time.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -23,7 +23,7 @@ function Manage({ event, onChange }: { event: ProgrammeEvent; onChange: () => vo
       await change();
       onChange();
     } catch (e) {
-      setError(isProblem(e) ? e.detail : String(e));
+      setError(problemText(t, e));
     } finally {
       setBusy(false);
     }

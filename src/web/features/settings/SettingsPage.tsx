@@ -6,6 +6,7 @@ import { updatePerson } from '../../../contract/people.ts';
 import { languages } from '../../../i18n/languages.ts';
 import { call } from '../../api/call.ts';
 import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { useMe, useSession } from '../../app/session.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
@@ -49,7 +50,7 @@ function Profile() {
     } catch (error) {
       if (isProblem(error) && error.errors.length)
         setErrors(Object.fromEntries(error.errors.map((f) => [f.field, f.message])));
-      else setStatus(isProblem(error) ? error.detail : String(error));
+      else setStatus(problemText(t, error));
     } finally {
       setBusy(false);
     }

@@ -16,7 +16,7 @@ import {
   workshopRsvpAnswers,
 } from '../../../contract/workshops.ts';
 import { call, useRoute } from '../../api/call.ts';
-import { isProblem } from '../../api/client.ts';
+import { problemText } from '../../api/problem-text.ts';
 import { Failure } from '../../app/Failure.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { CheckboxField, TextAreaField, TextField } from '../../ui/Field.tsx';
@@ -30,6 +30,7 @@ import './workshops.css';
 
 /** Runs a change, keeping its problem (a sentence from the server) for an alert next to the control. */
 function useChange(onDone: (w: Workshop) => void) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (change: () => Promise<Workshop>) => {
@@ -39,7 +40,7 @@ function useChange(onDone: (w: Workshop) => void) {
       onDone(await change());
       return true;
     } catch (e) {
-      setError(isProblem(e) ? e.detail : String(e));
+      setError(problemText(t, e));
       return false;
     } finally {
       setBusy(false);
@@ -306,7 +307,7 @@ function MyActions({ workshop }: { workshop: Workshop }) {
               setText('');
               await mine.reload();
             } catch (err) {
-              setError(isProblem(err) ? err.detail : String(err));
+              setError(problemText(t, err));
             } finally {
               setBusy(false);
             }
