@@ -16,6 +16,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
 import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -120,36 +121,32 @@ export function AuditTrailPage() {
         <EmptyState title={t('audit.emptyTitle')}>{t('audit.empty')}</EmptyState>
       ) : null}
       {trail.data && trail.data.events.length > 0 ? (
-        <div className="table-wrap" aria-busy={trail.loading || undefined}>
-          <table className="table">
-            <caption className="visually-hidden">{t('audit.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.columns.at')}</th>
-                <th scope="col">{t('audit.columns.actor')}</th>
-                <th scope="col">{t('audit.columns.action')}</th>
-                <th scope="col">{t('audit.columns.target')}</th>
-                <th scope="col">{t('audit.columns.outcome')}</th>
-                <th scope="col">{t('audit.columns.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trail.data.events.map((e) => (
-                <tr key={e.id}>
-                  <td>{time.dateTime(e.at)}</td>
-                  <th scope="row">
-                    {e.actorLabel}
-                    {e.ip ? <span className="cell-sub">{t('audit.from', { ip: e.ip })}</span> : null}
-                  </th>
-                  <td>{actionLabel(e.action)}</td>
-                  <td>{e.targetLabel ?? e.targetId ?? '—'}</td>
-                  <td>{t(`audit.outcomes.${e.outcome}`)}</td>
-                  <td className="cell-sub">{describe(e.details) || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('audit.caption')}
+          busy={trail.loading}
+          columns={[
+            { label: t('audit.columns.at') },
+            { label: t('audit.columns.actor') },
+            { label: t('audit.columns.action') },
+            { label: t('audit.columns.target') },
+            { label: t('audit.columns.outcome') },
+            { label: t('audit.columns.details') },
+          ]}
+        >
+          {trail.data.events.map((e) => (
+            <tr key={e.id}>
+              <td>{time.dateTime(e.at)}</td>
+              <th scope="row">
+                {e.actorLabel}
+                {e.ip ? <span className="cell-sub">{t('audit.from', { ip: e.ip })}</span> : null}
+              </th>
+              <td>{actionLabel(e.action)}</td>
+              <td>{e.targetLabel ?? e.targetId ?? '—'}</td>
+              <td>{t(`audit.outcomes.${e.outcome}`)}</td>
+              <td className="cell-sub">{describe(e.details) || '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <div className="form-actions">
         {pages.length > 0 ? (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../contract/enrolment.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ApplicationRow } from './ApplicationRow.tsx';
 
@@ -21,26 +22,20 @@ export function ApplicationsTable({
       </EmptyState>
     );
   return (
-    <div className="table-wrap">
-      <table className="table table--cards">
-        <caption className="visually-hidden">{t('enrolment.applications.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('enrolment.applications.person')}</th>
-            <th scope="col">{t('enrolment.applications.organisation')}</th>
-            <th scope="col">{t('enrolment.applications.status')}</th>
-            <th scope="col">{t('enrolment.applications.details')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {applications.map((a) => (
-            <ApplicationRow key={a.id} application={a} decisionsOpen={decisionsOpen} onChange={onChange} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="table--cards"
+      caption={t('enrolment.applications.caption')}
+      columns={[
+        { label: t('enrolment.applications.person') },
+        { label: t('enrolment.applications.organisation') },
+        { label: t('enrolment.applications.status') },
+        { label: t('enrolment.applications.details') },
+        { label: t('common.actions'), hidden: true },
+      ]}
+    >
+      {applications.map((a) => (
+        <ApplicationRow key={a.id} application={a} decisionsOpen={decisionsOpen} onChange={onChange} />
+      ))}
+    </DataTable>
   );
 }

@@ -7,6 +7,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
 import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
@@ -57,49 +58,44 @@ export function MailOutboxPage() {
         <EmptyState title={t('mail.emptyTitle')}>{t('mail.empty')}</EmptyState>
       ) : null}
       {outbox.data && outbox.data.mails.length > 0 ? (
-        <div className="table-wrap" aria-busy={outbox.loading || undefined}>
-          <table className="table table--cards">
-            <caption className="visually-hidden">{t('mail.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mail.columns.subject')}</th>
-                <th scope="col">{t('mail.columns.to')}</th>
-                <th scope="col">{t('mail.columns.status')}</th>
-                <th scope="col">{t('mail.columns.queued')}</th>
-                <th scope="col">
-                  {outbox.data.delivery === 'files' ? t('mail.columns.written') : t('mail.columns.sent')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {outbox.data.mails.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    <Link to={`/mail/${m.id}`}>{m.subject}</Link>
-                  </th>
-                  <td className="cell-email" data-label={t('mail.columns.to')}>
-                    {m.to}
-                  </td>
-                  <td data-label={t('mail.columns.status')}>
-                    <MailStatusBadge status={m.status} />
-                    {m.attempts > 1 ? (
-                      <span className="cell-sub">{t('mail.attempts', { count: m.attempts })}</span>
-                    ) : null}
-                    {m.lastError ? <span className="cell-sub">{m.lastError}</span> : null}
-                  </td>
-                  <td data-label={t('mail.columns.queued')}>{when(m.createdAt)}</td>
-                  <td
-                    data-label={
-                      outbox.data?.delivery === 'files' ? t('mail.columns.written') : t('mail.columns.sent')
-                    }
-                  >
-                    {when(m.sentAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="table--cards"
+          caption={t('mail.caption')}
+          busy={outbox.loading}
+          columns={[
+            { label: t('mail.columns.subject') },
+            { label: t('mail.columns.to') },
+            { label: t('mail.columns.status') },
+            { label: t('mail.columns.queued') },
+            { label: outbox.data.delivery === 'files' ? t('mail.columns.written') : t('mail.columns.sent') },
+          ]}
+        >
+          {outbox.data.mails.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                <Link to={`/mail/${m.id}`}>{m.subject}</Link>
+              </th>
+              <td className="cell-email" data-label={t('mail.columns.to')}>
+                {m.to}
+              </td>
+              <td data-label={t('mail.columns.status')}>
+                <MailStatusBadge status={m.status} />
+                {m.attempts > 1 ? (
+                  <span className="cell-sub">{t('mail.attempts', { count: m.attempts })}</span>
+                ) : null}
+                {m.lastError ? <span className="cell-sub">{m.lastError}</span> : null}
+              </td>
+              <td data-label={t('mail.columns.queued')}>{when(m.createdAt)}</td>
+              <td
+                data-label={
+                  outbox.data?.delivery === 'files' ? t('mail.columns.written') : t('mail.columns.sent')
+                }
+              >
+                {when(m.sentAt)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -9,6 +9,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useMe } from '../../app/session.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { CheckboxField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -73,64 +74,52 @@ export function OrganisationsPage() {
           <EmptyState title={t('organisations.emptyTitle')}>{t('organisations.empty')}</EmptyState>
         ) : null}
         {list.data && list.data.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('organisations.listTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('organisations.columns.name')}</th>
-                  <th scope="col" className="num">
-                    {t('organisations.columns.people')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      {o.name} {o.archived ? <Badge>{t('common.archived')}</Badge> : null}
-                    </th>
-                    <td className="num">{o.people}</td>
-                    <td className="cell-actions-end">
-                      <span className="cell-actions">
-                        {me.abilities['organisation.update'] && !o.archived ? (
-                          <RenameOrganisation organisation={o} onSaved={replace} />
-                        ) : null}
-                        {canArchive ? (
-                          <ConfirmButton
-                            small
-                            variant={o.archived ? 'primary' : 'danger'}
-                            label={
-                              <>
-                                {o.archived ? t('organisations.restore') : t('organisations.archive')}
-                                <span className="visually-hidden"> {o.name}</span>
-                              </>
-                            }
-                            title={t(
-                              o.archived ? 'organisations.restoreTitle' : 'organisations.archiveTitle',
-                              { name: o.name },
-                            )}
-                            message={
-                              o.archived
-                                ? t('organisations.restoreBody')
-                                : t('organisations.archiveBody', { count: o.people })
-                            }
-                            confirmLabel={
-                              o.archived ? t('organisations.restore') : t('organisations.archive')
-                            }
-                            onConfirm={setArchived(o, !o.archived)}
-                          />
-                        ) : null}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('organisations.listTitle')}
+            columns={[
+              { label: t('organisations.columns.name') },
+              { label: t('organisations.columns.people'), className: 'num' },
+              { label: t('common.actions'), hidden: true },
+            ]}
+          >
+            {list.data.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">
+                  {o.name} {o.archived ? <Badge>{t('common.archived')}</Badge> : null}
+                </th>
+                <td className="num">{o.people}</td>
+                <td className="cell-actions-end">
+                  <span className="cell-actions">
+                    {me.abilities['organisation.update'] && !o.archived ? (
+                      <RenameOrganisation organisation={o} onSaved={replace} />
+                    ) : null}
+                    {canArchive ? (
+                      <ConfirmButton
+                        small
+                        variant={o.archived ? 'primary' : 'danger'}
+                        label={
+                          <>
+                            {o.archived ? t('organisations.restore') : t('organisations.archive')}
+                            <span className="visually-hidden"> {o.name}</span>
+                          </>
+                        }
+                        title={t(o.archived ? 'organisations.restoreTitle' : 'organisations.archiveTitle', {
+                          name: o.name,
+                        })}
+                        message={
+                          o.archived
+                            ? t('organisations.restoreBody')
+                            : t('organisations.archiveBody', { count: o.people })
+                        }
+                        confirmLabel={o.archived ? t('organisations.restore') : t('organisations.archive')}
+                        onConfirm={setArchived(o, !o.archived)}
+                      />
+                    ) : null}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
     </section>

@@ -19,6 +19,7 @@ import { useTimeFormat } from '../../app/time.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { checkAgainst } from '../../ui/check-against.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -256,65 +257,59 @@ function DevicesSection() {
       {devices.error ? <LoadError error={devices.error} retry={devices.reload} /> : null}
       {!devices.data && !devices.error ? <Loading /> : null}
       {devices.data ? (
-        <div className="table-wrap" aria-busy={devices.loading || undefined}>
-          <table className="table">
-            <caption className="visually-hidden">{t('security.devices.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('security.devices.device')}</th>
-                <th scope="col">{t('security.devices.place')}</th>
-                <th scope="col">{t('security.devices.signedInAt')}</th>
-                <th scope="col">{t('security.devices.lastActive')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('security.devices.actions')}</span>
+        <DataTable
+          caption={t('security.devices.heading')}
+          busy={devices.loading}
+          columns={[
+            { label: t('security.devices.device') },
+            { label: t('security.devices.place') },
+            { label: t('security.devices.signedInAt') },
+            { label: t('security.devices.lastActive') },
+            { label: t('security.devices.actions'), hidden: true },
+          ]}
+        >
+          {list.map((d) => {
+            const name = t('security.devices.name', {
+              browser: d.browser === 'Unknown' ? t('security.devices.unknownBrowser') : d.browser,
+              os: d.os === 'Unknown' ? t('security.devices.unknownSystem') : d.os,
+            });
+            return (
+              <tr key={d.id}>
+                <th scope="row">
+                  {name}
+                  {d.thisDevice ? ' ' : null}
+                  {d.thisDevice ? (
+                    <span className="badge badge--info">{t('security.devices.thisDevice')}</span>
+                  ) : null}
                 </th>
+                <td>{d.ipAddress ?? t('security.devices.unknownPlace')}</td>
+                <td>{time.dateTime(d.signedInAt)}</td>
+                <td>{time.dateTime(d.lastActiveAt)}</td>
+                <td>
+                  {d.thisDevice ? null : (
+                    <ConfirmButton
+                      small
+                      label={
+                        <>
+                          {t('security.devices.signOut')}
+                          <span className="visually-hidden"> {name}</span>
+                        </>
+                      }
+                      title={t('security.devices.signOutTitle', { name })}
+                      message={t('security.devices.signOutMessage')}
+                      confirmLabel={t('security.devices.signOut')}
+                      onConfirm={async () => {
+                        await call(signOutDevice, { params: { id: d.id } });
+                        announce(t('security.devices.signedOut', { name }));
+                        devices.reload();
+                      }}
+                    />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((d) => {
-                const name = t('security.devices.name', {
-                  browser: d.browser === 'Unknown' ? t('security.devices.unknownBrowser') : d.browser,
-                  os: d.os === 'Unknown' ? t('security.devices.unknownSystem') : d.os,
-                });
-                return (
-                  <tr key={d.id}>
-                    <th scope="row">
-                      {name}
-                      {d.thisDevice ? ' ' : null}
-                      {d.thisDevice ? (
-                        <span className="badge badge--info">{t('security.devices.thisDevice')}</span>
-                      ) : null}
-                    </th>
-                    <td>{d.ipAddress ?? t('security.devices.unknownPlace')}</td>
-                    <td>{time.dateTime(d.signedInAt)}</td>
-                    <td>{time.dateTime(d.lastActiveAt)}</td>
-                    <td>
-                      {d.thisDevice ? null : (
-                        <ConfirmButton
-                          small
-                          label={
-                            <>
-                              {t('security.devices.signOut')}
-                              <span className="visually-hidden"> {name}</span>
-                            </>
-                          }
-                          title={t('security.devices.signOutTitle', { name })}
-                          message={t('security.devices.signOutMessage')}
-                          confirmLabel={t('security.devices.signOut')}
-                          onConfirm={async () => {
-                            await call(signOutDevice, { params: { id: d.id } });
-                            announce(t('security.devices.signedOut', { name }));
-                            devices.reload();
-                          }}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       ) : null}
       {others > 0 ? (
         <ConfirmButton
