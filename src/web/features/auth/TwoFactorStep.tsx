@@ -8,7 +8,6 @@ import { checkAgainstLater } from '../../ui/check-against.ts';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useForm } from '../../ui/use-form.ts';
-import { AuthenticatorCodeField } from './AuthenticatorCodeField.tsx';
 
 // Part of the sign-in page's first download: routes named, schemas fetched on submit (see routeRef).
 const totpRoute = routeRef<typeof verifyTotp>('POST', '/api/auth/two-factor/verify-totp');
@@ -59,7 +58,13 @@ export function TwoFactorStep({ onDone, onRestart }: { onDone(): Promise<void>; 
           {...form.field('code')}
         />
       ) : (
-        <AuthenticatorCodeField hint={t('signIn.twoFactor.codeHint')} {...form.field('code')} />
+        <TextField
+          label={t('signIn.twoFactor.code')}
+          hint={t('signIn.twoFactor.codeHint')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          {...form.field('code')}
+        />
       )}
       <div className="form-actions">
         <Button type="submit" busy={form.submitting} busyLabel={t('signIn.submitting')}>

@@ -26,7 +26,6 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Loading } from '../../ui/Spinner.tsx';
 import { type Form, useForm } from '../../ui/use-form.ts';
 import { useTitle } from '../../ui/use-title.ts';
-import { AuthenticatorCodeField } from '../auth/AuthenticatorCodeField.tsx';
 import { useTwoFactorGate } from './TwoFactorGate.tsx';
 
 type Security = ResponseOf<typeof getMySecurity>;
@@ -163,7 +162,13 @@ function TwoFactorSection({ security, reload }: { security: Security; reload(): 
               attempt={confirm.attempt}
               idFor={confirm.idFor}
             />
-            <AuthenticatorCodeField hint={t('security.twoFactor.confirmHint')} {...confirm.field('code')} />
+            <TextField
+              label={t('signIn.twoFactor.code')}
+              hint={t('security.twoFactor.confirmHint')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              {...confirm.field('code')}
+            />
             <div className="form-actions">
               <Button type="submit" busy={confirm.submitting} busyLabel={t('security.twoFactor.confirming')}>
                 {t('security.twoFactor.confirm')}
