@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../src/contract/audit.ts';
-import type { MeetingCommand } from '../../src/domain/meeting/types.ts';
 import { purgeAuditTrail } from '../../src/server/audit/service.ts';
 import { createTestApp, type TestApp, testPassword } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
-import { liveClient, type TestLiveClient } from '../support/live.ts';
+import { openQuestioning, type RoomAtQuestioning } from '../support/questioning.ts';
 import { buildWorld, type World } from '../support/world.ts';
 
-const intake = { real: true, current: true, openEnded: true, mineToActOn: true };
+const _intake = { real: true, current: true, openEnded: true, mineToActOn: true };
 // Set content written during the test: none of it may ever reach the audit trail.
 const secrets = {
   title: 'Zebra-secret: the board never reads the papers',
@@ -22,7 +21,7 @@ describe.each(storeKinds)('the audit trail, on %s', (kind) => {
   let w: World;
   let frozenAt: Date | null = null;
   let meetingId: string;
-  const clients: TestLiveClient[] = [];
+  let room: RoomAtQuestioning | undefined;
 
   const list = async (query: Record<string, string | number> = {}, cookie = w.cookies.admin) => {
     const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
@@ -38,7 +37,7 @@ describe.each(storeKinds)('the audit trail, on %s', (kind) => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
-    for (const c of clients) c.close();
+    room?.close();
     await t.close();
   });
 
@@ -167,40 +166,9 @@ describe.each(storeKinds)('the audit trail, on %s', (kind) => {
   });
 
   it('records an exported meeting record, and holds no set content after a meeting', async () => {
-    const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-    const problem = (
-      await t.call({
-        method: 'POST',
-        url: `/api/sets/${w.setA}/problems`,
-        cookie: w.cookies.memberA,
-        payload: { title: secrets.title, story: secrets.story, kind: 'work-project', intake },
-      })
-    ).json();
-    meetingId = (
-      await t.call({
-        method: 'POST',
-        url: `/api/sets/${w.setA}/meetings`,
-        cookie: w.cookies.facilitatorA,
-        payload: { localStart: '2027-03-03T10:00', timeZone: 'Europe/London' },
-      })
-    ).json().id;
-    const [f, p, q] = (['facilitatorA', 'memberA', 'memberA2'] as const).map((role) =>
-      liveClient(base, meetingId, w.cookies[role]),
-    ) as [TestLiveClient, TestLiveClient, TestLiveClient];
-    clients.push(f, p, q);
-    await f.until((s) => s.present.length === 3);
-    const run = async (client: TestLiveClient, command: MeetingCommand) => {
-      client.send(command);
-      const status = await client.untilStatus((s) => s.pending === 0);
-      expect(status.lastRefusal, JSON.stringify(command)).toBeNull();
-    };
-    const stage = (key: string) => f.connection.state!.setup.agenda.findIndex((s) => s.key === key);
-    await run(f, { type: 'meeting.start' });
-    await run(f, { type: 'stage.goto', index: stage('bidding') });
-    await run(p, { type: 'bid.place', minutes: 30, urgency: 'high', problemId: problem.id });
-    await run(f, { type: 'presenter.order', personIds: [w.people.memberA] });
-    await run(f, { type: 'stage.goto', index: stage('presentations') });
-    await run(f, { type: 'presenter.goto', index: 0, step: 'questioning' });
+    room = await openQuestioning(t, w, { title: secrets.title, story: secrets.story });
+    meetingId = room.meetingId;
+    const { facilitator: f, asker: q, run } = room;
     await run(q, { type: 'question.add', text: secrets.question });
     await run(f, { type: 'meeting.end' });
     const journal = await t.call({

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MeetingCommand } from '../../src/domain/meeting/types.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
-import { liveClient, type TestLiveClient } from '../support/live.ts';
+import { openQuestioning, type RoomAtQuestioning } from '../support/questioning.ts';
 import { buildWorld, type Role, type World } from '../support/world.ts';
 
-const intake = { real: true, current: true, openEnded: true, mineToActOn: true };
 /** memberA2 asks two open questions and one advice question; the facilitator asks one closed one. */
 const asked = {
   open1: 'What would make the papers worth reading?',
@@ -18,51 +16,14 @@ describe.each(storeKinds)('the share of open questions, on %s', (kind) => {
   let t: TestApp;
   let w: World;
   let meetingId: string;
-  const clients: TestLiveClient[] = [];
+  let room: RoomAtQuestioning | undefined;
 
   beforeAll(async () => {
     t = await createTestApp(kind);
     w = await buildWorld(t);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-    const problem = (
-      await t.call({
-        method: 'POST',
-        url: `/api/sets/${w.setA}/problems`,
-        cookie: w.cookies.memberA,
-        payload: {
-          title: 'Board never reads the papers',
-          story: 'Papers go unread.',
-          kind: 'work-project',
-          intake,
-        },
-      })
-    ).json();
-    meetingId = (
-      await t.call({
-        method: 'POST',
-        url: `/api/sets/${w.setA}/meetings`,
-        cookie: w.cookies.facilitatorA,
-        payload: { localStart: '2027-03-03T10:00', timeZone: 'Europe/London' },
-      })
-    ).json().id;
-    const [f, p, q] = (['facilitatorA', 'memberA', 'memberA2'] as const).map((role) =>
-      liveClient(base, meetingId, w.cookies[role]),
-    ) as [TestLiveClient, TestLiveClient, TestLiveClient];
-    clients.push(f, p, q);
-    await f.until((s) => s.present.length === 3);
-    const run = async (client: TestLiveClient, command: MeetingCommand) => {
-      client.send(command);
-      const status = await client.untilStatus((s) => s.pending === 0);
-      expect(status.lastRefusal, JSON.stringify(command)).toBeNull();
-    };
-    const stage = (key: string) => f.connection.state!.setup.agenda.findIndex((s) => s.key === key);
-    await run(f, { type: 'meeting.start' });
-    await run(f, { type: 'stage.goto', index: stage('bidding') });
-    await run(p, { type: 'bid.place', minutes: 30, urgency: 'high', problemId: problem.id });
-    await run(f, { type: 'presenter.order', personIds: [w.people.memberA] });
-    await run(f, { type: 'stage.goto', index: stage('presentations') });
-    await run(f, { type: 'presenter.goto', index: 0, step: 'questioning' });
+    room = await openQuestioning(t, w, { title: 'Board never reads the papers', story: 'Papers go unread.' });
+    meetingId = room.meetingId;
+    const { facilitator: f, presenter: p, asker: q, run } = room;
     await run(q, { type: 'question.add', text: asked.open1 });
     await run(q, { type: 'question.add', text: asked.advice });
     await run(q, { type: 'question.add', text: asked.open2 });
@@ -71,7 +32,7 @@ describe.each(storeKinds)('the share of open questions, on %s', (kind) => {
     await run(f, { type: 'meeting.end' });
   });
   afterAll(async () => {
-    for (const c of clients) c.close();
+    room?.close();
     await t.close();
   });
 
