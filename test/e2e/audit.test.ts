@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
 import { AuditPage } from './pages/audit-page.ts';
-import { DashboardPage } from './pages/dashboard-page.ts';
-import { SignInPage } from './pages/sign-in-page.ts';
+import { signInWithTheForm } from './pages/sign-in-page.ts';
 
 const password = 'a long enough password';
 
@@ -45,10 +44,7 @@ describe('the audit trail, as the host admin reads it', () => {
 
     admin = await newPage(browser);
     screenshotOnFailure(admin);
-    await new SignInPage(admin, journey.baseUrl)
-      .goto('/sign-in')
-      .then((p) => p.signIn('ada@example.org', password));
-    const home = await new DashboardPage(admin, journey.baseUrl).arrived();
+    const home = await signInWithTheForm(admin, journey.baseUrl, 'ada@example.org', password);
     await home.navigate('Audit trail');
     const trail = await new AuditPage(admin, journey.baseUrl).arrived();
     const actions = await trail.actions();

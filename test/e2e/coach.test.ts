@@ -1,16 +1,24 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingCommand } from '../../src/domain/meeting/types.ts';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
 import { liveClient, type TestLiveClient } from '../support/live.ts';
+import {
+  addPeopleWithAccounts,
+  createProgramme,
+  createSet,
+  enrol,
+  scheduleMeeting,
+  setUpHost,
+  signInThroughApi,
+} from './pages/api-setup.ts';
+import { browserWithSession } from './pages/browsers.ts';
 import { CoachPanel } from './pages/coach-pages.ts';
 import { MeetingRoomPage } from './pages/meeting-room-page.ts';
 import { MeetingsTabPage } from './pages/meeting-set-pages.ts';
 
-const password = 'a long enough password';
 const setName = 'Set Heron';
 const people = {
   facilitator: { name: 'Farah Haddad', email: 'farah@example.org' },
@@ -22,64 +30,18 @@ const anotherAdvice = 'Have you thought about asking your manager for help?';
 
 /** The host, set and a meeting, made through the API: setup data, not the journey. */
 async function seed(server: RunningServer, origin: string) {
-  const call = async (method: 'POST' | 'PUT', url: string, payload: object, cookie?: string) => {
-    const response = await server.app.inject({
-      method,
-      url,
-      payload,
-      headers: { origin, ...(cookie ? { cookie } : {}) },
-    });
-    if (response.statusCode >= 300)
-      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-    return { body: JSON.parse(response.body), headers: response.headers };
-  };
-  const cookieOf = (raw: string | string[] | undefined) =>
-    (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-  const setup = await call('POST', '/api/setup', {
-    hostName: 'Northern NGO Learning Network',
-    adminName: 'Ada Admin',
-    email: 'ada@example.org',
-    password,
-    timeZone: 'Europe/London',
-  });
-  const admin = cookieOf(setup.headers['set-cookie']);
-  const hostId = setup.body.hostId as string;
-  const ids = {} as Record<keyof typeof people, string>;
+  const host = await setUpHost(server, origin);
+  const ids = await addPeopleWithAccounts(host, people, 'Learning lead');
   const cookies = {} as Record<keyof typeof people, string>;
-  for (const [key, p] of Object.entries(people) as [keyof typeof people, { name: string; email: string }][]) {
-    const person = await call(
-      'POST',
-      `/api/hosts/${hostId}/people`,
-      { name: p.name, email: p.email, jobRole: 'Learning lead' },
-      admin,
-    );
-    ids[key] = person.body.id;
-    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.plain
-      .updateTable('person')
-      .set({ user_id: userId })
-      .where('id', '=', person.body.id)
-      .execute();
-    const signIn = await server.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in/email',
-      payload: { email: p.email, password },
-      headers: { origin },
-    });
-    cookies[key] = cookieOf(signIn.headers['set-cookie']);
-  }
-  const programme = await call(
-    'POST',
-    `/api/hosts/${hostId}/programmes`,
-    { name: 'Leading Learning 2027', setSize: { min: 2, max: 8 } },
-    admin,
-  );
-  const set = await call('POST', `/api/programmes/${programme.body.id}/sets`, { name: setName }, admin);
-  const setId = set.body.id as string;
-  await call('POST', `/api/sets/${setId}/members`, { personId: ids.facilitator, role: 'facilitator' }, admin);
-  await call('POST', `/api/sets/${setId}/members`, { personId: ids.amara }, admin);
-  await call('POST', `/api/sets/${setId}/members`, { personId: ids.ben }, admin);
-  const problem = await call(
+  for (const who of Object.keys(people) as (keyof typeof people)[])
+    cookies[who] = await signInThroughApi(server, origin, people[who].email);
+  const programmeId = await createProgramme(host, {
+    name: 'Leading Learning 2027',
+    setSize: { min: 2, max: 8 },
+  });
+  const setId = await createSet(host, programmeId, setName);
+  await enrol(host, setId, { facilitator: ids.facilitator, members: [ids.amara, ids.ben] });
+  const problem = await host.call(
     'POST',
     `/api/sets/${setId}/problems`,
     {
@@ -90,16 +52,8 @@ async function seed(server: RunningServer, origin: string) {
     },
     cookies.amara,
   );
-  const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-    new Date(Date.now() + 86_400_000),
-  );
-  const meeting = await call(
-    'POST',
-    `/api/sets/${setId}/meetings`,
-    { localStart: `${tomorrow}T10:00`, timeZone: 'Europe/London' },
-    cookies.facilitator,
-  );
-  return { setId, meetingId: meeting.body.id as string, problemId: problem.body.id as string, cookies };
+  const meetingId = await scheduleMeeting(host, setId, 1, cookies.facilitator);
+  return { setId, meetingId, problemId: problem.body.id as string, cookies };
 }
 
 describe('the question coach in the live room (SQLite, Chromium)', () => {
@@ -112,12 +66,8 @@ describe('the question coach in the live room (SQLite, Chromium)', () => {
   const clients: TestLiveClient[] = [];
 
   const signedIn = async (who: keyof typeof people): Promise<Page> => {
-    const context = await newContext(browser, { baseURL: baseUrl });
-    contexts.push(context);
-    const [name, ...value] = world.cookies[who].split('=');
-    await context.addCookies([{ name: name!, value: value.join('='), url: baseUrl }]);
-    const page = await context.newPage();
-    screenshotOnFailure(page);
+    const page = await browserWithSession(browser, baseUrl, world.cookies[who]);
+    contexts.push(page.context());
     return page;
   };
 

@@ -1,13 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import { launchBrowser, type newContext } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import {
+  addPeopleWithAccounts,
+  createProgramme,
+  createSet,
+  enrol,
+  scheduleMeeting,
+  setUpHost,
+  signInThroughApi,
+} from './pages/api-setup.ts';
+import { browserWithSession, shootFromTop } from './pages/browsers.ts';
 import { ProgrammeConcernsPage, RoomConcernsPanel, SetConcernsPage } from './pages/concerns-pages.ts';
 import { MeetingRoomPage } from './pages/meeting-room-page.ts';
 
-const password = 'a long enough password';
 const programmeName = 'Leading Learning 2027';
 const people = {
   coordinator: { name: 'Ines Duarte', email: 'ines@example.org' },
@@ -26,78 +34,21 @@ const concerns = {
 };
 const day = 86_400_000;
 
-/** YYYY-MM-DD, days from today in London. */
-const londonDate = (days: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * day));
-
 /** Host, programme, two sets and a meeting, built through the API as the admin: setup, not the journey. */
 async function seed(server: RunningServer, origin: string) {
-  const call = async (method: 'POST' | 'PUT', url: string, payload: object, cookie?: string) => {
-    const response = await server.app.inject({
-      method,
-      url,
-      payload,
-      headers: { origin, ...(cookie ? { cookie } : {}) },
-    });
-    if (response.statusCode >= 300)
-      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-    return { body: JSON.parse(response.body), headers: response.headers };
-  };
-  const setup = await call('POST', '/api/setup', {
-    hostName: 'Northern NGO Learning Network',
-    adminName: 'Ada Admin',
-    email: 'ada@example.org',
-    password,
-    timeZone: 'Europe/London',
-  });
-  const raw = setup.headers['set-cookie'];
-  const admin = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-  const hostId = setup.body.hostId as string;
-  const ids = {} as Record<Who, string>;
-  for (const [key, p] of Object.entries(people) as [Who, { name: string; email: string }][]) {
-    const person = await call(
-      'POST',
-      `/api/hosts/${hostId}/people`,
-      { name: p.name, email: p.email, jobRole: 'Programme lead' },
-      admin,
-    );
-    ids[key] = person.body.id;
-    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.plain
-      .updateTable('person')
-      .set({ user_id: userId })
-      .where('id', '=', person.body.id)
-      .execute();
-  }
-  const programme = await call(
-    'POST',
-    `/api/hosts/${hostId}/programmes`,
+  const host = await setUpHost(server, origin);
+  const ids = await addPeopleWithAccounts(host, people, 'Programme lead');
+  const programmeId = await createProgramme(
+    host,
     { name: programmeName, setSize: { min: 2, max: 8 } },
-    admin,
+    ids.coordinator,
   );
-  const programmeId = programme.body.id as string;
-  await call('POST', `/api/programmes/${programmeId}/coordinators`, { personId: ids.coordinator }, admin);
-  const kestrel = (await call('POST', `/api/programmes/${programmeId}/sets`, { name: 'Set Kestrel' }, admin))
-    .body.id;
-  const heron = (await call('POST', `/api/programmes/${programmeId}/sets`, { name: 'Set Heron' }, admin)).body
-    .id;
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.farah, role: 'facilitator' }, admin);
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.amara }, admin);
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.ben }, admin);
-  await call('POST', `/api/sets/${heron}/members`, { personId: ids.chidi }, admin);
-  await call('POST', `/api/sets/${heron}/members`, { personId: ids.dana }, admin);
-  const meeting = await call(
-    'POST',
-    `/api/sets/${kestrel}/meetings`,
-    { localStart: `${londonDate(1)}T10:00`, timeZone: 'Europe/London' },
-    admin,
-  );
-  return {
-    programmeId,
-    kestrel: kestrel as string,
-    heron: heron as string,
-    meetingId: meeting.body.id as string,
-  };
+  const kestrel = await createSet(host, programmeId, 'Set Kestrel');
+  const heron = await createSet(host, programmeId, 'Set Heron');
+  await enrol(host, kestrel, { facilitator: ids.farah, members: [ids.amara, ids.ben] });
+  await enrol(host, heron, { members: [ids.chidi, ids.dana] });
+  const meetingId = await scheduleMeeting(host, kestrel, 1, host.admin);
+  return { programmeId, kestrel, heron, meetingId };
 }
 
 describe('issues of common concern: shared by consent, grouped into themes, voted on (SQLite, Chromium)', () => {
@@ -112,28 +63,10 @@ describe('issues of common concern: shared by consent, grouped into themes, vote
   const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
   const signedIn = async (who: Who, options: Parameters<typeof newContext>[1] = {}) => {
-    const context = await newContext(browser, { baseURL: baseUrl, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    screenshotOnFailure(page);
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in/email',
-      payload: { email: people[who].email, password },
-      headers: { origin: baseUrl },
-    });
-    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
-    const raw = response.headers['set-cookie'];
-    const cookies = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]!.split('='));
-    await context.addCookies(
-      cookies.map(([name, ...value]) => ({ name: name!, value: value.join('='), url: baseUrl })),
-    );
+    const cookie = await signInThroughApi(server, baseUrl, people[who].email);
+    const page = await browserWithSession(browser, baseUrl, cookie, options);
+    contexts.push(page.context());
     return page;
-  };
-
-  const shoot = async (page: Page, name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await saveScreenshot(page, name);
   };
 
   beforeAll(async () => {
@@ -176,7 +109,7 @@ describe('issues of common concern: shared by consent, grouped into themes, vote
     await amaraPanel.propose(concerns.roomFunding, 'Funding');
     await amaraPanel.card(concerns.roomFunding).getByText('Waiting for approval from').waitFor();
     await amara.auditState('the room’s concerns panel, on a phone');
-    await shoot(amaraPage, 'concerns-room-phone');
+    await shootFromTop(amaraPage, 'concerns-room-phone');
     await new RoomConcernsPanel(benPage).approve(concerns.roomFunding);
     const farahPanel = new RoomConcernsPanel(farahPage);
     await farahPanel
@@ -191,7 +124,7 @@ describe('issues of common concern: shared by consent, grouped into themes, vote
       .getByText(/Shared with the programme on .*: everyone in the room approved\./)
       .waitFor();
     await farah.auditState('the room’s concerns panel once shared, on a laptop');
-    await shoot(farahPage, 'concerns-room-laptop-shared');
+    await shootFromTop(farahPage, 'concerns-room-laptop-shared');
 
     // 2. Ben proposes another on the set page, with the set's name allowed to travel.
     const benSet = await new SetConcernsPage(benPage, baseUrl, 'Set Kestrel').goto(`/sets/${world.kestrel}`);
@@ -209,7 +142,7 @@ describe('issues of common concern: shared by consent, grouped into themes, vote
     await dana.propose(concerns.heronDonors);
     await dana.object(concerns.heronVolunteers);
     await dana.auditState('a set’s proposals with an objection, on a phone');
-    await shoot(danaPage, 'concerns-set-phone');
+    await shootFromTop(danaPage, 'concerns-set-phone');
 
     // Nothing has left either set yet, but the concern the room approved.
     const coordinatorPage = await signedIn('coordinator');
@@ -290,7 +223,7 @@ describe('issues of common concern: shared by consent, grouped into themes, vote
     await coordinatorPage.keyboard.press('Enter');
     await expect.poll(() => board.columnStatements('Keeping volunteers')).toHaveLength(2);
     await board.auditState('the themes board');
-    await shoot(coordinatorPage, 'concerns-themes-laptop');
+    await shootFromTop(coordinatorPage, 'concerns-themes-laptop');
 
     // 6. Voting opens with three votes each.
     await coordinatorPage.getByLabel('Votes each participant has').selectOption('3');
@@ -316,7 +249,7 @@ describe('issues of common concern: shared by consent, grouped into themes, vote
     await amaraForm.getByRole('button', { name: 'Save my votes' }).click();
     await amaraBoard.announced('Your 3 votes are saved.');
     await amaraBoard.auditState('voting, on a phone');
-    await shoot(amaraPage, 'concerns-voting-phone');
+    await shootFromTop(amaraPage, 'concerns-voting-phone');
 
     // Three more vote (through the API their pages call).
     for (const [who, votes] of [
@@ -345,10 +278,10 @@ describe('issues of common concern: shared by consent, grouped into themes, vote
     await results.waitFor();
     expect(await results.locator('tbody tr').allTextContents()).toEqual(['Keeping volunteers6', 'Funding5']);
     await board.auditState('results after voting closed');
-    await shoot(coordinatorPage, 'concerns-results-laptop');
+    await shootFromTop(coordinatorPage, 'concerns-results-laptop');
     await amaraPage.reload();
     await amaraPage.getByRole('table', { name: 'What the programme chose' }).waitFor();
     expect(await amaraPage.getByRole('region', { name: 'Your votes' }).count()).toBe(0);
-    await shoot(amaraPage, 'concerns-results-phone');
+    await shootFromTop(amaraPage, 'concerns-results-phone');
   }, 420_000);
 });

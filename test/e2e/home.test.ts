@@ -5,14 +5,23 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import { launchBrowser, type newContext, saveScreenshot } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import {
+  addPeopleWithAccounts,
+  createProgramme,
+  createSet,
+  enrol,
+  londonDate,
+  scheduleMeeting,
+  setUpHost,
+  signInThroughApi,
+} from './pages/api-setup.ts';
+import { browserWithSession } from './pages/browsers.ts';
 import { HomePage } from './pages/home-pages.ts';
 import { MeetingRoomPage } from './pages/meeting-room-page.ts';
 
-const password = 'a long enough password';
 const programmeName = 'Leading Learning 2027';
 const people = {
   ines: { name: 'Ines Duarte', email: 'ines@example.org' },
@@ -22,77 +31,27 @@ const people = {
   chidi: { name: 'Chidi Eze', email: 'chidi@example.org' },
 };
 type Who = keyof typeof people;
-const day = 86_400_000;
-const londonDate = (days: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * day));
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const laptop = { viewport: { width: 1280, height: 800 } };
 
 /** Host, programme, two sets, a meeting, ground rules, a poll, an action and an application: setup, not the journey. */
 async function seed(server: RunningServer, origin: string) {
-  const call = async (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: object, cookie?: string) => {
-    const response = await server.app.inject({
-      method,
-      url,
-      payload,
-      headers: { origin, ...(cookie ? { cookie } : {}) },
-    });
-    if (response.statusCode >= 300)
-      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-    return { body: JSON.parse(response.body), headers: response.headers };
-  };
-  const cookieOf = (raw: string | string[] | undefined) =>
-    (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-  const setup = await call('POST', '/api/setup', {
-    hostName: 'Northern NGO Learning Network',
-    adminName: 'Ada Admin',
-    email: 'ada@example.org',
-    password,
-    timeZone: 'Europe/London',
-  });
-  const admin = cookieOf(setup.headers['set-cookie']);
-  const hostId = setup.body.hostId as string;
-  const ids = {} as Record<Who, string>;
+  const host = await setUpHost(server, origin);
+  const { call } = host;
+  const ids = await addPeopleWithAccounts(host, people, 'Programme lead');
   const cookies = {} as Record<Who, string>;
-  for (const [key, p] of Object.entries(people) as [Who, { name: string; email: string }][]) {
-    const person = await call(
-      'POST',
-      `/api/hosts/${hostId}/people`,
-      { name: p.name, email: p.email, jobRole: 'Programme lead' },
-      admin,
-    );
-    ids[key] = person.body.id;
-    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.plain
-      .updateTable('person')
-      .set({ user_id: userId })
-      .where('id', '=', person.body.id)
-      .execute();
-    const signIn = await call('POST', '/api/auth/sign-in/email', { email: p.email, password });
-    cookies[key] = cookieOf(signIn.headers['set-cookie']);
-  }
-  const programme = await call(
-    'POST',
-    `/api/hosts/${hostId}/programmes`,
+  for (const who of Object.keys(people) as Who[])
+    cookies[who] = await signInThroughApi(server, origin, people[who].email);
+  const programmeId = await createProgramme(
+    host,
     { name: programmeName, setSize: { min: 2, max: 8 } },
-    admin,
+    ids.ines,
   );
-  const programmeId = programme.body.id as string;
-  await call('POST', `/api/programmes/${programmeId}/coordinators`, { personId: ids.ines }, admin);
-  const set = async (name: string) =>
-    (await call('POST', `/api/programmes/${programmeId}/sets`, { name }, admin)).body.id as string;
-  const kestrel = await set('Set Kestrel');
-  const heron = await set('Set Heron');
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.farah, role: 'facilitator' }, admin);
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.amara }, admin);
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.ben }, admin);
-  await call('POST', `/api/sets/${heron}/members`, { personId: ids.chidi }, admin);
-  const meeting = await call(
-    'POST',
-    `/api/sets/${kestrel}/meetings`,
-    { localStart: `${londonDate(1)}T10:00`, timeZone: 'Europe/London' },
-    cookies.farah,
-  );
+  const kestrel = await createSet(host, programmeId, 'Set Kestrel');
+  const heron = await createSet(host, programmeId, 'Set Heron');
+  await enrol(host, kestrel, { facilitator: ids.farah, members: [ids.amara, ids.ben] });
+  await enrol(host, heron, { members: [ids.chidi] });
+  const meetingId = await scheduleMeeting(host, kestrel, 1, cookies.farah);
   await call(
     'PUT',
     `/api/sets/${kestrel}/ground-rules`,
@@ -135,7 +94,7 @@ async function seed(server: RunningServer, origin: string) {
     mustAvoid: [],
     consent: { version: consent.version, groundRules: true, confidentiality: true, dataUse: true },
   });
-  return { programmeId, kestrel, heron, meetingId: meeting.body.id as string, cookies };
+  return { programmeId, kestrel, heron, meetingId, cookies };
 }
 
 describe("home says what's next (SQLite, Chromium)", () => {
@@ -147,14 +106,8 @@ describe("home says what's next (SQLite, Chromium)", () => {
   const contexts: BrowserContext[] = [];
 
   const signedIn = async (who: Who, options: Parameters<typeof newContext>[1] = {}) => {
-    const context = await newContext(browser, { baseURL: baseUrl, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    screenshotOnFailure(page);
-    const cookies = world.cookies[who].split('; ').map((c) => c.split('='));
-    await context.addCookies(
-      cookies.map(([name, ...value]) => ({ name: name!, value: value.join('='), url: baseUrl })),
-    );
+    const page = await browserWithSession(browser, baseUrl, world.cookies[who], options);
+    contexts.push(page.context());
     return page;
   };
 

@@ -5,9 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshotOnFailure } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
-import { DashboardPage } from './pages/dashboard-page.ts';
 import { PeoplePage } from './pages/people-page.ts';
-import { SignInPage } from './pages/sign-in-page.ts';
+import { signInWithTheForm } from './pages/sign-in-page.ts';
 
 const password = 'a long enough password';
 
@@ -53,10 +52,7 @@ describe('inviting a coordinator in one step, as the host admin', () => {
 
     admin = await newPage(browser);
     screenshotOnFailure(admin);
-    await new SignInPage(admin, journey.baseUrl)
-      .goto('/sign-in')
-      .then((p) => p.signIn('ada@example.org', password));
-    const home = await new DashboardPage(admin, journey.baseUrl).arrived();
+    const home = await signInWithTheForm(admin, journey.baseUrl, 'ada@example.org', password);
     await home.navigate('People');
     const people = await new PeoplePage(admin, journey.baseUrl).arrived();
 

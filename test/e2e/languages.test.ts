@@ -10,12 +10,20 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languages } from '../../src/i18n/languages.ts';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
 import { expectNoAxeViolations, launchBrowser, newContext, screenshotOnFailure } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import {
+  addPeopleWithAccounts,
+  createProgramme,
+  createSet,
+  enrol,
+  password,
+  scheduleMeeting,
+  setUpHost,
+  signInThroughApi,
+} from './pages/api-setup.ts';
 
-const password = 'a long enough password';
 const root = path.resolve(import.meta.dirname, '../..');
 const members = {
   en: { name: 'Amara Okafor', email: 'amara@example.org' },
@@ -42,71 +50,20 @@ function word(code: string, key: string): string {
 
 /** The host, a set with its members and a meeting, made through the API: setup data, not the journey. */
 async function seed(server: RunningServer, origin: string) {
-  const call = async (method: 'POST', url: string, payload: object, cookie?: string) => {
-    const response = await server.app.inject({
-      method,
-      url,
-      payload,
-      headers: { origin, ...(cookie ? { cookie } : {}) },
-    });
-    if (response.statusCode >= 300)
-      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-    return { body: JSON.parse(response.body), headers: response.headers };
-  };
-  const cookieOf = (raw: string | string[] | undefined) =>
-    (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-  const setup = await call('POST', '/api/setup', {
-    hostName: 'Northern NGO Learning Network',
-    adminName: 'Ada Admin',
-    email: 'ada@example.org',
-    password,
-    timeZone: 'Europe/London',
+  const host = await setUpHost(server, origin);
+  const ids = await addPeopleWithAccounts(host, { ...members, facilitator }, 'Learning lead');
+  const programmeId = await createProgramme(host, {
+    name: 'Leading Learning 2027',
+    setSize: { min: 2, max: 8 },
   });
-  const admin = cookieOf(setup.headers['set-cookie']);
-  const hostId = setup.body.hostId as string;
-  const ids: Record<string, string> = {};
-  for (const [key, p] of [...Object.entries(members), ['facilitator', facilitator] as const]) {
-    const person = await call(
-      'POST',
-      `/api/hosts/${hostId}/people`,
-      { ...p, jobRole: 'Learning lead' },
-      admin,
-    );
-    ids[key] = person.body.id;
-    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.plain
-      .updateTable('person')
-      .set({ user_id: userId })
-      .where('id', '=', person.body.id)
-      .execute();
-  }
-  const programme = await call(
-    'POST',
-    `/api/hosts/${hostId}/programmes`,
-    { name: 'Leading Learning 2027', setSize: { min: 2, max: 8 } },
-    admin,
-  );
-  const set = await call('POST', `/api/programmes/${programme.body.id}/sets`, { name: 'Set Heron' }, admin);
-  const setId = set.body.id as string;
-  await call('POST', `/api/sets/${setId}/members`, { personId: ids.facilitator, role: 'facilitator' }, admin);
-  for (const key of Object.keys(members))
-    await call('POST', `/api/sets/${setId}/members`, { personId: ids[key] }, admin);
-  const signIn = await server.app.inject({
-    method: 'POST',
-    url: '/api/auth/sign-in/email',
-    payload: { email: facilitator.email, password },
-    headers: { origin },
+  const setId = await createSet(host, programmeId, 'Set Heron');
+  await enrol(host, setId, {
+    facilitator: ids.facilitator,
+    members: (Object.keys(members) as (keyof typeof members)[]).map((key) => ids[key]),
   });
-  const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-    new Date(Date.now() + 86_400_000),
-  );
-  const meeting = await call(
-    'POST',
-    `/api/sets/${setId}/meetings`,
-    { localStart: `${tomorrow}T10:00`, timeZone: 'Europe/London' },
-    cookieOf(signIn.headers['set-cookie']),
-  );
-  return { setId, meetingId: meeting.body.id as string, ids };
+  const cookie = await signInThroughApi(server, origin, facilitator.email);
+  const meetingId = await scheduleMeeting(host, setId, 1, cookie);
+  return { setId, meetingId, ids };
 }
 
 describe('the core member path in every language (SQLite, Chromium)', () => {

@@ -1,9 +1,19 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import { launchBrowser, type newContext, saveScreenshot } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import {
+  addPeopleWithAccounts,
+  createProgramme,
+  createSet,
+  enrol,
+  londonDate,
+  password,
+  setUpHost,
+  signInThroughApi,
+} from './pages/api-setup.ts';
+import { browserWithSession } from './pages/browsers.ts';
 import { MeetingRoomPage } from './pages/meeting-room-page.ts';
 import {
   ActionsTabPage,
@@ -15,7 +25,6 @@ import {
 } from './pages/meeting-set-pages.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
-const password = 'a long enough password';
 const setName = 'Set Kestrel';
 const people = {
   facilitator: { name: 'Farah Haddad', email: 'farah@example.org' },
@@ -29,73 +38,18 @@ const problem = {
     'Our field and policy teams each learn a lot, but nothing crosses between them. I lead neither team.',
 };
 
-/** YYYY-MM-DD, days from today in London. */
-const londonDate = (days: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-
 /** Builds the host, programme and set through the API as its admin: setup data, not the journey. */
 async function seed(server: RunningServer, origin: string) {
-  const call = async (method: 'POST' | 'PUT', url: string, payload: object, cookie?: string) => {
-    const response = await server.app.inject({
-      method,
-      url,
-      payload,
-      headers: { origin, ...(cookie ? { cookie } : {}) },
-    });
-    if (response.statusCode >= 300)
-      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-    return { body: JSON.parse(response.body), headers: response.headers };
-  };
-  const setup = await call('POST', '/api/setup', {
-    hostName: 'Northern NGO Learning Network',
-    adminName: 'Ada Admin',
-    email: 'ada@example.org',
-    password,
-    timeZone: 'Europe/London',
-  });
-  const raw = setup.headers['set-cookie'];
-  const admin = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-  const hostId = setup.body.hostId as string;
-  const ids: Record<keyof typeof people, string> = {} as never;
-  for (const [key, p] of Object.entries(people) as [keyof typeof people, { name: string; email: string }][]) {
-    const person = await call(
-      'POST',
-      `/api/hosts/${hostId}/people`,
-      { name: p.name, email: p.email, jobRole: 'Learning lead' },
-      admin,
-    );
-    ids[key] = person.body.id;
-    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.plain
-      .updateTable('person')
-      .set({ user_id: userId })
-      .where('id', '=', person.body.id)
-      .execute();
-  }
-  const programme = await call(
-    'POST',
-    `/api/hosts/${hostId}/programmes`,
+  const host = await setUpHost(server, origin);
+  const ids = await addPeopleWithAccounts(host, people, 'Learning lead');
+  const programmeId = await createProgramme(
+    host,
     { name: 'Leading Learning 2027', setSize: { min: 2, max: 8 } },
-    admin,
+    ids.coordinator,
   );
-  await call(
-    'POST',
-    `/api/programmes/${programme.body.id}/coordinators`,
-    { personId: ids.coordinator },
-    admin,
-  );
-  const set = await call('POST', `/api/programmes/${programme.body.id}/sets`, { name: setName }, admin);
-  await call(
-    'POST',
-    `/api/sets/${set.body.id}/members`,
-    { personId: ids.facilitator, role: 'facilitator' },
-    admin,
-  );
-  await call('POST', `/api/sets/${set.body.id}/members`, { personId: ids.amara }, admin);
-  await call('POST', `/api/sets/${set.body.id}/members`, { personId: ids.ben }, admin);
-  return { setId: set.body.id as string };
+  const setId = await createSet(host, programmeId, setName);
+  await enrol(host, setId, { facilitator: ids.facilitator, members: [ids.amara, ids.ben] });
+  return { setId };
 }
 
 describe('the action learning cycle, live (SQLite, Chromium)', () => {
@@ -115,28 +69,14 @@ describe('the action learning cycle, live (SQLite, Chromium)', () => {
     options: Parameters<typeof newContext>[1] = {},
     how: 'form' | 'api' = 'api',
   ) => {
-    const context = await newContext(browser, { baseURL: baseUrl, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    screenshotOnFailure(page);
+    const cookie = who && how === 'api' ? await signInThroughApi(server, baseUrl, who.email) : undefined;
+    const page = await browserWithSession(browser, baseUrl, cookie, options);
+    contexts.push(page.context());
     if (who && how === 'form') {
       await page.goto(`${baseUrl}/sign-in`);
       await new SignInPage(page, baseUrl).signIn(who.email, password);
       await page.waitForURL(`${baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
-    } else if (who) {
-      const response = await server.app.inject({
-        method: 'POST',
-        url: '/api/auth/sign-in/email',
-        payload: { email: who.email, password },
-        headers: { origin: baseUrl },
-      });
-      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
-      const raw = response.headers['set-cookie'];
-      const cookies = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]!.split('='));
-      await context.addCookies(
-        cookies.map(([name, ...value]) => ({ name: name!, value: value.join('='), url: baseUrl })),
-      );
     }
     return page;
   };

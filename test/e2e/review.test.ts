@@ -4,14 +4,23 @@
 // then reads the published report, which carries no one's own answers.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import {
+  addPeopleWithAccounts,
+  createProgramme,
+  createSet,
+  enrol,
+  londonDate,
+  scheduleMeeting,
+  setUpHost,
+  signInThroughApi,
+} from './pages/api-setup.ts';
+import { browserWithSession } from './pages/browsers.ts';
 import { ReportPage, ReviewPage, ReviewsTabPage, SetMeetingsPulsePage } from './pages/feedback-pages.ts';
 
-const password = 'a long enough password';
 const programmeName = 'Leading Learning 2027';
 const reviewTitle = 'End of year review';
 const people = {
@@ -30,74 +39,28 @@ type Who = keyof typeof people;
 const participants: Who[] = ['farah', 'amara', 'ben', 'chidi', 'dana', 'gita', 'eli', 'femi', 'hana'];
 const day = 86_400_000;
 
-const londonDate = (days: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * day));
-
 async function seed(server: RunningServer, origin: string) {
-  const call = async (method: 'POST' | 'PUT', url: string, payload: object, cookie?: string) => {
-    const response = await server.app.inject({
-      method,
-      url,
-      payload,
-      headers: { origin, ...(cookie ? { cookie } : {}) },
-    });
-    if (response.statusCode >= 300)
-      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-    return { body: JSON.parse(response.body), headers: response.headers };
-  };
-  const setup = await call('POST', '/api/setup', {
-    hostName: 'Northern NGO Learning Network',
-    adminName: 'Ada Admin',
-    email: 'ada@example.org',
-    password,
-    timeZone: 'Europe/London',
-  });
-  const raw = setup.headers['set-cookie'];
-  const admin = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-  const hostId = setup.body.hostId as string;
-  const ids = {} as Record<Who, string>;
-  for (const [key, p] of Object.entries(people) as [Who, { name: string; email: string }][]) {
-    const person = await call(
-      'POST',
-      `/api/hosts/${hostId}/people`,
-      { name: p.name, email: p.email, jobRole: 'Programme lead' },
-      admin,
-    );
-    ids[key] = person.body.id;
-    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.plain
-      .updateTable('person')
-      .set({ user_id: userId })
-      .where('id', '=', person.body.id)
-      .execute();
-  }
-  const programme = await call(
-    'POST',
-    `/api/hosts/${hostId}/programmes`,
+  const host = await setUpHost(server, origin);
+  const ids = await addPeopleWithAccounts(host, people, 'Programme lead');
+  const programmeId = await createProgramme(
+    host,
     { name: programmeName, setSize: { min: 2, max: 8 } },
-    admin,
+    ids.coordinator,
   );
-  const programmeId = programme.body.id as string;
-  await call('POST', `/api/programmes/${programmeId}/coordinators`, { personId: ids.coordinator }, admin);
-  const kestrel = (await call('POST', `/api/programmes/${programmeId}/sets`, { name: 'Set Kestrel' }, admin))
-    .body.id as string;
-  const heron = (await call('POST', `/api/programmes/${programmeId}/sets`, { name: 'Set Heron' }, admin)).body
-    .id as string;
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.farah, role: 'facilitator' }, admin);
-  for (const who of ['amara', 'ben', 'chidi', 'dana'] as Who[])
-    await call('POST', `/api/sets/${kestrel}/members`, { personId: ids[who] }, admin);
-  await call('POST', `/api/sets/${heron}/members`, { personId: ids.gita, role: 'facilitator' }, admin);
-  for (const who of ['eli', 'femi', 'hana'] as Who[])
-    await call('POST', `/api/sets/${heron}/members`, { personId: ids[who] }, admin);
+  const kestrel = await createSet(host, programmeId, 'Set Kestrel');
+  const heron = await createSet(host, programmeId, 'Set Heron');
+  await enrol(host, kestrel, {
+    facilitator: ids.farah,
+    members: (['amara', 'ben', 'chidi', 'dana'] as Who[]).map((who) => ids[who]),
+  });
+  await enrol(host, heron, {
+    facilitator: ids.gita,
+    members: (['eli', 'femi', 'hana'] as Who[]).map((who) => ids[who]),
+  });
   // A meeting of Set Kestrel two days ago (scheduled while the server's clock ran three days behind):
   // over, so its pulse is open.
-  const meeting = await call(
-    'POST',
-    `/api/sets/${kestrel}/meetings`,
-    { localStart: `${londonDate(-2)}T10:00`, timeZone: 'Europe/London' },
-    admin,
-  );
-  return { programmeId, kestrel, heron, meetingId: meeting.body.id as string, ids };
+  const meetingId = await scheduleMeeting(host, kestrel, -2, host.admin);
+  return { programmeId, kestrel, heron, meetingId, ids };
 }
 
 describe('pulses and the programme review (SQLite, Chromium)', () => {
@@ -114,15 +77,7 @@ describe('pulses and the programme review (SQLite, Chromium)', () => {
   const cookieOf = async (who: Who) => {
     const known = cookies.get(who);
     if (known) return known;
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in/email',
-      payload: { email: people[who].email, password },
-      headers: { origin: baseUrl },
-    });
-    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
-    const raw = response.headers['set-cookie'];
-    const cookie = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
+    const cookie = await signInThroughApi(server, baseUrl, people[who].email);
     cookies.set(who, cookie);
     return cookie;
   };
@@ -138,17 +93,8 @@ describe('pulses and the programme review (SQLite, Chromium)', () => {
     return response;
   };
   const signedIn = async (who: Who): Promise<Page> => {
-    const context = await newContext(browser, { baseURL: baseUrl });
-    contexts.push(context);
-    const page = await context.newPage();
-    screenshotOnFailure(page);
-    const cookie = await cookieOf(who);
-    await context.addCookies(
-      cookie.split('; ').map((c) => {
-        const [name, ...value] = c.split('=');
-        return { name: name!, value: value.join('='), url: baseUrl };
-      }),
-    );
+    const page = await browserWithSession(browser, baseUrl, await cookieOf(who));
+    contexts.push(page.context());
     return page;
   };
 

@@ -1,12 +1,20 @@
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import { launchBrowser, saveScreenshot } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
 import { type CaughtMail, extractLink, type SmtpCatcher } from '../support/smtp.ts';
-import { DashboardPage } from './pages/dashboard-page.ts';
+import {
+  addPeopleWithAccounts,
+  createProgramme,
+  createSet,
+  enrol,
+  password,
+  setUpHost,
+  signInThroughApi,
+} from './pages/api-setup.ts';
+import { browserWithSession } from './pages/browsers.ts';
 import { SettingsPage } from './pages/home-pages.ts';
 import { ProgrammePage } from './pages/programme-page.ts';
 import {
@@ -17,9 +25,8 @@ import {
   UpcomingPage,
 } from './pages/schedule-pages.ts';
 import { SetPage } from './pages/set-page.ts';
-import { SignInPage } from './pages/sign-in-page.ts';
+import { signInWithTheForm } from './pages/sign-in-page.ts';
 
-const password = 'a long enough password';
 const programmeName = 'Leading Learning 2027';
 const setName = 'Set Kestrel';
 const people = {
@@ -63,65 +70,16 @@ const gatheringB = '2027-06-16T14:00';
 
 /** Builds the host, people (each with their own time zone), programme and set: setup, not the journey. */
 async function seed(server: RunningServer, origin: string) {
-  const call = async (method: 'POST', url: string, payload: object, cookie?: string) => {
-    const response = await server.app.inject({
-      method,
-      url,
-      payload,
-      headers: { origin, ...(cookie ? { cookie } : {}) },
-    });
-    if (response.statusCode >= 300)
-      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-    return { body: JSON.parse(response.body), headers: response.headers };
-  };
-  const setup = await call('POST', '/api/setup', {
-    hostName: 'Northern NGO Learning Network',
-    adminName: 'Ada Admin',
-    email: 'ada@example.org',
-    password,
-    timeZone: 'Europe/London',
-  });
-  const raw = setup.headers['set-cookie'];
-  const admin = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-  const hostId = setup.body.hostId as string;
-  const ids = {} as Record<keyof typeof people, string>;
-  for (const [key, p] of Object.entries(people) as [keyof typeof people, Who][]) {
-    const person = await call(
-      'POST',
-      `/api/hosts/${hostId}/people`,
-      { name: p.name, email: p.email, jobRole: 'Learning lead', timeZone: p.timeZone },
-      admin,
-    );
-    ids[key] = person.body.id;
-    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.plain
-      .updateTable('person')
-      .set({ user_id: userId })
-      .where('id', '=', person.body.id)
-      .execute();
-  }
-  const programme = await call(
-    'POST',
-    `/api/hosts/${hostId}/programmes`,
+  const host = await setUpHost(server, origin);
+  const ids = await addPeopleWithAccounts(host, people, 'Learning lead');
+  const programmeId = await createProgramme(
+    host,
     { name: programmeName, setSize: { min: 2, max: 8 } },
-    admin,
+    ids.coordinator,
   );
-  await call(
-    'POST',
-    `/api/programmes/${programme.body.id}/coordinators`,
-    { personId: ids.coordinator },
-    admin,
-  );
-  const set = await call('POST', `/api/programmes/${programme.body.id}/sets`, { name: setName }, admin);
-  await call(
-    'POST',
-    `/api/sets/${set.body.id}/members`,
-    { personId: ids.facilitator, role: 'facilitator' },
-    admin,
-  );
-  for (const key of ['amara', 'ben', 'chloe'] as const)
-    await call('POST', `/api/sets/${set.body.id}/members`, { personId: ids[key] }, admin);
-  return { programmeId: programme.body.id as string, setId: set.body.id as string };
+  const setId = await createSet(host, programmeId, setName);
+  await enrol(host, setId, { facilitator: ids.facilitator, members: [ids.amara, ids.ben, ids.chloe] });
+  return { programmeId, setId };
 }
 
 /** An .ics read with ical.js: its time zones and each event's start (wall clock, zone, instant). */
@@ -161,22 +119,9 @@ describe('a year of meetings: poll, series, feed, apologies, a programme event (
 
   /** A person in a browser of their own, in their own zone, signed in through the endpoint the form uses. */
   const signedIn = async (who: Who): Promise<Page> => {
-    const context = await newContext(browser, { baseURL: baseUrl, timezoneId: who.timeZone });
-    contexts.push(context);
-    const page = await context.newPage();
-    screenshotOnFailure(page);
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in/email',
-      payload: { email: who.email, password },
-      headers: { origin: baseUrl },
-    });
-    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
-    const raw = response.headers['set-cookie'];
-    const cookies = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]!.split('='));
-    await context.addCookies(
-      cookies.map(([name, ...value]) => ({ name: name!, value: value.join('='), url: baseUrl })),
-    );
+    const cookie = await signInThroughApi(server, baseUrl, who.email);
+    const page = await browserWithSession(browser, baseUrl, cookie, { timezoneId: who.timeZone });
+    contexts.push(page.context());
     return page;
   };
   const mailTo = (who: Who, subject: RegExp): Promise<CaughtMail> =>
@@ -198,13 +143,9 @@ describe('a year of meetings: poll, series, feed, apologies, a programme event (
 
   it('finds the slot by poll across three time zones, creates the series, feeds it and takes apologies', async () => {
     // 1. The coordinator signs in, finds the set from the programme and opens its schedule tab.
-    const inesContext = await newContext(browser, { baseURL: baseUrl, timezoneId: 'Europe/London' });
-    contexts.push(inesContext);
-    const ines = await inesContext.newPage();
-    screenshotOnFailure(ines);
-    const signIn = await new SignInPage(ines, baseUrl).goto('/sign-in');
-    await signIn.signIn(people.coordinator.email, password);
-    await new DashboardPage(ines, baseUrl).arrived();
+    const ines = await browserWithSession(browser, baseUrl, undefined, { timezoneId: 'Europe/London' });
+    contexts.push(ines.context());
+    await signInWithTheForm(ines, baseUrl, people.coordinator.email, password);
     await ines.getByRole('link', { name: programmeName, exact: true }).first().click();
     const programme = await new ProgrammePage(ines, baseUrl, programmeName).arrived();
     await ines.getByRole('link', { name: setName }).click();

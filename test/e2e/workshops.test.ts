@@ -1,13 +1,21 @@
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import type { RunningServer } from '../../src/server/start.ts';
-import { launchBrowser, newContext, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import {
+  addPeopleWithAccounts,
+  createProgramme,
+  createSet,
+  enrol,
+  londonDate,
+  setUpHost,
+  signInThroughApi,
+} from './pages/api-setup.ts';
+import { browserWithSession, shootFromTop } from './pages/browsers.ts';
 import { MyActionsPage, ProgrammeWorkshopsPage, WorkshopPage } from './pages/workshops-pages.ts';
 
-const password = 'a long enough password';
 const programmeName = 'Leading Learning 2027';
 const people = {
   coordinator: { name: 'Ines Duarte', email: 'ines@example.org' },
@@ -20,77 +28,30 @@ const people = {
 };
 type Who = keyof typeof people;
 const themes = ['Short-term funding', 'Keeping volunteers'];
-const day = 86_400_000;
-
-/** YYYY-MM-DD, days from today in London. */
-const londonDate = (days: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + days * day));
 
 /** Host, programme, two sets, two themes and a set action, built through the API: setup, not the journey. */
 async function seed(server: RunningServer, origin: string) {
-  const call = async (method: 'POST' | 'PUT', url: string, payload: object, cookie?: string) => {
-    const response = await server.app.inject({
-      method,
-      url,
-      payload,
-      headers: { origin, ...(cookie ? { cookie } : {}) },
-    });
-    if (response.statusCode >= 300)
-      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-    return { body: JSON.parse(response.body), headers: response.headers };
-  };
-  const cookieOf = (headers: Record<string, unknown>) => {
-    const raw = headers['set-cookie'] as string | string[] | undefined;
-    return (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-  };
-  const setup = await call('POST', '/api/setup', {
-    hostName: 'Northern NGO Learning Network',
-    adminName: 'Ada Admin',
-    email: 'ada@example.org',
-    password,
-    timeZone: 'Europe/London',
-  });
-  const admin = cookieOf(setup.headers);
-  const hostId = setup.body.hostId as string;
-  const ids = {} as Record<Who, string>;
-  for (const [key, p] of Object.entries(people) as [Who, { name: string; email: string }][]) {
-    const person = await call(
-      'POST',
-      `/api/hosts/${hostId}/people`,
-      { name: p.name, email: p.email, jobRole: 'Programme lead' },
-      admin,
-    );
-    ids[key] = person.body.id;
-    const userId = await createCredentialAccount(server.ctx, { email: p.email, name: p.name, password });
-    await server.ctx.store.plain
-      .updateTable('person')
-      .set({ user_id: userId })
-      .where('id', '=', person.body.id)
-      .execute();
-  }
-  const programme = await call(
-    'POST',
-    `/api/hosts/${hostId}/programmes`,
+  const host = await setUpHost(server, origin);
+  const ids = await addPeopleWithAccounts(host, people, 'Programme lead');
+  const programmeId = await createProgramme(
+    host,
     { name: programmeName, setSize: { min: 2, max: 8 } },
-    admin,
+    ids.coordinator,
   );
-  const programmeId = programme.body.id as string;
-  await call('POST', `/api/programmes/${programmeId}/coordinators`, { personId: ids.coordinator }, admin);
-  const kestrel = (await call('POST', `/api/programmes/${programmeId}/sets`, { name: 'Set Kestrel' }, admin))
-    .body.id as string;
-  const heron = (await call('POST', `/api/programmes/${programmeId}/sets`, { name: 'Set Heron' }, admin)).body
-    .id as string;
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.farah, role: 'facilitator' }, admin);
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.amara }, admin);
-  await call('POST', `/api/sets/${kestrel}/members`, { personId: ids.ben }, admin);
-  await call('POST', `/api/sets/${heron}/members`, { personId: ids.chidi }, admin);
-  await call('POST', `/api/sets/${heron}/members`, { personId: ids.dana }, admin);
+  const kestrel = await createSet(host, programmeId, 'Set Kestrel');
+  const heron = await createSet(host, programmeId, 'Set Heron');
+  await enrol(host, kestrel, { facilitator: ids.farah, members: [ids.amara, ids.ben] });
+  await enrol(host, heron, { members: [ids.chidi, ids.dana] });
   // The themes the sets' shared concerns were grouped into (the concerns journey covers how).
-  for (const name of themes) await call('POST', `/api/programmes/${programmeId}/themes`, { name }, admin);
-  const amara = cookieOf(
-    (await call('POST', '/api/auth/sign-in/email', { email: people.amara.email, password })).headers,
+  for (const name of themes)
+    await host.call('POST', `/api/programmes/${programmeId}/themes`, { name }, host.admin);
+  const amara = await signInThroughApi(server, origin, people.amara.email);
+  await host.call(
+    'POST',
+    `/api/sets/${kestrel}/actions`,
+    { text: 'Ask my board about a reserve fund' },
+    amara,
   );
-  await call('POST', `/api/sets/${kestrel}/actions`, { text: 'Ask my board about a reserve fund' }, amara);
   return { programmeId, kestrel, heron };
 }
 
@@ -105,28 +66,10 @@ describe('a workshop for the whole programme: planned by poll, answered, held, r
   const contexts: BrowserContext[] = [];
 
   const signedIn = async (who: Who) => {
-    const context = await newContext(browser, { baseURL: baseUrl });
-    contexts.push(context);
-    const page = await context.newPage();
-    screenshotOnFailure(page);
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in/email',
-      payload: { email: people[who].email, password },
-      headers: { origin: baseUrl },
-    });
-    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
-    const raw = response.headers['set-cookie'];
-    const cookies = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]!.split('='));
-    await context.addCookies(
-      cookies.map(([name, ...value]) => ({ name: name!, value: value.join('='), url: baseUrl })),
-    );
+    const cookie = await signInThroughApi(server, baseUrl, people[who].email);
+    const page = await browserWithSession(browser, baseUrl, cookie);
+    contexts.push(page.context());
     return page;
-  };
-
-  const shoot = async (page: Page, name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await saveScreenshot(page, name);
   };
 
   beforeAll(async () => {
@@ -170,7 +113,7 @@ describe('a workshop for the whole programme: planned by poll, answered, held, r
     await inesPage.getByText('Date by poll', { exact: true }).waitFor();
     for (const theme of themes)
       await inesPage.getByRole('listitem').filter({ hasText: theme }).first().waitFor();
-    await shoot(inesPage, 'workshop-awaiting-poll');
+    await shootFromTop(inesPage, 'workshop-awaiting-poll');
 
     // 2. Confirming the poll's second time dates the workshop.
     await inesPage.getByRole('link', { name: 'Answer the poll for its date' }).click();
@@ -209,7 +152,7 @@ describe('a workshop for the whole programme: planned by poll, answered, held, r
     await inesPage.reload();
     await inesPage.getByText(`${people.amara.name}: Coming`).waitFor();
     await inesPage.getByText(`${people.chidi.name}: Maybe`).waitFor();
-    await shoot(inesPage, 'workshop-answers-coordinator');
+    await shootFromTop(inesPage, 'workshop-answers-coordinator');
     // The coordinator changes the place: everyone hears of it with a new calendar entry.
     await inesPage.getByRole('link', { name: 'Change the workshop' }).click();
     await inesPage.getByRole('heading', { level: 1, name: 'Change the workshop' }).waitFor();
@@ -228,7 +171,7 @@ describe('a workshop for the whole programme: planned by poll, answered, held, r
     await gwen.writeNotes('Funding cycles drive short-termism.\n\n- Volunteers need a way back in.');
     await gwen.addMaterial('Slides', 'https://files.example.org/slides.pdf');
     await gwen.auditState('the held workshop, for its facilitator');
-    await shoot(gwen.page, 'workshop-held-facilitator');
+    await shootFromTop(gwen.page, 'workshop-held-facilitator');
 
     // 5. Amara reads the notes, adds a private action by keyboard, and sees it with her set actions.
     await amara.page.reload();
@@ -243,7 +186,7 @@ describe('a workshop for the whole programme: planned by poll, answered, held, r
       .workshopActions()
       .getByText('Draft a three-year funding case with two other NGOs', { exact: true })
       .waitFor();
-    await shoot(amara.page, 'workshop-my-actions');
+    await shootFromTop(amara.page, 'workshop-my-actions');
 
     // Nobody else sees it: not the coordinator, not Ben.
     for (const page of [inesPage, ben.page]) {

@@ -1,4 +1,6 @@
+import type { Page } from 'playwright-core';
 import { AppPage } from './app-page.ts';
+import { DashboardPage } from './dashboard-page.ts';
 
 export class SignInPage extends AppPage {
   protected readonly path = /^\/sign-in$/;
@@ -35,4 +37,16 @@ export class SignInPage extends AppPage {
     await this.page.getByLabel('Recovery code').fill(code);
     await this.page.getByRole('button', { name: 'Continue' }).click();
   }
+}
+
+/** Opens the sign-in page, signs in with the form and arrives home. */
+export async function signInWithTheForm(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<DashboardPage> {
+  const signIn = await new SignInPage(page, baseUrl).goto('/sign-in');
+  await signIn.signIn(email, password);
+  return new DashboardPage(page, baseUrl).arrived();
 }
