@@ -4,13 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import { launchBrowser, newPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import { addPersonWithAccount, password, setUpHost } from './pages/api-setup.ts';
 import { ClosingProgrammePage, DataPage, PersonPage } from './pages/closing-pages.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
-
-const password = 'a long enough password';
 
 describe('closing a programme, and people’s data', () => {
   let journey: JourneyServer;
@@ -22,46 +20,13 @@ describe('closing a programme, and people’s data', () => {
     browser = await launchBrowser();
     const { server } = journey;
     const origin = journey.baseUrl;
-    const call = async (method: 'POST', url: string, payload: object, cookie?: string) => {
-      const response = await server.app.inject({
-        method,
-        url,
-        payload,
-        headers: { origin, ...(cookie ? { cookie } : {}) },
-      });
-      if (response.statusCode >= 300)
-        throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-      const raw = response.headers['set-cookie'];
-      const cookies = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-      return { body: JSON.parse(response.body), cookies };
-    };
-    const setup = await call('POST', '/api/setup', {
-      hostName: 'Northern NGO Learning Network',
-      adminName: 'Ada Admin',
-      email: 'ada@example.org',
-      password,
-      timeZone: 'Europe/London',
-    });
-    const admin = setup.cookies;
-    const person = async (name: string, email: string) => {
-      const created = await call('POST', `/api/hosts/${setup.body.hostId}/people`, { name, email }, admin);
-      const userId = await createCredentialAccount(server.ctx, { email, name, password });
-      await server.ctx.store.plain
-        .updateTable('person')
-        .set({ user_id: userId })
-        .where('id', '=', created.body.id)
-        .execute();
-      return created.body.id as string;
-    };
+    const host = await setUpHost(server, origin);
+    const { call, admin } = host;
+    const person = (name: string, email: string) => addPersonWithAccount(host, { name, email });
     ids.amara = await person('Amara Okafor', 'amara@example.org');
     ids.bo = await person('Bo Lindqvist', 'bo@example.org');
     ids.programme = (
-      await call(
-        'POST',
-        `/api/hosts/${setup.body.hostId}/programmes`,
-        { name: 'Leading Learning 2027' },
-        admin,
-      )
+      await call('POST', `/api/hosts/${host.hostId}/programmes`, { name: 'Leading Learning 2027' }, admin)
     ).body.id;
     ids.set = (
       await call('POST', `/api/programmes/${ids.programme}/sets`, { name: 'Set Kestrel' }, admin)

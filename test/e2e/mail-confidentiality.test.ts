@@ -2,14 +2,13 @@
 // its action texts and private links withheld and said to be; the member's delivered copy has them.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentialAccount } from '../../src/server/auth/accounts.ts';
 import { launchBrowser, newPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { type JourneyServer, startJourneyServer } from '../support/journey-server.ts';
+import { addPersonWithAccount, password, setUpHost } from './pages/api-setup.ts';
 import { DashboardPage } from './pages/dashboard-page.ts';
 import { MailMessagePage, MailPage } from './pages/mail-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
-const password = 'a long enough password';
 const secretAction = 'Tell my director I will not sign off the merger plan';
 
 describe('the mail outbox, as the host admin reads it', () => {
@@ -30,46 +29,16 @@ describe('the mail outbox, as the host admin reads it', () => {
   async function seed() {
     const { server } = journey;
     const origin = journey.baseUrl;
-    const call = async (method: 'POST', url: string, payload: object, cookie?: string) => {
-      const response = await server.app.inject({
-        method,
-        url,
-        payload,
-        headers: { origin, ...(cookie ? { cookie } : {}) },
-      });
-      if (response.statusCode >= 300)
-        throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-      const raw = response.headers['set-cookie'];
-      const cookies = (Array.isArray(raw) ? raw : [raw ?? '']).map((c) => c.split(';')[0]).join('; ');
-      return { body: JSON.parse(response.body), cookies };
-    };
-    const setup = await call('POST', '/api/setup', {
-      hostName: 'Northern NGO Learning Network',
-      adminName: 'Ada Admin',
-      email: 'ada@example.org',
-      password,
-      timeZone: 'Europe/London',
-    });
-    const adminCookie = setup.cookies;
-    const member = await call(
-      'POST',
-      `/api/hosts/${setup.body.hostId}/people`,
-      { name: 'Amara Okafor', email: 'amara@example.org', jobRole: 'Learning lead' },
-      adminCookie,
-    );
-    const userId = await createCredentialAccount(server.ctx, {
-      email: 'amara@example.org',
+    const host = await setUpHost(server, origin);
+    const { call, admin: adminCookie } = host;
+    const memberId = await addPersonWithAccount(host, {
       name: 'Amara Okafor',
-      password,
+      email: 'amara@example.org',
+      jobRole: 'Learning lead',
     });
-    await server.ctx.store.plain
-      .updateTable('person')
-      .set({ user_id: userId })
-      .where('id', '=', member.body.id)
-      .execute();
     const programme = await call(
       'POST',
-      `/api/hosts/${setup.body.hostId}/programmes`,
+      `/api/hosts/${host.hostId}/programmes`,
       { name: 'Leading Learning 2027' },
       adminCookie,
     );
@@ -79,7 +48,7 @@ describe('the mail outbox, as the host admin reads it', () => {
       { name: 'Set Kestrel' },
       adminCookie,
     );
-    await call('POST', `/api/sets/${set.body.id}/members`, { personId: member.body.id }, adminCookie);
+    await call('POST', `/api/sets/${set.body.id}/members`, { personId: memberId }, adminCookie);
     const amara = await call('POST', '/api/auth/sign-in/email', { email: 'amara@example.org', password });
     await call('POST', `/api/sets/${set.body.id}/actions`, { text: secretAction }, amara.cookies);
     const inTwoDays = new Date(Date.now() + 2 * 24 * 3_600_000);
