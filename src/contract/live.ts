@@ -131,7 +131,13 @@ export const leaveMessage = z.strictObject({ t: z.literal('leave'), meetingId: z
 export const commandMessage = z.strictObject({
   t: z.literal('cmd'),
   meetingId: z.uuid(),
-  id: z.string().min(1).max(100),
+  // Kept with the event to apply a resend once: no control characters, which PostgreSQL may not store.
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    .regex(/^[^\u0000-\u001f\u007f]+$/),
   command: meetingCommand,
 });
 

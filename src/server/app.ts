@@ -9,7 +9,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/routes.ts';
 import { installSessionResolution, registerAuthRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
@@ -49,6 +49,7 @@ import { problemBody } from './http/problem.ts';
 import { documentFileAnswers, keepRouteTable } from './http/route-table.ts';
 import { staticSecurityHeaders } from './http/security-headers.ts';
 import { installSignInLimit, isSignInPath } from './http/sign-in-limit.ts';
+import { contractValidator } from './http/validator.ts';
 import { registerWebApp } from './http/web.ts';
 import { registerLiveGateway } from './live/gateway.ts';
 
@@ -143,7 +144,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     forceCloseConnections: true,
   });
   keepRouteTable(app);
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(contractValidator);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, ctx.i18n);
   // First of all hooks: a flood of sign-in attempts is refused before anything else runs for it.

@@ -146,6 +146,34 @@ describe.each(storeKinds)('bad input gets a clear 4xx and changes nothing, on %s
       field: 'body.personId',
     },
     {
+      // PostgreSQL cannot store U+0000 in text: refused by name on every store, before any write.
+      name: 'a NUL character in a name',
+      request: () => ({
+        method: 'POST',
+        url: `/api/hosts/${w().hostId}/organisations`,
+        payload: { name: 'Ox\u0000fam' },
+      }),
+      status: 400,
+      field: 'body.name',
+      message: 'name must not contain the NUL character (U+0000)',
+    },
+    {
+      name: 'a NUL character in a field that is otherwise optional',
+      request: () => ({
+        method: 'PATCH',
+        url: `/api/programmes/${w().programmeId}`,
+        payload: { purpose: 'Learning\u0000' },
+      }),
+      status: 400,
+      field: 'body.purpose',
+    },
+    {
+      name: 'a NUL character in a path parameter',
+      request: () => ({ method: 'DELETE', url: '/api/me/sessions/%00' }),
+      status: 400,
+      code: 'validation-failed',
+    },
+    {
       name: 'a body that is not JSON',
       request: () => ({
         method: 'POST',
@@ -158,7 +186,7 @@ describe.each(storeKinds)('bad input gets a clear 4xx and changes nothing, on %s
     },
   ];
 
-  it.each(cases(() => w))('$name', async ({ request, status, code, field }) => {
+  it.each(cases(() => w))('$name', async ({ request, status, code, field, message }) => {
     const before = await snapshot(t);
     const response = await t.call({ ...(request() as object), cookie: w.cookies.admin } as never);
     expect(response.statusCode).toBe(status);
@@ -169,6 +197,7 @@ describe.each(storeKinds)('bad input gets a clear 4xx and changes nothing, on %s
     expect(problem.detail.length).toBeGreaterThan(10);
     if (code) expect(problem.code).toBe(code);
     if (field) expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
+    if (message) expect(problem.errors.map((e: { message: string }) => e.message)).toContain(message);
     expect(await snapshot(t)).toEqual(before);
   });
 });

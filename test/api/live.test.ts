@@ -245,6 +245,50 @@ describe.each(storeKinds)('the live room on %s', (kind) => {
     expect(member.connection.state).toEqual(before);
   });
 
+  it('refuses text holding a NUL character in every room command, and the room goes on', async () => {
+    const member = join('memberA2');
+    await member.until((s) => s.status === 'live');
+    const before = member.connection.state!;
+    const nul = 'Tired\u0000 but here';
+    const cmd = (id: string, command: unknown) => ({ t: 'cmd', meetingId, id, command });
+    const refused = [
+      cmd('n-1', { type: 'checkin.say', text: nul }),
+      cmd('n-2', { type: 'question.add', text: nul }),
+      cmd('n-3', { type: 'action.add', text: nul }),
+      cmd('n-4', { type: 'problem.new', title: nul, statement: 'A statement' }),
+    ];
+    const received = await rawAfterJoin(
+      base,
+      w.cookies.memberA2,
+      meetingId,
+      [
+        ...refused,
+        cmd('n\u0000-5', { type: 'hand.raise' }),
+        cmd('n-6', { type: 'checkin.say', text: 'Here.' }),
+      ],
+      refused.length + 2,
+    );
+    const answers = received.slice(received.findIndex((m) => m.t === 'snapshot') + 1);
+    expect(answers[0]).toEqual({
+      t: 'nack',
+      id: 'n-1',
+      code: 'text.nulCharacter',
+      params: { context: 'checkIn' },
+      reason: 'This contains a character Revans cannot keep (U+0000, the NUL character); please remove it.',
+    });
+    // Whatever else the rules say first (it is not the member's turn to ask or act), none gets through.
+    expect(answers.slice(0, refused.length).map((m) => m.t)).toEqual(refused.map(() => 'nack'));
+    // A command id holding a NUL is a message not understood; the room still takes the next command.
+    expect(answers).toContainEqual({
+      t: 'error',
+      code: 'bad-message',
+      detail: 'That message was not understood.',
+    });
+    const checkedIn = await member.until((s) => s.checkIns[w.people.memberA2] === 'Here.');
+    expect(checkedIn.lastSeq).toBe(before.lastSeq + 1);
+    expect(Object.values(checkedIn.checkIns).join(' ')).not.toContain('\u0000');
+  });
+
   it('catches a reconnecting client up and applies a resent command once', async () => {
     const store = memoryPendingStore();
     // A command typed while offline waits in the store and goes out when the socket opens.

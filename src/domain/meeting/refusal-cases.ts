@@ -57,6 +57,13 @@ export const refusalCases: RefusalCase[] = [
   [
     'questioning',
     'ben',
+    { type: 'question.add', text: 'Why now?\u0000' },
+    { code: 'text.nulCharacter', params: { context: 'question' } },
+    'This contains a character Revans cannot keep (U+0000, the NUL character); please remove it.',
+  ],
+  [
+    'questioning',
+    'ben',
     { type: 'question.add', text: 'Why?', askedBy: 'dee' },
     { code: 'notScribeProxy' },
     "Only the scribe can record a question on someone else's behalf.",

@@ -132,6 +132,7 @@ const plainCodes = [
   'text.notText',
   'text.empty',
   'text.tooLong',
+  'text.nulCharacter',
 ] as const;
 
 export type RefusalCode =

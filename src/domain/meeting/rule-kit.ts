@@ -20,6 +20,8 @@ export function textError(value: unknown, max: number, field: TextField): Refusa
   if (typeof value !== 'string') return refuse('text.notText', { context: field });
   if (value.trim() === '') return refuse('text.empty', { context: field });
   if (value.length > max) return refuse('text.tooLong', { context: field, max });
+  // PostgreSQL cannot store U+0000 in text; refused here rather than failing the log's write.
+  if (value.includes('\u0000')) return refuse('text.nulCharacter', { context: field });
   return null;
 }
 

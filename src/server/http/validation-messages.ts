@@ -1,4 +1,5 @@
 import { english, type FieldError, type Translate } from './problem.ts';
+import { nulCharacterReason } from './validator.ts';
 
 interface ValidationIssue {
   keyword: string;
@@ -55,6 +56,10 @@ export function describeIssue(issue: ValidationIssue, field: string, tr: Transla
       if (p.format === 'uuid' || p.format === 'guid') return tr('{{field}} must be a valid id', { field });
       if (p.format === 'date') return tr('{{field}} must be a date written as YYYY-MM-DD', { field });
       return tr('{{field}} must be in the {{format}} format', { field, format: String(p.format) });
+    case 'custom':
+      if ((p.params as { reason?: string } | undefined)?.reason === nulCharacterReason)
+        return tr('{{field}} must not contain the NUL character (U+0000)', { field });
+      return issue.message ? `${field} ${issue.message}` : tr('{{field}} is not valid', { field });
     case 'invalid_value':
       return tr('{{field}} must be one of: {{values}}', {
         field,
