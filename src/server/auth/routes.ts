@@ -5,6 +5,7 @@ import { audit, personLabel } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { twoFactorRequiredOf } from '../features/security/service.ts';
 import { Problem, type ProblemBody, type ProblemCode, problemBody, problemCodes } from '../http/problem.ts';
+import { nestedDeeperThan } from '../http/validator.ts';
 import { installViewerCache, type RememberedActor } from '../http/viewer-cache.ts';
 import { withAccounts } from './accounts-context.ts';
 import { loadActor } from './actor.ts';
@@ -256,6 +257,9 @@ async function onlyHost(ctx: AppContext): Promise<string | null> {
   return hosts.length === 1 ? hosts[0]!.id : null;
 }
 
+/** How deep a body the library's endpoints read: an object of values, a list or object in it at most. */
+const libraryBodyLevels = 3;
+
 /** better-auth's own endpoints (sign-in, sign-out, password reset, session) under /api/auth/. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.route({
@@ -265,6 +269,15 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     async handler(request, reply) {
       const url = new URL(request.url, ctx.config.publicUrl);
       const path = url.pathname;
+      // The library's endpoints each read a flat object; anything nested deeper is refused here, before
+      // it is written out again for the library (which would recurse as deep as the body goes).
+      if (nestedDeeperThan(request.body, libraryBodyLevels))
+        throw new Problem(
+          'validation-failed',
+          'Send the request body as a JSON object nested at most {{levels}} levels deep.',
+          [{ field: 'body', message: 'body is nested too deeply' }],
+          { levels: libraryBodyLevels },
+        );
       const body =
         request.method === 'POST' && request.body !== undefined ? JSON.stringify(request.body) : undefined;
       const headers = fetchHeaders(request);

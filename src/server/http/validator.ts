@@ -5,14 +5,45 @@ import { z } from 'zod';
 /** The reason a NUL-character issue carries, for the sentence that names it (validation-messages.ts). */
 export const nulCharacterReason = 'nul-character';
 
-/** Where, in parsed JSON, the strings holding U+0000 are (keys included), as paths. */
-export function nulCharacterPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => nulCharacterPaths(item, [...path, index]));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, item]) =>
-    key.includes('\u0000') ? [[...path, key]] : nulCharacterPaths(item, [...path, key]),
-  );
+interface Step {
+  value: unknown;
+  key: string | number | undefined;
+  parent: Step | undefined;
+}
+
+const pathTo = (step: Step): (string | number)[] => {
+  const path: (string | number)[] = [];
+  for (let at: Step | undefined = step; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+  return path;
+};
+
+/**
+ * Where, in parsed JSON, the strings holding U+0000 are (keys included), as paths. Walked without
+ * recursion and without copying paths: JSON.parse takes bodies nested far deeper than a call stack.
+ */
+export function nulCharacterPaths(value: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const pending: Step[] = [{ value, key: undefined, parent: undefined }];
+  for (let step = pending.pop(); step; step = pending.pop()) {
+    const item = step.value;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) found.push(pathTo(step));
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, child] of Object.entries(item)) {
+        const childStep = { value: child, key: Array.isArray(item) ? Number(key) : key, parent: step };
+        if (key.includes('\u0000')) found.push(pathTo(childStep));
+        else pending.push(childStep);
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether parsed JSON holds objects or lists more than `levels` deep (recursing at most that far). */
+export function nestedDeeperThan(value: unknown, levels: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (levels === 0) return true;
+  return Object.values(value).some((child) => nestedDeeperThan(child, levels - 1));
 }
 
 /**
