@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type ActionItem, listMyActions } from '../../../contract/actions.ts';
 import { useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
@@ -24,12 +23,7 @@ export function MyActionsPage() {
   const closed = sortActions(all.filter((a) => a.status !== 'open'));
   return (
     <section className="page page--narrow">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li aria-current="page">{t('actions.mine.title')}</li>
-      </Breadcrumbs>
+      <Breadcrumbs fromHome current={t('actions.mine.title')} />
       <PageHeader title={t('actions.mine.title')} lead={t('actions.mine.lead')} />
       <section className="section" aria-labelledby="open-actions">
         <h2 id="open-actions">{t('actions.mine.open', { count: open.length })}</h2>

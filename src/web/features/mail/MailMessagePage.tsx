@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { getMail } from '../../../contract/hosts.ts';
 import { useRoute } from '../../api/call.ts';
 import { Failure } from '../../app/Failure.tsx';
@@ -26,12 +26,7 @@ export function MailMessagePage() {
 
   return (
     <section className="page">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/mail">{t('mail.title')}</Link>
-        </li>
-        <li aria-current="page">{m.subject}</li>
-      </Breadcrumbs>
+      <Breadcrumbs trail={[{ to: '/mail', label: t('mail.title') }]} current={m.subject} />
       <PageHeader title={m.subject} meta={<MailStatusBadge status={m.status} />} />
       <dl className="details">
         <div className="details__row">

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Breadcrumbs } from '../../ui/PageHeader.tsx';
 
 /** Home › the set's meetings › this page of one meeting (`current`). */
@@ -14,14 +13,10 @@ export function MeetingCrumbs({
 }) {
   const { t } = useTranslation();
   return (
-    <Breadcrumbs label={t('common.breadcrumbs')}>
-      <li>
-        <Link to="/">{t('nav.home')}</Link>
-      </li>
-      <li>
-        <Link to={`/sets/${setId}/meetings`}>{setName || t('meeting.tabs.meetings')}</Link>
-      </li>
-      <li aria-current="page">{current}</li>
-    </Breadcrumbs>
+    <Breadcrumbs
+      fromHome
+      trail={[{ to: `/sets/${setId}/meetings`, label: setName || t('meeting.tabs.meetings') }]}
+      current={current}
+    />
   );
 }

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { LearningSet } from '../../../contract/sets.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Breadcrumbs, PageHeader } from '../../ui/PageHeader.tsx';
@@ -10,15 +9,11 @@ export function SetHeader({ set, withTheme }: { set: LearningSet; withTheme?: bo
   const { t } = useTranslation();
   return (
     <>
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li>
-          <Link to={`/programmes/${set.programme.id}`}>{set.programme.name}</Link>
-        </li>
-        <li aria-current="page">{set.name}</li>
-      </Breadcrumbs>
+      <Breadcrumbs
+        fromHome
+        trail={[{ to: `/programmes/${set.programme.id}`, label: set.programme.name }]}
+        current={set.name}
+      />
       <PageHeader
         title={set.name}
         meta={

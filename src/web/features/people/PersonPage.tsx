@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { listOrganisations, type Organisation } from '../../../contract/organisations.ts';
 import { getPerson, updatePerson } from '../../../contract/people.ts';
 import { call, useRoute } from '../../api/call.ts';
@@ -55,12 +55,7 @@ export function PersonPage() {
   return (
     <section className="page">
       {me.abilities['person.list'] ? (
-        <Breadcrumbs label={t('common.breadcrumbs')}>
-          <li>
-            <Link to="/people">{t('people.title')}</Link>
-          </li>
-          <li aria-current="page">{p.name}</li>
-        </Breadcrumbs>
+        <Breadcrumbs trail={[{ to: '/people', label: t('people.title') }]} current={p.name} />
       ) : null}
       <PageHeader
         title={p.name}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useParams } from 'react-router';
+import { Outlet, useParams } from 'react-router';
 import { getProgramme, type Programme } from '../../../contract/programmes.ts';
 import { listSets } from '../../../contract/sets.ts';
 import { useRoute } from '../../api/call.ts';
@@ -91,12 +91,7 @@ export function ProgrammeLayout() {
 
   return (
     <section className="page">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li aria-current="page">{p.name}</li>
-      </Breadcrumbs>
+      <Breadcrumbs fromHome current={p.name} />
       <PageHeader
         title={p.name}
         meta={

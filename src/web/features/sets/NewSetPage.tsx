@@ -32,12 +32,7 @@ export function NewSetPage() {
 
   return (
     <section className="page page--form">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to={`/programmes/${p.id}`}>{p.name}</Link>
-        </li>
-        <li aria-current="page">{t('set.new.title')}</li>
-      </Breadcrumbs>
+      <Breadcrumbs trail={[{ to: `/programmes/${p.id}`, label: p.name }]} current={t('set.new.title')} />
       <PageHeader
         title={t('set.new.title')}
         lead={t('set.new.lead', { programme: p.name, min: p.setSize.min, max: p.setSize.max })}

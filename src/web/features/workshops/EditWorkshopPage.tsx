@@ -33,15 +33,7 @@ export function EditWorkshopPage() {
   const page = `/workshops/${w.id}`;
   return (
     <section className="page page--narrow">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li>
-          <Link to={page}>{w.title}</Link>
-        </li>
-        <li aria-current="page">{t('workshops.edit.title')}</li>
-      </Breadcrumbs>
+      <Breadcrumbs fromHome trail={[{ to: page, label: w.title }]} current={t('workshops.edit.title')} />
       <PageHeader title={t('workshops.edit.title')} lead={t('workshops.edit.lead')} />
       <WorkshopForm
         editing

@@ -343,15 +343,11 @@ export function WorkshopPage() {
   const update = (next: Workshop) => workshop.setData(next);
   return (
     <section className="page page--narrow">
-      <Breadcrumbs label={t('common.breadcrumbs')}>
-        <li>
-          <Link to="/">{t('nav.home')}</Link>
-        </li>
-        <li>
-          <Link to={`/programmes/${w.programmeId}/workshops`}>{w.programmeName}</Link>
-        </li>
-        <li aria-current="page">{w.title}</li>
-      </Breadcrumbs>
+      <Breadcrumbs
+        fromHome
+        trail={[{ to: `/programmes/${w.programmeId}/workshops`, label: w.programmeName }]}
+        current={w.title}
+      />
       <PageHeader title={w.title} meta={<WorkshopState state={w.state} />} />
       <section className="section" aria-labelledby="about-heading">
         <h2 id="about-heading" className="visually-hidden">
