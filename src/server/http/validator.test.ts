@@ -21,6 +21,10 @@ describe('finding NUL characters in a request', () => {
     expect(nulCharacterPaths('\u0000')).toEqual([[]]);
   });
 
+  it('names twenty places at most, however many there are', () => {
+    expect(nulCharacterPaths(Array.from({ length: 100_000 }, () => '\u0000'))).toHaveLength(20);
+  });
+
   it('walks input nested far deeper than a call stack', () => {
     const depth = 200_000;
     const deep = JSON.parse(`${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}`);

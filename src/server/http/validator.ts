@@ -13,18 +13,22 @@ interface Step {
 
 const pathTo = (step: Step): (string | number)[] => {
   const path: (string | number)[] = [];
-  for (let at: Step | undefined = step; at?.key !== undefined; at = at.parent) path.unshift(at.key);
-  return path;
+  for (let at: Step | undefined = step; at?.key !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
 };
 
+/** Enough places named for a person to find them; a body full of them is not answered at length. */
+const mostPathsNamed = 20;
+
 /**
- * Where, in parsed JSON, the strings holding U+0000 are (keys included), as paths. Walked without
- * recursion and without copying paths: JSON.parse takes bodies nested far deeper than a call stack.
+ * Where, in parsed JSON, the strings holding U+0000 are (keys included), as paths, the first twenty at
+ * most. Walked without recursion and without copying paths: JSON.parse takes bodies nested far deeper
+ * than a call stack.
  */
 export function nulCharacterPaths(value: unknown): (string | number)[][] {
   const found: (string | number)[][] = [];
   const pending: Step[] = [{ value, key: undefined, parent: undefined }];
-  for (let step = pending.pop(); step; step = pending.pop()) {
+  for (let step = pending.pop(); step && found.length < mostPathsNamed; step = pending.pop()) {
     const item = step.value;
     if (typeof item === 'string') {
       if (item.includes('\u0000')) found.push(pathTo(step));
