@@ -151,8 +151,11 @@ describe.each(storeKinds)(
           cookie,
         );
         if (!route.body) continue;
-        for (const body of [...hostileBodies(route), ...brokenJson])
-          await send(route.method, url, cookie, body);
+        // A set's own routes refuse an admin before their handler runs: walked as its facilitator and a member.
+        const inSet = route.path.startsWith('/api/sets/');
+        for (const as of inSet ? [w.cookies.facilitatorA, w.cookies.memberA] : [cookie])
+          for (const body of [...hostileBodies(route), ...brokenJson])
+            await send(route.method, url, as, body);
       }
       expect(wrong).toEqual([]);
       expect(sent).toBeGreaterThan(3000);
