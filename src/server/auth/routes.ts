@@ -275,7 +275,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         throw new Problem(
           'validation-failed',
           'Send the request body as a JSON object nested at most {{levels}} levels deep.',
-          [{ field: 'body', message: 'body is nested too deeply' }],
+          undefined,
           { levels: libraryBodyLevels },
         );
       const body =

@@ -15,6 +15,11 @@ interface ValidationIssue {
 export function describeIssue(issue: ValidationIssue, field: string, tr: Translate = english): string {
   const p = issue.params ?? {};
   const limit = (key: string) => ({ field, limit: String(p[key]) });
+  if (
+    issue.keyword === 'custom' &&
+    (p.params as { reason?: string } | undefined)?.reason === nulCharacterReason
+  )
+    return tr('{{field}} must not contain the NUL character (U+0000)', { field });
   switch (issue.keyword) {
     case 'invalid_type':
       if (p.input === undefined) return tr('{{field}} is required', { field });
@@ -56,10 +61,6 @@ export function describeIssue(issue: ValidationIssue, field: string, tr: Transla
       if (p.format === 'uuid' || p.format === 'guid') return tr('{{field}} must be a valid id', { field });
       if (p.format === 'date') return tr('{{field}} must be a date written as YYYY-MM-DD', { field });
       return tr('{{field}} must be in the {{format}} format', { field, format: String(p.format) });
-    case 'custom':
-      if ((p.params as { reason?: string } | undefined)?.reason === nulCharacterReason)
-        return tr('{{field}} must not contain the NUL character (U+0000)', { field });
-      return issue.message ? `${field} ${issue.message}` : tr('{{field}} is not valid', { field });
     case 'invalid_value':
       return tr('{{field}} must be one of: {{values}}', {
         field,
