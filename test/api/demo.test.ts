@@ -3,7 +3,7 @@
  * lands in the role it names, with the people's organisations and time zones as seeded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoLogin, demoPassword, seedDemo } from '../../src/server/demo/seed.ts';
+import { type DemoLogin, demoCalendar, demoPassword, seedDemo } from '../../src/server/demo/seed.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { storeKinds } from '../support/databases.ts';
 
@@ -15,6 +15,15 @@ describe.each(storeKinds)('the demo host on %s', (kind) => {
     logins = await seedDemo(t.ctx);
   });
   afterAll(async () => t?.close());
+
+  let amaraCookie: string;
+  const meetOf = async (email: string) => {
+    const cookie = await t.signIn(email, demoPassword);
+    if (email.startsWith('amara')) amaraCookie = cookie;
+    const upcoming = await t.call({ method: 'GET', url: '/api/me/upcoming', cookie });
+    expect(upcoming.statusCode, email).toBe(200);
+    return upcoming.json();
+  };
 
   const meOf = async (email: string) => {
     const cookie = await t.signIn(email, demoPassword);
@@ -47,6 +56,48 @@ describe.each(storeKinds)('the demo host on %s', (kind) => {
     const chloe = await meOf('chloe@demo.revans.test');
     expect(chloe.person).toMatchObject({ timeZone: 'Europe/Paris', jobRole: 'Staff development lead' });
     expect(chloe.person.organisation?.name).toBe('Christian Aid');
+  });
+
+  it('schedules each set every four weeks from next week, so Upcoming shows meetings in each person’s time', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const amara = await meetOf('amara@demo.revans.test');
+    const chloe = await meetOf('chloe@demo.revans.test');
+    const hassan = await meetOf('hassan@demo.revans.test');
+    for (const upcoming of [amara, chloe, hassan]) expect(upcoming.meetings.length).toBeGreaterThan(0);
+    const [first] = amara.meetings;
+    expect(first.setName).toBe('Set A: Knowledge sharing');
+    expect(first.localStart.slice(0, 10) > today).toBe(true);
+    expect(first.localStart.slice(11)).toBe('10:00');
+    expect(first.place).toMatch(/London/);
+    // Chloé is in Set A too, and works in Paris: the same meeting, an hour later on her clock.
+    expect(chloe.meetings[0]).toMatchObject({
+      id: first.id,
+      viewerLocalStart: expect.stringMatching(/T11:00$/),
+    });
+    // Set B meets by video at 13:30 London time: 16:30 in Nairobi.
+    expect(hassan.meetings[0]).toMatchObject({
+      setName: 'Set B: Learning organisations',
+      videoUrl: expect.stringMatching(/^https:\/\//),
+      viewerLocalStart: expect.stringMatching(/T16:30$/),
+    });
+    const weeks = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / (7 * 24 * 3600 * 1000);
+    const sets = await t.call({ method: 'GET', url: `/api/sets/${first.setId}/series`, cookie: amaraCookie });
+    expect(sets.statusCode).toBe(200);
+    const meetings = sets.json()[0].meetings as { startsAt: string }[];
+    expect(meetings.length).toBeGreaterThanOrEqual(11);
+    expect(Math.round(weeks(meetings[0]!.startsAt, meetings[1]!.startsAt))).toBe(4);
+  });
+
+  it('places the programme’s year ahead of whatever day the demo is loaded', () => {
+    for (const day of ['2026-12-08T23:30:00Z', '2027-02-28T09:00:00Z', '2028-06-05T00:00:00Z']) {
+      const { startsOn, endsOn, firstMeeting } = demoCalendar(new Date(day));
+      expect(new Date(`${startsOn}T00:00:00Z`).getUTCDay(), day).toBe(1);
+      const lead = (Date.parse(startsOn) - Date.parse(day.slice(0, 10))) / (24 * 3600 * 1000);
+      expect(lead).toBeGreaterThanOrEqual(7);
+      expect(lead).toBeLessThan(14);
+      expect(firstMeeting.setA.slice(0, 10) > startsOn && firstMeeting.setB < `${endsOn}T23:59`).toBe(true);
+      expect(endsOn > startsOn).toBe(true);
+    }
   });
 
   it('refuses to load twice into the same installation', async () => {

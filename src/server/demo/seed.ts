@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createCredentialAccount } from '../auth/accounts.ts';
+import { loadActor } from '../auth/actor.ts';
 import type { AppContext } from '../context.ts';
 import { insertPerson } from '../features/people/queries.ts';
+import { createSeries } from '../features/series/service.ts';
 import { createAdmin, isSetUp } from '../features/setup/service.ts';
 
 export const demoPassword = 'revans-demo-2026';
@@ -116,6 +118,27 @@ const coordinator: DemoPerson = {
 };
 export const demoAdminEmail = 'admin@demo.revans.test';
 
+const dayMs = 24 * 60 * 60 * 1000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The demo's year, from the day it is loaded: the programme starts on the Monday at least a week ahead
+ * and runs 48 weeks, so whoever tries the demo finds meetings ahead of them, whenever they try it.
+ */
+export function demoCalendar(now: Date) {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const daysToMonday = (8 - new Date(today).getUTCDay()) % 7;
+  const monday = today + (daysToMonday + 7) * dayMs;
+  return {
+    startsOn: isoDay(monday),
+    endsOn: isoDay(monday + (48 * 7 - 3) * dayMs),
+    firstMeeting: {
+      setA: `${isoDay(monday + 2 * dayMs)}T10:00`,
+      setB: `${isoDay(monday + 3 * dayMs)}T13:30`,
+    },
+  };
+}
+
 export interface DemoLogin {
   role: string;
   name: string;
@@ -151,6 +174,7 @@ export async function seedDemo(
   }
   onStep('organisations');
   const personIds = new Map<string, string>();
+  const userIds = new Map<string, string>();
   for (const p of [...participants, ...facilitators, coordinator]) {
     const userId = await createCredentialAccount(ctx, {
       email: p.email,
@@ -159,6 +183,7 @@ export async function seedDemo(
     });
     const id = randomUUID();
     personIds.set(p.email, id);
+    userIds.set(p.email, userId);
     await insertPerson(ctx.db, {
       id,
       hostId,
@@ -173,6 +198,7 @@ export async function seedDemo(
     });
     onStep(p.name);
   }
+  const calendar = demoCalendar(ctx.now());
   const programmeId = randomUUID();
   await db
     .insertInto('programme')
@@ -183,8 +209,8 @@ export async function seedDemo(
       purpose:
         'A year of action learning for NGO staff working on organisational learning, knowledge management and staff development.',
       theme: 'Organisational learning',
-      starts_on: '2027-01-11',
-      ends_on: '2027-12-17',
+      starts_on: calendar.startsOn,
+      ends_on: calendar.endsOn,
       status: 'running',
       min_set_size: 4,
       max_set_size: 8,
@@ -203,12 +229,23 @@ export async function seedDemo(
       theme: 'Knowledge management',
       facilitator: facilitators[0]!,
       members: participants.slice(0, 4),
+      meetings: {
+        firstLocal: calendar.firstMeeting.setA,
+        place: 'BOND, Society Building, 8 All Saints Street, London',
+        videoUrl: '',
+      },
     },
     {
       name: 'Set B: Learning organisations',
       theme: 'Staff development',
       facilitator: facilitators[1]!,
       members: participants.slice(4),
+      // Set B's members work from Accra to Nairobi: it meets by video, at an hour that suits them all.
+      meetings: {
+        firstLocal: calendar.firstMeeting.setB,
+        place: '',
+        videoUrl: 'https://meet.example.org/bond-set-b',
+      },
     },
   ];
   for (const set of sets) {
@@ -235,6 +272,15 @@ export async function seedDemo(
         .insertInto('set_membership')
         .values({ set_id: setId, ...row, created_at: now })
         .execute();
+    // Scheduled as the facilitator would, so the meetings, their invitations and the calendar feeds are
+    // what the app itself makes.
+    const facilitator = await loadActor(ctx.store.plain, userIds.get(set.facilitator.email)!);
+    await createSeries(ctx, facilitator!.actor, setId, {
+      ...set.meetings,
+      timeZone: set.facilitator.timeZone,
+      durationMinutes: 180,
+      pattern: { frequency: 'weekly', interval: 4 },
+    });
     onStep(set.name);
   }
   return [
